@@ -1,0 +1,185 @@
+// Front matter: found with a cheap scan, parsed by gray-matter with a YAML
+// schema that keeps dates as text (so no loader can move them across a day).
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { isIsoDateShape, isValidIsoDate, utcDateToIso } from './dates';
+import type { Diagnostic, NoteKind } from './model';
+import { NOTE_KINDS } from './model';
+
+export interface FrontMatterBlock {
+  /** The YAML text between the delimiters. */
+  yaml: string;
+  /** Number of lines the block takes, delimiters included. */
+  lineCount: number;
+  /** Offset in the text where the body starts. */
+  bodyOffset: number;
+}
+
+/** The front matter block at the top of `text`, if any (a `---` line, YAML, a `---` or `...` line). */
+export function findFrontMatter(text: string): FrontMatterBlock | undefined {
+  if (!text.startsWith('---')) return undefined;
+  const firstEol = text.indexOf('\n');
+  if (firstEol === -1 || text.slice(3, firstEol).trim() !== '') return undefined;
+  let lineStart = firstEol + 1;
+  let lineCount = 1;
+  while (lineStart <= text.length) {
+    let eol = text.indexOf('\n', lineStart);
+    if (eol === -1) eol = text.length;
+    lineCount++;
+    const line = text.slice(lineStart, eol).replace(/\r$/, '');
+    if (line === '---' || line === '...' || /^(---|\.\.\.)\s+$/.test(line)) {
+      return {
+        yaml: text.slice(firstEol + 1, lineStart),
+        lineCount,
+        bodyOffset: Math.min(eol + 1, text.length),
+      };
+    }
+    if (eol === text.length) break;
+    lineStart = eol + 1;
+  }
+  return undefined;
+}
+
+function loadYaml(source: string): object {
+  const data = yaml.load(source, { schema: yaml.CORE_SCHEMA });
+  return data ?? {};
+}
+
+export type FrontMatterData = Record<string, unknown>;
+
+export interface ParsedFrontMatter {
+  data: FrontMatterData;
+  block: FrontMatterBlock;
+  /** Maps a top-level key to its 1-based line in the file. */
+  lineOf(key: string): number;
+}
+
+export interface YamlError {
+  line: number;
+  message: string;
+}
+
+export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter | YamlError {
+  let data: unknown;
+  try {
+    // An options object also turns off gray-matter's unbounded string cache.
+    data = matter(`---\n${block.yaml}---\n`, { engines: { yaml: loadYaml } }).data;
+  } catch (error) {
+    const e = error as { mark?: { line?: number }; reason?: string; message?: string };
+    const line = typeof e.mark?.line === 'number' ? e.mark.line + 2 : 1;
+    return { line, message: `Invalid YAML front matter: ${e.reason ?? e.message ?? String(error)}` };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { line: 2, message: 'Front matter must be a mapping of keys to values' };
+  }
+  const lines = block.yaml.split('\n');
+  return {
+    data: data as FrontMatterData,
+    block,
+    lineOf(key: string): number {
+      const re = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+      const i = lines.findIndex((l) => re.test(l));
+      return i === -1 ? 1 : i + 2;
+    },
+  };
+}
+
+export interface KindNames {
+  roadmap: string;
+  thread: string;
+  session: string;
+  review: string;
+}
+
+export const DEFAULT_KIND_NAMES: KindNames = {
+  roadmap: 'roadmap',
+  thread: 'thread',
+  session: 'session',
+  review: 'review',
+};
+
+/**
+ * A cheap test that runs before any YAML parsing: a note can only have a
+ * kind when one of the kind words appears in its front matter text.
+ */
+export function mayHaveKind(yamlText: string, names: KindNames): boolean {
+  const lower = yamlText.toLowerCase();
+  for (const k of NOTE_KINDS) {
+    if (lower.includes(names[k].toLowerCase()) || lower.includes(k)) return true;
+  }
+  return false;
+}
+
+function normalizeTag(tag: string): string {
+  return tag.trim().replace(/^#+/, '').toLowerCase();
+}
+
+export function tagsOf(data: FrontMatterData): string[] {
+  const raw = data.tags ?? data.tag;
+  const out: string[] = [];
+  const add = (v: unknown) => {
+    if (typeof v === 'string') {
+      for (const part of v.split(/[\s,]+/)) if (part) out.push(normalizeTag(part));
+    } else if (typeof v === 'number' || typeof v === 'boolean') {
+      out.push(String(v).toLowerCase());
+    } else if (Array.isArray(v)) {
+      v.forEach(add);
+    }
+  };
+  add(raw);
+  return out.filter((t) => t.length > 0);
+}
+
+export interface KindResult {
+  kind: NoteKind | null;
+  /** Several kinds on one note: the first wins, the note gets a warning. */
+  conflicting: NoteKind[];
+}
+
+/** `type: <kind>` wins; otherwise the tags, checked in a fixed order. */
+export function kindOf(data: FrontMatterData, names: KindNames): KindResult {
+  const matches = (word: string, k: NoteKind) => word === names[k].toLowerCase() || word === k;
+  if (typeof data.type === 'string') {
+    const t = normalizeTag(data.type);
+    const k = NOTE_KINDS.find((kind) => matches(t, kind));
+    if (k) return { kind: k, conflicting: [] };
+  }
+  const tags = tagsOf(data);
+  const found = NOTE_KINDS.filter((k) => tags.some((t) => matches(t, k)));
+  return { kind: found[0] ?? null, conflicting: found.slice(1) };
+}
+
+/** Reads a front matter field as text (numbers and booleans included). */
+export function textField(data: FrontMatterData, key: string): string | null {
+  const v = data[key];
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return utcDateToIso(v);
+  return null;
+}
+
+/**
+ * Reads a date field. Returns null when absent; pushes an error diagnostic
+ * and returns null when present but not a real calendar date.
+ */
+export function dateField(
+  fm: ParsedFrontMatter,
+  key: string,
+  file: string,
+  diagnostics: Diagnostic[],
+): string | null {
+  const v = fm.data[key];
+  if (v === undefined || v === null || v === '') return null;
+  const text = v instanceof Date ? utcDateToIso(v) : typeof v === 'string' ? v.trim() : String(v);
+  if (isValidIsoDate(text)) return text;
+  diagnostics.push({
+    file,
+    line: fm.lineOf(key),
+    severity: 'error',
+    code: 'bad-date',
+    message: isIsoDateShape(text)
+      ? `'${key}' is not a real calendar date: ${text}`
+      : `'${key}' must be a date written YYYY-MM-DD, not '${text}'`,
+  });
+  return null;
+}

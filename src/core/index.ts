@@ -1,0 +1,12 @@
+export * from './dates';
+export * from './model';
+export * from './ports';
+export * from './notesIndex';
+export * from './workspace';
+export * from './status';
+export * from './reviewWriter';
+export * from './templates';
+export { parseNoteText, parseNoteBytes } from './parseNote';
+export { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
+export { slugify } from './text';
+export { markOfStatus, statusOfMark } from './inline';

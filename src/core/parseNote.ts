@@ -1,0 +1,92 @@
+// One file in, what it contributes out. Never throws: any failure becomes a
+// diagnostic and the rest of the index is untouched.
+import { findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, type KindNames } from './frontMatter';
+import { ATX_HEADING, proseLines } from './lines';
+import type { Diagnostic, FileResult, NoteKind } from './model';
+import { parseReview } from './review';
+import { parseRoadmap } from './roadmap';
+import { parseSession } from './session';
+import { decodeNote, baseName, collapseSpaces } from './text';
+import { parseThread } from './thread';
+
+export interface ParseOptions {
+  kindNames: KindNames;
+  /** Notes larger than this are classified but not parsed (a warning says so). */
+  maxNoteBytes: number;
+}
+
+const NOTHING: FileResult = { note: null, diagnostics: [] };
+
+export function parseNoteBytes(file: string, bytes: Uint8Array, options: ParseOptions): FileResult {
+  const decoded = decodeNote(bytes);
+  if (decoded.binary) {
+    // A binary file named like a note is worth a word only if it looks like one could be meant.
+    return {
+      note: null,
+      diagnostics: [{ file, line: 1, severity: 'warning', code: 'binary', message: 'Binary file with a note extension: skipped' }],
+    };
+  }
+  return parseNoteText(file, decoded.text, options, bytes.length);
+}
+
+export function parseNoteText(file: string, text: string, options: ParseOptions, byteLength = text.length): FileResult {
+  const block = findFrontMatter(text);
+  if (!block || !mayHaveKind(block.yaml, options.kindNames)) return NOTHING;
+  const diagnostics: Diagnostic[] = [];
+  try {
+    const fm = parseFrontMatter(block);
+    if ('message' in fm) {
+      // Only worth reporting when the broken front matter looks like one of ours.
+      return { note: null, diagnostics: [{ file, line: fm.line, severity: 'error', code: 'bad-yaml', message: fm.message }] };
+    }
+    const { kind, conflicting } = kindOf(fm.data, options.kindNames);
+    if (!kind) return NOTHING;
+    if (conflicting.length) {
+      diagnostics.push({
+        file,
+        line: fm.lineOf(fm.data.type !== undefined ? 'type' : 'tags'),
+        severity: 'warning',
+        code: 'several-kinds',
+        message: `Note is tagged as ${[kind, ...conflicting].join(' and ')}; read as a ${kind}`,
+      });
+    }
+    if (byteLength > options.maxNoteBytes) {
+      diagnostics.push({
+        file,
+        line: 1,
+        severity: 'warning',
+        code: 'too-large',
+        message: `Note is ${(byteLength / 1e6).toFixed(1)} MB, over the ${(options.maxNoteBytes / 1e6).toFixed(1)} MB limit: skipped`,
+      });
+      return { note: null, diagnostics };
+    }
+    const title = noteTitle(file, text, textField(fm.data, 'title'), block.bodyOffset, block.lineCount);
+    const parsers: Record<NoteKind, typeof parseRoadmap | typeof parseThread | typeof parseSession | typeof parseReview> = {
+      roadmap: parseRoadmap,
+      thread: parseThread,
+      session: parseSession,
+      review: parseReview,
+    };
+    const note = parsers[kind](file, text, fm, title, diagnostics);
+    return { note, diagnostics };
+  } catch (error) {
+    diagnostics.push({
+      file,
+      line: 1,
+      severity: 'error',
+      code: 'internal',
+      message: `Could not read this note: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return { note: null, diagnostics };
+  }
+}
+
+/** Front matter `title`, else the first `#` heading, else the file name. */
+export function noteTitle(file: string, text: string, fmTitle: string | null, bodyOffset: number, lineOffset: number): string {
+  if (fmTitle) return collapseSpaces(fmTitle);
+  for (const { text: line } of proseLines(text.slice(bodyOffset), lineOffset)) {
+    const h = ATX_HEADING.exec(line);
+    if (h && h[1] === '#' && h[2]) return collapseSpaces(h[2]);
+  }
+  return baseName(file);
+}

@@ -1,0 +1,153 @@
+import type { ParsedFrontMatter } from './frontMatter';
+import { dateField, textField } from './frontMatter';
+import { isValidIsoDate } from './dates';
+import { ATX_HEADING, proseLines } from './lines';
+import type { AuditRow, Diagnostic, FeedbackItem, GoalpostChange, ReviewNote } from './model';
+import { collapseSpaces } from './text';
+
+type Section = 'audit' | 'threads' | 'feedback' | 'goalpost' | 'other';
+
+function sectionOf(heading: string): Section {
+  const h = heading.toLowerCase();
+  if (h.includes('audit')) return 'audit';
+  if (h.includes('goalpost')) return 'goalpost';
+  if (h.includes('stop') && h.includes('start')) return 'feedback';
+  if (h.includes('thread')) return 'threads';
+  return 'other';
+}
+
+const BOTTLENECK = /^(resources|time|skill:\s*[\p{L}\p{N}_/.+#-]+)$/iu;
+const FEEDBACK_LINE = /^\s*[-*+]\s+(?:\*\*|__)?(stop|start|continue)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$/i;
+const FOLLOW_UP = /^\s*[-*+]\s+\[([ xX/-])\]\s+(.*)$/;
+const WHY = /\s+(?:—|–|--|because)\s+/;
+
+/** `move payments to 2026-07-01 — why`, `drop cert — why`, `rescope x to "…"`, `add "…" to Phase due 2026-09-01`. */
+export function parseGoalpostLine(text: string, line: number): GoalpostChange | undefined {
+  const item = /^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(text);
+  if (!item) return undefined;
+  const whyAt = item[1]!.search(WHY);
+  const head = (whyAt === -1 ? item[1]! : item[1]!.slice(0, whyAt)).trim().replace(/`/g, '');
+  const why = whyAt === -1 ? '' : item[1]!.slice(whyAt).replace(WHY, '').trim();
+  let m = /^move\s+\^?([A-Za-z0-9-]+)\s+to\s+(\d{4}-\d{2}-\d{2})\.?$/i.exec(head);
+  if (m && isValidIsoDate(m[2]!)) return { op: 'move', id: m[1]!, due: m[2]!, why, line };
+  m = /^drop\s+\^?([A-Za-z0-9-]+)\.?$/i.exec(head);
+  if (m) return { op: 'drop', id: m[1]!, why, line };
+  m = /^rescope\s+\^?([A-Za-z0-9-]+)\s+to\s+"([^"]+)"$/i.exec(head);
+  if (m) return { op: 'rescope', id: m[1]!, title: m[2]!.trim(), why, line };
+  m = /^add\s+"([^"]+)"(?:\s+(?:to|in|under)\s+(?!due\b)(.+?))?(?:\s+due\s+(\d{4}-\d{2}-\d{2}))?\.?$/i.exec(head);
+  if (m && (m[3] === undefined || isValidIsoDate(m[3]))) {
+    return { op: 'add', title: m[1]!.trim(), phase: m[2]?.trim() || null, due: m[3] ?? null, why, line };
+  }
+  return undefined;
+}
+
+function splitRow(text: string): string[] {
+  const inner = text.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+/** A review note: the audit's bottlenecks, Stop·Start·Continue, follow-ups, goalpost changes. */
+export function parseReview(
+  file: string,
+  text: string,
+  fm: ParsedFrontMatter,
+  title: string,
+  diagnostics: Diagnostic[],
+): ReviewNote {
+  const note: ReviewNote = {
+    kind: 'review',
+    file,
+    title,
+    date: dateField(fm, 'date', file, diagnostics),
+    period: null,
+    roadmapRef: textField(fm.data, 'roadmap'),
+    roadmapRefLine: fm.lineOf('roadmap'),
+    audit: [],
+    feedback: [],
+    followUps: [],
+    goalpost: [],
+  };
+  if (fm.data.date === undefined) {
+    diagnostics.push({ file, line: 1, severity: 'warning', code: 'missing-date', message: 'Review has no date' });
+  }
+  const period = fm.data.period;
+  const dates = Array.isArray(period)
+    ? period.map(String)
+    : typeof period === 'string'
+      ? period.split(/\s*(?:\.\.|→|\bto\b)\s*/)
+      : [];
+  if (dates.length === 2 && dates.every((d) => isValidIsoDate(d.trim()))) {
+    note.period = { from: dates[0]!.trim(), to: dates[1]!.trim() };
+  } else if (period !== undefined && period !== null) {
+    diagnostics.push({
+      file,
+      line: fm.lineOf('period'),
+      severity: 'warning',
+      code: 'bad-period',
+      message: `period should be written FROM..TO, e.g. 2026-01-15..2026-03-01`,
+    });
+  }
+
+  let section: Section = 'other';
+  let who: 'mentor' | 'mentee' | 'follow-ups' | null = null;
+  let auditColumns: string[] | null = null;
+  for (const { text: line, line: lineNo } of proseLines(text.slice(fm.block.bodyOffset), fm.block.lineCount)) {
+    const h = ATX_HEADING.exec(line);
+    if (h) {
+      const name = collapseSpaces(h[2] ?? '');
+      if (h[1]!.length <= 2) {
+        section = sectionOf(name);
+        who = null;
+      } else if (section === 'feedback') {
+        const lower = name.toLowerCase();
+        who = lower.includes('follow') ? 'follow-ups' : lower.includes('mentee') ? 'mentee' : lower.includes('mentor') ? 'mentor' : null;
+      }
+      continue;
+    }
+    if (section === 'audit' && line.trim().startsWith('|')) {
+      const cells = splitRow(line);
+      if (cells.every((c) => /^:?-{1,}:?$/.test(c))) continue;
+      if (!auditColumns) {
+        auditColumns = cells.map((c) => c.toLowerCase());
+        continue;
+      }
+      const idCell = cells[0] ?? '';
+      const id = (/\^([A-Za-z0-9-]+)/.exec(idCell)?.[1] ?? idCell.replace(/[`*]/g, '')).trim();
+      if (!id) continue;
+      const col = auditColumns.findIndex((c) => c.includes('bottleneck'));
+      const cell = col === -1 ? cells.find((c) => /bottleneck:/i.test(c)) ?? '' : cells[col] ?? '';
+      const value = cell.replace(/^bottleneck:\s*/i, '').replace(/[`*]/g, '').trim();
+      let bottleneck: string | null = null;
+      if (value && value !== '?' && value !== '—' && value !== '-') {
+        if (BOTTLENECK.test(value)) bottleneck = value.toLowerCase().replace(/^skill:\s*/, 'skill:');
+        else {
+          diagnostics.push({
+            file,
+            line: lineNo,
+            severity: 'warning',
+            code: 'bad-bottleneck',
+            message: `A bottleneck is resources, time or skill:<name>, not '${value}'`,
+          });
+        }
+      }
+      const row: AuditRow = { id, line: lineNo, bottleneck };
+      note.audit.push(row);
+    } else if (section === 'feedback') {
+      if (who === 'follow-ups') {
+        const f = FOLLOW_UP.exec(line);
+        if (f && f[2]!.trim()) note.followUps.push({ text: f[2]!.trim(), done: f[1] === 'x' || f[1] === 'X', line: lineNo });
+      } else if (who) {
+        const f = FEEDBACK_LINE.exec(line);
+        const itemText = f ? collapseSpaces(f[2]!.replace(/\*\*|__/g, '')) : '';
+        if (f && itemText) {
+          const item: FeedbackItem = { who, kind: f[1]!.toLowerCase() as FeedbackItem['kind'], text: itemText, line: lineNo };
+          note.feedback.push(item);
+        }
+      }
+    } else if (section === 'goalpost') {
+      const change = parseGoalpostLine(line, lineNo);
+      if (change) note.goalpost.push(change);
+    }
+  }
+  return note;
+}

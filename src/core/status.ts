@@ -1,0 +1,250 @@
+// The computed state of every roadmap on a given day: progress, overdue,
+// review cadence, drift. Also the JSON of `status --json` (a public contract).
+import { addCadence, addDays, daysBetween, formatCadence } from './dates';
+import type { Diagnostic, Milestone, RoadmapNote, TaskItem } from './model';
+import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
+
+export interface MilestoneState {
+  id: string;
+  title: string;
+  line: number;
+  phase: string | null;
+  status: Milestone['status'];
+  overdue: boolean;
+  due: string | null;
+  done: string | null;
+  start: string | null;
+  steps: { done: number; total: number };
+  progress: number;
+  skills: string[];
+  threads: number;
+  /** Days past due (overdue) or until due (positive = future); null without a due date. */
+  daysToDue: number | null;
+  /** Date of the newest thread entry linked to it. */
+  lastThread: string | null;
+}
+
+export type DriftKind = 'review-overdue' | 'no-review' | 'session-without-agenda' | 'stale-milestone' | 'overdue-action';
+
+export interface DriftSignal {
+  kind: DriftKind;
+  message: string;
+  file: string;
+  line: number;
+}
+
+export interface RoadmapState {
+  file: string;
+  title: string;
+  mentee: string | null;
+  mentor: string | null;
+  start: string | null;
+  reviewEvery: string | null;
+  progress: number;
+  lastReview: string | null;
+  nextReviewDue: string | null;
+  /** Negative when the next review is overdue. */
+  daysToNextReview: number | null;
+  lastSession: string | null;
+  milestones: MilestoneState[];
+  counts: Record<Milestone['status'] | 'overdue', number>;
+  drift: DriftSignal[];
+}
+
+export interface StatusOptions {
+  /** Milestones in progress with no thread for this many weeks count as drift. */
+  staleAfterWeeks?: number;
+}
+
+export function isOverdue(item: Pick<TaskItem, 'status' | 'due'>, today: string): boolean {
+  return item.status !== 'done' && item.status !== 'dropped' && item.due !== null && item.due < today;
+}
+
+export function milestoneProgress(m: Pick<Milestone, 'status' | 'steps'>): number {
+  if (m.steps.length === 0) return m.status === 'done' ? 1 : 0;
+  return m.steps.filter((s) => s.status === 'done').length / m.steps.length;
+}
+
+/** Rounds to 4 decimals, so JSON is stable and readable. */
+function round(n: number): number {
+  return Math.round(n * 10_000) / 10_000;
+}
+
+function milestoneState(r: RoadmapNote, m: Milestone, model: WorkspaceModel, today: string): MilestoneState {
+  const linked = model.entriesByMilestone.get(milestoneKey(r.file, m.id)) ?? [];
+  let lastThread: string | null = null;
+  for (const l of linked) if (l.entry.date && (!lastThread || l.entry.date > lastThread) && l.entry.date <= today) lastThread = l.entry.date;
+  return {
+    id: m.id,
+    title: m.title,
+    line: m.line,
+    phase: m.phase,
+    status: m.status,
+    overdue: isOverdue(m, today),
+    due: m.due,
+    done: m.done,
+    start: m.start,
+    steps: { done: m.steps.filter((s) => s.status === 'done').length, total: m.steps.length },
+    progress: round(milestoneProgress(m)),
+    skills: m.skills,
+    threads: linked.length,
+    daysToDue: m.due ? daysBetween(today, m.due) : null,
+    lastThread,
+  };
+}
+
+export function reviewsOf(model: WorkspaceModel, roadmap: string): LinkedReview[] {
+  return model.reviews.filter((r) => r.roadmap === roadmap);
+}
+
+export function sessionsOf(model: WorkspaceModel, roadmap: string): LinkedSession[] {
+  return model.sessions.filter((s) => s.roadmap === roadmap || (s.roadmap === null && model.roadmaps.length === 1));
+}
+
+export function entriesOf(model: WorkspaceModel, roadmap: string): LinkedEntry[] {
+  return model.entries.filter((e) => e.roadmap === roadmap || e.milestones.some((m) => m.roadmap === roadmap));
+}
+
+/** The last review on or before `today` of a roadmap. */
+export function lastReviewOf(model: WorkspaceModel, roadmap: string, today: string): LinkedReview | undefined {
+  let last: LinkedReview | undefined;
+  for (const r of reviewsOf(model, roadmap)) {
+    if (r.note.date && r.note.date <= today && (!last || r.note.date >= last.note.date!)) last = r;
+  }
+  return last;
+}
+
+export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: string, options: StatusOptions = {}): RoadmapState {
+  const milestones = r.milestones.map((m) => milestoneState(r, m, model, today));
+  const active = milestones.filter((m) => m.status !== 'dropped');
+  const progress = active.length ? active.reduce((s, m) => s + m.progress, 0) / active.length : 0;
+  const lastReview = lastReviewOf(model, r.file, today)?.note.date ?? null;
+  const base = lastReview ?? r.start;
+  const nextReviewDue = r.reviewEvery && base ? addCadence(base, r.reviewEvery) : null;
+  const sessions = sessionsOf(model, r.file).filter((s) => !s.note.date || s.note.date <= today);
+  const lastSession = sessions.reduce<string | null>((d, s) => (s.note.date && (!d || s.note.date > d) ? s.note.date : d), null);
+
+  const drift: DriftSignal[] = [];
+  if (nextReviewDue && nextReviewDue < today) {
+    const days = daysBetween(nextReviewDue, today);
+    drift.push({
+      kind: 'review-overdue',
+      message: `Review overdue by ${days} day${days === 1 ? '' : 's'} (due ${nextReviewDue})`,
+      file: lastReviewOf(model, r.file, today)?.note.file ?? r.file,
+      line: 1,
+    });
+  } else if (!lastReview && !r.reviewEvery) {
+    drift.push({ kind: 'no-review', message: 'No review yet and no review_every cadence set', file: r.file, line: 1 });
+  }
+  for (const s of sessions) {
+    if (!s.note.hasAgenda) {
+      drift.push({
+        kind: 'session-without-agenda',
+        message: `Session ${s.note.date ?? s.note.title} had no agenda`,
+        file: s.note.file,
+        line: 1,
+      });
+    }
+    for (const a of s.note.actions) {
+      if (isOverdue(a, today)) {
+        drift.push({
+          kind: 'overdue-action',
+          message: `Action item overdue since ${a.due}: ${a.text}`,
+          file: s.note.file,
+          line: a.line,
+        });
+      }
+    }
+  }
+  const staleWeeks = options.staleAfterWeeks ?? 4;
+  const staleBefore = addDays(today, -7 * staleWeeks);
+  for (const m of milestones) {
+    if (m.status !== 'in-progress') continue;
+    if (m.lastThread === null || m.lastThread < staleBefore) {
+      drift.push({
+        kind: 'stale-milestone',
+        message:
+          m.lastThread === null
+            ? `'${m.title}' is in progress with no growth thread yet`
+            : `'${m.title}' is in progress with no growth thread for ${Math.floor(daysBetween(m.lastThread, today) / 7)} weeks`,
+        file: r.file,
+        line: m.line,
+      });
+    }
+  }
+  const counts = { todo: 0, 'in-progress': 0, done: 0, dropped: 0, overdue: 0 };
+  for (const m of milestones) {
+    counts[m.status]++;
+    if (m.overdue) counts.overdue++;
+  }
+  return {
+    file: r.file,
+    title: r.title,
+    mentee: r.mentee,
+    mentor: r.mentor,
+    start: r.start,
+    reviewEvery: r.reviewEvery ? formatCadence(r.reviewEvery) : null,
+    progress: round(progress),
+    lastReview,
+    nextReviewDue,
+    daysToNextReview: nextReviewDue ? daysBetween(today, nextReviewDue) : null,
+    lastSession,
+    milestones,
+    counts,
+    drift,
+  };
+}
+
+export interface StatusReport {
+  today: string;
+  roadmaps: RoadmapState[];
+  threads: {
+    file: string;
+    line: number;
+    date: string | null;
+    title: string;
+    milestones: string[];
+    evidence: string;
+    roadmap: string | null;
+    published: string | null;
+  }[];
+  sessions: {
+    file: string;
+    date: string | null;
+    title: string;
+    hasAgenda: boolean;
+    openActions: number;
+    overdueActions: number;
+    roadmap: string | null;
+  }[];
+  reviews: { file: string; date: string | null; roadmap: string | null; period: { from: string; to: string } | null }[];
+  diagnostics: Pick<Diagnostic, 'file' | 'line' | 'severity' | 'message' | 'code'>[];
+}
+
+export function statusReport(model: WorkspaceModel, today: string, options: StatusOptions = {}): StatusReport {
+  return {
+    today,
+    roadmaps: model.roadmaps.map((r) => roadmapState(model, r, today, options)),
+    threads: model.entries.map((l) => ({
+      file: l.entry.file,
+      line: l.entry.line,
+      date: l.entry.date,
+      title: l.entry.title,
+      milestones: l.milestones.map((m) => m.id),
+      evidence: l.entry.evidence,
+      roadmap: l.roadmap,
+      published: l.entry.published,
+    })),
+    sessions: model.sessions.map((s) => ({
+      file: s.note.file,
+      date: s.note.date,
+      title: s.note.title,
+      hasAgenda: s.note.hasAgenda,
+      openActions: s.note.actions.filter((a) => a.status === 'todo' || a.status === 'in-progress').length,
+      overdueActions: s.note.actions.filter((a) => isOverdue(a, today)).length,
+      roadmap: s.roadmap,
+    })),
+    reviews: model.reviews.map((r) => ({ file: r.note.file, date: r.note.date, roadmap: r.roadmap, period: r.note.period })),
+    diagnostics: model.diagnostics.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })),
+  };
+}

@@ -1,0 +1,65 @@
+// Turning bytes into text, whatever the encoding, and small string helpers.
+
+const utf8 = new TextDecoder('utf-8');
+const utf16le = new TextDecoder('utf-16le');
+const utf16be = new TextDecoder('utf-16be');
+
+export interface DecodedText {
+  text: string;
+  binary: boolean;
+}
+
+/**
+ * Decodes a note: a UTF-8 BOM is dropped, UTF-16 with a BOM is honoured,
+ * invalid UTF-8 becomes U+FFFD rather than an error. A NUL byte in the first
+ * 8 KB of a file without a UTF-16 BOM marks it as binary.
+ */
+export function decodeNote(bytes: Uint8Array): DecodedText {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: stripBom(utf16le.decode(bytes.subarray(2))), binary: false };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: stripBom(utf16be.decode(bytes.subarray(2))), binary: false };
+  }
+  const head = bytes.length > 8192 ? bytes.subarray(0, 8192) : bytes;
+  if (head.indexOf(0) !== -1) return { text: '', binary: true };
+  return { text: stripBom(utf8.decode(bytes)), binary: false };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** `Ship the Payments migration!` → `ship-the-payments-migration`. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The file name without folder and extension. */
+export function baseName(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** The folder part of a '/'-separated path ('' for the root). */
+export function dirName(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i === -1 ? '' : path.slice(0, i);
+}
+
+export function stripExtension(path: string): string {
+  return path.replace(/\.(md|markdown)$/i, '');
+}
+
+/** Splits on \n, \r\n or \r; line i (0-based) is note line i + 1. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
