@@ -13,7 +13,12 @@ export interface NodeReaderOptions {
 const DEFAULT_SKIP = ['node_modules'];
 const DEFAULT_EXTENSIONS = ['.md', '.markdown'];
 
-export function createNodeReader(rootDir: string, options: NodeReaderOptions = {}): FileReader {
+/** Reads from disk only, so `read` always gives bytes. */
+export interface NodeFileReader extends FileReader {
+  read(path: string): Promise<Uint8Array>;
+}
+
+export function createNodeReader(rootDir: string, options: NodeReaderOptions = {}): NodeFileReader {
   const skip = new Set(options.skipFolders ?? DEFAULT_SKIP);
   const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.toLowerCase());
   const isNote = (name: string) => extensions.some((e) => name.toLowerCase().endsWith(e));

@@ -40,6 +40,24 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   return undefined;
 }
 
+/**
+ * A note that opens front matter with `---` and never closes it, when what
+ * follows looks like one of our notes' front matter (a `tags:`/`type:` key
+ * naming a kind, before the first blank line). False otherwise:
+ * a plain note may well start with a `---` rule.
+ */
+export function unclosedFrontMatter(text: string, names: KindNames): boolean {
+  if (!/^---[ \t]*\r?\n/.test(text)) return false;
+  const head = text.slice(text.indexOf('\n') + 1, 20_000);
+  const lines = head.split(/\r?\n/);
+  const region: string[] = [];
+  for (const line of lines.slice(0, 200)) {
+    if (line.trim() === '') break;
+    region.push(line);
+  }
+  return region.some((l) => /^(tags?|type)\s*:/i.test(l)) && mayHaveKind(region.join('\n'), names);
+}
+
 function loadYaml(source: string): object {
   const data = yaml.load(source, { schema: yaml.CORE_SCHEMA });
   return data ?? {};
@@ -66,7 +84,9 @@ export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter | Y
     data = matter(`---\n${block.yaml}---\n`, { engines: { yaml: loadYaml } }).data;
   } catch (error) {
     const e = error as { mark?: { line?: number }; reason?: string; message?: string };
-    const line = typeof e.mark?.line === 'number' ? e.mark.line + 2 : 1;
+    // gray-matter hands the engine the text after the opening '---', which
+    // starts with that line's newline: mark.line 0 is the file's line 1.
+    const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : 1;
     return { line, message: `Invalid YAML front matter: ${e.reason ?? e.message ?? String(error)}` };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -10,3 +10,4 @@ export { parseNoteText, parseNoteBytes } from './parseNote';
 export { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
 export { slugify } from './text';
 export { markOfStatus, statusOfMark } from './inline';
+export * from './edits';

@@ -2,9 +2,9 @@
 // derived lazily and cached until the next change.
 import { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
 import type { FileResult } from './model';
-import { parseNoteBytes, parseNoteText, type ParseOptions } from './parseNote';
+import { binaryFile, parseNoteBytes, parseNoteText, type ParseOptions } from './parseNote';
 import type { FileInfo, FileReader } from './ports';
-import { buildWorkspace, type WorkspaceModel } from './workspace';
+import { Linker, type WorkspaceModel } from './workspace';
 
 export interface IndexOptions {
   kindNames?: Partial<KindNames>;
@@ -18,8 +18,6 @@ export interface IndexStats {
   filesParsed: number;
   /** Full builds run. */
   builds: number;
-  /** Times the cross-file model was recomputed. */
-  modelBuilds: number;
 }
 
 interface Entry {
@@ -32,11 +30,11 @@ const EMPTY: FileResult = { note: null, diagnostics: [] };
 
 export class NotesIndex {
   private readonly files = new Map<string, Entry>();
-  private cached: WorkspaceModel | undefined;
+  private linker = new Linker();
   private readonly parseOptions: ParseOptions;
   private readonly concurrency: number;
   private version = 0;
-  readonly stats: IndexStats = { filesParsed: 0, builds: 0, modelBuilds: 0 };
+  readonly stats: IndexStats = { filesParsed: 0, builds: 0 };
 
   constructor(options: IndexOptions = {}) {
     this.parseOptions = {
@@ -73,6 +71,7 @@ export class NotesIndex {
    */
   async build(reader: FileReader): Promise<void> {
     const listed = await reader.list();
+    this.linker = new Linker();
     const keep = new Set(listed.map((f) => f.path));
     for (const path of [...this.files.keys()]) if (!keep.has(path)) this.files.delete(path);
     const todo = listed.filter((f) => {
@@ -87,6 +86,7 @@ export class NotesIndex {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, todo.length) }, worker));
+    for (const [path, e] of this.files) this.linker.set(path, e.result.note, e.result.diagnostics);
     this.stats.builds++;
     this.changed();
   }
@@ -114,9 +114,11 @@ export class NotesIndex {
 
   private parse(path: string, content: Uint8Array | string): FileResult {
     this.stats.filesParsed++;
-    return typeof content === 'string'
-      ? parseNoteText(path, content.charCodeAt(0) === 0xfeff ? content.slice(1) : content, this.parseOptions)
-      : parseNoteBytes(path, content, this.parseOptions);
+    if (typeof content !== 'string') return parseNoteBytes(path, content, this.parseOptions);
+    // Text handed in (an editor's buffer) reads as the same bytes on disk would:
+    // a NUL in the first 8 KB makes it binary, as in decodeNote.
+    if (content.slice(0, 8192).includes('\u0000')) return binaryFile(path);
+    return parseNoteText(path, content.charCodeAt(0) === 0xfeff ? content.slice(1) : content, this.parseOptions);
   }
 
   /** Adds or replaces one file (from disk bytes or an editor's unsaved text). */
@@ -126,6 +128,7 @@ export class NotesIndex {
     this.files.set(path, { size: info?.size ?? -1, mtime: info?.mtime ?? -1, result });
     // A note of no kind that stays of no kind changes nothing the model shows.
     if (before.note === null && result.note === null && before.diagnostics.length === 0 && result.diagnostics.length === 0) return;
+    this.linker.set(path, result.note, result.diagnostics);
     this.changed();
   }
 
@@ -133,7 +136,10 @@ export class NotesIndex {
     const before = this.files.get(path);
     if (!before) return;
     this.files.delete(path);
-    if (before.result.note || before.result.diagnostics.length) this.changed();
+    if (before.result.note || before.result.diagnostics.length) {
+      this.linker.set(path, undefined);
+      this.changed();
+    }
   }
 
   /** Removes every file under a folder (a deleted or renamed folder). */
@@ -152,21 +158,10 @@ export class NotesIndex {
 
   private changed(): void {
     this.version++;
-    this.cached = undefined;
   }
 
-  /** The cross-file model, recomputed at most once per change. */
+  /** The cross-file model: patched for the files changed since the last call. */
   model(): WorkspaceModel {
-    if (!this.cached) {
-      this.stats.modelBuilds++;
-      const notes = [];
-      const diagnostics = [];
-      for (const e of this.files.values()) {
-        if (e.result.note) notes.push(e.result.note);
-        if (e.result.diagnostics.length) diagnostics.push(...e.result.diagnostics);
-      }
-      this.cached = buildWorkspace(notes, diagnostics);
-    }
-    return this.cached;
+    return this.linker.model();
   }
 }

@@ -1,6 +1,6 @@
 // One file in, what it contributes out. Never throws: any failure becomes a
 // diagnostic and the rest of the index is untouched.
-import { findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, type KindNames } from './frontMatter';
+import { findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
 import { ATX_HEADING, proseLines } from './lines';
 import type { Diagnostic, FileResult, NoteKind } from './model';
 import { parseReview } from './review';
@@ -19,19 +19,30 @@ const NOTHING: FileResult = { note: null, diagnostics: [] };
 
 export function parseNoteBytes(file: string, bytes: Uint8Array, options: ParseOptions): FileResult {
   const decoded = decodeNote(bytes);
-  if (decoded.binary) {
-    // A binary file named like a note is worth a word only if it looks like one could be meant.
-    return {
-      note: null,
-      diagnostics: [{ file, line: 1, severity: 'warning', code: 'binary', message: 'Binary file with a note extension: skipped' }],
-    };
-  }
+  if (decoded.binary) return binaryFile(file);
   return parseNoteText(file, decoded.text, options, bytes.length);
+}
+
+/** What a binary file named like a note contributes: a warning, nothing else. */
+export function binaryFile(file: string): FileResult {
+  return {
+    note: null,
+    diagnostics: [{ file, line: 1, severity: 'warning', code: 'binary', message: 'Binary file with a note extension: skipped' }],
+  };
 }
 
 export function parseNoteText(file: string, text: string, options: ParseOptions, byteLength = text.length): FileResult {
   const block = findFrontMatter(text);
-  if (!block || !mayHaveKind(block.yaml, options.kindNames)) return NOTHING;
+  if (!block) {
+    if (text.startsWith('---') && unclosedFrontMatter(text, options.kindNames)) {
+      return {
+        note: null,
+        diagnostics: [{ file, line: 1, severity: 'error', code: 'bad-yaml', message: "Front matter opened on line 1 is never closed with a '---' line" }],
+      };
+    }
+    return NOTHING;
+  }
+  if (!mayHaveKind(block.yaml, options.kindNames)) return NOTHING;
   const diagnostics: Diagnostic[] = [];
   try {
     const fm = parseFrontMatter(block);

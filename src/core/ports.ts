@@ -12,7 +12,8 @@ export interface FileInfo {
 export interface FileReader {
   /** Every candidate note (markdown file) under the root, honouring excludes. */
   list(): Promise<FileInfo[]>;
-  read(path: string): Promise<Uint8Array>;
+  /** Bytes from disk, or the text of an open editor (which wins over the disk). */
+  read(path: string): Promise<Uint8Array | string>;
 }
 
 /** Today's calendar date as `YYYY-MM-DD`; injected so tests and `--today` can pin it. */

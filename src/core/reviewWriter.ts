@@ -2,7 +2,7 @@
 import { dirName, stripExtension } from './text';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
-import { isOverdue, lastReviewOf, roadmapState, sessionsOf, entriesOf, type MilestoneState } from './status';
+import { isOverdue, lastReviewOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
 import type { WorkspaceModel, LinkedEntry } from './workspace';
 
@@ -18,6 +18,7 @@ export interface ReviewOptions {
   template?: string;
   /** Folder for reviews, relative to the roadmap's folder. */
   reviewsFolder?: string;
+  status?: StatusOptions;
 }
 
 const STATUS_LABEL: Record<MilestoneState['status'], string> = {
@@ -99,7 +100,7 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
 export function writeReview(model: WorkspaceModel, roadmapFile: string, today: string, options: ReviewOptions = {}): ReviewDraft {
   const roadmap = model.roadmapByFile.get(roadmapFile);
   if (!roadmap) throw new Error(`No roadmap at ${roadmapFile}`);
-  const state = roadmapState(model, roadmap, today);
+  const state = roadmapState(model, roadmap, today, options.status);
   const last = lastReviewOf(model, roadmap.file, today);
   const from = last?.note.date ?? roadmap.start ?? state.milestones.reduce<string | null>((d, m) => (m.start && (!d || m.start < d) ? m.start : d), null) ?? today;
   const period = { from, to: today };

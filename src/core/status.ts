@@ -1,6 +1,6 @@
 // The computed state of every roadmap on a given day: progress, overdue,
 // review cadence, drift. Also the JSON of `status --json` (a public contract).
-import { addCadence, addDays, daysBetween, formatCadence } from './dates';
+import { addCadence, addDays, daysBetween, formatCadence, type Cadence } from './dates';
 import type { Diagnostic, Milestone, RoadmapNote, TaskItem } from './model';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
@@ -54,6 +54,8 @@ export interface RoadmapState {
 export interface StatusOptions {
   /** Milestones in progress with no thread for this many weeks count as drift. */
   staleAfterWeeks?: number;
+  /** The cadence of roadmaps without `review_every` (a setting in VS Code). */
+  defaultCadence?: Cadence | null;
 }
 
 export function isOverdue(item: Pick<TaskItem, 'status' | 'due'>, today: string): boolean {
@@ -120,7 +122,8 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
   const progress = active.length ? active.reduce((s, m) => s + m.progress, 0) / active.length : 0;
   const lastReview = lastReviewOf(model, r.file, today)?.note.date ?? null;
   const base = lastReview ?? r.start;
-  const nextReviewDue = r.reviewEvery && base ? addCadence(base, r.reviewEvery) : null;
+  const cadence = r.reviewEvery ?? options.defaultCadence ?? null;
+  const nextReviewDue = cadence && base ? addCadence(base, cadence) : null;
   const sessions = sessionsOf(model, r.file).filter((s) => !s.note.date || s.note.date <= today);
   const lastSession = sessions.reduce<string | null>((d, s) => (s.note.date && (!d || s.note.date > d) ? s.note.date : d), null);
 
@@ -133,7 +136,7 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
       file: lastReviewOf(model, r.file, today)?.note.file ?? r.file,
       line: 1,
     });
-  } else if (!lastReview && !r.reviewEvery) {
+  } else if (!lastReview && !cadence) {
     drift.push({ kind: 'no-review', message: 'No review yet and no review_every cadence set', file: r.file, line: 1 });
   }
   for (const s of sessions) {
@@ -183,7 +186,7 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
     mentee: r.mentee,
     mentor: r.mentor,
     start: r.start,
-    reviewEvery: r.reviewEvery ? formatCadence(r.reviewEvery) : null,
+    reviewEvery: cadence ? formatCadence(cadence) : null,
     progress: round(progress),
     lastReview,
     nextReviewDue,

@@ -89,17 +89,26 @@ class RoadmapLookup {
   readonly byFile = new Map<string, RoadmapNote>();
   private readonly byDir = new Map<string, RoadmapNote[]>();
   private readonly ids = new Map<string, Map<string, Milestone>>();
+  /** Path without extension → roadmap. */
+  private readonly byStem = new Map<string, RoadmapNote>();
+  /** Every '/'-suffix of a path without extension → the roadmaps it names. */
+  private readonly bySuffix = new Map<string, RoadmapNote[]>();
+  private readonly byTitle = new Map<string, RoadmapNote[]>();
+  private readonly refCache = new Map<string, RoadmapNote | undefined>();
 
   constructor(readonly roadmaps: RoadmapNote[]) {
     for (const r of roadmaps) {
       this.byFile.set(r.file, r);
       const dir = dirName(r.file);
-      const list = this.byDir.get(dir) ?? [];
-      list.push(r);
-      this.byDir.set(dir, list);
+      push(this.byDir, dir, r);
       const ids = new Map<string, Milestone>();
       for (const m of r.milestones) if (!ids.has(m.id)) ids.set(m.id, m);
       this.ids.set(r.file, ids);
+      const stem = stripExtension(r.file);
+      this.byStem.set(stem, r);
+      const parts = stem.split('/');
+      for (let i = 1; i < parts.length; i++) push(this.bySuffix, parts.slice(i).join('/'), r);
+      push(this.byTitle, r.title.toLowerCase(), r);
     }
   }
 
@@ -113,29 +122,31 @@ class RoadmapLookup {
 
   /** A `roadmap:` value: a path (with or without extension, from the root or the note's folder) or a title. */
   byReference(ref: string, fromFile: string): RoadmapNote | undefined {
-    const clean = stripExtension(ref.trim().replace(/^\[\[|\]\]$/g, '').replace(/\|.*$/, '').replace(/^\.?\//, ''));
     const fromDir = dirName(fromFile);
+    const key = `${fromDir}\0${ref}`;
+    if (this.refCache.has(key)) return this.refCache.get(key);
+    const clean = stripExtension(ref.trim().replace(/^\[\[|\]\]$/g, '').replace(/\|.*$/, '').replace(/^\.?\//, ''));
     const relative = fromDir ? `${fromDir}/${clean}` : clean;
-    for (const r of this.roadmaps) {
-      const path = stripExtension(r.file);
-      if (path === clean || path === relative) return r;
-    }
-    const lower = ref.trim().toLowerCase();
-    const byTitle = this.roadmaps.filter((r) => r.title.toLowerCase() === lower);
-    if (byTitle.length === 1) return byTitle[0];
-    return this.byLinkTarget(clean);
+    const titled = this.byTitle.get(ref.trim().toLowerCase());
+    const found =
+      this.byStem.get(clean) ??
+      this.byStem.get(relative) ??
+      (titled?.length === 1 ? titled[0] : undefined) ??
+      this.byLinkTarget(clean);
+    this.refCache.set(key, found);
+    return found;
   }
 
-  /** `[[roadmap]]`: a note name or a path, resolved as Obsidian does (shortest match). */
+  /** `[[roadmap]]`: a note name or a path, resolved as Obsidian does (an exact path, else a unique suffix). */
   byLinkTarget(target: string): RoadmapNote | undefined {
     const t = stripExtension(target);
-    const exact = this.roadmaps.find((r) => stripExtension(r.file) === t);
+    const exact = this.byStem.get(t);
     if (exact) return exact;
-    const suffix = this.roadmaps.filter((r) => stripExtension(r.file).endsWith(`/${t}`));
-    return suffix.length === 1 ? suffix[0] : undefined;
+    const suffix = this.bySuffix.get(t);
+    return suffix?.length === 1 ? suffix[0] : undefined;
   }
 
-  /** The roadmaps a note in `file` belongs to by folder: its own folder's, or the nearest above, or the only one. */
+  /** The roadmaps a note in `file` belongs to by folder: its own folder's, or the nearest above, or all of them. */
   byFolder(file: string): RoadmapNote[] {
     let dir = dirName(file);
     for (;;) {
@@ -146,6 +157,12 @@ class RoadmapLookup {
     }
     return this.roadmaps;
   }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 interface Owner {
@@ -227,73 +244,133 @@ function resolveRef(
   return undefined;
 }
 
-/** Builds the cross-file model from every file's parse result. */
-export function buildWorkspace(notes: Iterable<ParsedNote>, fileDiagnostics: Iterable<Diagnostic>): WorkspaceModel {
-  const roadmaps: RoadmapNote[] = [];
-  const threads: ThreadNote[] = [];
-  const sessionNotes: SessionNote[] = [];
-  const reviewNotes: ReviewNote[] = [];
-  for (const n of notes) {
-    if (n.kind === 'roadmap') roadmaps.push(n);
-    else if (n.kind === 'thread') threads.push(n);
-    else if (n.kind === 'session') sessionNotes.push(n);
-    else reviewNotes.push(n);
-  }
-  const byFile = (a: { file: string }, b: { file: string }) => compareText(a.file, b.file);
-  roadmaps.sort(byFile);
-  threads.sort(byFile);
-  const diagnostics: Diagnostic[] = [...fileDiagnostics];
-  const lookup = new RoadmapLookup(roadmaps);
+type LinkedNote = ThreadNote | SessionNote | ReviewNote;
 
-  const entries: LinkedEntry[] = [];
-  const entriesByMilestone = new Map<string, LinkedEntry[]>();
-  for (const t of threads) {
-    const owner = ownerOf(t.file, t.roadmapRef, t.roadmapRefLine, lookup, diagnostics);
-    for (const entry of t.entries) {
+function compareEntries(a: LinkedEntry, b: LinkedEntry): number {
+  return compareDates(a.entry.date, b.entry.date) || compareText(a.entry.file, b.entry.file) || a.entry.line - b.entry.line;
+}
+function compareDated(a: { note: { date: string | null; file: string } }, b: { note: { date: string | null; file: string } }): number {
+  return compareDates(a.note.date, b.note.date) || compareText(a.note.file, b.note.file);
+}
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return compareText(a.file, b.file) || a.line - b.line || compareText(a.message, b.message);
+}
+const byFileName = (a: { file: string }, b: { file: string }) => compareText(a.file, b.file);
+
+/** Index of the first element not less than `item`. */
+function lowerBound<T>(list: readonly T[], item: T, compare: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(list[mid]!, item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A copy of a sorted list without `remove` and with `add` in order. */
+function replaceSorted<T>(list: readonly T[], remove: (x: T) => boolean, add: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const out = list.filter((x) => !remove(x));
+  for (const item of [...add].sort(compare)) out.splice(lowerBound(out, item, compare), 0, item);
+  return out;
+}
+
+/**
+ * The cross-file model, kept current one file at a time. A changed thread,
+ * session or review is relinked alone; the sorted lists are patched, not
+ * re-sorted. Only a change to a roadmap (which can change what every other
+ * note resolves to) relinks everything.
+ */
+export class Linker {
+  private readonly roadmapNotes = new Map<string, RoadmapNote>();
+  private readonly linkedNotes = new Map<string, LinkedNote>();
+  private readonly parseDiagnostics = new Map<string, Diagnostic[]>();
+  private readonly linkDiagnostics = new Map<string, Diagnostic[]>();
+  private readonly evidenceDiagnostics = new Map<string, Diagnostic[]>();
+  private readonly entriesOfFile = new Map<string, LinkedEntry[]>();
+
+  private lookup = new RoadmapLookup([]);
+  private roadmaps: RoadmapNote[] = [];
+  private threads: ThreadNote[] = [];
+  private entries: LinkedEntry[] = [];
+  private sessions: LinkedSession[] = [];
+  private reviews: LinkedReview[] = [];
+  private byMilestone = new Map<string, LinkedEntry[]>();
+  private diagnostics: Diagnostic[] = [];
+
+  private relinkAll = true;
+  private readonly dirty = new Set<string>();
+  private cached: WorkspaceModel | undefined;
+
+  /** Records what one file says now (undefined: the file is gone). */
+  set(file: string, note: ParsedNote | null | undefined, diagnostics: readonly Diagnostic[] = []): void {
+    const hadNote = this.roadmapNotes.has(file) || this.linkedNotes.has(file);
+    const hadDiagnostics = this.parseDiagnostics.has(file);
+    if (!hadNote && !hadDiagnostics && !note && diagnostics.length === 0) return;
+    if (this.roadmapNotes.has(file) || note?.kind === 'roadmap') this.relinkAll = true;
+    this.roadmapNotes.delete(file);
+    this.linkedNotes.delete(file);
+    if (note?.kind === 'roadmap') this.roadmapNotes.set(file, note);
+    else if (note) this.linkedNotes.set(file, note);
+    if (diagnostics.length) this.parseDiagnostics.set(file, [...diagnostics]);
+    else this.parseDiagnostics.delete(file);
+    this.dirty.add(file);
+    this.cached = undefined;
+  }
+
+  model(): WorkspaceModel {
+    if (this.cached) return this.cached;
+    if (this.relinkAll) this.linkEverything();
+    else for (const file of this.dirty) this.relinkFile(file);
+    this.relinkAll = false;
+    this.dirty.clear();
+    this.cached = {
+      roadmaps: this.roadmaps,
+      threads: this.threads,
+      entries: this.entries,
+      sessions: this.sessions,
+      reviews: this.reviews,
+      diagnostics: this.diagnostics,
+      entriesByMilestone: this.byMilestone,
+      roadmapByFile: this.lookup.byFile,
+    };
+    return this.cached;
+  }
+
+  /** Resolves one thread, session or review against the roadmaps. */
+  private link(note: LinkedNote): { entries?: LinkedEntry[]; session?: LinkedSession; review?: LinkedReview; diagnostics: Diagnostic[] } {
+    const diagnostics: Diagnostic[] = [];
+    const owner = ownerOf(note.file, note.roadmapRef, note.roadmapRefLine, this.lookup, diagnostics);
+    if (note.kind === 'session') return { session: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
+    if (note.kind === 'review') return { review: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
+    const entries: LinkedEntry[] = [];
+    for (const entry of note.entries) {
       const linked: LinkedEntry = { entry, roadmap: owner.roadmap?.file ?? null, milestones: [] };
       for (const ref of entry.refs) {
-        const m = resolveRef(t.file, ref, owner, lookup, diagnostics);
+        const m = resolveRef(note.file, ref, owner, this.lookup, diagnostics);
         if (m && !linked.milestones.some((x) => x.roadmap === m.roadmap && x.id === m.id)) linked.milestones.push(m);
       }
       if (linked.roadmap === null && linked.milestones.length) linked.roadmap = linked.milestones[0]!.roadmap;
-      if (entry.refs.length === 0 && roadmaps.length > 0) {
+      if (entry.refs.length === 0 && this.lookup.roadmaps.length > 0) {
         diagnostics.push({
-          file: t.file,
+          file: note.file,
           line: entry.line,
           severity: 'hint',
           code: 'thread-without-milestone',
           message: `Thread entry '${entry.title}' is linked to no milestone (add milestones: [id] or a [[roadmap#^id]] link)`,
         });
       }
-      for (const m of linked.milestones) {
-        const key = milestoneKey(m.roadmap, m.id);
-        const list = entriesByMilestone.get(key) ?? [];
-        list.push(linked);
-        entriesByMilestone.set(key, list);
-      }
       entries.push(linked);
     }
+    return { entries, diagnostics };
   }
-  entries.sort(
-    (a, b) =>
-      compareDates(a.entry.date, b.entry.date) || compareText(a.entry.file, b.entry.file) || a.entry.line - b.entry.line,
-  );
 
-  const sessions: LinkedSession[] = sessionNotes.map((note) => ({
-    note,
-    roadmap: ownerOf(note.file, note.roadmapRef, note.roadmapRefLine, lookup, diagnostics).roadmap?.file ?? null,
-  }));
-  sessions.sort((a, b) => compareDates(a.note.date, b.note.date) || compareText(a.note.file, b.note.file));
-  const reviews: LinkedReview[] = reviewNotes.map((note) => ({
-    note,
-    roadmap: ownerOf(note.file, note.roadmapRef, note.roadmapRefLine, lookup, diagnostics).roadmap?.file ?? null,
-  }));
-  reviews.sort((a, b) => compareDates(a.note.date, b.note.date) || compareText(a.note.file, b.note.file));
-
-  for (const r of roadmaps) {
+  private evidenceOf(r: RoadmapNote): Diagnostic[] {
+    const out: Diagnostic[] = [];
     for (const m of r.milestones) {
-      if (m.status === 'done' && !entriesByMilestone.has(milestoneKey(r.file, m.id))) {
-        diagnostics.push({
+      if (m.status === 'done' && !this.byMilestone.has(milestoneKey(r.file, m.id))) {
+        out.push({
           file: r.file,
           line: m.line,
           severity: 'hint',
@@ -303,7 +380,128 @@ export function buildWorkspace(notes: Iterable<ParsedNote>, fileDiagnostics: Ite
         });
       }
     }
+    return out;
   }
-  diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.message, b.message));
-  return { roadmaps, threads, entries, sessions, reviews, diagnostics, entriesByMilestone, roadmapByFile: lookup.byFile };
+
+  private diagnosticsOfFile(file: string): Diagnostic[] {
+    return [
+      ...(this.parseDiagnostics.get(file) ?? []),
+      ...(this.linkDiagnostics.get(file) ?? []),
+      ...(this.evidenceDiagnostics.get(file) ?? []),
+    ].sort(compareDiagnostics);
+  }
+
+  private linkEverything(): void {
+    this.roadmaps = [...this.roadmapNotes.values()].sort(byFileName);
+    this.lookup = new RoadmapLookup(this.roadmaps);
+    this.linkDiagnostics.clear();
+    this.entriesOfFile.clear();
+    const threads: ThreadNote[] = [];
+    const entries: LinkedEntry[] = [];
+    const sessions: LinkedSession[] = [];
+    const reviews: LinkedReview[] = [];
+    for (const note of [...this.linkedNotes.values()].sort(byFileName)) {
+      const linked = this.link(note);
+      if (linked.diagnostics.length) this.linkDiagnostics.set(note.file, linked.diagnostics);
+      if (note.kind === 'thread') {
+        threads.push(note);
+        this.entriesOfFile.set(note.file, linked.entries!);
+        entries.push(...linked.entries!);
+      } else if (linked.session) sessions.push(linked.session);
+      else if (linked.review) reviews.push(linked.review);
+    }
+    // Threads are visited in file order, so each milestone's list is in file order too.
+    const byMilestone = new Map<string, LinkedEntry[]>();
+    for (const e of entries) {
+      for (const m of e.milestones) {
+        const key = milestoneKey(m.roadmap, m.id);
+        const list = byMilestone.get(key);
+        if (list) list.push(e);
+        else byMilestone.set(key, [e]);
+      }
+    }
+    this.threads = threads;
+    this.entries = entries.sort(compareEntries);
+    this.sessions = sessions.sort(compareDated);
+    this.reviews = reviews.sort(compareDated);
+    this.byMilestone = byMilestone;
+    this.evidenceDiagnostics.clear();
+    for (const r of this.roadmaps) {
+      const hints = this.evidenceOf(r);
+      if (hints.length) this.evidenceDiagnostics.set(r.file, hints);
+    }
+    const diagnostics: Diagnostic[] = [];
+    for (const list of [this.parseDiagnostics, this.linkDiagnostics, this.evidenceDiagnostics]) {
+      for (const d of list.values()) diagnostics.push(...d);
+    }
+    this.diagnostics = diagnostics.sort(compareDiagnostics);
+  }
+
+  /** Patches the model for one changed non-roadmap file. */
+  private relinkFile(file: string): void {
+    const note = this.linkedNotes.get(file);
+    const linked = note ? this.link(note) : undefined;
+    if (linked?.diagnostics.length) this.linkDiagnostics.set(file, linked.diagnostics);
+    else this.linkDiagnostics.delete(file);
+
+    const oldEntries = this.entriesOfFile.get(file) ?? [];
+    const newEntries = linked?.entries ?? [];
+    if (oldEntries.length || newEntries.length) {
+      if (newEntries.length || note?.kind === 'thread') this.entriesOfFile.set(file, newEntries);
+      else this.entriesOfFile.delete(file);
+      this.entries = replaceSorted(this.entries, (e) => e.entry.file === file, newEntries, compareEntries);
+      const affected = new Set<string>();
+      for (const e of [...oldEntries, ...newEntries]) for (const m of e.milestones) affected.add(milestoneKey(m.roadmap, m.id));
+      const byMilestone = new Map(this.byMilestone);
+      const inFileOrder = (a: LinkedEntry, b: LinkedEntry) => compareText(a.entry.file, b.entry.file) || a.entry.line - b.entry.line;
+      for (const key of affected) {
+        const add = newEntries.filter((e) => e.milestones.some((m) => milestoneKey(m.roadmap, m.id) === key));
+        const list = replaceSorted(byMilestone.get(key) ?? [], (e) => e.entry.file === file, add, inFileOrder);
+        if (list.length) byMilestone.set(key, list);
+        else byMilestone.delete(key);
+      }
+      this.byMilestone = byMilestone;
+      // The evidence hints of the roadmaps whose milestones gained or lost their last thread.
+      const roadmapFiles = new Set([...affected].map((k) => k.slice(0, k.lastIndexOf('#'))));
+      for (const rf of roadmapFiles) {
+        const r = this.lookup.byFile.get(rf);
+        if (!r) continue;
+        const hints = this.evidenceOf(r);
+        if (hints.length) this.evidenceDiagnostics.set(rf, hints);
+        else this.evidenceDiagnostics.delete(rf);
+        this.patchDiagnostics(rf);
+      }
+    }
+    if (note?.kind === 'thread' || this.threads.some((t) => t.file === file)) {
+      this.threads = replaceSorted(this.threads, (t) => t.file === file, note?.kind === 'thread' ? [note] : [], byFileName);
+    }
+    if (linked?.session || this.sessions.some((s) => s.note.file === file)) {
+      this.sessions = replaceSorted(this.sessions, (s) => s.note.file === file, linked?.session ? [linked.session] : [], compareDated);
+    }
+    if (linked?.review || this.reviews.some((s) => s.note.file === file)) {
+      this.reviews = replaceSorted(this.reviews, (s) => s.note.file === file, linked?.review ? [linked.review] : [], compareDated);
+    }
+    this.patchDiagnostics(file);
+  }
+
+  private patchDiagnostics(file: string): void {
+    this.diagnostics = replaceSorted(this.diagnostics, (d) => d.file === file, this.diagnosticsOfFile(file), compareDiagnostics);
+  }
+}
+
+/** Builds the cross-file model in one go (tests and one-shot tools). */
+export function buildWorkspace(notes: Iterable<ParsedNote>, fileDiagnostics: Iterable<Diagnostic>): WorkspaceModel {
+  const linker = new Linker();
+  const diagnosticsByFile = new Map<string, Diagnostic[]>();
+  for (const d of fileDiagnostics) {
+    const list = diagnosticsByFile.get(d.file);
+    if (list) list.push(d);
+    else diagnosticsByFile.set(d.file, [d]);
+  }
+  for (const n of notes) {
+    linker.set(n.file, n, diagnosticsByFile.get(n.file));
+    diagnosticsByFile.delete(n.file);
+  }
+  for (const [file, list] of diagnosticsByFile) linker.set(file, null, list);
+  return linker.model();
 }

@@ -1,0 +1,53 @@
+// Text edits on task lines, computed purely so they can be tested without an
+// editor: the extension turns them into undoable WorkspaceEdits.
+import { markOfStatus, TASK_PREFIX } from './inline';
+import type { TaskStatus } from './model';
+
+export interface LineEdit {
+  /** 0-based start and end columns in the line, and the replacement. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const DONE_EMOJI = /\s*✅\uFE0F?\s*\d{4}-\d{2}-\d{2}/u;
+const DONE_FIELD = /\s*[[(](?:done|completion)::\s*[^\])]*[\])]/i;
+const BLOCK_ID_AT_END = /\s\^[A-Za-z0-9][A-Za-z0-9-]*\s*$/;
+
+/**
+ * The edits that set a task line's status: the checkbox character, plus a
+ * done date added when it becomes done (in the syntax the line already uses)
+ * or removed when it stops being done. Undefined when the line is no task.
+ */
+export function statusEdits(line: string, status: TaskStatus, today: string): LineEdit[] | undefined {
+  const m = TASK_PREFIX.exec(line);
+  if (!m) return undefined;
+  const col = m[1]!.length + 1;
+  const edits: LineEdit[] = [];
+  const mark = markOfStatus(status);
+  if (line[col] !== mark) edits.push({ start: col, end: col + 1, text: mark });
+  const emoji = DONE_EMOJI.exec(line);
+  const field = DONE_FIELD.exec(line);
+  if (status === 'done') {
+    if (!emoji && !field) {
+      const usesFields = /[[(](?:due|start|scheduled)::/i.test(line);
+      const addition = usesFields ? ` [done:: ${today}]` : ` ✅ ${today}`;
+      // Keep a trailing ^block-id last, where Obsidian expects it.
+      const idAt = BLOCK_ID_AT_END.exec(line);
+      const trimmedEnd = line.replace(/\s+$/, '').length;
+      const at = idAt ? idAt.index : trimmedEnd;
+      edits.push({ start: at, end: at, text: addition });
+    }
+  } else {
+    for (const found of [emoji, field]) {
+      if (found) edits.push({ start: found.index, end: found.index + found[0].length, text: '' });
+    }
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+export function applyLineEdits(line: string, edits: LineEdit[]): string {
+  let out = line;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}

@@ -1,0 +1,235 @@
+// Every command of the extension: thin handlers over the core.
+import * as vscode from 'vscode';
+import {
+  freePath,
+  renderTemplate,
+  reviewsOf,
+  slugify,
+  statusEdits,
+  writeReview,
+  type Evidence,
+  type TaskStatus,
+} from '../../core';
+import type { NotesService, RoadmapRef } from '../notes/notesService';
+import { dirName } from '../../core/text';
+import { createNote, exists, requireTrust } from '../util/notesFs';
+import { openAtLine } from '../util/open';
+import { pickMilestone, pickRoadmap } from './pick';
+import { customizeTemplates, loadTemplate } from './templates';
+
+function joinPath(...parts: string[]): string {
+  return parts.filter(Boolean).join('/');
+}
+
+async function freeUri(roadmapOrFolder: { folder: RoadmapRef['folder'] }, rel: string): Promise<{ rel: string; uri: vscode.Uri }> {
+  const folder = roadmapOrFolder.folder;
+  const free = await freePath(rel, (p) => exists(folder.uri(p)));
+  return { rel: free, uri: folder.uri(free) };
+}
+
+async function writeAndOpen(uri: vscode.Uri, text: string, line = 1): Promise<vscode.TextEditor> {
+  await createNote(uri, text);
+  return openAtLine(uri, line, false);
+}
+
+function firstLineContaining(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  return i === -1 ? 1 : i + 1;
+}
+
+export async function newReview(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (!requireTrust('New Review')) return undefined;
+  const roadmap = await pickRoadmap(notes, arg, 'Review which roadmap?');
+  if (!roadmap) return undefined;
+  const today = notes.today();
+  const template = await loadTemplate(notes, roadmap.folder, 'review');
+  const draft = writeReview(roadmap.folder.index.model(), roadmap.state.file, today, {
+    template,
+    reviewsFolder: notes.currentSettings.reviewsFolder,
+    status: notes.statusOptions(),
+  });
+  const { uri } = await freeUri(roadmap, draft.path);
+  const line = firstLineContaining(draft.text, '- Stop:');
+  await writeAndOpen(uri, draft.text, line);
+  if (draft.unknownPlaceholders.length) {
+    void vscode.window.showWarningMessage(
+      `Mentorship: your review template uses unknown placeholders: ${draft.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')}`,
+    );
+  }
+  return uri;
+}
+
+export async function newRoadmap(notes: NotesService): Promise<vscode.Uri | undefined> {
+  if (!requireTrust('New Roadmap')) return undefined;
+  const folders = notes.all();
+  if (!folders.length) {
+    void vscode.window.showInformationMessage('Mentorship: open the folder of your notes first.');
+    return undefined;
+  }
+  let folder = folders[0]!;
+  if (folders.length > 1) {
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the roadmap in which folder (one per mentee)?' });
+    if (!picked) return undefined;
+    folder = notes.folderByKey(picked.uri.toString()) ?? folder;
+  }
+  const title = await vscode.window.showInputBox({
+    title: 'New Roadmap',
+    prompt: 'The career goal this roadmap leads to',
+    placeHolder: 'Become a staff engineer',
+    validateInput: (v) => (v.trim() ? undefined : 'Give the roadmap a goal'),
+  });
+  if (!title) return undefined;
+  const mentee = (await vscode.window.showInputBox({ title: 'New Roadmap', prompt: 'Mentee (optional)' })) ?? '';
+  const mentor = (await vscode.window.showInputBox({ title: 'New Roadmap', prompt: 'Mentor (optional)' })) ?? '';
+  const existing = folder.index.model().roadmaps;
+  const rel = existing.some((r) => r.file === 'roadmap.md') ? `${slugify(title) || 'roadmap'}/roadmap.md` : 'roadmap.md';
+  const template = await loadTemplate(notes, folder, 'roadmap');
+  const cadence = notes.currentSettings.defaultReviewCadence;
+  const text = renderTemplate(template, {
+    title: title.trim(),
+    mentee: mentee.trim(),
+    mentor: mentor.trim(),
+    date: notes.today(),
+    review_every: cadence ? `${cadence.amount} ${cadence.unit}` : '6 weeks',
+  }).text;
+  const { uri } = await freeUri({ folder }, rel);
+  await writeAndOpen(uri, text, firstLineContaining(text, '- [ ]'));
+  return uri;
+}
+
+const EVIDENCE_ITEMS: { label: Evidence; description: string }[] = [
+  { label: 'learned', description: 'Theory: what I read, watched or was taught' },
+  { label: 'applied', description: 'Practice: where I used it in real work' },
+  { label: 'shipped', description: 'Impact: what went out to users or the team' },
+];
+
+export async function newThread(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (!requireTrust('New Growth Thread')) return undefined;
+  const pick = await pickMilestone(notes, arg, 'Which milestone does this thread back?', (m) => m.status !== 'dropped');
+  if (!pick) return undefined;
+  const evidence = await vscode.window.showQuickPick(EVIDENCE_ITEMS, { placeHolder: 'What kind of evidence is it?' });
+  if (!evidence) return undefined;
+  const title = await vscode.window.showInputBox({
+    title: `New Growth Thread — ${pick.milestone.title}`,
+    prompt: 'Title of the thread',
+    validateInput: (v) => (v.trim() ? undefined : 'Give the thread a title'),
+  });
+  if (!title) return undefined;
+  const today = notes.today();
+  const folder = pick.roadmap.folder;
+  const template = await loadTemplate(notes, folder, 'thread');
+  const text = renderTemplate(template, {
+    title: title.trim(),
+    date: today,
+    milestone: pick.milestone.id,
+    'milestone.title': pick.milestone.title,
+    evidence: evidence.label,
+    roadmap: pick.roadmap.state.file,
+    'roadmap.title': pick.roadmap.state.title,
+  }).text;
+  const rel = joinPath(dirName(pick.roadmap.state.file), notes.currentSettings.threadsFolder, `${today}-${slugify(title) || 'thread'}.md`);
+  const { uri } = await freeUri(pick.roadmap, rel);
+  await writeAndOpen(uri, text, text.split('\n').length);
+  return uri;
+}
+
+export async function newSession(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (!requireTrust('New Session')) return undefined;
+  const roadmap = await pickRoadmap(notes, arg, 'A session of which mentorship?');
+  if (!roadmap) return undefined;
+  const today = notes.today();
+  const template = await loadTemplate(notes, roadmap.folder, 'session');
+  const text = renderTemplate(template, {
+    date: today,
+    title: `Session ${today}`,
+    roadmap: roadmap.state.file,
+    'roadmap.title': roadmap.state.title,
+    mentee: roadmap.state.mentee ?? '',
+    mentor: roadmap.state.mentor ?? '',
+  }).text;
+  const rel = joinPath(dirName(roadmap.state.file), notes.currentSettings.sessionsFolder, `${today}.md`);
+  const { uri } = await freeUri(roadmap, rel);
+  await writeAndOpen(uri, text, firstLineContaining(text, '## Agenda') + 1);
+  return uri;
+}
+
+const STATUS_ITEMS: { label: string; status: TaskStatus; description: string }[] = [
+  { label: '$(circle-large-outline) To do', status: 'todo', description: '[ ]' },
+  { label: '$(play-circle) In progress', status: 'in-progress', description: '[/]' },
+  { label: '$(pass-filled) Done', status: 'done', description: '[x] and a done date' },
+  { label: '$(circle-slash) Dropped', status: 'dropped', description: '[-]' },
+];
+
+/**
+ * Sets a milestone's (or step's) status: one undoable edit of the checkbox,
+ * plus the done date. The file is saved when it had no unsaved changes.
+ */
+export async function setStatus(notes: NotesService, arg?: unknown, status?: TaskStatus): Promise<boolean> {
+  if (!requireTrust('Set Milestone Status')) return false;
+  let folderKey: string;
+  let file: string;
+  let line: number;
+  let label: string;
+  const target = arg as { kind?: string; folderKey?: string; file?: string; line?: number; id?: string } | undefined;
+  if (target?.kind === 'step' && target.folderKey && target.file && target.line) {
+    ({ folderKey, file, line } = target as { folderKey: string; file: string; line: number });
+    label = 'this step';
+  } else {
+    const pick = await pickMilestone(notes, arg, 'Set the status of which milestone?');
+    if (!pick) return false;
+    folderKey = pick.roadmap.folder.key;
+    file = pick.roadmap.state.file;
+    line = pick.milestone.line;
+    label = pick.milestone.title;
+  }
+  if (!status) {
+    const picked = await vscode.window.showQuickPick(STATUS_ITEMS, { placeHolder: `New status of ${label}` });
+    if (!picked) return false;
+    status = picked.status;
+  }
+  const folder = notes.folderByKey(folderKey);
+  if (!folder) return false;
+  const uri = folder.uri(file);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (line < 1 || line > doc.lineCount) return false;
+  const text = doc.lineAt(line - 1).text;
+  const edits = statusEdits(text, status, notes.today());
+  if (!edits) {
+    void vscode.window.showErrorMessage(`Mentorship: line ${line} of ${file} is no longer a task item; the file changed. Try again.`);
+    return false;
+  }
+  if (edits.length === 0) return true;
+  const wasDirty = doc.isDirty;
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(uri, new vscode.Range(line - 1, e.start, line - 1, e.end), e.text);
+  const ok = await vscode.workspace.applyEdit(edit);
+  if (ok && !wasDirty) await doc.save();
+  return ok;
+}
+
+export async function goToNextReview(notes: NotesService, arg?: unknown): Promise<void> {
+  const roadmap = await pickRoadmap(notes, arg, 'Which roadmap?');
+  if (!roadmap) return;
+  const today = notes.today();
+  const model = roadmap.folder.index.model();
+  const upcoming = reviewsOf(model, roadmap.state.file).find((r) => r.note.date !== null && r.note.date >= today);
+  if (upcoming) {
+    await openAtLine(roadmap.folder.uri(upcoming.note.file), 1);
+    return;
+  }
+  const s = roadmap.state;
+  const when = s.nextReviewDue
+    ? s.daysToNextReview! < 0
+      ? `was due ${s.nextReviewDue}, ${-s.daysToNextReview!} days ago`
+      : s.daysToNextReview === 0
+        ? 'is due today'
+        : `is due ${s.nextReviewDue}, in ${s.daysToNextReview} days`
+    : 'has no date: set review_every in the roadmap';
+  const last = reviewsOf(model, s.file).at(-1);
+  const actions = ['Start It Now', ...(last ? ['Open Last Review'] : [])];
+  const choice = await vscode.window.showInformationMessage(`The next review of "${s.title}" ${when}.`, ...actions);
+  if (choice === 'Start It Now') await newReview(notes, { kind: 'roadmap', folderKey: roadmap.folder.key, file: s.file });
+  else if (choice === 'Open Last Review' && last) await openAtLine(roadmap.folder.uri(last.note.file), 1);
+}
+
+export { customizeTemplates };

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import type { MilestoneState } from '../../core';
+import type { RoadmapRef, NotesService } from '../notes/notesService';
+import { dueText, plural } from '../tree/roadmapTree';
+
+function isTarget(arg: unknown): arg is { kind: string; folderKey: string; file: string; id?: string; line?: number } {
+  return !!arg && typeof arg === 'object' && 'folderKey' in arg && 'file' in arg;
+}
+
+/** The roadmap a command is about: from its argument, the only one, or a quick pick. */
+export async function pickRoadmap(notes: NotesService, arg: unknown, placeHolder: string): Promise<RoadmapRef | undefined> {
+  await notes.ready;
+  const all = notes.roadmaps();
+  if (isTarget(arg)) {
+    const found = all.find((r) => r.folder.key === arg.folderKey && r.state.file === arg.file);
+    if (found) return found;
+  }
+  // The roadmap of the note in the active editor, if it belongs to one.
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (all.length === 0) {
+    const choice = await vscode.window.showInformationMessage('Mentorship: there is no roadmap in this workspace yet.', 'Create a Roadmap');
+    if (choice) await vscode.commands.executeCommand('mentorship.roadmap.new');
+    return undefined;
+  }
+  if (all.length === 1) return all[0];
+  if (active) {
+    const folder = notes.folderOf(active);
+    const rel = folder?.rel(active);
+    const same = all.find((r) => r.folder === folder && r.state.file === rel);
+    if (same) return same;
+  }
+  const picked = await vscode.window.showQuickPick(
+    all.map((r) => ({
+      label: r.state.title,
+      description: notes.all().length > 1 ? `${r.folder.name} · ${r.state.file}` : r.state.file,
+      detail: `${Math.round(r.state.progress * 100)}% · ${r.state.counts.overdue} overdue${r.state.mentee ? ` · ${r.state.mentee}` : ''}`,
+      ref: r,
+    })),
+    { placeHolder, matchOnDescription: true },
+  );
+  return picked?.ref;
+}
+
+export interface MilestonePick {
+  roadmap: RoadmapRef;
+  milestone: MilestoneState;
+}
+
+const ORDER: Record<MilestoneState['status'], number> = { 'in-progress': 0, todo: 1, done: 2, dropped: 3 };
+
+export async function pickMilestone(
+  notes: NotesService,
+  arg: unknown,
+  placeHolder: string,
+  filter: (m: MilestoneState) => boolean = () => true,
+): Promise<MilestonePick | undefined> {
+  await notes.ready;
+  if (isTarget(arg) && arg.id !== undefined) {
+    const r = notes.roadmaps().find((x) => x.folder.key === arg.folderKey && x.state.file === arg.file);
+    const m = r?.state.milestones.find((x) => x.id === arg.id);
+    if (r && m) return { roadmap: r, milestone: m };
+  }
+  const roadmap = await pickRoadmap(notes, isTarget(arg) ? arg : undefined, 'Which roadmap?');
+  if (!roadmap) return undefined;
+  const items = roadmap.state.milestones
+    .filter(filter)
+    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.line - b.line)
+    .map((m) => ({
+      label: m.title || m.id,
+      description: [m.id, m.phase ?? ''].filter(Boolean).join(' · '),
+      detail: [m.status, dueText(m), m.threads ? plural(m.threads, 'thread') : ''].filter(Boolean).join(' · '),
+      milestone: m,
+    }));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
+  return picked ? { roadmap, milestone: picked.milestone } : undefined;
+}

@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import type { NotesService } from '../notes/notesService';
+import { targetOf, type RoadmapTreeProvider } from '../tree/roadmapTree';
+import { openAtLine } from '../util/open';
+import { customizeTemplates, goToNextReview, newReview, newRoadmap, newSession, newThread, setStatus } from './commands';
+
+interface Deps {
+  notes: NotesService;
+  roadmapTree: RoadmapTreeProvider;
+  roadmapView: vscode.TreeView<unknown>;
+}
+
+function report(e: unknown): void {
+  void vscode.window.showErrorMessage(`Mentorship: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+export function registerCommands(context: vscode.ExtensionContext, { notes, roadmapTree }: Deps): void {
+  const target = (arg: unknown) => targetOf(arg, roadmapTree);
+  const register = (id: string, run: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await run(...args);
+        } catch (e) {
+          report(e);
+          return undefined;
+        }
+      }),
+    );
+
+  register('mentorship.review.new', (arg) => newReview(notes, target(arg)));
+  register('mentorship.roadmap.new', () => newRoadmap(notes));
+  register('mentorship.thread.new', (arg) => newThread(notes, target(arg)));
+  register('mentorship.milestone.newThread', (arg) => newThread(notes, target(arg)));
+  register('mentorship.session.new', (arg) => newSession(notes, target(arg)));
+  register('mentorship.milestone.setStatus', (arg, status) => setStatus(notes, target(arg), status as never));
+  register('mentorship.milestone.markDone', (arg) => setStatus(notes, target(arg), 'done'));
+  register('mentorship.milestone.markInProgress', (arg) => setStatus(notes, target(arg), 'in-progress'));
+  register('mentorship.review.goToNext', (arg) => goToNextReview(notes, target(arg)));
+  register('mentorship.templates.customize', () => customizeTemplates(notes));
+  register('mentorship.roadmap.refresh', () => notes.rebuild());
+  register('mentorship.roadmap.hideCompleted', () => roadmapTree.setHideCompleted(true));
+  register('mentorship.roadmap.showCompleted', () => roadmapTree.setHideCompleted(false));
+  register('mentorship.roadmap.sortByDue', () => roadmapTree.setSortByDue(true));
+  register('mentorship.roadmap.sortByFile', () => roadmapTree.setSortByDue(false));
+  register('mentorship.roadmap.collapse', () =>
+    vscode.commands.executeCommand('workbench.actions.treeView.mentorship.roadmap.collapseAll'),
+  );
+  register('mentorship.milestone.reveal', (arg) => {
+    const t = target(arg) as { folderKey: string; file: string; line?: number } | undefined;
+    const folder = t && notes.folderByKey(t.folderKey);
+    if (folder && t) return openAtLine(folder.uri(t.file), t.line ?? 1, false);
+    return undefined;
+  });
+  register('mentorship.internal.open', (folderKey, file, line) => {
+    const folder = notes.folderByKey(folderKey as string);
+    if (folder) return openAtLine(folder.uri(file as string), (line as number) ?? 1);
+    return undefined;
+  });
+  // For tests and bug reports: what the index holds right now.
+  register('mentorship.debug.indexSummary', async () => {
+    await notes.whenIdle();
+    const models = notes.all().map((f) => f.index.model());
+    return {
+      roadmaps: models.reduce((n, m) => n + m.roadmaps.length, 0),
+      milestones: models.reduce((n, m) => n + m.roadmaps.reduce((k, r) => k + r.milestones.length, 0), 0),
+      threads: models.reduce((n, m) => n + m.entries.length, 0),
+      sessions: models.reduce((n, m) => n + m.sessions.length, 0),
+      reviews: models.reduce((n, m) => n + m.reviews.length, 0),
+      diagnostics: models.reduce((n, m) => n + m.diagnostics.length, 0),
+      files: notes.all().reduce((n, f) => n + f.index.size, 0),
+      filesParsed: notes.filesParsed,
+      tree: roadmapTree.snapshot(),
+    };
+  });
+}

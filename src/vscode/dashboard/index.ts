@@ -1,0 +1,63 @@
+// The dashboard webview: the open command, one panel per roadmap, the
+// serializer that brings panels back after a reload, and a debug command
+// integration tests read.
+import * as vscode from 'vscode';
+import type { PageState, RoadmapId } from '../../shared/protocol';
+import type { NotesService } from '../notes/notesService';
+import { DashboardPanel, VIEW_TYPE } from './panel';
+
+interface RoadmapNodeArg {
+  kind?: string;
+  folderKey?: unknown;
+  file?: unknown;
+}
+
+function isRoadmapId(v: unknown): v is RoadmapId {
+  const a = v as RoadmapNodeArg | undefined;
+  return !!a && typeof a === 'object' && typeof a.folderKey === 'string' && typeof a.file === 'string';
+}
+
+async function pickRoadmap(notes: NotesService): Promise<RoadmapId | undefined> {
+  await notes.ready;
+  const roadmaps = notes.roadmaps();
+  if (roadmaps.length === 0) {
+    void vscode.window.showInformationMessage('Mentorship: no roadmap in this workspace yet.');
+    return undefined;
+  }
+  const ids = roadmaps.map((r) => ({ folderKey: r.folder.key, file: r.state.file }));
+  if (roadmaps.length === 1) return ids[0];
+  const multiRoot = notes.all().length > 1;
+  const picked = await vscode.window.showQuickPick(
+    roadmaps.map((r, i) => ({
+      label: r.state.title,
+      description: multiRoot ? `${r.folder.name} · ${r.state.file}` : r.state.file,
+      detail: `${Math.round(r.state.progress * 100)}% · ${r.state.milestones.length} milestones${r.state.mentee ? ` · ${r.state.mentee}` : ''}`,
+      id: ids[i]!,
+    })),
+    { title: 'Open Dashboard', placeHolder: 'Which roadmap?', matchOnDescription: true },
+  );
+  return picked?.id;
+}
+
+export function registerDashboard(context: vscode.ExtensionContext, notes: NotesService): void {
+  const extensionUri = context.extensionUri;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mentorship.dashboard.open', async (arg?: unknown) => {
+      const id = isRoadmapId(arg) ? { folderKey: arg.folderKey, file: arg.file } : await pickRoadmap(notes);
+      if (id) DashboardPanel.show(extensionUri, notes, id);
+    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const roadmap = (state as PageState | undefined)?.roadmap;
+        if (!isRoadmapId(roadmap)) {
+          panel.dispose();
+          return;
+        }
+        DashboardPanel.revive(panel, extensionUri, notes, { folderKey: roadmap.folderKey, file: roadmap.file });
+      },
+    }),
+    // For integration tests: what the open panels show.
+    vscode.commands.registerCommand('mentorship.debug.dashboardState', () => DashboardPanel.all().map((p) => p.debugState)),
+    { dispose: () => DashboardPanel.all().forEach((p) => p.dispose()) },
+  );
+}

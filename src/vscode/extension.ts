@@ -1,0 +1,62 @@
+// Wiring only: every feature registers synchronously; the first index runs as
+// a promise the views and commands await.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands/register';
+import { registerDashboard } from './dashboard';
+import { DiagnosticsPublisher } from './diagnostics/diagnostics';
+import { registerLanguageFeatures } from './language';
+import { NotesService } from './notes/notesService';
+import { ReviewStatusBar } from './statusBar/statusBar';
+import { ReviewsTreeProvider } from './tree/reviewsTree';
+import { RoadmapTreeProvider } from './tree/roadmapTree';
+
+export interface MentorshipApi {
+  notes: NotesService;
+  roadmapTree: RoadmapTreeProvider;
+  reviewsTree: ReviewsTreeProvider;
+  statusBar: ReviewStatusBar;
+  /** Milliseconds `activate()` took, for the benchmark. */
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): MentorshipApi {
+  const started = performance.now();
+  const notes = new NotesService();
+  const roadmapTree = new RoadmapTreeProvider(notes, context.workspaceState);
+  const reviewsTree = new ReviewsTreeProvider(notes);
+  const statusBar = new ReviewStatusBar(notes);
+  const diagnostics = new DiagnosticsPublisher(notes);
+  const roadmapView = vscode.window.createTreeView('mentorship.roadmap', {
+    treeDataProvider: roadmapTree,
+    showCollapseAll: false,
+  });
+  const reviewsView = vscode.window.createTreeView('mentorship.reviews', { treeDataProvider: reviewsTree });
+  context.subscriptions.push(notes, roadmapTree, reviewsTree, statusBar, diagnostics, roadmapView, reviewsView);
+
+  const updateContext = () => {
+    const roadmaps = notes.roadmaps();
+    void vscode.commands.executeCommand('setContext', 'mentorship.indexed', notes.isIndexed);
+    void vscode.commands.executeCommand('setContext', 'mentorship.hasRoadmap', roadmaps.length > 0);
+    void vscode.commands.executeCommand(
+      'setContext',
+      'mentorship.hasReview',
+      notes.all().some((f) => f.index.model().reviews.length > 0),
+    );
+    const overdue = roadmaps.reduce((n, r) => n + r.state.counts.overdue, 0);
+    roadmapView.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue milestone${overdue === 1 ? '' : 's'}` } : undefined;
+  };
+  context.subscriptions.push(notes.onDidChange(updateContext));
+
+  registerCommands(context, { notes, roadmapTree, roadmapView });
+  registerLanguageFeatures(context, notes);
+  registerDashboard(context, notes);
+
+  void notes.start().then(
+    () => updateContext(),
+    (e) => void vscode.window.showErrorMessage(`Mentorship: indexing failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
+  const activationMs = performance.now() - started;
+  return { notes, roadmapTree, reviewsTree, statusBar, activationMs };
+}
+
+export function deactivate(): void {}

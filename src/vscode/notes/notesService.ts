@@ -1,0 +1,242 @@
+// Keeps one incremental index per workspace folder current: a full build at
+// start (as a promise, never blocking activation), then one file at a time
+// from a debounced, batched file watcher and from unsaved editor changes.
+import * as vscode from 'vscode';
+import { localToday, roadmapState, statusReport, type RoadmapState, type StatusOptions, type WorkspaceModel } from '../../core';
+import { readSettings, SECTION, type Settings } from '../settings';
+import { FolderNotes, isNotePath, readNote } from './folderNotes';
+
+type Pending = 'changed' | 'deleted';
+
+export interface RoadmapRef {
+  folder: FolderNotes;
+  state: RoadmapState;
+}
+
+export class NotesService implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderNotes>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires after the index changed (batched). */
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private pending = new Map<string, Pending>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly docTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private settings: Settings;
+  private lastDay = this.today();
+  private building: Promise<void> = Promise.resolve();
+  private indexedOnce = false;
+
+  constructor() {
+    this.settings = readSettings();
+    for (const f of vscode.workspace.workspaceFolders ?? []) this.folders.set(f.uri.toString(), new FolderNotes(f, this.settings));
+
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      this.emitter,
+      watcher.onDidCreate((u) => this.queue(u, 'changed')),
+      watcher.onDidChange((u) => this.queue(u, 'changed')),
+      watcher.onDidDelete((u) => this.queue(u, 'deleted')),
+      vscode.workspace.onDidChangeTextDocument((e) => this.documentChanged(e.document)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        // Closed without saving: the disk is the truth again.
+        if (isNotePath(d.uri.path)) this.queue(d.uri, 'changed');
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) this.folders.delete(f.uri.toString());
+        for (const f of e.added) this.folders.set(f.uri.toString(), new FolderNotes(f, this.settings));
+        this.rebuild();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (
+          e.affectsConfiguration(`${SECTION}.tags`) ||
+          e.affectsConfiguration(`${SECTION}.include`) ||
+          e.affectsConfiguration(`${SECTION}.exclude`) ||
+          e.affectsConfiguration('files.exclude')
+        ) {
+          this.settings = readSettings();
+          for (const f of this.folders.values()) f.reset(this.settings);
+          this.rebuild();
+        } else if (e.affectsConfiguration(SECTION)) {
+          this.settings = readSettings();
+          this.emitter.fire();
+        }
+      }),
+    );
+    // Views show "overdue" relative to today: refresh when the date turns.
+    const dayTimer = setInterval(() => {
+      if (this.today() !== this.lastDay) {
+        this.lastDay = this.today();
+        this.emitter.fire();
+      }
+    }, 60_000);
+    this.disposables.push({ dispose: () => clearInterval(dayTimer) });
+  }
+
+  /** Starts the first full index; resolves when every folder is indexed. */
+  start(): Promise<void> {
+    this.building = this.buildAll(true);
+    return this.building;
+  }
+
+  /** Resolves when the index is built and no change is waiting to be applied. */
+  async whenIdle(): Promise<void> {
+    await this.building;
+    while (this.pending.size || this.flushTimer || this.docTimers.size) {
+      await new Promise((r) => setTimeout(r, 25));
+      await this.building;
+    }
+  }
+
+  get ready(): Promise<void> {
+    return this.building;
+  }
+
+  get isIndexed(): boolean {
+    return this.indexedOnce;
+  }
+
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
+  rebuild(): Promise<void> {
+    this.building = this.building.then(() => this.buildAll(false));
+    return this.building;
+  }
+
+  private async buildAll(first: boolean): Promise<void> {
+    const run = async () => {
+      await Promise.all([...this.folders.values()].map((f) => f.index.build(f.reader())));
+      this.indexedOnce = true;
+      this.emitter.fire();
+    };
+    if (!first) return run();
+    // A progress indicator in the status area and on the Roadmap view while the first index runs.
+    await vscode.window.withProgress({ location: { viewId: 'mentorship.roadmap' } }, () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Mentorship: indexing notes' }, run),
+    );
+  }
+
+  today(): string {
+    const pinned = typeof process !== 'undefined' ? process.env?.MENTORSHIP_TODAY : undefined;
+    return pinned || localToday();
+  }
+
+  statusOptions(): StatusOptions {
+    return { staleAfterWeeks: this.settings.staleAfterWeeks, defaultCadence: this.settings.defaultReviewCadence };
+  }
+
+  all(): FolderNotes[] {
+    return [...this.folders.values()];
+  }
+
+  folderOf(uri: vscode.Uri): FolderNotes | undefined {
+    const wf = vscode.workspace.getWorkspaceFolder(uri);
+    return wf ? this.folders.get(wf.uri.toString()) : undefined;
+  }
+
+  folderByKey(key: string): FolderNotes | undefined {
+    return this.folders.get(key);
+  }
+
+  model(folder: FolderNotes): WorkspaceModel {
+    return folder.index.model();
+  }
+
+  /** Every roadmap of every folder, with its state today. */
+  roadmaps(): RoadmapRef[] {
+    const today = this.today();
+    return this.all().flatMap((folder) => {
+      const model = folder.index.model();
+      return model.roadmaps.map((r) => ({ folder, state: roadmapState(model, r, today, this.statusOptions()) }));
+    });
+  }
+
+  report(folder: FolderNotes) {
+    return statusReport(folder.index.model(), this.today(), this.statusOptions());
+  }
+
+  /** Files parsed so far, all folders together (tests check that one edit parses one file). */
+  get filesParsed(): number {
+    return this.all().reduce((n, f) => n + f.index.stats.filesParsed, 0);
+  }
+
+  private documentChanged(doc: vscode.TextDocument): void {
+    if (!isNotePath(doc.uri.path) || !this.folderOf(doc.uri)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.docTimers.get(key));
+    this.docTimers.set(
+      key,
+      setTimeout(() => {
+        this.docTimers.delete(key);
+        const folder = this.folderOf(doc.uri);
+        const rel = folder?.rel(doc.uri);
+        if (!folder || rel === undefined || doc.isClosed) return;
+        const before = folder.index.generation;
+        folder.index.update(rel, doc.getText());
+        if (folder.index.generation !== before) this.emitter.fire();
+      }, 150),
+    );
+  }
+
+  private queue(uri: vscode.Uri, what: Pending): void {
+    if (!this.folderOf(uri)) return;
+    if (/\/(\.git|node_modules)(\/|$)/.test(uri.path)) return;
+    this.pending.set(uri.toString(), what);
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.building = this.building.then(() => this.flush());
+    }, 100);
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = new Map();
+    let changed = false;
+    for (const [key, what] of batch) {
+      const uri = vscode.Uri.parse(key);
+      const folder = this.folderOf(uri);
+      const rel = folder?.rel(uri);
+      if (!folder || rel === undefined || rel === '') continue;
+      const before = folder.index.generation;
+      try {
+        if (what === 'deleted') {
+          if (folder.index.has(rel)) folder.index.remove(rel);
+          else folder.index.removeFolder(rel);
+        } else if (isNotePath(rel)) {
+          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+          // An open, edited document is already what the index sees.
+          if (open?.isDirty) continue;
+          const content = await readNote(uri).catch(() => undefined);
+          if (content === undefined) folder.index.remove(rel);
+          else folder.index.update(rel, content);
+        } else {
+          // A folder that appeared (created, renamed, or moved in): index what it holds.
+          const stat = await vscode.workspace.fs.stat(uri).then(
+            (s) => s,
+            () => undefined,
+          );
+          if (stat && stat.type & vscode.FileType.Directory) {
+            for (const u of await folder.findNotes(rel)) {
+              const r = folder.rel(u);
+              if (r !== undefined) folder.index.update(r, await readNote(u));
+            }
+          }
+        }
+      } catch {
+        // One unreadable file must not stop the batch; the next event retries it.
+      }
+      if (folder.index.generation !== before) changed = true;
+    }
+    if (changed) this.emitter.fire();
+  }
+
+  dispose(): void {
+    for (const t of this.docTimers.values()) clearTimeout(t);
+    clearTimeout(this.flushTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,62 @@
+// "Review in 5 days" / "Review overdue 3 days"; a click starts the review.
+import * as vscode from 'vscode';
+import type { NotesService } from '../notes/notesService';
+import { nextReviewText } from '../tree/reviewsTree';
+
+export class ReviewStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('mentorship.nextReview', vscode.StatusBarAlignment.Left, 50);
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly notes: NotesService) {
+    this.item.name = 'Mentorship: next review';
+    this.sub = vscode.Disposable.from(
+      notes.onDidChange(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('mentorship.statusBar') && this.update()),
+    );
+  }
+
+  /** The text shown, for tests. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  update(): void {
+    const enabled = vscode.workspace.getConfiguration('mentorship').get<boolean>('statusBar.enabled', true);
+    const withCadence = this.notes.roadmaps().filter((r) => r.state.daysToNextReview !== null);
+    if (!enabled || withCadence.length === 0) {
+      this.item.hide();
+      return;
+    }
+    // The most pressing roadmap speaks for all.
+    withCadence.sort((a, b) => a.state.daysToNextReview! - b.state.daysToNextReview!);
+    const { state, folder } = withCadence[0]!;
+    const days = state.daysToNextReview!;
+    const overdue = days < 0;
+    this.item.text = overdue
+      ? `$(bell-dot) Review overdue ${-days} day${days === -1 ? '' : 's'}`
+      : days === 0
+        ? '$(bell) Review due today'
+        : `$(bell) Review in ${days} day${days === 1 ? '' : 's'}`;
+    this.item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const tip = new vscode.MarkdownString();
+    tip.isTrusted = false;
+    for (const r of withCadence) {
+      tip.appendText(`${r.state.title}: next review ${r.state.nextReviewDue} (${nextReviewText(r.state)})`);
+      tip.appendMarkdown('  \n');
+    }
+    tip.appendMarkdown('\nClick to start the review.');
+    this.item.tooltip = tip;
+    this.item.command = {
+      command: 'mentorship.review.new',
+      title: 'New Review',
+      arguments: [{ kind: 'roadmap', folderKey: folder.key, file: state.file }],
+    };
+    this.item.accessibilityInformation = { label: `Mentorship: ${nextReviewText(state)} for ${state.title}` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,148 @@
+// The Reviews view: per roadmap, the next review due, past reviews (newest
+// first) and the sessions that show drift.
+import * as vscode from 'vscode';
+import { reviewsOf, sessionsOf, isOverdue, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
+import type { FolderNotes } from '../notes/folderNotes';
+import type { NotesService } from '../notes/notesService';
+import { plural } from './roadmapTree';
+
+type Node =
+  | { type: 'roadmap'; folder: FolderNotes; state: RoadmapState }
+  | { type: 'next'; folder: FolderNotes; state: RoadmapState }
+  | { type: 'group'; folder: FolderNotes; state: RoadmapState; group: 'reviews' | 'sessions' }
+  | { type: 'review'; folder: FolderNotes; review: LinkedReview }
+  | { type: 'session'; folder: FolderNotes; session: LinkedSession; problems: string[] };
+
+function sessionProblems(s: LinkedSession, today: string): string[] {
+  const out: string[] = [];
+  if (!s.note.hasAgenda) out.push('no agenda');
+  const overdue = s.note.actions.filter((a) => isOverdue(a, today)).length;
+  if (overdue) out.push(`${plural(overdue, 'overdue action')}`);
+  return out;
+}
+
+export function nextReviewText(state: RoadmapState): string {
+  if (!state.nextReviewDue || state.daysToNextReview === null) return 'no cadence set';
+  const d = state.daysToNextReview;
+  if (d < 0) return `overdue ${plural(-d, 'day')}`;
+  if (d === 0) return 'due today';
+  return `due in ${plural(d, 'day')}`;
+}
+
+export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly notes: NotesService) {
+    this.sub = notes.onDidChange(() => this.emitter.fire(undefined));
+  }
+
+  getChildren(node?: Node): Node[] {
+    const today = this.notes.today();
+    if (!node) {
+      if (!this.notes.isIndexed) return [];
+      const roadmaps = this.notes.roadmaps();
+      if (roadmaps.length === 1) return this.roadmapChildren(roadmaps[0]!.folder, roadmaps[0]!.state);
+      return roadmaps.map(({ folder, state }) => ({ type: 'roadmap', folder, state }));
+    }
+    if (node.type === 'roadmap') return this.roadmapChildren(node.folder, node.state);
+    if (node.type === 'group') {
+      const model = node.folder.index.model();
+      if (node.group === 'reviews') {
+        return [...reviewsOf(model, node.state.file)].reverse().map((review) => ({ type: 'review', folder: node.folder, review }));
+      }
+      return [...sessionsOf(model, node.state.file)]
+        .reverse()
+        .map((session) => ({ type: 'session' as const, folder: node.folder, session, problems: sessionProblems(session, today) }))
+        .filter((s) => s.problems.length > 0);
+    }
+    return [];
+  }
+
+  private roadmapChildren(folder: FolderNotes, state: RoadmapState): Node[] {
+    const model = folder.index.model();
+    const today = this.notes.today();
+    const nodes: Node[] = [{ type: 'next', folder, state }];
+    if (reviewsOf(model, state.file).length) nodes.push({ type: 'group', folder, state, group: 'reviews' });
+    if (sessionsOf(model, state.file).some((s) => sessionProblems(s, today).length)) nodes.push({ type: 'group', folder, state, group: 'sessions' });
+    return nodes;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.type) {
+      case 'roadmap': {
+        const item = new vscode.TreeItem(node.state.title, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `reviews|${node.folder.key}|${node.state.file}`;
+        item.description = this.notes.all().length > 1 ? node.folder.name : node.state.file;
+        item.iconPath = new vscode.ThemeIcon('milestone');
+        return item;
+      }
+      case 'next': {
+        const s = node.state;
+        const overdue = s.daysToNextReview !== null && s.daysToNextReview < 0;
+        const item = new vscode.TreeItem(
+          s.nextReviewDue ? `Next review ${s.nextReviewDue}` : 'Next review',
+          vscode.TreeItemCollapsibleState.None,
+        );
+        item.id = `reviews|${node.folder.key}|${s.file}|next`;
+        item.description = nextReviewText(s);
+        item.iconPath = overdue
+          ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.errorForeground'))
+          : new vscode.ThemeIcon('bell');
+        item.tooltip = s.nextReviewDue
+          ? `Last review ${s.lastReview ?? 'none (counting from the roadmap start)'}; every ${s.reviewEvery}. Click to start the review.`
+          : 'Set review_every in the roadmap (e.g. 6 weeks) or the mentorship.defaultReviewCadence setting.';
+        item.command = {
+          command: 'mentorship.review.new',
+          title: 'New Review',
+          arguments: [{ kind: 'roadmap', folderKey: node.folder.key, file: s.file }],
+        };
+        item.contextValue = overdue ? 'nextReview.overdue' : 'nextReview';
+        item.accessibilityInformation = { label: `Next review ${s.nextReviewDue ?? ''}, ${nextReviewText(s)}` };
+        return item;
+      }
+      case 'group': {
+        const isReviews = node.group === 'reviews';
+        const count = this.getChildren(node).length;
+        const item = new vscode.TreeItem(isReviews ? 'Past reviews' : 'Sessions with drift', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `reviews|${node.folder.key}|${node.state.file}|${node.group}`;
+        item.description = String(count);
+        item.iconPath = new vscode.ThemeIcon(isReviews ? 'history' : 'warning');
+        return item;
+      }
+      case 'review': {
+        const r = node.review.note;
+        const item = new vscode.TreeItem(r.date ?? r.title, vscode.TreeItemCollapsibleState.None);
+        item.id = `reviews|${node.folder.key}|review|${r.file}`;
+        const bottlenecks = r.audit.filter((a) => a.bottleneck).length;
+        item.description = [r.period ? `${r.period.from} → ${r.period.to}` : '', bottlenecks ? plural(bottlenecks, 'bottleneck') : '']
+          .filter(Boolean)
+          .join(' · ');
+        item.tooltip = `${r.title}\n${r.file}`;
+        item.iconPath = new vscode.ThemeIcon('checklist');
+        item.command = { command: 'mentorship.internal.open', title: 'Open', arguments: [node.folder.key, r.file, 1] };
+        item.contextValue = 'review';
+        item.accessibilityInformation = { label: `Review of ${r.date ?? r.title}` };
+        return item;
+      }
+      case 'session': {
+        const s = node.session.note;
+        const item = new vscode.TreeItem(s.date ?? s.title, vscode.TreeItemCollapsibleState.None);
+        item.id = `reviews|${node.folder.key}|session|${s.file}`;
+        item.description = node.problems.join(' · ');
+        item.tooltip = `${s.title}\n${s.file}`;
+        item.iconPath = new vscode.ThemeIcon('calendar', new vscode.ThemeColor('list.warningForeground'));
+        item.command = { command: 'mentorship.internal.open', title: 'Open', arguments: [node.folder.key, s.file, s.agendaLine ?? 1] };
+        item.contextValue = 'session';
+        item.accessibilityInformation = { label: `Session ${s.date ?? s.title}: ${node.problems.join(', ')}` };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,372 @@
+// The Roadmap view: roadmap → phase → milestone → steps and thread entries.
+import * as vscode from 'vscode';
+import { milestoneKey, type MilestoneState, type RoadmapState, type TaskItem, type LinkedEntry } from '../../core';
+import type { FolderNotes } from '../notes/folderNotes';
+import type { NotesService } from '../notes/notesService';
+import type { MilestoneTarget, NoteTarget, RoadmapTarget } from './nodes';
+
+type Node = RoadmapNode | PhaseNode | MilestoneNode | StepNode | ThreadNode;
+
+interface RoadmapNode {
+  type: 'roadmap';
+  folder: FolderNotes;
+  state: RoadmapState;
+}
+interface PhaseNode {
+  type: 'phase';
+  parent: RoadmapNode;
+  title: string | null;
+  index: number;
+  milestones: MilestoneState[];
+}
+interface MilestoneNode {
+  type: 'milestone';
+  parent: PhaseNode | RoadmapNode;
+  roadmap: RoadmapNode;
+  m: MilestoneState;
+}
+interface StepNode {
+  type: 'step';
+  parent: MilestoneNode;
+  step: TaskItem;
+}
+interface ThreadNode {
+  type: 'thread';
+  parent: MilestoneNode;
+  linked: LinkedEntry;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `due in 12 days`, `overdue 5 days`, `due today`. */
+export function dueText(m: Pick<MilestoneState, 'daysToDue' | 'status' | 'done'>): string {
+  if (m.status === 'done') return m.done ? `done ${m.done}` : 'done';
+  if (m.status === 'dropped') return 'dropped';
+  if (m.daysToDue === null) return '';
+  if (m.daysToDue < 0) return `overdue ${plural(-m.daysToDue, 'day')}`;
+  if (m.daysToDue === 0) return 'due today';
+  return `due in ${plural(m.daysToDue, 'day')}`;
+}
+
+export function milestoneDescription(m: MilestoneState): string {
+  const steps = m.steps.total ? `${m.steps.done}/${m.steps.total}` : '';
+  return [steps, dueText(m)].filter(Boolean).join(' · ');
+}
+
+export function statusIcon(m: Pick<MilestoneState, 'status' | 'overdue'>): vscode.ThemeIcon {
+  if (m.overdue) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
+  switch (m.status) {
+    case 'done':
+      return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+    case 'in-progress':
+      return new vscode.ThemeIcon('play-circle', new vscode.ThemeColor('charts.blue'));
+    case 'dropped':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+    default:
+      return new vscode.ThemeIcon('circle-large-outline');
+  }
+}
+
+const STATUS_WORD: Record<MilestoneState['status'], string> = {
+  todo: 'To do',
+  'in-progress': 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
+/** Markdown built from note text: every value escaped, no command links, no HTML. */
+function md(): vscode.MarkdownString {
+  const s = new vscode.MarkdownString();
+  s.supportHtml = false;
+  s.isTrusted = false;
+  return s;
+}
+
+export function milestoneTooltip(m: MilestoneState): vscode.MarkdownString {
+  const s = md();
+  s.appendMarkdown('**');
+  s.appendText(m.title);
+  s.appendMarkdown('**\n\n');
+  const rows: [string, string][] = [
+    ['Status', `${STATUS_WORD[m.status]}${m.overdue ? ` — overdue ${plural(-(m.daysToDue ?? 0), 'day')}` : ''}`],
+    ['Id', m.id],
+  ];
+  if (m.phase) rows.push(['Phase', m.phase]);
+  if (m.start) rows.push(['Start', m.start]);
+  if (m.due) rows.push(['Due', m.due]);
+  if (m.done) rows.push(['Done', m.done]);
+  rows.push(['Progress', `${Math.round(m.progress * 100)}%${m.steps.total ? ` (${m.steps.done}/${m.steps.total} steps)` : ''}`]);
+  if (m.skills.length) rows.push(['Skills', m.skills.join(', ')]);
+  rows.push(['Threads', m.threads ? `${m.threads}${m.lastThread ? `, last ${m.lastThread}` : ''}` : 'none yet']);
+  for (const [k, v] of rows) {
+    s.appendMarkdown(`${k}: `);
+    s.appendText(v);
+    s.appendMarkdown('  \n');
+  }
+  return s;
+}
+
+function roadmapTooltip(r: RoadmapState): vscode.MarkdownString {
+  const s = md();
+  s.appendMarkdown('**');
+  s.appendText(r.title);
+  s.appendMarkdown('**\n\n');
+  const lines = [
+    r.mentee || r.mentor ? `${r.mentee ?? '?'} with ${r.mentor ?? '?'}` : '',
+    `Progress ${Math.round(r.progress * 100)}% — ${r.counts.done} done, ${r.counts['in-progress']} in progress, ${r.counts.todo} to do, ${r.counts.dropped} dropped`,
+    r.counts.overdue ? `${plural(r.counts.overdue, 'milestone')} overdue` : 'Nothing overdue',
+    `Last review: ${r.lastReview ?? 'none yet'}`,
+    r.nextReviewDue ? `Next review: ${r.nextReviewDue}${r.daysToNextReview! < 0 ? ` (overdue ${plural(-r.daysToNextReview!, 'day')})` : ''}` : 'No review cadence (review_every)',
+    r.drift.length ? `${plural(r.drift.length, 'drift signal')}` : '',
+  ].filter(Boolean);
+  for (const l of lines) {
+    s.appendText(l);
+    s.appendMarkdown('  \n');
+  }
+  return s;
+}
+
+function openCommand(folder: FolderNotes, file: string, line: number): vscode.Command {
+  return { command: 'mentorship.internal.open', title: 'Open', arguments: [folder.key, file, line] };
+}
+
+const EVIDENCE_ICON: Record<string, string> = { learned: 'book', applied: 'tools', shipped: 'rocket' };
+
+export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private hideCompleted: boolean;
+  private sortByDue: boolean;
+  private roots: RoadmapNode[] = [];
+  private readonly sub: vscode.Disposable;
+
+  constructor(
+    private readonly notes: NotesService,
+    private readonly memento: vscode.Memento,
+  ) {
+    this.hideCompleted = memento.get('mentorship.hideCompleted', false);
+    this.sortByDue = memento.get('mentorship.sortByDue', false);
+    void this.syncContext();
+    this.sub = notes.onDidChange(() => this.refresh());
+  }
+
+  private async syncContext(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'mentorship.hideCompleted', this.hideCompleted);
+    await vscode.commands.executeCommand('setContext', 'mentorship.sortByDue', this.sortByDue);
+  }
+
+  setHideCompleted(on: boolean): void {
+    this.hideCompleted = on;
+    void this.memento.update('mentorship.hideCompleted', on);
+    void this.syncContext();
+    this.refresh();
+  }
+
+  setSortByDue(on: boolean): void {
+    this.sortByDue = on;
+    void this.memento.update('mentorship.sortByDue', on);
+    void this.syncContext();
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.emitter.fire(undefined);
+  }
+
+  /** The rows as the view shows them (labels and descriptions), for tests and the screen reader check. */
+  snapshot(): { label: string; description: string; depth: number; contextValue: string }[] {
+    const out: { label: string; description: string; depth: number; contextValue: string }[] = [];
+    const walk = (nodes: Node[], depth: number) => {
+      for (const n of nodes) {
+        const item = this.getTreeItem(n);
+        out.push({
+          label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+          description: typeof item.description === 'string' ? item.description : '',
+          depth,
+          contextValue: item.contextValue ?? '',
+        });
+        walk(this.getChildren(n), depth + 1);
+      }
+    };
+    walk(this.getChildren(undefined), 0);
+    return out;
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      if (!this.notes.isIndexed) return [];
+      this.roots = this.notes.roadmaps().map(({ folder, state }) => ({ type: 'roadmap', folder, state }));
+      return this.roots;
+    }
+    switch (node.type) {
+      case 'roadmap': {
+        const visible = this.visibleMilestones(node.state.milestones);
+        if (this.sortByDue) return visible.map((m) => ({ type: 'milestone', parent: node, roadmap: node, m }));
+        const phases: PhaseNode[] = [];
+        for (const m of visible) {
+          let last = phases[phases.length - 1];
+          if (!last || last.title !== m.phase) {
+            last = { type: 'phase', parent: node, title: m.phase, index: phases.length, milestones: [] };
+            phases.push(last);
+          }
+          last.milestones.push(m);
+        }
+        // Milestones above the first heading need no phase row of their own.
+        if (phases.length === 1 && phases[0]!.title === null) {
+          return phases[0]!.milestones.map((m) => ({ type: 'milestone', parent: node, roadmap: node, m }));
+        }
+        return phases;
+      }
+      case 'phase':
+        return node.milestones.map((m) => ({ type: 'milestone', parent: node, roadmap: node.parent, m }));
+      case 'milestone': {
+        const note = node.roadmap.folder.index.model().roadmapByFile.get(node.roadmap.state.file);
+        const source = note?.milestones.find((x) => x.id === node.m.id && x.line === node.m.line);
+        const steps: Node[] = (source?.steps ?? []).map((step) => ({ type: 'step', parent: node, step }));
+        const linked =
+          node.roadmap.folder.index.model().entriesByMilestone.get(milestoneKey(node.roadmap.state.file, node.m.id)) ?? [];
+        const threads: Node[] = [...linked]
+          .sort((a, b) => ((a.entry.date ?? '') < (b.entry.date ?? '') ? 1 : -1))
+          .map((l) => ({ type: 'thread', parent: node, linked: l }));
+        return [...steps, ...threads];
+      }
+      default:
+        return [];
+    }
+  }
+
+  private visibleMilestones(ms: MilestoneState[]): MilestoneState[] {
+    const list = this.hideCompleted ? ms.filter((m) => m.status !== 'done' && m.status !== 'dropped') : [...ms];
+    if (this.sortByDue) list.sort((a, b) => (a.due ?? '9999') < (b.due ?? '9999') ? -1 : (a.due ?? '9999') > (b.due ?? '9999') ? 1 : a.line - b.line);
+    return list;
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.type === 'roadmap' ? undefined : node.parent;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.type) {
+      case 'roadmap': {
+        const r = node.state;
+        const item = new vscode.TreeItem(r.title, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `${node.folder.key}|${r.file}`;
+        const multiFolder = this.notes.all().length > 1;
+        item.description = [
+          `${Math.round(r.progress * 100)}%`,
+          r.counts.overdue ? `${r.counts.overdue} overdue` : '',
+          multiFolder ? node.folder.name : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
+        item.tooltip = roadmapTooltip(r);
+        item.iconPath = new vscode.ThemeIcon('milestone');
+        item.contextValue = 'roadmap';
+        item.resourceUri = node.folder.uri(r.file);
+        item.accessibilityInformation = { label: `Roadmap ${r.title}, ${Math.round(r.progress * 100)} percent done, ${r.counts.overdue} overdue` };
+        const target: RoadmapTarget = { kind: 'roadmap', folderKey: node.folder.key, file: r.file };
+        (item as vscode.TreeItem & { target?: unknown }).target = target;
+        return item;
+      }
+      case 'phase': {
+        const title = node.title ?? 'No phase';
+        const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `${node.parent.folder.key}|${node.parent.state.file}|phase|${node.index}|${title}`;
+        const done = node.milestones.filter((m) => m.status === 'done').length;
+        const active = node.milestones.filter((m) => m.status !== 'dropped').length;
+        const overdue = node.milestones.filter((m) => m.overdue).length;
+        item.description = `${done}/${active} done${overdue ? ` · ${overdue} overdue` : ''}`;
+        item.iconPath = new vscode.ThemeIcon('layers');
+        item.contextValue = 'phase';
+        item.accessibilityInformation = { label: `Phase ${title}, ${done} of ${active} milestones done${overdue ? `, ${overdue} overdue` : ''}` };
+        return item;
+      }
+      case 'milestone': {
+        const m = node.m;
+        const hasChildren = this.getChildren(node).length > 0;
+        const item = new vscode.TreeItem(
+          m.title || m.id,
+          hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
+        const folder = node.roadmap.folder;
+        item.id = `${folder.key}|${node.roadmap.state.file}|${m.id}|${m.line}`;
+        item.description = milestoneDescription(m);
+        item.tooltip = milestoneTooltip(m);
+        item.iconPath = statusIcon(m);
+        item.contextValue = `milestone.${m.status}${m.overdue ? '.overdue' : ''}`;
+        item.command = openCommand(folder, node.roadmap.state.file, m.line);
+        item.accessibilityInformation = {
+          label: `Milestone ${m.title}, ${STATUS_WORD[m.status]}${item.description ? `, ${item.description}` : ''}`,
+        };
+        const target: MilestoneTarget = { kind: 'milestone', folderKey: folder.key, file: node.roadmap.state.file, id: m.id, line: m.line };
+        (item as vscode.TreeItem & { target?: unknown }).target = target;
+        return item;
+      }
+      case 'step': {
+        const s = node.step;
+        const item = new vscode.TreeItem(s.text || '(empty step)', vscode.TreeItemCollapsibleState.None);
+        const roadmap = node.parent.roadmap;
+        item.id = `${roadmap.folder.key}|${roadmap.state.file}|${node.parent.m.id}|step|${s.line}`;
+        const today = this.notes.today();
+        const overdue = s.status !== 'done' && s.status !== 'dropped' && s.due !== null && s.due < today;
+        item.iconPath =
+          s.status === 'done'
+            ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed'))
+            : overdue
+              ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'))
+              : s.status === 'dropped'
+                ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'))
+                : s.status === 'in-progress'
+                  ? new vscode.ThemeIcon('play-circle', new vscode.ThemeColor('charts.blue'))
+                  : new vscode.ThemeIcon('circle-small');
+        item.description = s.done ? `done ${s.done}` : s.due ? `due ${s.due}` : '';
+        item.contextValue = `step.${s.status}`;
+        item.command = openCommand(roadmap.folder, roadmap.state.file, s.line);
+        item.accessibilityInformation = { label: `Step ${s.text}, ${STATUS_WORD[s.status]}` };
+        const target: MilestoneTarget = { kind: 'step', folderKey: roadmap.folder.key, file: roadmap.state.file, id: node.parent.m.id, line: s.line };
+        (item as vscode.TreeItem & { target?: unknown }).target = target;
+        return item;
+      }
+      case 'thread': {
+        const e = node.linked.entry;
+        const folder = node.parent.roadmap.folder;
+        const item = new vscode.TreeItem(e.title, vscode.TreeItemCollapsibleState.None);
+        item.id = `${folder.key}|${node.parent.roadmap.state.file}|${node.parent.m.id}|thread|${e.file}|${e.line}`;
+        item.description = [e.date ?? 'undated', e.evidence].join(' · ');
+        item.iconPath = new vscode.ThemeIcon(EVIDENCE_ICON[e.evidence] ?? 'comment');
+        item.contextValue = 'thread';
+        item.command = openCommand(folder, e.file, e.line);
+        const tip = md();
+        tip.appendMarkdown('**');
+        tip.appendText(e.title);
+        tip.appendMarkdown('**\n\n');
+        tip.appendText(`${e.date ?? 'undated'} · ${e.evidence} · ${e.file}`);
+        if (e.published) {
+          tip.appendMarkdown('  \nPublished: ');
+          tip.appendText(e.published);
+        }
+        item.tooltip = tip;
+        item.accessibilityInformation = { label: `Growth thread ${e.title}, ${e.evidence}, ${e.date ?? 'undated'}` };
+        const target: NoteTarget = { kind: 'thread', folderKey: folder.key, file: e.file, line: e.line };
+        (item as vscode.TreeItem & { target?: unknown }).target = target;
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.emitter.dispose();
+  }
+}
+
+/** Tree commands receive the node; this turns it into the plain target the commands understand. */
+export function targetOf(arg: unknown, provider: RoadmapTreeProvider): unknown {
+  if (arg && typeof arg === 'object' && 'type' in arg) {
+    const item = provider.getTreeItem(arg as Node) as vscode.TreeItem & { target?: unknown };
+    return item.target;
+  }
+  return arg;
+}

@@ -1,0 +1,157 @@
+// Starts code-server (detached, own process group) with throwaway user data.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { freePort } from './procs.mjs';
+
+export const CLEAN_SETTINGS = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'git.openRepositoryInParentFolders': 'never',
+};
+
+// Lines from code-server / the workbench that say nothing about our extension.
+export const NOISE = [
+  /ENOTFOUND open-vsx\.org/,
+  /open-vsx\.org/,
+  /Timed out waiting for authentication provider 'github'/,
+  /vsda(_bg)?\.wasm/,
+  /vsda\.js/,
+  /Failed to load resource: the server responded with a status of 404/,
+  /\[Extension Host\] \(node:\d+\) \[DEP0\d+\]/,
+  // workbench start-up chatter
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket \(/,
+  /^\[reconnection-grace-time\]/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^\[AgentHost:/,
+  /^\[AccountPolicyGate\]/,
+];
+export const isNoise = (line) => NOISE.some((re) => re.test(line));
+
+/** A code-server config file beside the user data (else it writes ~/.config/code-server). */
+export function configFile(userData) {
+  const file = join(userData, 'code-server.yaml');
+  if (!existsSync(file)) {
+    mkdirSync(userData, { recursive: true });
+    writeFileSync(file, 'auth: none\ncert: false\n');
+  }
+  return file;
+}
+
+/** Makes fresh --user-data-dir / --extensions-dir under os.tmpdir(). */
+export function makeProfile(label, settings = {}) {
+  const base = mkdtempSync(join(tmpdir(), `mentorship-vscode-${label.replace(/[^\w-]/g, '_')}-`));
+  const userData = join(base, 'user-data');
+  const extensions = join(base, 'extensions');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(extensions, { recursive: true });
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...CLEAN_SETTINGS, ...settings }, null, 2));
+  return { base, userData, extensions };
+}
+
+/**
+ * Spawns code-server in its own process group and resolves once it listens.
+ * `onLine(stream, line)` receives its output.
+ */
+export async function startCodeServer({ install, workspace, port, preferredPort = 0, userData, extensions, env = {}, extraArgs = [], onLine }) {
+  port = port || (await freePort(preferredPort));
+  const args = [
+    install.codeServerEntry,
+    '--config', configFile(userData),
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', userData,
+    '--extensions-dir', extensions,
+    ...extraArgs,
+    workspace,
+  ];
+  const child = spawn(install.nodeBin, args, {
+    detached: true, // own process group: we kill -pgid at the end
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      PATH: `${dirname(install.nodeBin)}:${process.env.PATH}`,
+      // code-server keeps its own logs under XDG_DATA_HOME: keep them out of ~
+      XDG_DATA_HOME: join(userData, 'xdg-data'),
+      ...env,
+    },
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  let ready = false;
+  const listening = new Promise((resolve, reject) => {
+    const onData = (stream) => {
+      let buf = '';
+      return (chunk) => {
+        buf += chunk.toString();
+        let i;
+        while ((i = buf.indexOf('\n')) >= 0) {
+          const line = buf.slice(0, i).replace(/\r$/, '');
+          buf = buf.slice(i + 1);
+          if (!ready && line.includes('HTTP server listening on')) {
+            ready = true;
+            resolve();
+          }
+          onLine?.(stream, line);
+        }
+      };
+    };
+    child.stdout.on('data', onData('stdout'));
+    child.stderr.on('data', onData('stderr'));
+    child.once('exit', (code, sig) => {
+      if (!ready) reject(new Error(`code-server exited before listening (code ${code}, signal ${sig})`));
+    });
+    child.once('error', reject);
+  });
+  // Also poll HTTP, in case the log line changes between versions.
+  const polled = (async () => {
+    for (let i = 0; i < 600 && !ready; i++) {
+      try {
+        const r = await fetch(`${url}healthz`);
+        if (r.ok) {
+          ready = true;
+          return;
+        }
+      } catch {}
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  await Promise.race([listening, polled.then(() => listening.catch(() => {}))]);
+  if (!ready) await listening;
+  return { child, pgid: child.pid, port, url };
+}
+
+/** The workbench URL that opens `folder` and, optionally, a development payload. */
+export function workbenchUrl({ port, folder, payload }) {
+  const u = new URL(`http://127.0.0.1:${port}/`);
+  u.searchParams.set('folder', folder);
+  if (payload) u.searchParams.set('payload', JSON.stringify(payload));
+  return u.toString();
+}
+
+export const remoteUri = (port, absPath) => `vscode-remote://127.0.0.1:${port}${absPath}`;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];

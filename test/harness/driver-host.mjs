@@ -1,0 +1,180 @@
+// The Playwright half of the UI driver (the other half is
+// test/integration/driver.ts, inside the extension host). Requests arrive as
+// `@@driver {json}` log lines; answers go to <driverDir>/<id>.json.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const MARKER = '@@driver ';
+
+const cssString = (s) => JSON.stringify(String(s));
+
+async function webviewFrame(page, pick, timeout) {
+  const outer = page.locator('iframe.webview.ready');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const handles = await outer.elementHandles();
+    const visible = [];
+    for (const h of handles) if (await h.isVisible()) visible.push(h);
+    let chosen;
+    if (typeof pick === 'string') {
+      for (const h of visible) {
+        const title = (await h.getAttribute('title')) ?? '';
+        const name = (await h.getAttribute('name')) ?? '';
+        if (title.includes(pick) || name.includes(pick)) chosen = h;
+      }
+      if (!chosen) {
+        // match the active editor tab label instead
+        const label = await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label').catch(() => null);
+        if (label?.includes(pick)) chosen = visible[visible.length - 1];
+      }
+    } else {
+      chosen = visible[pick ?? 0];
+    }
+    if (chosen) {
+      const f1 = await chosen.contentFrame();
+      const inner = f1 && (await f1.waitForSelector('iframe#active-frame', { state: 'attached', timeout: Math.max(1, deadline - Date.now()) }));
+      const f2 = inner && (await inner.contentFrame());
+      if (f2) return f2;
+    }
+    if (Date.now() > deadline) throw new Error(`no visible webview${pick !== undefined ? ` matching ${JSON.stringify(pick)}` : ''}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+function ops(page, { screenshotDir }) {
+  const shotPath = (name) => {
+    mkdirSync(screenshotDir, { recursive: true });
+    return join(screenshotDir, `${String(name).replace(/[^\w.-]/g, '_')}.png`);
+  };
+  return {
+    async screenshot({ name, selector }) {
+      const path = shotPath(name);
+      if (selector) await page.locator(selector).first().screenshot({ path });
+      else await page.screenshot({ path });
+      return path;
+    },
+    async openViewContainer({ title }) {
+      const link = page.locator(`.activitybar .action-item a[aria-label^=${cssString(title)}]`).first();
+      await link.waitFor({ state: 'visible', timeout: 15_000 });
+      const item = link.locator('xpath=..');
+      const checked = /\bchecked\b/.test((await item.getAttribute('class')) ?? '') || (await link.getAttribute('aria-expanded')) === 'true';
+      if (!checked) await link.click({ force: true }); // a badge or progress animation keeps it from counting as 'stable'
+      await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 10_000 });
+      await page.waitForTimeout(300);
+    },
+    async treeRows({ waitForAtLeast = 1, timeoutMs = 10_000 }) {
+      const rows = page.locator('.part.sidebar .monaco-list-row');
+      const deadline = Date.now() + timeoutMs;
+      while ((await rows.count()) < waitForAtLeast && Date.now() < deadline) await page.waitForTimeout(100);
+      return rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.textContent?.trim() || ''));
+    },
+    async clickTreeRow({ text, double, button }) {
+      const rows = page.locator('.part.sidebar .monaco-list-row');
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const labels = await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''}\n${e.textContent ?? ''}`));
+        const i = labels.findIndex((l) => l.includes(text));
+        if (i >= 0) {
+          const row = rows.nth(i);
+          if (double) await row.dblclick({ button });
+          else await row.click({ button });
+          return;
+        }
+        if (Date.now() > deadline) throw new Error(`no side-bar row contains ${JSON.stringify(text)}; rows: ${JSON.stringify(labels)}`);
+        await page.waitForTimeout(100);
+      }
+    },
+    async runCommandFromPalette({ title }) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`);
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
+      await row.click();
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+    },
+    async keyboard({ keys }) {
+      for (const k of keys) await page.keyboard.press(k);
+    },
+    async typeText({ text }) {
+      await page.keyboard.type(text);
+    },
+    async workbenchText({ selector }) {
+      const el = page.locator(selector).first();
+      await el.waitFor({ state: 'attached', timeout: 10_000 });
+      return el.innerText();
+    },
+    async workbenchClick({ selector }) {
+      await page.locator(selector).first().click({ timeout: 10_000 });
+    },
+    async workbenchWaitFor({ selector, state = 'visible', timeoutMs = 10_000 }) {
+      await page.locator(selector).first().waitFor({ state, timeout: timeoutMs });
+    },
+    async workbenchEval({ expression }) {
+      return page.evaluate(expression);
+    },
+    async webviewText({ selector, webview, timeoutMs = 15_000 }) {
+      const f = await webviewFrame(page, webview, timeoutMs);
+      const el = f.locator(selector).first();
+      await el.waitFor({ state: 'attached', timeout: timeoutMs });
+      return el.innerText();
+    },
+    async webviewClick({ selector, webview, timeoutMs = 15_000 }) {
+      const f = await webviewFrame(page, webview, timeoutMs);
+      await f.locator(selector).first().click({ timeout: timeoutMs });
+    },
+    async webviewEval({ expression, waitFor = 'body', webview, timeoutMs = 15_000 }) {
+      const f = await webviewFrame(page, webview, timeoutMs);
+      await f.locator(waitFor).first().waitFor({ state: 'attached', timeout: timeoutMs });
+      return f.evaluate(expression); // via CDP: not subject to the webview's CSP
+    },
+    async webviewScreenshot({ name, webview, timeoutMs = 15_000 }) {
+      await webviewFrame(page, webview, timeoutMs);
+      const path = shotPath(name);
+      const outer = page.locator('iframe.webview.ready').filter({ visible: true });
+      const el = typeof webview === 'number' ? outer.nth(webview) : outer.first();
+      await el.screenshot({ path });
+      return path;
+    },
+  };
+}
+
+/** Returns handle(line): true if the line was a driver request (and is being served). */
+export function createDriverHost(page, { driverDir, screenshotDir, log = console.error }) {
+  mkdirSync(driverDir, { recursive: true });
+  const table = ops(page, { screenshotDir });
+  let queue = Promise.resolve();
+  const reply = (id, body) => {
+    const file = join(driverDir, `${id}.json`);
+    writeFileSync(`${file}.tmp`, JSON.stringify(body));
+    renameSync(`${file}.tmp`, file);
+  };
+  return function handle(line) {
+    const at = line.indexOf(MARKER);
+    if (at < 0) return false;
+    let req;
+    try {
+      req = JSON.parse(line.slice(at + MARKER.length).trim());
+    } catch {
+      return false;
+    }
+    if (!req || typeof req.id !== 'string' || typeof req.op !== 'string') return false;
+    // serve requests one at a time, in order
+    queue = queue.then(async () => {
+      const t = Date.now();
+      const fn = table[req.op];
+      try {
+        if (!fn) throw new Error(`unknown driver op ${req.op}`);
+        const result = await fn(req.args ?? {});
+        reply(req.id, { ok: true, result: result ?? null });
+        log(`  [driver] ${req.op} ${JSON.stringify(req.args ?? {})} ok (${Date.now() - t} ms)`);
+      } catch (err) {
+        const msg = String(err?.message ?? err).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 6).join('\n');
+        reply(req.id, { ok: false, error: msg });
+        log(`  [driver] ${req.op} ${JSON.stringify(req.args ?? {})} FAILED: ${msg}`);
+      }
+    });
+    return true;
+  };
+}

@@ -1,0 +1,243 @@
+// Runs the integration suites (dist-test/integration) inside a real VS Code:
+// code-server 4.139.1 (VS Code 1.139.1) + Debian's headless Chromium, driven
+// by playwright-core. One VS Code per suite group (test/harness/groups.mjs).
+//
+//   node test/harness/run-integration.mjs [--group NAME]... [--grep RE]
+//        [--workspace DIR] [--keep-profile] [--verbose]
+//
+// Environment: MENTORSHIP_HARNESS_TIMEOUT_S (global timeout, default 360),
+// MENTORSHIP_HARNESS_VERBOSE=1 (print code-server and browser console output).
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { format } from 'node:util';
+import { ensureInstalled, repoRoot } from './install.mjs';
+import { CHROMIUM_ARGS, isNoise, makeProfile, remoteUri, startCodeServer, workbenchUrl } from './codeserver.mjs';
+import { RssSampler, killGroup, killGroupNow, mb, snapshotProcs, treeOf } from './procs.mjs';
+import { createDriverHost } from './driver-host.mjs';
+import groupsConfig from './groups.mjs';
+
+const started = Date.now();
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const values = (name) => argv.flatMap((a, i) => (a === name && argv[i + 1] ? [argv[i + 1]] : []));
+const verbose = flag('--verbose') || process.env.MENTORSHIP_HARNESS_VERBOSE === '1';
+const keepProfile = flag('--keep-profile');
+const globalTimeoutMs = (Number(process.env.MENTORSHIP_HARNESS_TIMEOUT_S) || 360) * 1000;
+
+const distDir = join(repoRoot, 'dist-test', 'integration');
+const testsIndex = join(distDir, 'index.js');
+const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+
+const say = (msg) => process.stderr.write(`[harness] ${msg}\n`);
+const live = new Set(); // pgids to kill on the way out
+const profiles = new Set(); // throwaway profile dirs to remove on the way out
+
+function onSignal(sig) {
+  say(`${sig}: killing ${live.size} process group(s)`);
+  for (const pgid of live) killGroupNow(pgid);
+  if (!keepProfile) for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+  process.exit(sig === 'SIGINT' ? 130 : 143);
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+process.on('exit', () => {
+  for (const pgid of live) killGroupNow(pgid);
+});
+
+// ---- which groups, which files ------------------------------------------------
+function planGroups() {
+  if (!existsSync(testsIndex)) throw new Error(`${testsIndex} is missing: run \`node scripts/build.mjs --tests\` first`);
+  const suites = readdirSync(distDir)
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => f.slice(0, -'.test.js'.length));
+  let groups = groupsConfig.map((g) => ({ ...g }));
+  const wanted = values('--group');
+  const claimed = new Set(groups.flatMap((g) => g.files ?? []));
+  for (const g of groups) {
+    // a group without `files` runs every suite no other group claims
+    g.suites = g.files ? g.files.filter((f) => suites.includes(f)) : suites.filter((s) => !claimed.has(s));
+    const missing = (g.files ?? []).filter((f) => !suites.includes(f));
+    if (missing.length) throw new Error(`group ${g.name}: no compiled suite for ${missing.join(', ')}`);
+  }
+  if (wanted.length) groups = groups.filter((g) => wanted.includes(g.name));
+  const ws = values('--workspace')[0];
+  const grep = values('--grep')[0];
+  for (const g of groups) {
+    if (ws) g.workspace = ws;
+    if (grep) g.grep = grep;
+    g.workspace = isAbsolute(g.workspace) ? g.workspace : resolve(repoRoot, g.workspace);
+    if (!existsSync(g.workspace)) throw new Error(`group ${g.name}: workspace ${g.workspace} does not exist`);
+  }
+  for (const g of groups) if (g.suites.length === 0) say(`group ${g.name}: no suites to run, skipped`);
+  return groups.filter((g) => g.suites.length > 0);
+}
+
+// ---- one group: one code-server + one Chromium -----------------------------------
+async function runGroup(group, install, chromium, deadline) {
+  const t0 = Date.now();
+  const sampler = new RssSampler(500);
+  const profile = makeProfile(group.name, {
+    ...(group.theme ? { 'workbench.colorTheme': group.theme } : {}),
+    ...(group.settings ?? {}),
+  });
+  profiles.add(profile.base);
+  const driverDir = join(profile.base, 'driver');
+  const csTail = [];
+  let cs;
+  let browser;
+  let chromePgid;
+  let exitCode = 1;
+  let why = '';
+  try {
+    cs = await startCodeServer({
+      install,
+      workspace: group.workspace,
+      userData: profile.userData,
+      extensions: profile.extensions,
+      extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+      env: {
+        MENTORSHIP_TEST_GROUP: group.name,
+        MENTORSHIP_SCREENSHOT_DIR: screenshotDir,
+        MENTORSHIP_DRIVER_DIR: driverDir,
+        MENTORSHIP_TEST_FILES: group.suites.join(','),
+        ...(group.grep ? { MENTORSHIP_TEST_GREP: group.grep } : {}),
+        ...(group.env ?? {}),
+      },
+      onLine: (stream, line) => {
+        csTail.push(line);
+        if (csTail.length > 80) csTail.shift();
+        if (verbose && !isNoise(line)) process.stderr.write(`  [code-server:${stream}] ${line}\n`);
+      },
+    });
+    live.add(cs.pgid);
+    sampler.track('code-server', cs.pgid);
+    say(`group ${group.name}: code-server pid ${cs.pgid} on ${cs.url} (${Date.now() - t0} ms), workspace ${group.workspace}`);
+
+    const before = new Set([...snapshotProcs().values()].filter((p) => p.ppid === process.pid).map((p) => p.pid));
+    browser = await chromium.launch({ executablePath: install.chromium, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    // Playwright starts the browser detached (its own process group) as our child.
+    const chrome = [...snapshotProcs().values()].find((p) => p.ppid === process.pid && !before.has(p.pid) && /chrom/i.test(p.comm));
+    chromePgid = chrome?.pgid;
+    if (chromePgid) {
+      live.add(chromePgid);
+      sampler.track('chromium', chromePgid);
+    }
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const handleDriver = createDriverHost(page, { driverDir, screenshotDir, log: (m) => process.stdout.write(`${m}\n`) });
+
+    let finish;
+    let done = false; // after the exit call only shutdown chatter ("Canceled") follows
+    const finished = new Promise((r) => (finish = r));
+    await page.exposeFunction('codeAutomationLog', (level, args) => {
+      if (done && !verbose) return;
+      const text = format(...(Array.isArray(args) ? args : [args]));
+      if (handleDriver(text)) return;
+      if (isNoise(text)) return;
+      process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      done = true;
+      finish({ code: Number(code) });
+    });
+    if (verbose) {
+      page.on('console', (m) => process.stderr.write(`  [browser:${m.type()}] ${m.text()}\n`));
+      page.on('pageerror', (e) => process.stderr.write(`  [browser:pageerror] ${e.message}\n`));
+    }
+
+    const url = workbenchUrl({
+      port: cs.port,
+      folder: group.workspace,
+      payload: [
+        ['extensionDevelopmentPath', remoteUri(cs.port, repoRoot)],
+        ['extensionTestsPath', remoteUri(cs.port, testsIndex)],
+      ],
+    });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    say(`group ${group.name}: workbench loading, suites ${group.suites.join(', ')}${group.grep ? `, grep /${group.grep}/` : ''}`);
+
+    let timer;
+    const timeout = new Promise((r) => {
+      timer = setTimeout(() => r({ timeout: true }), Math.max(1000, deadline - Date.now()));
+    });
+    const crashed = new Promise((r) => {
+      cs.child.once('exit', (code, sig) => r({ crashed: `code-server exited (code ${code}, signal ${sig})` }));
+      page.once('crash', () => r({ crashed: 'the browser page crashed' }));
+    });
+    const outcome = await Promise.race([finished, timeout, crashed]);
+    clearTimeout(timer);
+    if (outcome.timeout) {
+      why = `timed out (global timeout ${globalTimeoutMs / 1000}s)`;
+      await page.screenshot({ path: join(screenshotDir, `timeout-${group.name}.png`) }).catch(() => {});
+      say(`group ${group.name}: ${why}; screenshot test-results/screenshots/timeout-${group.name}.png`);
+    } else if (outcome.crashed) {
+      why = outcome.crashed;
+    } else {
+      exitCode = outcome.code;
+    }
+  } catch (err) {
+    why = String(err?.stack ?? err);
+  } finally {
+    if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
+    const peaks = sampler.stop();
+    await Promise.all([killGroup(chromePgid), killGroup(cs?.pgid)]);
+    const leftovers = [chromePgid, cs?.pgid].filter(Boolean).flatMap((pgid) => treeOf(pgid));
+    for (const pgid of [chromePgid, cs?.pgid]) live.delete(pgid);
+    if (leftovers.length) say(`WARNING leftover processes: ${leftovers.map((p) => `${p.pid}(${p.comm})`).join(' ')}`);
+    if (!keepProfile) rmSync(profile.base, { recursive: true, force: true });
+    else say(`profile kept at ${profile.base}`);
+    profiles.delete(profile.base);
+    if (why) {
+      say(`group ${group.name} FAILED: ${why}`);
+      if (!verbose && csTail.length) say(`last code-server output:\n${csTail.slice(-25).map((l) => `    ${l}`).join('\n')}`);
+    }
+    group.result = {
+      exitCode,
+      why,
+      wallMs: Date.now() - t0,
+      peakCodeServer: peaks.get('code-server'),
+      peakChromium: peaks.get('chromium'),
+      leftovers: leftovers.length,
+    };
+  }
+  return group.result;
+}
+
+// ---- main -------------------------------------------------------------------------
+let code = 1;
+try {
+  const groups = planGroups();
+  const install = await ensureInstalled();
+  say(`code-server ${install.codeServerVersion} = VS Code ${install.vscodeVersion} on node ${install.nodeVersion}; ${install.chromium}`);
+  const { chromium } = await import('playwright-core');
+  const deadline = started + globalTimeoutMs;
+  code = 0;
+  for (const g of groups) {
+    if (Date.now() > deadline) {
+      g.result = { exitCode: 1, why: 'skipped: global timeout reached', wallMs: 0 };
+      code = 1;
+      continue;
+    }
+    const r = await runGroup(g, install, chromium, deadline);
+    if (r.exitCode !== 0) code = r.exitCode || 1;
+  }
+  const total = ((Date.now() - started) / 1000).toFixed(1);
+  process.stderr.write(`\n[harness] summary (VS Code ${install.vscodeVersion} via code-server ${install.codeServerVersion})\n`);
+  for (const g of groups) {
+    const r = g.result;
+    process.stderr.write(
+      `  ${r.exitCode === 0 ? 'PASS' : 'FAIL'}  ${g.name.padEnd(16)} ${(r.wallMs / 1000).toFixed(1).padStart(6)}s` +
+        `  peak RSS code-server ${mb(r.peakCodeServer)}, chromium ${mb(r.peakChromium)}` +
+        `  leftover processes: ${r.leftovers ?? 0}${r.why ? `  (${r.why.split('\n')[0]})` : ''}\n`,
+    );
+  }
+  if (groups.length === 0) {
+    process.stderr.write('  no suite groups to run\n');
+    code = 1;
+  }
+  process.stderr.write(`[harness] wall time ${total}s, exit ${code}\n`);
+} catch (err) {
+  say(`ERROR ${err?.stack ?? err}`);
+  code = 1;
+}
+process.exit(code);
