@@ -72,6 +72,9 @@ if (!args.has('--tests-only')) {
       target: 'es2022',
       external: ['vscode'],
       plugins: [emptyFs],
+      inject: ['scripts/web-shims.js'],
+      // Web extensions run in a Web Worker: no DOM (remark's entity decoder has a DOM-only browser build).
+      conditions: ['worker'],
       define: { 'process.env.NODE_ENV': '"production"' },
     });
   }
@@ -96,6 +99,20 @@ if (args.has('--tests') || args.has('--tests-only')) {
     format: 'cjs',
     target: 'node20',
     external: ['mocha', 'fast-check', 'vscode-textmate', 'vscode-oniguruma'],
+  });
+  // The core as the web extension bundles it, for a test that runs it with browser globals only.
+  configs.push({
+    ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist-test/web-core.js',
+    platform: 'browser',
+    format: 'iife',
+    globalName: 'MentorshipCore',
+    target: 'es2022',
+    plugins: [emptyFs],
+    inject: ['scripts/web-shims.js'],
+    conditions: ['worker'],
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
   const integration = filesUnder('test/integration', '.ts');
   if (integration.length) {

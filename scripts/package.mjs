@@ -22,7 +22,8 @@ function run(cmd, args) {
 
 if (!argv.includes('--no-build')) run(process.execPath, ['scripts/build.mjs', '--production']);
 
-const args = ['package', '--no-dependencies', '--out', out];
+// README's screenshots are relative links; there is no published repository URL to rewrite them to.
+const args = ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out];
 let tmp;
 if (!existsSync(join(root, '.vscodeignore'))) {
   tmp = mkdtempSync(join(tmpdir(), 'vsce-'));

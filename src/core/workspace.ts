@@ -41,6 +41,10 @@ export interface WorkspaceModel {
   /** `roadmapFile#id` → entries linked to that milestone. */
   entriesByMilestone: Map<string, LinkedEntry[]>;
   roadmapByFile: Map<string, RoadmapNote>;
+  /** The roadmaps whose ids a note at `file` may use, resolved as links are. */
+  roadmapsFor(file: string, roadmapRef: string | null): RoadmapNote[];
+  /** The roadmap a `[[target]]` link names. */
+  roadmapByLink(target: string): RoadmapNote | undefined;
 }
 
 export function milestoneKey(roadmap: string, id: string): string {
@@ -325,6 +329,7 @@ export class Linker {
     else for (const file of this.dirty) this.relinkFile(file);
     this.relinkAll = false;
     this.dirty.clear();
+    const lookup = this.lookup;
     this.cached = {
       roadmaps: this.roadmaps,
       threads: this.threads,
@@ -334,6 +339,11 @@ export class Linker {
       diagnostics: this.diagnostics,
       entriesByMilestone: this.byMilestone,
       roadmapByFile: this.lookup.byFile,
+      roadmapsFor: (file, roadmapRef) => {
+        const found = roadmapRef ? lookup.byReference(roadmapRef, file) : undefined;
+        return found ? [found] : lookup.byFolder(file);
+      },
+      roadmapByLink: (target) => lookup.byLinkTarget(target),
     };
     return this.cached;
   }
@@ -352,7 +362,9 @@ export class Linker {
         if (m && !linked.milestones.some((x) => x.roadmap === m.roadmap && x.id === m.id)) linked.milestones.push(m);
       }
       if (linked.roadmap === null && linked.milestones.length) linked.roadmap = linked.milestones[0]!.roadmap;
-      if (entry.refs.length === 0 && this.lookup.roadmaps.length > 0) {
+      // Body links to notes that are not roadmaps are ignored: they link to no milestone.
+      const counted = entry.refs.filter((r) => !(r.fromBody && r.target !== undefined && !this.lookup.byLinkTarget(r.target)));
+      if (counted.length === 0 && this.lookup.roadmaps.length > 0) {
         diagnostics.push({
           file: note.file,
           line: entry.line,

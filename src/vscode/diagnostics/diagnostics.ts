@@ -33,7 +33,6 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         const diag = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), d.message, SEVERITY[d.severity]);
         diag.source = 'mentorship';
         diag.code = d.code;
-        if (d.severity === 'hint') diag.tags = [];
         const list = next.get(key);
         if (list) list.push(diag);
         else next.set(key, [diag]);

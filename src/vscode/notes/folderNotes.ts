@@ -11,7 +11,9 @@ export function isNotePath(path: string): boolean {
 /** files.exclude patterns that are on, merged with our own excludes. */
 export function excludeGlob(settings: Settings, scope: vscode.WorkspaceFolder): string | undefined {
   const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
-  const patterns = [...Object.entries(filesExclude).filter(([, on]) => on === true).map(([p]) => p), ...settings.exclude];
+  // Templates carry kind tags and {{placeholders}}: they are not notes.
+  const templates = settings.templatesFolder ? [`${settings.templatesFolder}/**`] : [];
+  const patterns = [...Object.entries(filesExclude).filter(([, on]) => on === true).map(([p]) => p), ...settings.exclude, ...templates];
   const unique = [...new Set(patterns.filter(Boolean))];
   if (unique.length === 0) return undefined;
   return unique.length === 1 ? unique[0] : `{${unique.join(',')}}`;

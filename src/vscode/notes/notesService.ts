@@ -53,6 +53,7 @@ export class NotesService implements vscode.Disposable {
           e.affectsConfiguration(`${SECTION}.tags`) ||
           e.affectsConfiguration(`${SECTION}.include`) ||
           e.affectsConfiguration(`${SECTION}.exclude`) ||
+          e.affectsConfiguration(`${SECTION}.templatesFolder`) ||
           e.affectsConfiguration('files.exclude')
         ) {
           this.settings = readSettings();
@@ -163,8 +164,15 @@ export class NotesService implements vscode.Disposable {
     return this.all().reduce((n, f) => n + f.index.stats.filesParsed, 0);
   }
 
+  /** Templates carry kind tags and {{placeholders}}: they are never indexed. */
+  private isTemplate(uri: vscode.Uri): boolean {
+    const rel = this.folderOf(uri)?.rel(uri);
+    const templates = this.settings.templatesFolder;
+    return rel !== undefined && !!templates && (rel === templates || rel.startsWith(`${templates}/`));
+  }
+
   private documentChanged(doc: vscode.TextDocument): void {
-    if (!isNotePath(doc.uri.path) || !this.folderOf(doc.uri)) return;
+    if (!isNotePath(doc.uri.path) || !this.folderOf(doc.uri) || this.isTemplate(doc.uri)) return;
     const key = doc.uri.toString();
     clearTimeout(this.docTimers.get(key));
     this.docTimers.set(
@@ -184,6 +192,7 @@ export class NotesService implements vscode.Disposable {
   private queue(uri: vscode.Uri, what: Pending): void {
     if (!this.folderOf(uri)) return;
     if (/\/(\.git|node_modules)(\/|$)/.test(uri.path)) return;
+    if (this.isTemplate(uri)) return;
     this.pending.set(uri.toString(), what);
     clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => {
