@@ -179,6 +179,17 @@ export function textField(data: FrontMatterData, key: string): string | null {
 }
 
 /**
+ * Reads a reference field such as `roadmap:` as text. An unquoted
+ * `[[roadmap]]` link, or a one-item list, is read by YAML as a nested
+ * one-item list: it is unwrapped rather than silently ignored.
+ */
+export function refField(data: FrontMatterData, key: string): string | null {
+  let v = data[key];
+  while (Array.isArray(v) && v.length === 1) v = v[0];
+  return Array.isArray(v) ? null : textField({ [key]: v }, key);
+}
+
+/**
  * Reads a date field. Returns null when absent; pushes an error diagnostic
  * and returns null when present but not a real calendar date.
  */

@@ -13,6 +13,12 @@ export interface ParseOptions {
   kindNames: KindNames;
   /** Notes larger than this are classified but not parsed (a warning says so). */
   maxNoteBytes: number;
+  /**
+   * Roadmaps and sessions go through remark, whose list parsing grows
+   * quadratically with the items of one list (a 190 KB list took seconds).
+   * Past this size they are skipped with a warning rather than stall the index.
+   */
+  maxStructuredNoteBytes: number;
 }
 
 const NOTHING: FileResult = { note: null, diagnostics: [] };
@@ -68,6 +74,16 @@ export function parseNoteText(file: string, text: string, options: ParseOptions,
         severity: 'warning',
         code: 'too-large',
         message: `Note is ${(byteLength / 1e6).toFixed(1)} MB, over the ${(options.maxNoteBytes / 1e6).toFixed(1)} MB limit: skipped`,
+      });
+      return { note: null, diagnostics };
+    }
+    if ((kind === 'roadmap' || kind === 'session') && byteLength > options.maxStructuredNoteBytes) {
+      diagnostics.push({
+        file,
+        line: 1,
+        severity: 'warning',
+        code: 'too-large',
+        message: `This ${kind} is ${Math.round(byteLength / 1000)} KB, over the ${Math.round(options.maxStructuredNoteBytes / 1000)} KB a ${kind} may have: skipped. Split it into several notes.`,
       });
       return { note: null, diagnostics };
     }

@@ -67,7 +67,9 @@ export function linkRefsInText(body: string, lineOffset: number): MilestoneRef[]
 export function linkRefsInLine(text: string, line: number): MilestoneRef[] {
   if (!text.includes('[[')) return [];
   const out: MilestoneRef[] = [];
-  for (const m of text.matchAll(WIKILINK)) {
+  // A link inside inline code or an HTML comment is no link.
+  const visible = text.includes('`') || text.includes('<!--') ? text.replace(/(`+)[^`]*?\1|<!--.*?-->/g, ' ') : text;
+  for (const m of visible.matchAll(WIKILINK)) {
     const target = m[1]!.trim().replace(/\.(md|markdown)$/i, '');
     if (target) out.push({ id: m[2]!, line, target, fromBody: true });
   }

@@ -1,5 +1,5 @@
 import type { ParsedFrontMatter } from './frontMatter';
-import { dateField, textField } from './frontMatter';
+import { dateField, refField } from './frontMatter';
 import { isValidIsoDate } from './dates';
 import { ATX_HEADING, proseLines } from './lines';
 import type { AuditRow, Diagnostic, FeedbackItem, GoalpostChange, ReviewNote } from './model';
@@ -60,7 +60,7 @@ export function parseReview(
     title,
     date: dateField(fm, 'date', file, diagnostics),
     period: null,
-    roadmapRef: textField(fm.data, 'roadmap'),
+    roadmapRef: refField(fm.data, 'roadmap'),
     roadmapRefLine: fm.lineOf('roadmap'),
     audit: [],
     feedback: [],

@@ -1,5 +1,5 @@
 import type { ParsedFrontMatter } from './frontMatter';
-import { dateField, textField } from './frontMatter';
+import { dateField, refField } from './frontMatter';
 import { headingText, lineOf, parseMarkdown, readTask, allListItems } from './markdown';
 import type { Diagnostic, SessionNote } from './model';
 import { linkRefsInText, refsFromFrontMatter } from './refs';
@@ -22,7 +22,7 @@ export function parseSession(
     file,
     title,
     date: dateField(fm, 'date', file, diagnostics),
-    roadmapRef: textField(fm.data, 'roadmap'),
+    roadmapRef: refField(fm.data, 'roadmap'),
     roadmapRefLine: fm.lineOf('roadmap'),
     hasAgenda: false,
     agendaLine: null,

@@ -1,5 +1,5 @@
 import type { ParsedFrontMatter } from './frontMatter';
-import { dateField, textField } from './frontMatter';
+import { dateField, refField, textField } from './frontMatter';
 import { isIsoDateShape, isValidIsoDate } from './dates';
 import { ATX_HEADING, proseLines } from './lines';
 import type { Diagnostic, Evidence, MilestoneRef, ThreadEntry, ThreadNote } from './model';
@@ -87,7 +87,7 @@ export function parseThread(
     }
   }
 
-  const note: ThreadNote = { kind: 'thread', file, title, roadmapRef: textField(fm.data, 'roadmap'),
+  const note: ThreadNote = { kind: 'thread', file, title, roadmapRef: refField(fm.data, 'roadmap'),
     roadmapRefLine: fm.lineOf('roadmap'), entries: [] };
   if (sections.length === 0) {
     if (fm.data.date === undefined) {

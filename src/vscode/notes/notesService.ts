@@ -22,6 +22,8 @@ export class NotesService implements vscode.Disposable {
   private pending = new Map<string, Pending>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly docTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Notes whose indexed content came from an editor rather than the disk. */
+  private readonly fromEditor = new Set<string>();
   private settings: Settings;
   private lastDay = this.today();
   private building: Promise<void> = Promise.resolve();
@@ -40,8 +42,8 @@ export class NotesService implements vscode.Disposable {
       watcher.onDidDelete((u) => this.queue(u, 'deleted')),
       vscode.workspace.onDidChangeTextDocument((e) => this.documentChanged(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => {
-        // Closed without saving: the disk is the truth again.
-        if (isNotePath(d.uri.path)) this.queue(d.uri, 'changed');
+        // The index saw this editor's unsaved text; once it is closed the disk is the truth again.
+        if (this.fromEditor.delete(d.uri.toString())) this.queue(d.uri, 'changed');
       }),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) this.folders.delete(f.uri.toString());
@@ -184,6 +186,7 @@ export class NotesService implements vscode.Disposable {
         if (!folder || rel === undefined || doc.isClosed) return;
         const before = folder.index.generation;
         folder.index.update(rel, doc.getText());
+        this.fromEditor.add(key);
         if (folder.index.generation !== before) this.emitter.fire();
       }, 150),
     );

@@ -1,0 +1,148 @@
+// The messages between the dashboard's host (src/vscode/dashboard) and its
+// page (media/dashboard). Plain JSON only: no vscode, no DOM types here.
+//
+// Order: the page posts `ready` once its script listens; the host answers with
+// a `model`, and posts a new `model` whenever the notes change (never while the
+// panel is hidden). Every string in a model comes from the notes: the page
+// renders it as text, never as HTML, and never as a link target.
+
+/** Which roadmap a panel shows: its workspace folder and its path in that folder. */
+export interface RoadmapId {
+  folderKey: string;
+  file: string;
+}
+
+export type MilestoneStatus = 'todo' | 'in-progress' | 'done' | 'dropped';
+export type EvidenceKind = 'learned' | 'applied' | 'shipped';
+export const EVIDENCE: readonly EvidenceKind[] = ['learned', 'applied', 'shipped'];
+
+export interface DashMilestone {
+  id: string;
+  title: string;
+  /** 1-based line in the roadmap note. */
+  line: number;
+  phase: string | null;
+  status: MilestoneStatus;
+  overdue: boolean;
+  due: string | null;
+  done: string | null;
+  start: string | null;
+  steps: { done: number; total: number };
+  progress: number;
+  skills: string[];
+  threads: number;
+  lastThread: string | null;
+}
+
+export interface DashEntry {
+  file: string;
+  line: number;
+  date: string | null;
+  title: string;
+  evidence: EvidenceKind;
+  /** Ids of the milestones of this roadmap the entry is linked to. */
+  milestones: string[];
+  /** A published URL as written in the note: shown as text, opened only through `openExternal`. */
+  published: string | null;
+}
+
+export interface DashSession {
+  file: string;
+  line: number;
+  date: string | null;
+  title: string;
+  hasAgenda: boolean;
+  openActions: number;
+  overdueActions: number;
+}
+
+export interface DashReview {
+  file: string;
+  line: number;
+  date: string | null;
+  title: string;
+  bottlenecks: { id: string; bottleneck: string; line: number }[];
+}
+
+export interface DashDrift {
+  kind: string;
+  message: string;
+  file: string;
+  line: number;
+}
+
+export interface DashBottleneck {
+  /** `resources`, `time` or `skill:<name>`. */
+  value: string;
+  count: number;
+  /** Review dates (or titles) it was named in, oldest first. */
+  reviews: string[];
+  milestones: string[];
+}
+
+export interface DashboardModel {
+  roadmap: RoadmapId;
+  /** Host-side counter: one more for every model posted to any panel. */
+  generation: number;
+  today: string;
+  /** False when the roadmap is gone (deleted or renamed): the page says so. */
+  found: boolean;
+  title: string;
+  mentee: string | null;
+  mentor: string | null;
+  start: string | null;
+  reviewEvery: string | null;
+  progress: number;
+  lastReview: string | null;
+  nextReviewDue: string | null;
+  daysToNextReview: number | null;
+  lastSession: string | null;
+  staleAfterWeeks: number;
+  counts: Record<MilestoneStatus | 'overdue', number>;
+  phases: { title: string; line: number }[];
+  milestones: DashMilestone[];
+  entries: DashEntry[];
+  sessions: DashSession[];
+  reviews: DashReview[];
+  drift: DashDrift[];
+  bottlenecks: DashBottleneck[];
+}
+
+export type HostMessage = { type: 'model'; model: DashboardModel };
+
+export type PageMessage =
+  | { type: 'ready' }
+  /** Open a note of the roadmap's folder at a 1-based line. */
+  | { type: 'open'; file: string; line: number }
+  /** Open a published URL (the host accepts only http(s) URLs that are in the model). */
+  | { type: 'openExternal'; url: string }
+  /** The page finished rendering a model. */
+  | { type: 'rendered'; generation: number; milestones: number; loads: number; ms: number };
+
+/** What the page keeps in `vscode.setState` (and the serializer gets back after a reload). */
+export interface PageState {
+  roadmap?: RoadmapId;
+  /** How many times the page script has loaded (the host never reloads it for an update). */
+  loads?: number;
+  hideClosed?: boolean;
+  skill?: string | null;
+  week?: string | null;
+  scrollY?: number;
+}
+
+export function isPageMessage(value: unknown): value is PageMessage {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return true;
+    case 'open':
+      return typeof m.file === 'string' && typeof m.line === 'number';
+    case 'openExternal':
+      return typeof m.url === 'string';
+    case 'rendered':
+      return typeof m.generation === 'number' && typeof m.milestones === 'number';
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,128 @@
+// Builds the dashboard's plain-JSON view model of one roadmap from the core.
+import { entriesOf, reviewsOf, roadmapState, sessionsOf, type StatusOptions, type WorkspaceModel } from '../../core';
+import type { DashBottleneck, DashboardModel, RoadmapId } from '../../shared/protocol';
+
+export function emptyModel(roadmap: RoadmapId, generation: number, today: string): DashboardModel {
+  return {
+    roadmap,
+    generation,
+    today,
+    found: false,
+    title: roadmap.file,
+    mentee: null,
+    mentor: null,
+    start: null,
+    reviewEvery: null,
+    progress: 0,
+    lastReview: null,
+    nextReviewDue: null,
+    daysToNextReview: null,
+    lastSession: null,
+    staleAfterWeeks: 4,
+    counts: { todo: 0, 'in-progress': 0, done: 0, dropped: 0, overdue: 0 },
+    phases: [],
+    milestones: [],
+    entries: [],
+    sessions: [],
+    reviews: [],
+    drift: [],
+    bottlenecks: [],
+  };
+}
+
+export function buildDashboardModel(
+  model: WorkspaceModel,
+  roadmap: RoadmapId,
+  generation: number,
+  today: string,
+  options: StatusOptions,
+): DashboardModel {
+  const note = model.roadmapByFile.get(roadmap.file);
+  if (!note) return emptyModel(roadmap, generation, today);
+  const state = roadmapState(model, note, today, options);
+  const file = note.file;
+
+  const reviews = reviewsOf(model, file).map((r) => ({
+    file: r.note.file,
+    line: 1,
+    date: r.note.date,
+    title: r.note.title,
+    bottlenecks: r.note.audit.flatMap((a) => (a.bottleneck ? [{ id: a.id, bottleneck: a.bottleneck, line: a.line }] : [])),
+  }));
+
+  const byValue = new Map<string, DashBottleneck>();
+  for (const r of reviews) {
+    if (r.date && r.date > today) continue;
+    for (const b of r.bottlenecks) {
+      const entry = byValue.get(b.bottleneck) ?? { value: b.bottleneck, count: 0, reviews: [], milestones: [] };
+      entry.count++;
+      const label = r.date ?? r.title;
+      if (!entry.reviews.includes(label)) entry.reviews.push(label);
+      if (!entry.milestones.includes(b.id)) entry.milestones.push(b.id);
+      byValue.set(b.bottleneck, entry);
+    }
+  }
+  const bottlenecks = [...byValue.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+
+  return {
+    roadmap,
+    generation,
+    today,
+    found: true,
+    title: state.title,
+    mentee: state.mentee,
+    mentor: state.mentor,
+    start: state.start,
+    reviewEvery: state.reviewEvery,
+    progress: state.progress,
+    lastReview: state.lastReview,
+    nextReviewDue: state.nextReviewDue,
+    daysToNextReview: state.daysToNextReview,
+    lastSession: state.lastSession,
+    staleAfterWeeks: options.staleAfterWeeks ?? 4,
+    counts: state.counts,
+    phases: note.phases.map((p) => ({ title: p.title, line: p.line })),
+    milestones: state.milestones.map((m) => ({
+      id: m.id,
+      title: m.title,
+      line: m.line,
+      phase: m.phase,
+      status: m.status,
+      overdue: m.overdue,
+      due: m.due,
+      done: m.done,
+      start: m.start,
+      steps: m.steps,
+      progress: m.progress,
+      skills: m.skills,
+      threads: m.threads,
+      lastThread: m.lastThread,
+    })),
+    entries: entriesOf(model, file).map((l) => ({
+      file: l.entry.file,
+      line: l.entry.line,
+      date: l.entry.date,
+      title: l.entry.title,
+      evidence: l.entry.evidence,
+      milestones: l.milestones.filter((m) => m.roadmap === file).map((m) => m.id),
+      published: l.entry.published,
+    })),
+    sessions: sessionsOf(model, file).map((s) => ({
+      file: s.note.file,
+      line: 1,
+      date: s.note.date,
+      title: s.note.title,
+      hasAgenda: s.note.hasAgenda,
+      openActions: s.note.actions.filter((a) => a.status === 'todo' || a.status === 'in-progress').length,
+      overdueActions: s.note.actions.filter((a) => a.status !== 'done' && a.status !== 'dropped' && a.due !== null && a.due < today).length,
+    })),
+    reviews,
+    drift: state.drift.map((d) => ({ kind: d.kind, message: d.message, file: d.file, line: d.line })),
+    bottlenecks,
+  };
+}
+
+/** Every published URL of a model (the only ones `openExternal` may open). */
+export function publishedUrls(model: DashboardModel): Set<string> {
+  return new Set(model.entries.flatMap((e) => (e.published ? [e.published] : [])));
+}

@@ -1,0 +1,338 @@
+// The dashboard webview in a real VS Code: it shows the four panels, follows
+// the theme, opens notes on click, updates live without reloading its page,
+// and renders hostile notes as text only.
+//
+// Two harness groups run this file (test/harness/groups.mjs):
+//   dashboard      on examples/           (tests under "dashboard on the examples")
+//   dashboard-xss  on test/fixtures/xss/  (tests under "dashboard with hostile notes")
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  driverAvailable,
+  screenshot,
+  setTheme,
+  waitFor,
+  webviewClick,
+  webviewEval,
+  webviewScreenshot,
+  webviewText,
+} from './driver';
+
+const EXTENSION_ID = 'mentorship-review.mentorship-review';
+
+interface PanelState {
+  roadmap: { folderKey: string; file: string };
+  title: string;
+  lastModelGeneration: number;
+  renderedGeneration: number;
+  renderedMilestones: number;
+  loads: number;
+  visible: boolean;
+  ready: boolean;
+}
+
+interface Api {
+  notes: { whenIdle(): Promise<void>; roadmaps(): { folder: { key: string }; state: { file: string; title: string } }[] };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function folder(): vscode.WorkspaceFolder {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'no workspace folder');
+  return f;
+}
+
+async function api(): Promise<Api> {
+  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  const exports = await ext.activate();
+  await exports.notes.whenIdle();
+  return exports;
+}
+
+function panels(): Promise<PanelState[]> {
+  return Promise.resolve(vscode.commands.executeCommand<PanelState[]>('mentorship.debug.dashboardState')).then((p) => p ?? []);
+}
+
+async function panelOf(file: string): Promise<PanelState | undefined> {
+  return (await panels()).find((p) => p.roadmap.file === file);
+}
+
+/** Opens the dashboard of a roadmap (as the tree's inline button does) and waits until the page rendered a model. */
+async function openDashboard(file: string): Promise<PanelState> {
+  await vscode.commands.executeCommand('mentorship.dashboard.open', { kind: 'roadmap', folderKey: folder().uri.toString(), file });
+  return waitFor<PanelState>(
+    async () => {
+      const p = await panelOf(file);
+      return (p && p.renderedGeneration > 0 && p.renderedGeneration === p.lastModelGeneration ? p : undefined) as PanelState;
+    },
+    { timeoutMs: 20_000, what: `dashboard of ${file} rendered` },
+  );
+}
+
+async function closeEverything(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+  await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar').then(undefined, () => undefined);
+}
+
+function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(i >= 0, `no line contains ${needle}`);
+  return i + 1;
+}
+
+const isGroup = (name: string) => !process.env.MENTORSHIP_TEST_GROUP || process.env.MENTORSHIP_TEST_GROUP === name;
+
+describe('dashboard on the examples', function () {
+  before(async function () {
+    if (!isGroup('dashboard') || !driverAvailable()) this.skip();
+    const a = await api();
+    if (!a.notes.roadmaps().some((r) => r.state.file === 'roadmap.md')) this.skip();
+    await closeEverything();
+  });
+
+  after(async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('shows the timeline, progress, thread activity and drift panels, in light, dark and high contrast', async function () {
+    this.timeout(120_000);
+    const p = await openDashboard('roadmap.md');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder().uri, 'roadmap.md')));
+    const milestones = (text.match(/^- \[.\] /gm) ?? []).length;
+    assert.strictEqual(p.renderedMilestones, milestones, `rendered ${p.renderedMilestones} of ${milestones} milestones`);
+    assert.match(p.title, /Become a staff engineer/);
+    assert.match(await webviewText('#roadmap-title'), /Become a staff engineer/);
+    assert.match(await webviewText('#timeline'), /Timeline[\s\S]*Q1 — Foundations/);
+    assert.match(await webviewText('#progress'), /Progress[\s\S]*Per skill[\s\S]*observability/);
+    assert.match(await webviewText('#activity'), /Thread activity[\s\S]*learned[\s\S]*Latest entries/);
+    const drift = await webviewText('#drift');
+    assert.match(drift, /Cadence and drift[\s\S]*Recurring bottlenecks[\s\S]*Drift signals/);
+    assert.match(drift, /Sessions[\s\S]*Reviews/);
+    // every milestone is a row of the timeline, every chart element is labelled
+    const unlabelled = await webviewEval<number>(
+      `[...document.querySelectorAll('svg [tabindex], svg [role="img"]')].filter(e => !e.getAttribute('aria-label')).length`,
+    );
+    assert.strictEqual(unlabelled, 0, 'chart elements without aria-label');
+    assert.strictEqual(await webviewEval<number>(`document.querySelectorAll('[data-milestone-id]').length`), milestones);
+
+    for (const [theme, name] of [
+      ['Default Light Modern', 'light'],
+      ['Default Dark Modern', 'dark'],
+      ['Default High Contrast', 'high-contrast'],
+    ] as const) {
+      await setTheme(theme);
+      const bodyClass = name === 'high-contrast' ? 'vscode-high-contrast' : `vscode-${name}`;
+      await waitFor(() => webviewEval<boolean>(`document.body.classList.contains(${JSON.stringify(bodyClass)})`), {
+        timeoutMs: 10_000,
+        what: `webview body class ${bodyClass}`,
+      });
+      await sleep(400);
+      const shot = await screenshot(`dashboard-${name}`);
+      const page = await webviewScreenshot(`dashboard-${name}-webview`);
+      const shots = [shot, page];
+      for (const id of ['activity', 'drift']) {
+        await webviewEval(`document.getElementById('${id}').scrollIntoView()`);
+        await sleep(150);
+        shots.push(await webviewScreenshot(`dashboard-${name}-${id}`));
+      }
+      await webviewEval('window.scrollTo(0, 0)');
+      for (const f of shots) assert.ok(fs.statSync(f).size > 10_000, `${f} looks empty`);
+    }
+    await setTheme('Default Dark Modern');
+  });
+
+  it('opens roadmap.md at the line of a clicked milestone', async function () {
+    await openDashboard('roadmap.md');
+    const roadmapUri = vscode.Uri.joinPath(folder().uri, 'roadmap.md');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(roadmapUri));
+    const line = lineOf(text, '^payments');
+    await webviewClick('[data-milestone-id="payments"]');
+    const editor = await waitFor<vscode.TextEditor>(
+      () => {
+        const e = vscode.window.activeTextEditor;
+        return (e && e.document.uri.path.endsWith('/roadmap.md') ? e : undefined) as vscode.TextEditor;
+      },
+      { timeoutMs: 10_000, what: 'roadmap.md in the active editor' },
+    );
+    assert.strictEqual(editor.document.uri.toString(), roadmapUri.toString());
+    assert.strictEqual(editor.selection.active.line, line - 1);
+  });
+
+  it('opens a thread, a session and a review from the page', async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await openDashboard('roadmap.md');
+    for (const selector of ['[data-thread]', '[data-session]', '[data-review]']) {
+      await webviewClick(`#drift ${selector}, #activity ${selector}`);
+      const e = await waitFor(() => vscode.window.activeTextEditor as vscode.TextEditor, { what: `an editor after clicking ${selector}` });
+      assert.match(e.document.uri.path, /\/(threads|sessions|reviews)\/[^/]+\.md$/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
+  describe('live updates', function () {
+    const dir = 'zz-dashboard-live-test';
+    let dirUri: vscode.Uri;
+    const roadmap = (title: string, extra = '') =>
+      `---\ntags: [roadmap]\ntitle: Live update roadmap\nstart: 2026-01-05\n---\n## Only phase\n- [/] ${title} ^alpha 📅 2026-12-01 #skill/testing\n  - [x] one\n  - [ ] two\n${extra}`;
+
+    before(async function () {
+      dirUri = vscode.Uri.joinPath(folder().uri, dir);
+      await vscode.workspace.fs.delete(dirUri, { recursive: true }).then(undefined, () => undefined);
+      await vscode.workspace.fs.createDirectory(dirUri);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dirUri, 'roadmap.md'), new TextEncoder().encode(roadmap('Alpha milestone')));
+      const a = await api();
+      await waitFor(() => a.notes.roadmaps().some((r) => r.state.file === `${dir}/roadmap.md`), { what: 'the live roadmap indexed' });
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    after(async function () {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      if (dirUri) await vscode.workspace.fs.delete(dirUri, { recursive: true }).then(undefined, () => undefined);
+    });
+
+    it('updates the open dashboard within 2 s of a change on disk, without reloading the page', async function () {
+      const file = `${dir}/roadmap.md`;
+      const before = await openDashboard(file);
+      assert.strictEqual(before.renderedMilestones, 1);
+      assert.match(await webviewText('#timeline'), /Alpha milestone/);
+      const loads = await webviewEval<string>('document.body.dataset.loads');
+
+      const started = Date.now();
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(dirUri, 'roadmap.md'),
+        new TextEncoder().encode(roadmap('Renamed milestone', '- [ ] Brand new milestone ^beta 📅 2026-12-24\n')),
+      );
+      await waitFor(
+        async () => {
+          const p = await panelOf(file);
+          return p && p.renderedMilestones === 2 && p.renderedGeneration > before.renderedGeneration;
+        },
+        { timeoutMs: 5_000, intervalMs: 25, what: 'the page rendered the new model' },
+      );
+      const elapsed = Date.now() - started;
+      const timeline = await webviewText('#timeline');
+      assert.match(timeline, /Renamed milestone/);
+      assert.match(timeline, /Brand new milestone/);
+      assert.doesNotMatch(timeline, /Alpha milestone/);
+      assert.ok(elapsed < 2_000, `the dashboard took ${elapsed} ms to update`);
+      assert.strictEqual(await webviewEval<string>('document.body.dataset.loads'), loads, 'the page reloaded');
+      const after = await panelOf(file);
+      assert.strictEqual(after?.loads, Number(loads));
+      console.log(`[dashboard] live update rendered ${elapsed} ms after writeFile`);
+    });
+  });
+});
+
+describe('dashboard with hostile notes', function () {
+  let server: http.Server | undefined;
+  const hits: string[] = [];
+  let live: vscode.Uri;
+
+  before(async function () {
+    if (!isGroup('dashboard-xss') || !driverAvailable()) this.skip();
+    const ws = folder();
+    if (!fs.existsSync(path.join(ws.uri.fsPath, 'roadmap.md')) || !/xss/.test(ws.uri.path)) this.skip();
+
+    // A tiny HTTP server every payload points at: any request is proof a payload ran.
+    server = http.createServer((req, res) => {
+      hits.push(`${req.method} ${req.url}`);
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as AddressInfo).port;
+
+    // Copy the fixture to live/ with the real port in every URL.
+    live = vscode.Uri.joinPath(ws.uri, 'live');
+    await vscode.workspace.fs.delete(live, { recursive: true }).then(undefined, () => undefined);
+    for (const rel of ['roadmap.md', 'threads/t1.md', 'threads/t2.md', 'threads/t3.md', 'threads/t4.md', 'threads/series.md', 'sessions/s1.md', 'sessions/s2.md', 'sessions/s3.md', 'reviews/2026-03-01.md', 'reviews/2026-04-15.md']) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ws.uri, rel)));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(live, rel), new TextEncoder().encode(text.replaceAll('__PORT__', String(port))));
+    }
+    const a = await api();
+    await waitFor(() => a.notes.roadmaps().some((r) => r.state.file === 'live/roadmap.md'), { timeoutMs: 15_000, what: 'live/roadmap.md indexed' });
+    await a.notes.whenIdle();
+    await closeEverything();
+  });
+
+  after(async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (live) await vscode.workspace.fs.delete(live, { recursive: true }).then(undefined, () => undefined);
+    server?.close();
+  });
+
+  it('renders every payload as text and runs none of them', async function () {
+    this.timeout(90_000);
+    const p = await openDashboard('live/roadmap.md');
+    assert.strictEqual(p.renderedMilestones, 24);
+    assert.strictEqual(p.title, 'Dashboard: <script>window.__pwned=1</script>');
+
+    // visible as text
+    assert.strictEqual(await webviewText('#roadmap-title'), '<script>window.__pwned=1</script>');
+    assert.match(await webviewText('#roadmap-people'), /Mentee: <img src=x onerror="window.__pwned=2;fetch\('http:\/\/127\.0\.0\.1:\d+\/pwned\?img'\)">/);
+    // Long labels are cut to fit (with …); the full text is the row's <title> tooltip, so check textContent.
+    const timeline = await webviewEval<string>(`document.getElementById('timeline').textContent`);
+    assert.match(await webviewText('#timeline'), /\{\{constructor\.constructor/);
+    for (const text of ['"><iframe srcdoc="<script>parent.__pwned=4</script>">', '</style><script>window.__pwned=5</script>', '<meta http-equiv="refresh"', '<base href=', "{{constructor.constructor('window.pwned=9')()}}", '[click me](javascript:window.pwned=10)', '<a href="javascript:window.pwned=12">']) {
+      assert.ok(timeline.includes(text), `timeline does not show ${text}`);
+    }
+    const activity = await webviewText('#activity');
+    assert.ok(activity.includes('<script>window.__pwned=1</script>'), 'thread title not shown as text');
+    assert.ok(activity.includes('javascript:window.__pwned=40'), 'published URL not shown as text');
+    const drift = await webviewText('#drift');
+    assert.ok(drift.includes("{{constructor.constructor('window.__pwned=9')()}}"), 'session title not shown as text');
+
+    // give anything that might fire (onerror, meta refresh, CSS imports) time to do so
+    await webviewEval('document.querySelectorAll("[tabindex]").forEach(e => { e.dispatchEvent(new MouseEvent("mouseover", { bubbles: true })); })');
+    await sleep(1_500);
+
+    // Everything from the notes lives under #app: no element, attribute or link there came from them.
+    const dom = await webviewEval<Record<string, unknown>>(`(() => {
+      const app = document.getElementById('app');
+      const all = [...app.querySelectorAll('*')];
+      return {
+        pwned: typeof window.__pwned + '/' + typeof window.pwned,
+        foreignScripts: [...document.scripts].filter(s => /pwned|127\\.0\\.0\\.1/.test(s.src + s.textContent)).length,
+        metas: [...document.querySelectorAll('meta[http-equiv]')].map(m => m.getAttribute('http-equiv')),
+        bases: document.querySelectorAll('base').length,
+        hostile: app.querySelectorAll('script, iframe, img, object, embed, link, style, video, source, form, a, meta, base, details, math, template, noscript, body').length,
+        onAttrs: all.filter(e => [...e.attributes].some(a => /^on/i.test(a.name))).length,
+        hrefs: all.filter(e => e.hasAttribute('href') || e.hasAttribute('src') || e.hasAttribute('srcdoc')).length,
+        csp: document.body.dataset.cspViolations || '0',
+        loads: document.body.dataset.loads,
+        navigated: /pwned/.test(location.href),
+      };
+    })()`);
+    console.log(`[dashboard] hostile DOM check ${JSON.stringify(dom)}`);
+    assert.deepStrictEqual(dom, {
+      pwned: 'undefined/undefined',
+      foreignScripts: 0,
+      metas: ['Content-Security-Policy'],
+      bases: 0,
+      hostile: 0,
+      onAttrs: 0,
+      hrefs: 0,
+      csp: '0',
+      loads: '1',
+      navigated: false,
+    });
+    assert.deepStrictEqual(hits, [], `payloads made requests: ${hits.join(', ')}`);
+
+    // the ones clicking could trigger: clicking opens notes, never a link
+    await webviewClick('[data-milestone-id="m2"]');
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/live/roadmap.md'), { what: 'live/roadmap.md opened' });
+    await sleep(500);
+    assert.deepStrictEqual(hits, [], `payloads made requests: ${hits.join(', ')}`);
+    assert.strictEqual(await webviewEval<string>('typeof window.__pwned + typeof window.pwned'), 'undefinedundefined');
+    await screenshot('dashboard-xss');
+  });
+});

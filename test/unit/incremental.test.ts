@@ -1,0 +1,229 @@
+// The incremental index always says what a fresh index of the same files says.
+import assert from 'node:assert/strict';
+import { NotesIndex, statusReport } from '../../src/core';
+import { memoryReader, note, toBytes } from './helpers/notes';
+
+const TODAY = '2026-04-01';
+
+/** mulberry32: a small seeded PRNG, so every run applies the same operations. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FOLDERS = ['', 'ana', 'ben', 'ana/threads', 'ben/threads', 'shared', 'ana/reviews', 'misc/deep'];
+const IDS = ['payments', 'cert', 'design', 'sql', 'talk', 'oncall'];
+const TITLES = ['Ana goals', 'Ben goals', 'Root goals'];
+
+function generator(rand: () => number) {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const day = () => `2026-0${1 + Math.floor(rand() * 5)}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+  const statuses = ['[ ]', '[/]', '[x]', '[-]'];
+
+  const roadmap = () => {
+    const ids = IDS.filter(() => rand() < 0.6);
+    const lines: string[] = [];
+    for (const [i, id] of ids.entries()) {
+      if (i % 2 === 0) lines.push(`## Phase ${i}`);
+      lines.push(`- ${pick(statuses)} Milestone ${id} ^${id} ${rand() < 0.7 ? `📅 ${day()}` : ''} ${rand() < 0.3 ? `[done:: ${day()}]` : ''}`);
+      if (rand() < 0.5) lines.push(`  - ${pick(statuses)} step one`, `  - ${pick(statuses)} step two`);
+    }
+    if (rand() < 0.1) lines.push(`- [ ] Dup ^${ids[0] ?? 'payments'}`);
+    const fm = ['tags: [roadmap]', `title: ${pick(TITLES)}`, `start: 2026-01-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`];
+    if (rand() < 0.7) fm.push(`review_every: ${pick(['6 weeks', '2m', '10d', '1 month'])}`);
+    return note(fm, lines);
+  };
+  const roadmapRef = () =>
+    rand() < 0.3 ? [`roadmap: ${pick(['ana/roadmap.md', 'ben/roadmap', 'roadmap.md', ...TITLES, 'nowhere.md'])}`] : [];
+  const linkTarget = () => pick(['roadmap', 'ana/roadmap', 'ben/roadmap', 'nope']);
+  const thread = () => {
+    const fm = ['tags: [thread]', ...roadmapRef()];
+    const r = rand();
+    if (r < 0.3) fm.push(`milestones: [${IDS.filter(() => rand() < 0.3).join(', ')}]`);
+    else if (r < 0.5) fm.push(`milestone: ${pick(IDS)}`);
+    else if (r < 0.6) fm.push(`milestone: "[[${linkTarget()}#^${pick(IDS)}]]"`);
+    if (rand() < 0.5) fm.push(`evidence: ${pick(['learned', 'applied', 'shipped', 'bogus'])}`);
+    if (rand() < 0.5) {
+      fm.push(`date: ${day()}`);
+      return note(fm, ['# A thread', rand() < 0.5 ? `Body link [[${linkTarget()}#^${pick(IDS)}]]` : 'text']);
+    }
+    const body: string[] = [];
+    const n = 1 + Math.floor(rand() * 3);
+    for (let i = 0; i < n; i++) body.push(`## ${day()} Entry ${i}`, rand() < 0.5 ? `see [[${linkTarget()}#^${pick(IDS)}]]` : 'words');
+    return note(fm, body);
+  };
+  const session = () =>
+    note(['tags: [session]', `date: ${day()}`, ...roadmapRef()], [
+      ...(rand() < 0.6 ? ['## Agenda', '- item'] : []),
+      '## Action items',
+      `- ${pick(statuses)} act 📅 ${day()}`,
+    ]);
+  const review = () =>
+    note(['tags: [review]', `date: ${day()}`, ...roadmapRef()], [
+      '## 1. Audit the roadmap', '| Milestone | Bottleneck |', '|---|---|', `| ${pick(IDS)} | bottleneck: ${pick(['time', '?', 'skill:sql', 'money'])} |`,
+      '## 3. Stop · Start · Continue', '### Mentor', `- Start: thing ${Math.floor(rand() * 9)}`,
+    ]);
+  const broken = () => pick(['---\ntags: [thread\n---\n', '---\ntags: [roadmap]\nno end\n', note(['tags: [thread]', 'date: 2026-02-30']), '\u0000\u0001binary']);
+  const plain = () => pick(['# Just a note\n- [ ] task\n', note(['tags: [recipe]']), '']);
+
+  const content = (): string | Uint8Array => {
+    const r = rand();
+    const text = r < 0.15 ? roadmap() : r < 0.55 ? thread() : r < 0.67 ? session() : r < 0.77 ? review() : r < 0.87 ? broken() : plain();
+    return rand() < 0.2 ? toBytes(text) : text;
+  };
+  const path = (kindHint?: 'roadmap') => {
+    const folder = pick(FOLDERS);
+    const name = kindHint === 'roadmap' || rand() < 0.15 ? 'roadmap.md' : `n${Math.floor(rand() * 12)}.md`;
+    return folder ? `${folder}/${name}` : name;
+  };
+  return { pick, content, path, roadmap };
+}
+
+function sameAsFresh(index: NotesIndex, files: Map<string, string | Uint8Array>, step: number): Promise<void> {
+  const fresh = new NotesIndex();
+  return fresh.build(memoryReader(files)).then(() => {
+    const a = statusReport(index.model(), TODAY);
+    const b = statusReport(fresh.model(), TODAY);
+    assert.deepEqual(a, b, `after step ${step}`);
+    assert.deepEqual(index.paths().sort(), [...files.keys()].sort(), `same files after step ${step}`);
+  });
+}
+
+describe('incremental index', function () {
+  this.timeout(60_000);
+
+  for (const seed of [1, 2, 3, 4, 5]) {
+    it(`matches a fresh build after every batch of random add/change/remove/rename operations (seed ${seed})`, async () => {
+      const rand = prng(seed);
+      const g = generator(rand);
+      const files = new Map<string, string | Uint8Array>();
+      const index = new NotesIndex();
+      // Start from a small repository built the normal way.
+      for (const p of ['ana/roadmap.md', 'ben/roadmap.md']) files.set(p, g.roadmap());
+      for (let i = 0; i < 6; i++) files.set(g.path(), g.content());
+      await index.build(memoryReader(files));
+      await sameAsFresh(index, files, 0);
+
+      let step = 0;
+      let kinds = 0;
+      while (step < 250) {
+        const batch = 1 + Math.floor(rand() * 6);
+        for (let i = 0; i < batch; i++, step++) {
+          const r = rand();
+          const existing = [...files.keys()];
+          if (r < 0.35 || existing.length === 0) {
+            const p = g.path(rand() < 0.1 ? 'roadmap' : undefined);
+            const c = g.content();
+            files.set(p, c);
+            index.update(p, c);
+          } else if (r < 0.65) {
+            const p = g.pick(existing);
+            const c = g.content();
+            files.set(p, c);
+            index.update(p, c);
+          } else if (r < 0.8) {
+            const p = g.pick(existing);
+            files.delete(p);
+            index.remove(p);
+          } else if (r < 0.95) {
+            const from = g.pick(existing);
+            const to = g.path();
+            const c = rand() < 0.5 ? files.get(from)! : g.content();
+            files.delete(from);
+            files.set(to, c);
+            index.rename(from, to, c);
+          } else {
+            const folder = g.pick(FOLDERS.filter(Boolean));
+            for (const p of [...files.keys()]) if (p.startsWith(`${folder}/`)) files.delete(p);
+            index.removeFolder(folder);
+          }
+        }
+        kinds += index.model().roadmaps.length;
+        await sameAsFresh(index, files, step);
+      }
+      assert.ok(kinds > 0, 'the run exercised roadmaps');
+    });
+  }
+
+  it('follows a roadmap whose title changes under a roadmap: title reference', async () => {
+    const index = new NotesIndex();
+    index.update('a/roadmap.md', note(['tags: [roadmap]', 'title: Old name'], ['- [ ] P ^payments']));
+    index.update('b/roadmap.md', note(['tags: [roadmap]', 'title: Other'], ['- [ ] P ^payments']));
+    index.update('t.md', note(['tags: [thread]', 'date: 2026-01-01', 'roadmap: New name', 'milestone: payments']));
+    assert.deepEqual(statusReport(index.model(), TODAY).threads[0]!.milestones, []);
+    index.update('a/roadmap.md', note(['tags: [roadmap]', 'title: New name'], ['- [ ] P ^payments']));
+    const r = statusReport(index.model(), TODAY);
+    assert.deepEqual([r.threads[0]!.roadmap, r.threads[0]!.milestones], ['a/roadmap.md', ['payments']]);
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+  });
+
+  it('moves lastReview and nextReviewDue when a review is added, redated and removed', async () => {
+    const index = new NotesIndex();
+    index.update('roadmap.md', note(['tags: [roadmap]', 'start: 2026-01-01', 'review_every: 2 weeks'], ['- [ ] A ^a']));
+    const state = () => statusReport(index.model(), TODAY).roadmaps[0]!;
+    assert.deepEqual([state().lastReview, state().nextReviewDue], [null, '2026-01-15']);
+    index.update('r.md', note(['tags: [review]', 'date: 2026-03-01']));
+    assert.deepEqual([state().lastReview, state().nextReviewDue], ['2026-03-01', '2026-03-15']);
+    index.update('r.md', note(['tags: [review]', 'date: 2026-03-20']));
+    assert.deepEqual([state().lastReview, state().nextReviewDue], ['2026-03-20', '2026-04-03']);
+    index.remove('r.md');
+    assert.deepEqual([state().lastReview, state().nextReviewDue], [null, '2026-01-15']);
+  });
+
+  it('drops the threads of a deleted roadmap milestone and reports them', async () => {
+    const index = new NotesIndex();
+    index.update('roadmap.md', note(['tags: [roadmap]'], ['- [ ] A ^a', '- [ ] B ^b']));
+    index.update('t.md', note(['tags: [thread]', 'date: 2026-01-01', 'milestone: b']));
+    assert.equal(statusReport(index.model(), TODAY).roadmaps[0]!.milestones[1]!.threads, 1);
+    index.update('roadmap.md', note(['tags: [roadmap]'], ['- [ ] A ^a']));
+    const r = statusReport(index.model(), TODAY);
+    assert.deepEqual(r.threads[0]!.milestones, []);
+    assert.ok(r.diagnostics.some((d) => d.file === 't.md' && d.code === 'unknown-milestone'));
+  });
+
+  it('reads the same note the same whether handed in as text or as bytes', async () => {
+    const text = note(['tags: [roadmap]', 'title: T'], ['- [ ] A ^a 📅 2026-02-30']);
+    const a = new NotesIndex();
+    a.update('roadmap.md', text);
+    const b = new NotesIndex();
+    b.update('roadmap.md', toBytes(text));
+    assert.deepEqual(statusReport(a.model(), TODAY), statusReport(b.model(), TODAY));
+  });
+
+  it('removes a file that was never indexed without effect', async () => {
+    const index = new NotesIndex();
+    index.update('roadmap.md', note(['tags: [roadmap]'], ['- [ ] A ^a']));
+    const g = index.generation;
+    index.remove('nothing.md');
+    assert.equal(index.generation, g);
+  });
+
+  it('recomputes the model once per change, not once per call', async () => {
+    const index = new NotesIndex();
+    index.update('roadmap.md', note(['tags: [roadmap]'], ['- [ ] A ^a']));
+    const m1 = index.model();
+    assert.equal(index.model(), m1);
+    index.update('t.md', note(['tags: [thread]', 'date: 2026-01-01', 'milestone: a']));
+    assert.notEqual(index.model(), m1);
+  });
+
+  it('re-links threads when the roadmap they point to is renamed into another folder', async () => {
+    const index = new NotesIndex();
+    const a = note(['tags: [roadmap]'], ['- [ ] P ^payments']);
+    index.update('ana/roadmap.md', a);
+    index.update('ben/roadmap.md', a);
+    index.update('ana/t.md', note(['tags: [thread]', 'date: 2026-01-01', 'milestone: payments']));
+    assert.equal(statusReport(index.model(), TODAY).threads[0]!.roadmap, 'ana/roadmap.md');
+    index.rename('ana/roadmap.md', 'old/roadmap.md', a);
+    const r = statusReport(index.model(), TODAY);
+    // ana/ has no roadmap any more, and the root has none: two roadmaps claim `payments`.
+    assert.deepEqual(r.threads[0]!.milestones, []);
+    assert.ok(r.diagnostics.some((d) => d.file === 'ana/t.md' && d.severity === 'error'));
+  });
+});
