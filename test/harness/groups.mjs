@@ -1,23 +1,46 @@
 // Suite groups for `npm run test:integration`: one VS Code (code-server +
 // Chromium) per group, run in order. Paths are relative to the repo root.
-//   name       shown in the output; passed as MENTORSHIP_TEST_GROUP
-//   workspace  folder opened in VS Code (a fixture notes repo)
-//   files      optional: suite files to run (e.g. ['smoke'] for smoke.test.js);
-//              a group without `files` runs every suite no other group claims
-//   grep       optional: mocha grep (regexp source) on full test titles
-//   env        optional: extra environment for code-server and the extension host
-//   theme      optional: workbench.colorTheme for this run
-//   settings   optional: extra User settings
+//   name           shown in the output; passed as MENTORSHIP_TEST_GROUP
+//   workspace      folder opened in VS Code (a fixture notes repo)
+//   copyWorkspace  optional: open a fresh temp copy of `workspace` (same folder
+//                  name), deleted afterwards, so suites may create, change and
+//                  delete notes without touching the repo
+//   generate       optional: instead of `workspace`, open a temp repo of this
+//                  many generated notes (bench/generate.ts, seed 1)
+//   onlyWhen       optional: an env var; the group runs only when it is '1' or
+//                  when the group is named with --group
+//   files          optional: suite files to run (e.g. ['smoke'] for smoke.test.js);
+//                  a group without `files` runs every suite no other group claims
+//   grep           optional: mocha grep (regexp source) on full test titles
+//   env            optional: extra environment for code-server and the extension host
+//   theme          optional: workbench.colorTheme for this run
+//   settings       optional: extra User settings
+//   viewport       optional: browser viewport, default { width: 1400, height: 900 }
 export default [
   {
     name: 'basic',
     workspace: 'test/fixtures/basic',
+    copyWorkspace: true,
     theme: 'Default Dark Modern',
+  },
+  {
+    // the extension on the demo notes, today pinned: Roadmap view (DOM and
+    // model), incremental updates and Problems, Set Status, New Review, status bar
+    name: 'examples',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['extension'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+    // roadmap-view.png goes into README: room for a wide side bar and the note
+    viewport: { width: 1600, height: 1000 },
+    settings: { 'editor.stickyScroll.enabled': false },
   },
   {
     // the dashboard webview on the demo notes (screenshots, clicks, live update)
     name: 'dashboard',
     workspace: 'examples',
+    copyWorkspace: true,
     files: ['dashboard'],
     grep: '^dashboard on the examples',
     theme: 'Default Dark Modern',
@@ -26,8 +49,19 @@ export default [
     // the dashboard on notes full of HTML/script payloads: all text, nothing runs
     name: 'dashboard-xss',
     workspace: 'test/fixtures/xss',
+    copyWorkspace: true,
     files: ['dashboard'],
     grep: '^dashboard with hostile notes',
+    theme: 'Default Dark Modern',
+  },
+  {
+    // activate() and time-to-tree on a generated 10,000-note repo; prints the
+    // figures and writes bench-results/activation.json. Slow to generate, so
+    // only with MENTORSHIP_BENCH=1 or `--group activation`.
+    name: 'activation',
+    generate: 10000,
+    onlyWhen: 'MENTORSHIP_BENCH',
+    files: ['activation'],
     theme: 'Default Dark Modern',
   },
 ];

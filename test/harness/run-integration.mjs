@@ -6,9 +6,12 @@
 //        [--workspace DIR] [--keep-profile] [--verbose]
 //
 // Environment: MENTORSHIP_HARNESS_TIMEOUT_S (global timeout, default 360),
-// MENTORSHIP_HARNESS_VERBOSE=1 (print code-server and browser console output).
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+// MENTORSHIP_HARNESS_VERBOSE=1 (print code-server and browser console output),
+// MENTORSHIP_BENCH=1 (also run the groups marked `onlyWhen: 'MENTORSHIP_BENCH'`).
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { ensureInstalled, repoRoot } from './install.mjs';
 import { CHROMIUM_ARGS, isNoise, makeProfile, remoteUri, startCodeServer, workbenchUrl } from './codeserver.mjs';
@@ -60,22 +63,72 @@ function planGroups() {
     if (missing.length) throw new Error(`group ${g.name}: no compiled suite for ${missing.join(', ')}`);
   }
   if (wanted.length) groups = groups.filter((g) => wanted.includes(g.name));
+  // optional groups (e.g. the 10,000-note activation benchmark) run when named or switched on
+  for (const g of groups) {
+    if (g.onlyWhen && !wanted.includes(g.name) && process.env[g.onlyWhen] !== '1') {
+      say(`group ${g.name}: skipped (run it with ${g.onlyWhen}=1 or --group ${g.name})`);
+      g.suites = [];
+      g.optionalSkipped = true;
+    }
+  }
   const ws = values('--workspace')[0];
   const grep = values('--grep')[0];
   for (const g of groups) {
     if (ws) g.workspace = ws;
     if (grep) g.grep = grep;
+    if (g.generate) continue; // written into a temp dir when the group starts
     g.workspace = isAbsolute(g.workspace) ? g.workspace : resolve(repoRoot, g.workspace);
     if (!existsSync(g.workspace)) throw new Error(`group ${g.name}: workspace ${g.workspace} does not exist`);
   }
-  for (const g of groups) if (g.suites.length === 0) say(`group ${g.name}: no suites to run, skipped`);
+  for (const g of groups) if (g.suites.length === 0 && !g.optionalSkipped) say(`group ${g.name}: no suites to run, skipped`);
   return groups.filter((g) => g.suites.length > 0);
+}
+
+// ---- the folder a group opens ----------------------------------------------------
+// `copyWorkspace: true` copies the group's workspace into a fresh temp dir (same
+// folder name) so suites can create, change and delete notes without touching
+// the repo; `generate: N` writes an N-note repo there instead (bench/generate.ts).
+// Either way the temp dir is removed afterwards (kept with --keep-profile).
+async function loadGenerator() {
+  const out = join(repoRoot, 'dist-test', 'bench', 'generate.js');
+  const src = join(repoRoot, 'bench', 'generate.ts');
+  if (!existsSync(out) || statSync(out).mtimeMs < statSync(src).mtimeMs) {
+    const esbuild = await import('esbuild');
+    await esbuild.build({ entryPoints: [src], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  }
+  const mod = await import(pathToFileURL(out).href);
+  return mod.generateRepo ?? mod.default?.generateRepo;
+}
+
+async function prepareWorkspace(group) {
+  if (!group.copyWorkspace && !group.generate) return { workspace: group.workspace };
+  const tmp = mkdtempSync(join(tmpdir(), `mentorship-ws-${group.name.replace(/[^\w-]/g, '_')}-`));
+  profiles.add(tmp);
+  const t = Date.now();
+  try {
+    if (group.generate) {
+      const workspace = join(tmp, `notes-${group.generate}`);
+      const generateRepo = await loadGenerator();
+      const r = await generateRepo(workspace, group.generate, 1);
+      say(`group ${group.name}: generated ${r.files} notes (${(r.bytes / 1e6).toFixed(1)} MB, ${r.kinded} of a kind) in ${workspace} (${Date.now() - t} ms)`);
+      return { workspace, tmp };
+    }
+    const workspace = join(tmp, basename(group.workspace));
+    cpSync(group.workspace, workspace, { recursive: true });
+    say(`group ${group.name}: copied ${group.workspace} to ${workspace} (${Date.now() - t} ms)`);
+    return { workspace, tmp };
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    profiles.delete(tmp);
+    throw err;
+  }
 }
 
 // ---- one group: one code-server + one Chromium -----------------------------------
 async function runGroup(group, install, chromium, deadline) {
   const t0 = Date.now();
   const sampler = new RssSampler(500);
+  let ws;
   const profile = makeProfile(group.name, {
     ...(group.theme ? { 'workbench.colorTheme': group.theme } : {}),
     ...(group.settings ?? {}),
@@ -89,9 +142,10 @@ async function runGroup(group, install, chromium, deadline) {
   let exitCode = 1;
   let why = '';
   try {
+    ws = await prepareWorkspace(group);
     cs = await startCodeServer({
       install,
-      workspace: group.workspace,
+      workspace: ws.workspace,
       userData: profile.userData,
       extensions: profile.extensions,
       extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
@@ -100,6 +154,8 @@ async function runGroup(group, install, chromium, deadline) {
         MENTORSHIP_SCREENSHOT_DIR: screenshotDir,
         MENTORSHIP_DRIVER_DIR: driverDir,
         MENTORSHIP_TEST_FILES: group.suites.join(','),
+        MENTORSHIP_REPO_ROOT: repoRoot,
+        ...(group.generate ? { MENTORSHIP_GENERATED_NOTES: String(group.generate) } : {}),
         ...(group.grep ? { MENTORSHIP_TEST_GREP: group.grep } : {}),
         ...(group.env ?? {}),
       },
@@ -111,7 +167,7 @@ async function runGroup(group, install, chromium, deadline) {
     });
     live.add(cs.pgid);
     sampler.track('code-server', cs.pgid);
-    say(`group ${group.name}: code-server pid ${cs.pgid} on ${cs.url} (${Date.now() - t0} ms), workspace ${group.workspace}`);
+    say(`group ${group.name}: code-server pid ${cs.pgid} on ${cs.url} (${Date.now() - t0} ms), workspace ${ws.workspace}`);
 
     const before = new Set([...snapshotProcs().values()].filter((p) => p.ppid === process.pid).map((p) => p.pid));
     browser = await chromium.launch({ executablePath: install.chromium, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
@@ -122,7 +178,7 @@ async function runGroup(group, install, chromium, deadline) {
       live.add(chromePgid);
       sampler.track('chromium', chromePgid);
     }
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({ viewport: group.viewport ?? { width: 1400, height: 900 } });
     const page = await context.newPage();
     const handleDriver = createDriverHost(page, { driverDir, screenshotDir, log: (m) => process.stdout.write(`${m}\n`) });
 
@@ -147,7 +203,7 @@ async function runGroup(group, install, chromium, deadline) {
 
     const url = workbenchUrl({
       port: cs.port,
-      folder: group.workspace,
+      folder: ws.workspace,
       payload: [
         ['extensionDevelopmentPath', remoteUri(cs.port, repoRoot)],
         ['extensionTestsPath', remoteUri(cs.port, testsIndex)],
@@ -187,6 +243,11 @@ async function runGroup(group, install, chromium, deadline) {
     if (!keepProfile) rmSync(profile.base, { recursive: true, force: true });
     else say(`profile kept at ${profile.base}`);
     profiles.delete(profile.base);
+    if (ws?.tmp) {
+      if (!keepProfile) rmSync(ws.tmp, { recursive: true, force: true });
+      else say(`workspace copy kept at ${ws.workspace}`);
+      profiles.delete(ws.tmp);
+    }
     if (why) {
       say(`group ${group.name} FAILED: ${why}`);
       if (!verbose && csTail.length) say(`last code-server output:\n${csTail.slice(-25).map((l) => `    ${l}`).join('\n')}`);

@@ -129,7 +129,8 @@ export async function newThread(notes: NotesService, arg?: unknown): Promise<vsc
   }).text;
   const rel = joinPath(dirName(pick.roadmap.state.file), notes.currentSettings.threadsFolder, `${today}-${slugify(title) || 'thread'}.md`);
   const { uri } = await freeUri(pick.roadmap, rel);
-  await writeAndOpen(uri, text, text.split('\n').length);
+  const learned = firstLineContaining(text, '## What I learned');
+  await writeAndOpen(uri, text, learned > 1 ? learned + 1 : text.split('\n').length);
   return uri;
 }
 
@@ -170,6 +171,7 @@ export async function setStatus(notes: NotesService, arg?: unknown, status?: Tas
   let file: string;
   let line: number;
   let label: string;
+  let current: TaskStatus | undefined;
   const target = arg as { kind?: string; folderKey?: string; file?: string; line?: number; id?: string } | undefined;
   if (target?.kind === 'step' && target.folderKey && target.file && target.line) {
     ({ folderKey, file, line } = target as { folderKey: string; file: string; line: number });
@@ -181,9 +183,15 @@ export async function setStatus(notes: NotesService, arg?: unknown, status?: Tas
     file = pick.roadmap.state.file;
     line = pick.milestone.line;
     label = pick.milestone.title;
+    current = pick.milestone.status;
   }
   if (!status) {
-    const picked = await vscode.window.showQuickPick(STATUS_ITEMS, { placeHolder: `New status of ${label}` });
+    const items = STATUS_ITEMS.map((i) => ({ ...i, description: i.status === current ? `${i.description} · current` : i.description }));
+    // The natural next status first (to do → in progress → done), the current one last.
+    const next: Record<TaskStatus, TaskStatus> = { todo: 'in-progress', 'in-progress': 'done', done: 'todo', dropped: 'todo' };
+    const rank = (st: TaskStatus) => (current === undefined ? 0 : st === next[current] ? -1 : st === current ? 1 : 0);
+    items.sort((a, b) => rank(a.status) - rank(b.status));
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: `New status of ${label}` });
     if (!picked) return false;
     status = picked.status;
   }
