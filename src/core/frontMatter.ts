@@ -201,7 +201,9 @@ export function dateField(
 ): string | null {
   const v = fm.data[key];
   if (v === undefined || v === null || v === '') return null;
-  const text = v instanceof Date ? utcDateToIso(v) : typeof v === 'string' ? v.trim() : String(v);
+  const written = v instanceof Date ? utcDateToIso(v) : typeof v === 'string' ? v.trim() : String(v);
+  // A date with a time (`2026-02-10T09:30`, `2026-02-10 09:30`) is read as the calendar date written, never converted.
+  const text = /^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}/.test(written) ? written.slice(0, 10) : written;
   if (isValidIsoDate(text)) return text;
   diagnostics.push({
     file,

@@ -546,3 +546,16 @@ describe('NotesIndex basics', () => {
     assert.equal(s.kind, 'session');
   });
 });
+
+describe('front matter dates with a time', () => {
+  it('reads `date: 2026-02-10T23:30:00-11:00` as 2026-02-10, the date as written', async () => {
+    const report = await reportOf({
+      'roadmap.md': note(['tags: [roadmap]'], ['- [ ] A ^a']),
+      't.md': note(['tags: [thread]', 'date: 2026-02-10T23:30:00-11:00', 'milestone: a']),
+      's.md': note(['tags: [session]', 'date: 2026-03-01 09:00'], ['## Agenda', '- x']),
+    });
+    assert.equal(report.threads[0]!.date, '2026-02-10');
+    assert.equal(report.sessions[0]!.date, '2026-03-01');
+    assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error'), []);
+  });
+});
