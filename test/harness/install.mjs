@@ -201,8 +201,13 @@ export async function ensureInstalled() {
           2,
         ),
       );
+      // Under `npm test` the outer npm (run by Node 20) exports npm_config_* and
+      // npm_* variables; the inner npm would take them as its own config, and
+      // code-server's postinstall reads the Node version from the inherited
+      // npm_config_user_agent ("node/v20") and refuses. Start from a clean slate.
+      const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
       const env = {
-        ...process.env,
+        ...inherited,
         PATH: `${dirname(nodeInfo.nodeBin)}:${process.env.PATH}`,
         // this machine's npm config points nodedir at Node 20's headers
         npm_config_nodedir: join(nodePkgDir),
