@@ -3,7 +3,10 @@
 // (dist-test/integration/*.test.js) and the same suite groups as the
 // code-server harness (test/harness/groups.mjs), in desktop VS Code.
 // UI-driver tests skip themselves here (the Playwright driver exists only in
-// `npm run test:integration`).
+// `npm run test:integration`). Groups only the code-server harness can run are
+// left out: `generate` (a temp repo written when the group starts: no fixed
+// workspaceFolder), `onlyWhen` (opt-in benchmarks) and `phases` (window reloads
+// driven by the harness between test runs).
 import { defineConfig } from '@vscode/test-cli';
 import { readdirSync, existsSync } from 'node:fs';
 import groups from './test/harness/groups.mjs';
@@ -11,9 +14,10 @@ import groups from './test/harness/groups.mjs';
 const dir = 'dist-test/integration';
 const suites = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')).map((f) => f.slice(0, -8)) : [];
 const claimed = new Set(groups.flatMap((g) => g.files ?? []));
+const desktopGroups = groups.filter((g) => !g.generate && !g.onlyWhen && !g.phases);
 
 export default defineConfig(
-  groups.map((g) => ({
+  desktopGroups.map((g) => ({
     label: g.name,
     files: (g.files ?? suites.filter((s) => !claimed.has(s))).map((s) => `${dir}/${s}.test.js`),
     workspaceFolder: g.workspace,

@@ -1,6 +1,11 @@
 // The Playwright half of the UI driver (the other half is
 // test/integration/driver.ts, inside the extension host). Requests arrive as
 // `@@driver {json}` log lines; answers go to <driverDir>/<id>.json.
+//
+// JavaScript dialogs (alert/confirm/prompt/beforeunload) opened by the page or
+// any of its frames are recorded and dismissed (beforeunload: accepted, so a
+// reload is never held up); the `dialogs` op returns those recorded since the
+// last call.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -41,7 +46,13 @@ async function webviewFrame(page, pick, timeout) {
   }
 }
 
-function ops(page, { screenshotDir }) {
+/** Shortens a log line to at most `max` characters (…). */
+export function clip(text, max = 120) {
+  const one = String(text).replace(/\s*\n\s*/g, ' ⏎ ');
+  return one.length <= max ? one : `${one.slice(0, max - 1)}…`;
+}
+
+function ops(page, { screenshotDir, dialogs }) {
   const shotPath = (name) => {
     mkdirSync(screenshotDir, { recursive: true });
     return join(screenshotDir, `${String(name).replace(/[^\w.-]/g, '_')}.png`);
@@ -120,6 +131,10 @@ function ops(page, { screenshotDir }) {
       await el.waitFor({ state: 'attached', timeout: timeoutMs });
       return el.innerText();
     },
+    async webviewSelect({ selector, value, webview, timeoutMs = 15_000 }) {
+      const f = await webviewFrame(page, webview, timeoutMs);
+      return f.locator(selector).first().selectOption(value, { timeout: timeoutMs });
+    },
     async webviewClick({ selector, webview, timeoutMs = 15_000 }) {
       const f = await webviewFrame(page, webview, timeoutMs);
       await f.locator(selector).first().click({ timeout: timeoutMs });
@@ -137,13 +152,27 @@ function ops(page, { screenshotDir }) {
       await el.screenshot({ path });
       return path;
     },
+    async dialogs() {
+      return dialogs.splice(0);
+    },
   };
 }
 
-/** Returns handle(line): true if the line was a driver request (and is being served). */
-export function createDriverHost(page, { driverDir, screenshotDir, log = console.error }) {
+/**
+ * Returns handle(line): true if the line was a driver request (and is being served).
+ * `extraOps` adds ops of the caller's (the harness's `nextPhase`).
+ */
+export function createDriverHost(page, { driverDir, screenshotDir, extraOps = {}, log = console.error }) {
   mkdirSync(driverDir, { recursive: true });
-  const table = ops(page, { screenshotDir });
+  const dialogs = []; // since the last `dialogs` op
+  page.on('dialog', (d) => {
+    const entry = { type: d.type(), message: d.message() };
+    dialogs.push(entry);
+    log(clip(`  [driver] dialog ${entry.type}: ${JSON.stringify(entry.message)}`));
+    // dismissing a beforeunload dialog would cancel a reload
+    (d.type() === 'beforeunload' ? d.accept() : d.dismiss()).catch(() => {});
+  });
+  const table = { ...ops(page, { screenshotDir, dialogs }), ...extraOps };
   let queue = Promise.resolve();
   const reply = (id, body) => {
     const file = join(driverDir, `${id}.json`);
@@ -164,15 +193,22 @@ export function createDriverHost(page, { driverDir, screenshotDir, log = console
     queue = queue.then(async () => {
       const t = Date.now();
       const fn = table[req.op];
+      // one line of at most ~120 characters: the op, its arguments (cut), the outcome
+      const line = (outcome) => {
+        const head = `  [driver] ${req.op} `;
+        const args = JSON.stringify(req.args ?? {});
+        return `${head}${clip(args, Math.max(20, 120 - head.length - outcome.length - 1))} ${outcome}`;
+      };
       try {
         if (!fn) throw new Error(`unknown driver op ${req.op}`);
         const result = await fn(req.args ?? {});
         reply(req.id, { ok: true, result: result ?? null });
-        log(`  [driver] ${req.op} ${JSON.stringify(req.args ?? {})} ok (${Date.now() - t} ms)`);
+        log(line(`ok (${Date.now() - t} ms)`));
       } catch (err) {
         const msg = String(err?.message ?? err).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 6).join('\n');
         reply(req.id, { ok: false, error: msg });
-        log(`  [driver] ${req.op} ${JSON.stringify(req.args ?? {})} FAILED: ${msg}`);
+        // the full message goes back to the test (mocha prints it with the failure)
+        log(line(`FAILED: ${clip(msg, 60)}`));
       }
     });
     return true;

@@ -16,6 +16,12 @@
 //   theme          optional: workbench.colorTheme for this run
 //   settings       optional: extra User settings
 //   viewport       optional: browser viewport, default { width: 1400, height: 900 }
+//   phases         optional: run the suites this many times in the SAME code-server
+//                  and Chromium, reloading the window between runs (state that must
+//                  survive a reload). Before each run the harness writes the phase
+//                  number to <MENTORSHIP_DRIVER_DIR>/phase; test/integration/index.ts
+//                  reads it (driver.ts testPhase()). The group passes only if every
+//                  phase passes; a failed phase stops the ones after it.
 export default [
   {
     name: 'basic',
@@ -52,6 +58,16 @@ export default [
     copyWorkspace: true,
     files: ['dashboard'],
     grep: '^dashboard with hostile notes',
+    theme: 'Default Dark Modern',
+  },
+  {
+    // the dashboard across a window reload: phase 1 opens it and sets filters and
+    // scroll, phase 2 (after the reload) finds it restored by the serializer
+    name: 'dashboard-reload',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['dashboard-reload'],
+    phases: 2,
     theme: 'Default Dark Modern',
   },
   {

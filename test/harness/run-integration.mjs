@@ -1,6 +1,8 @@
 // Runs the integration suites (dist-test/integration) inside a real VS Code:
 // code-server 4.139.1 (VS Code 1.139.1) + Debian's headless Chromium, driven
-// by playwright-core. One VS Code per suite group (test/harness/groups.mjs).
+// by playwright-core. One VS Code per suite group (test/harness/groups.mjs);
+// a group with `phases: N` runs its suites N times in that one VS Code, with a
+// window reload between phases (the current phase is in <driver dir>/phase).
 //
 //   node test/harness/run-integration.mjs [--group NAME]... [--grep RE]
 //        [--workspace DIR] [--keep-profile] [--verbose]
@@ -8,7 +10,7 @@
 // Environment: MENTORSHIP_HARNESS_TIMEOUT_S (global timeout, default 360),
 // MENTORSHIP_HARNESS_VERBOSE=1 (print code-server and browser console output),
 // MENTORSHIP_BENCH=1 (also run the groups marked `onlyWhen: 'MENTORSHIP_BENCH'`).
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -157,6 +159,7 @@ async function runGroup(group, install, chromium, deadline) {
         MENTORSHIP_REPO_ROOT: repoRoot,
         ...(group.generate ? { MENTORSHIP_GENERATED_NOTES: String(group.generate) } : {}),
         ...(group.grep ? { MENTORSHIP_TEST_GREP: group.grep } : {}),
+        ...(group.phases > 1 ? { MENTORSHIP_TEST_PHASES: String(group.phases) } : {}),
         ...(group.env ?? {}),
       },
       onLine: (stream, line) => {
@@ -180,11 +183,51 @@ async function runGroup(group, install, chromium, deadline) {
     }
     const context = await browser.newContext({ viewport: group.viewport ?? { width: 1400, height: 900 } });
     const page = await context.newPage();
-    const handleDriver = createDriverHost(page, { driverDir, screenshotDir, log: (m) => process.stdout.write(`${m}\n`) });
-
+    // One test run per phase. A group with `phases: N` runs its suites N times in
+    // the same code-server and Chromium, reloading the window in between. The
+    // reload must happen while the extension host still runs: once a test run
+    // ends (codeAutomationExit) the workbench stops the extension host, and with
+    // it go the extensions' WebviewPanelSerializers, so the workbench would no
+    // longer save their panels. So when phase k's mocha run passes,
+    // test/integration/index.ts asks for the next phase (driver op `nextPhase`;
+    // the harness writes k+1 to <driverDir>/phase, since env vars cannot change
+    // across a reload) and then runs workbench.action.reloadWindow itself, as a
+    // user would. The URL still carries the test payload, so the reloaded
+    // workbench runs the tests again, as phase k+1.
+    const phases = Math.max(1, Number(group.phases) || 1);
+    const phaseFile = join(driverDir, 'phase');
+    let current = 1;
+    let phaseEnd;
+    let phaseEnded;
+    let navigation;
+    const armPhase = () => {
+      phaseEnded = new Promise((r) => (phaseEnd = r));
+    };
+    armPhase();
     let finish;
     let done = false; // after the exit call only shutdown chatter ("Canceled") follows
-    const finished = new Promise((r) => (finish = r));
+    let finished;
+    const arm = () => {
+      done = false;
+      finished = new Promise((r) => (finish = r));
+    };
+    arm();
+    const phaseOps = {
+      async nextPhase({ phase, failures }) {
+        if (phases < 2 || phase !== current || current >= phases) throw new Error(`nextPhase ${phase}: this group is in phase ${current} of ${phases}`);
+        if (failures) throw new Error(`phase ${phase} had ${failures} failure(s): let it exit instead`);
+        writeFileSync(phaseFile, String(phase + 1));
+        // armed before we answer: the reload follows the answer at once
+        navigation = page.waitForEvent('domcontentloaded', { timeout: 60_000 });
+        navigation.catch(() => {});
+        arm();
+        phaseEnd({ phaseEnded: phase });
+        return { phase: phase + 1 };
+      },
+    };
+    const handleDriver = createDriverHost(page, { driverDir, screenshotDir, extraOps: phaseOps, log: (m) => process.stdout.write(`${m}\n`) });
+    writeFileSync(phaseFile, '1'); // createDriverHost made the dir
+
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       if (done && !verbose) return;
       const text = format(...(Array.isArray(args) ? args : [args]));
@@ -210,7 +253,7 @@ async function runGroup(group, install, chromium, deadline) {
       ],
     });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    say(`group ${group.name}: workbench loading, suites ${group.suites.join(', ')}${group.grep ? `, grep /${group.grep}/` : ''}`);
+    say(`group ${group.name}: workbench loading, suites ${group.suites.join(', ')}${group.grep ? `, grep /${group.grep}/` : ''}${phases > 1 ? `, phase 1 of ${phases}` : ''}`);
 
     let timer;
     const timeout = new Promise((r) => {
@@ -220,17 +263,54 @@ async function runGroup(group, install, chromium, deadline) {
       cs.child.once('exit', (code, sig) => r({ crashed: `code-server exited (code ${code}, signal ${sig})` }));
       page.once('crash', () => r({ crashed: 'the browser page crashed' }));
     });
-    const outcome = await Promise.race([finished, timeout, crashed]);
-    clearTimeout(timer);
-    if (outcome.timeout) {
-      why = `timed out (global timeout ${globalTimeoutMs / 1000}s)`;
-      await page.screenshot({ path: join(screenshotDir, `timeout-${group.name}.png`) }).catch(() => {});
-      say(`group ${group.name}: ${why}; screenshot test-results/screenshots/timeout-${group.name}.png`);
-    } else if (outcome.crashed) {
-      why = outcome.crashed;
-    } else {
-      exitCode = outcome.code;
+    const codes = [];
+    try {
+      for (current = 1; current <= phases; current++) {
+        const phase = current;
+        const outcome = await Promise.race([finished, phaseEnded, timeout, crashed]);
+        if (outcome.timeout) {
+          why = `timed out${phases > 1 ? ` in phase ${phase}` : ''} (global timeout ${globalTimeoutMs / 1000}s)`;
+          await page.screenshot({ path: join(screenshotDir, `timeout-${group.name}.png`) }).catch(() => {});
+          say(`group ${group.name}: ${why}; screenshot test-results/screenshots/timeout-${group.name}.png`);
+          break;
+        }
+        if (outcome.crashed) {
+          why = `${outcome.crashed}${phases > 1 ? ` in phase ${phase}` : ''}`;
+          break;
+        }
+        if (outcome.phaseEnded) {
+          // phase passed; the extension host is reloading the window
+          codes.push(0);
+          const tr = Date.now();
+          say(`group ${group.name}: phase ${phase} of ${phases} passed; reloading the window`);
+          const nav = await Promise.race([
+            navigation.then(() => ({ ok: true }), (err) => ({ failed: String(err?.message ?? err).split('\n')[0] })),
+            finished.then((o) => ({ failed: `the extension host exited (code ${o.code}) instead` })),
+            timeout,
+            crashed,
+          ]);
+          if (!nav.ok) {
+            why = `phase ${phase}: the window did not reload (${nav.failed ?? nav.crashed ?? 'global timeout'})`;
+            break;
+          }
+          armPhase();
+          say(`group ${group.name}: window reloaded for phase ${phase + 1} of ${phases} (${Date.now() - tr} ms)`);
+          continue;
+        }
+        codes.push(outcome.code);
+        if (phases > 1) say(`group ${group.name}: phase ${phase} of ${phases} exit ${outcome.code}`);
+        if (phase < phases) {
+          why = outcome.code !== 0 ? `phase ${phase} failed (exit ${outcome.code}); phase ${phase + 1} not run` : `phase ${phase} exited without asking for phase ${phase + 1}`;
+          break;
+        }
+      }
+    } finally {
+      clearTimeout(timer);
     }
+    // every phase must have run and passed
+    if (!why && codes.length === phases) exitCode = codes.find((c) => c !== 0) ?? 0;
+    else exitCode = codes.find((c) => c !== 0) || 1;
+    if (phases > 1) group.phaseCodes = codes;
   } catch (err) {
     why = String(err?.stack ?? err);
   } finally {
@@ -289,7 +369,8 @@ try {
     process.stderr.write(
       `  ${r.exitCode === 0 ? 'PASS' : 'FAIL'}  ${g.name.padEnd(16)} ${(r.wallMs / 1000).toFixed(1).padStart(6)}s` +
         `  peak RSS code-server ${mb(r.peakCodeServer)}, chromium ${mb(r.peakChromium)}` +
-        `  leftover processes: ${r.leftovers ?? 0}${r.why ? `  (${r.why.split('\n')[0]})` : ''}\n`,
+        `  leftover processes: ${r.leftovers ?? 0}${g.phaseCodes ? `  phases: ${g.phaseCodes.map((c) => (c === 0 ? 'pass' : 'FAIL')).join(', ')}` : ''}` +
+        `${r.why ? `  (${r.why.split('\n')[0]})` : ''}\n`,
     );
   }
   if (groups.length === 0) {

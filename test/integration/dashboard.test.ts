@@ -12,6 +12,7 @@ import type { AddressInfo } from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
+  dialogs,
   driverAvailable,
   screenshot,
   setTheme,
@@ -20,6 +21,7 @@ import {
   webviewEval,
   webviewScreenshot,
   webviewText,
+  workbenchEval,
 } from './driver';
 
 const EXTENSION_ID = 'mentorship-review.mentorship-review';
@@ -270,8 +272,25 @@ describe('dashboard with hostile notes', function () {
     server?.close();
   });
 
+  // The "no dialog appeared" check below is only as good as the detector: the
+  // harness records every JavaScript dialog of the page and its frames
+  // (page.on('dialog')). Prove it sees one. (A plain alert() inside the webview
+  // never opens one: both webview iframes are sandboxed without allow-modals,
+  // and Chromium ignores the call. But in code-server the webview is
+  // same-origin with the workbench, so webview code can call window.top.alert.)
+  it('reports a JavaScript dialog the page opens (the detector works)', async function () {
+    await dialogs(); // forget earlier ones
+    await workbenchEval(`window.alert('mentorship dialog probe')`);
+    assert.deepStrictEqual(await dialogs(), [{ type: 'alert', message: 'mentorship dialog probe' }]);
+    await openDashboard('live/roadmap.md');
+    await webviewEval(`window.top.confirm('mentorship dialog probe from the webview')`);
+    assert.deepStrictEqual(await dialogs(), [{ type: 'confirm', message: 'mentorship dialog probe from the webview' }]);
+    assert.deepStrictEqual(await dialogs(), [], 'dialogs() forgets what it returned');
+  });
+
   it('renders every payload as text and runs none of them', async function () {
     this.timeout(90_000);
+    await dialogs(); // forget earlier ones
     const p = await openDashboard('live/roadmap.md');
     assert.strictEqual(p.renderedMilestones, 24);
     assert.strictEqual(p.title, 'Dashboard: <script>window.__pwned=1</script>');
@@ -333,6 +352,7 @@ describe('dashboard with hostile notes', function () {
     await sleep(500);
     assert.deepStrictEqual(hits, [], `payloads made requests: ${hits.join(', ')}`);
     assert.strictEqual(await webviewEval<string>('typeof window.__pwned + typeof window.pwned'), 'undefinedundefined');
+    assert.deepStrictEqual(await dialogs(), [], 'a payload opened a dialog');
     await screenshot('dashboard-xss');
   });
 });

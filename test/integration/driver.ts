@@ -20,6 +20,22 @@ export function driverAvailable(): boolean {
   return !!process.env.MENTORSHIP_DRIVER_DIR;
 }
 
+/**
+ * Which run of a multi-phase group this is (1 if the group has one phase): the
+ * harness reloads the window between phases (groups.mjs `phases`), so phase 1
+ * can leave state behind that phase 2 checks.
+ */
+export function testPhase(): number {
+  return Number(process.env.MENTORSHIP_TEST_PHASE) || 1;
+}
+
+/** A path in the driver dir, which outlives window reloads (for handing facts from one phase to the next). */
+export function driverFile(name: string): string {
+  const dir = process.env.MENTORSHIP_DRIVER_DIR;
+  if (!dir) throw new Error('UI driver unavailable (MENTORSHIP_DRIVER_DIR not set)');
+  return path.join(dir, name);
+}
+
 export function screenshotDir(): string | undefined {
   return process.env.MENTORSHIP_SCREENSHOT_DIR;
 }
@@ -134,9 +150,29 @@ export function webviewEval<T = unknown>(expression: string, opts: WebviewPick &
   return call<T>('webviewEval', { expression, ...opts }, (opts.timeoutMs ?? 15_000) + 1_000);
 }
 
+/** Waits for the <select> `selector` inside the webview and picks the option with this value (as a user would). */
+export function webviewSelect(selector: string, value: string, opts: WebviewPick = {}): Promise<string[]> {
+  return call<string[]>('webviewSelect', { selector, value, ...opts }, (opts.timeoutMs ?? 15_000) + 1_000);
+}
+
 /** Screenshot of the webview's content only. */
 export function webviewScreenshot(name: string, opts: WebviewPick = {}): Promise<string> {
   return call<string>('webviewScreenshot', { name, ...opts }, (opts.timeoutMs ?? 15_000) + 1_000);
+}
+
+// ---- dialogs -------------------------------------------------------------
+
+export interface Dialog {
+  type: 'alert' | 'confirm' | 'prompt' | 'beforeunload';
+  message: string;
+}
+
+/**
+ * JavaScript dialogs the page or any of its frames opened since the last call
+ * (the harness records and dismisses each one).
+ */
+export function dialogs(): Promise<Dialog[]> {
+  return call<Dialog[]>('dialogs');
 }
 
 // ---- helpers that need no Playwright -----------------------------------------
