@@ -28,7 +28,8 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const diagnostics = new DiagnosticsPublisher(notes);
   const roadmapView = vscode.window.createTreeView('mentorship.roadmap', {
     treeDataProvider: roadmapTree,
-    showCollapseAll: false,
+    // VS Code's own Collapse All button on the view's title bar.
+    showCollapseAll: true,
   });
   const reviewsView = vscode.window.createTreeView('mentorship.reviews', { treeDataProvider: reviewsTree });
   context.subscriptions.push(notes, roadmapTree, reviewsTree, statusBar, diagnostics, roadmapView, reviewsView);

@@ -87,7 +87,8 @@ async function renderedPanel(file: string, timeoutMs: number, what: string, ok: 
 const isGroup = process.env.MENTORSHIP_TEST_GROUP === 'dashboard-reload';
 const phase = testPhase();
 
-(phase === 1 ? describe : describe.skip)('dashboard reload, phase 1: open the dashboard and change its state', function () {
+// Only the suites of the current phase are registered: nothing shows up as skipped.
+if (phase === 1) describe('dashboard reload, phase 1: open the dashboard and change its state', function () {
   before(async function () {
     if (!isGroup || !driverAvailable()) this.skip();
     const ext = vscode.extensions.getExtension<{ notes: { whenIdle(): Promise<void> } }>(EXTENSION_ID);
@@ -147,7 +148,7 @@ const phase = testPhase();
   });
 });
 
-(phase === 2 ? describe : describe.skip)('dashboard reload, phase 2: the dashboard comes back with its state', function () {
+if (phase === 2) describe('dashboard reload, phase 2: the dashboard comes back with its state', function () {
   let expected: Expected;
 
   before(function () {

@@ -30,6 +30,14 @@ describe('smoke', function () {
     assert.strictEqual(ext.isActive, true, 'extension is not active after activate()');
   });
 
+  it('registers every command its manifest contributes', async function () {
+    await ext.activate();
+    const contributed = (ext.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepStrictEqual(contributed.filter((c) => !registered.has(c)), []);
+    assert.ok(contributed.length >= 15, `only ${contributed.length} commands contributed`);
+  });
+
   it('indexes the fixture workspace', async function () {
     const summary = await vscode.commands.executeCommand<IndexSummary>('mentorship.debug.indexSummary');
     assert.ok(summary && typeof summary === 'object', `indexSummary returned ${JSON.stringify(summary)}`);

@@ -43,9 +43,6 @@ export function registerCommands(context: vscode.ExtensionContext, { notes, road
   register('mentorship.roadmap.showCompleted', () => roadmapTree.setHideCompleted(false));
   register('mentorship.roadmap.sortByDue', () => roadmapTree.setSortByDue(true));
   register('mentorship.roadmap.sortByFile', () => roadmapTree.setSortByDue(false));
-  register('mentorship.roadmap.collapse', () =>
-    vscode.commands.executeCommand('workbench.actions.treeView.mentorship.roadmap.collapseAll'),
-  );
   register('mentorship.milestone.reveal', (arg) => {
     const t = target(arg) as { folderKey: string; file: string; line?: number } | undefined;
     const folder = t && notes.folderByKey(t.folderKey);
