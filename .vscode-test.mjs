@@ -5,8 +5,9 @@
 // UI-driver tests skip themselves here (the Playwright driver exists only in
 // `npm run test:integration`). Groups only the code-server harness can run are
 // left out: `generate` (a temp repo written when the group starts: no fixed
-// workspaceFolder), `onlyWhen` (opt-in benchmarks) and `phases` (window reloads
-// driven by the harness between test runs).
+// workspaceFolder), `onlyWhen` (opt-in benchmarks), `phases` (window reloads
+// driven by the harness between test runs) and `trust: false` (Restricted Mode:
+// the harness turns Workspace Trust on; these runs pass --disable-workspace-trust).
 import { defineConfig } from '@vscode/test-cli';
 import { readdirSync, existsSync } from 'node:fs';
 import groups from './test/harness/groups.mjs';
@@ -14,7 +15,7 @@ import groups from './test/harness/groups.mjs';
 const dir = 'dist-test/integration';
 const suites = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')).map((f) => f.slice(0, -8)) : [];
 const claimed = new Set(groups.flatMap((g) => g.files ?? []));
-const desktopGroups = groups.filter((g) => !g.generate && !g.onlyWhen && !g.phases);
+const desktopGroups = groups.filter((g) => !g.generate && !g.onlyWhen && !g.phases && g.trust !== false);
 
 export default defineConfig(
   desktopGroups.map((g) => ({

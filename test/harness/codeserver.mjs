@@ -39,6 +39,41 @@ export const NOISE = [
 ];
 export const isNoise = (line) => NOISE.some((re) => re.test(line));
 
+/**
+ * The start-up Workspace Trust dialog ("Do you trust the authors of the files in
+ * this folder?"), when the workbench shows one, answered "No, I don't trust the
+ * authors" as a user would, so the folder stays in Restricted Mode.
+ *
+ * On code-server 4.139.1 the test runs never see one: VS Code 1.139 defaults
+ * security.workspace.trust.startupPrompt to "never" (a new folder opens in
+ * Restricted Mode with a banner), and with --vscode-option
+ * enable-smoke-test-driver its DialogService refuses every dialog anyway
+ * ("DialogService: refused to show dialog in tests", in the output). Without
+ * that option and with startupPrompt "once" (the default up to VS Code 1.100)
+ * the dialog does show, and this answers it (seen working on 1.139.1).
+ * The dialog comes right after the status bar's Restricted Mode entry (the same
+ * workbench contribution adds both), so this waits for whichever shows first
+ * and then up to `graceMs` for the dialog. Resolves to
+ *   { shown: false, restricted: true|false, ms }   no dialog came
+ *   { shown: true, message, buttons, clicked, ms } answered; the dialog closed
+ */
+export async function answerTrustPrompt(page, { timeoutMs = 60_000, graceMs = 3_000 } = {}) {
+  const t0 = Date.now();
+  const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /trust the authors/i }).first();
+  const indicator = page.locator('[id="status.workspaceTrust"]').first();
+  const seen = (locator, what, timeout) => locator.waitFor({ state: 'visible', timeout }).then(() => what, () => null);
+  let first = await Promise.race([seen(dialog, 'dialog', timeoutMs), seen(indicator, 'restricted', timeoutMs)]);
+  if (first === 'restricted') first = (await seen(dialog, 'dialog', graceMs)) ?? 'restricted';
+  if (first !== 'dialog') return { shown: false, restricted: first === 'restricted', ms: Date.now() - t0 };
+  const message = ((await dialog.locator('.dialog-message-text').first().innerText().catch(() => '')) || '').trim();
+  const buttons = await dialog.locator('.dialog-buttons .monaco-button').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+  const no = dialog.locator('.dialog-buttons .monaco-button').filter({ hasText: /^No, I don.t trust the authors/ }).first();
+  const clicked = ((await no.textContent({ timeout: 10_000 })) ?? '').trim();
+  await no.click({ timeout: 10_000 });
+  await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+  return { shown: true, message, buttons, clicked, ms: Date.now() - t0 };
+}
+
 /** A code-server config file beside the user data (else it writes ~/.config/code-server). */
 export function configFile(userData) {
   const file = join(userData, 'code-server.yaml');
@@ -62,9 +97,12 @@ export function makeProfile(label, settings = {}) {
 
 /**
  * Spawns code-server in its own process group and resolves once it listens.
- * `onLine(stream, line)` receives its output.
+ * `onLine(stream, line)` receives its output. `workspaceTrust: true` leaves out
+ * --disable-workspace-trust, so Workspace Trust works as for a user (with the
+ * User setting security.workspace.trust.enabled: true, a fresh folder opens in
+ * Restricted Mode and the workbench asks whether to trust it).
  */
-export async function startCodeServer({ install, workspace, port, preferredPort = 0, userData, extensions, env = {}, extraArgs = [], onLine }) {
+export async function startCodeServer({ install, workspace, port, preferredPort = 0, userData, extensions, env = {}, extraArgs = [], workspaceTrust = false, onLine }) {
   port = port || (await freePort(preferredPort));
   const args = [
     install.codeServerEntry,
@@ -73,7 +111,7 @@ export async function startCodeServer({ install, workspace, port, preferredPort 
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userData,
     '--extensions-dir', extensions,

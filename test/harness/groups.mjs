@@ -22,6 +22,13 @@
 //                  number to <MENTORSHIP_DRIVER_DIR>/phase; test/integration/index.ts
 //                  reads it (driver.ts testPhase()). The group passes only if every
 //                  phase passes; a failed phase stops the ones after it.
+//   trust          optional: `false` runs VS Code with Workspace Trust ON (no
+//                  --disable-workspace-trust; User setting
+//                  security.workspace.trust.enabled: true), so the never-trusted
+//                  folder opens in Restricted Mode. The harness answers the
+//                  start-up trust dialog "No, I don't trust the authors"; suites
+//                  wait for that with the driver op `trustPrompt`. Default: trust
+//                  is disabled, i.e. every folder counts as trusted.
 export default [
   {
     name: 'basic',
@@ -68,6 +75,18 @@ export default [
     copyWorkspace: true,
     files: ['dashboard-reload'],
     phases: 2,
+    theme: 'Default Dark Modern',
+  },
+  {
+    // Restricted Mode (Workspace Trust on, folder not trusted): the extension
+    // still activates and shows the notes; commands that write files (New Review,
+    // Set Status) write nothing and say why
+    name: 'restricted',
+    workspace: 'examples',
+    copyWorkspace: true,
+    trust: false,
+    files: ['restricted'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
     theme: 'Default Dark Modern',
   },
   {

@@ -16,7 +16,7 @@ import { basename, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { ensureInstalled, repoRoot } from './install.mjs';
-import { CHROMIUM_ARGS, isNoise, makeProfile, remoteUri, startCodeServer, workbenchUrl } from './codeserver.mjs';
+import { CHROMIUM_ARGS, answerTrustPrompt, isNoise, makeProfile, remoteUri, startCodeServer, workbenchUrl } from './codeserver.mjs';
 import { RssSampler, killGroup, killGroupNow, mb, snapshotProcs, treeOf } from './procs.mjs';
 import { createDriverHost } from './driver-host.mjs';
 import groupsConfig from './groups.mjs';
@@ -131,7 +131,10 @@ async function runGroup(group, install, chromium, deadline) {
   const t0 = Date.now();
   const sampler = new RssSampler(500);
   let ws;
+  // `trust: false`: Workspace Trust on, so the (never trusted) folder opens in Restricted Mode
+  const restricted = group.trust === false;
   const profile = makeProfile(group.name, {
+    ...(restricted ? { 'security.workspace.trust.enabled': true } : {}),
     ...(group.theme ? { 'workbench.colorTheme': group.theme } : {}),
     ...(group.settings ?? {}),
   });
@@ -151,6 +154,7 @@ async function runGroup(group, install, chromium, deadline) {
       userData: profile.userData,
       extensions: profile.extensions,
       extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+      workspaceTrust: restricted,
       env: {
         MENTORSHIP_TEST_GROUP: group.name,
         MENTORSHIP_SCREENSHOT_DIR: screenshotDir,
@@ -225,7 +229,18 @@ async function runGroup(group, install, chromium, deadline) {
         return { phase: phase + 1 };
       },
     };
-    const handleDriver = createDriverHost(page, { driverDir, screenshotDir, extraOps: phaseOps, log: (m) => process.stdout.write(`${m}\n`) });
+    // `trust: false`: should the workbench ask at start-up whether to trust the
+    // folder (a modal dialog over everything; not by default on VS Code 1.139),
+    // the harness answers "No, I don't trust the authors" (answerTrustPrompt).
+    // Suites wait for that with the driver op `trustPrompt`, which returns what
+    // was shown and clicked ({ enabled: false } when Workspace Trust is off).
+    let trustPrompt;
+    const trustOps = {
+      async trustPrompt() {
+        return trustPrompt ?? { enabled: false };
+      },
+    };
+    const handleDriver = createDriverHost(page, { driverDir, screenshotDir, extraOps: { ...phaseOps, ...trustOps }, log: (m) => process.stdout.write(`${m}\n`) });
     writeFileSync(phaseFile, '1'); // createDriverHost made the dir
 
     await page.exposeFunction('codeAutomationLog', (level, args) => {
@@ -253,6 +268,21 @@ async function runGroup(group, install, chromium, deadline) {
       ],
     });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    if (restricted) {
+      trustPrompt = answerTrustPrompt(page).then(
+        (r) => {
+          say(
+            `group ${group.name}: ${r.shown ? `trust dialog ${JSON.stringify(r.message)} answered ${JSON.stringify(r.clicked)}` : r.restricted ? 'Restricted Mode, no trust dialog' : 'no Restricted Mode indicator and no trust dialog'} (${r.ms} ms)`,
+          );
+          return { enabled: true, ...r };
+        },
+        (err) => {
+          const msg = String(err?.message ?? err).split('\n')[0];
+          say(`group ${group.name}: answering the trust dialog failed: ${msg}`);
+          return { enabled: true, shown: true, error: msg };
+        },
+      );
+    }
     say(`group ${group.name}: workbench loading, suites ${group.suites.join(', ')}${group.grep ? `, grep /${group.grep}/` : ''}${phases > 1 ? `, phase 1 of ${phases}` : ''}`);
 
     let timer;
