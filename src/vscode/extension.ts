@@ -52,10 +52,8 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   registerLanguageFeatures(context, notes);
   registerDashboard(context, notes);
 
-  void notes.start().then(
-    () => updateContext(),
-    (e) => void vscode.window.showErrorMessage(`Mentorship: indexing failed: ${e instanceof Error ? e.message : String(e)}`),
-  );
+  // Never rejects: a failure is reported by the service and the views stay usable.
+  void notes.start().then(updateContext);
   const activationMs = performance.now() - started;
   return { notes, roadmapTree, reviewsTree, statusBar, activationMs };
 }

@@ -8,6 +8,11 @@ import { FolderNotes, isNotePath, readNote } from './folderNotes';
 
 type Pending = 'changed' | 'deleted';
 
+/** One failed update must not wedge the chain every later update waits on. */
+function reportIndexError(e: unknown): void {
+  void vscode.window.showErrorMessage(`Mentorship: updating the index failed: ${e instanceof Error ? e.message : String(e)}`);
+}
+
 export interface RoadmapRef {
   folder: FolderNotes;
   state: RoadmapState;
@@ -79,7 +84,7 @@ export class NotesService implements vscode.Disposable {
 
   /** Starts the first full index; resolves when every folder is indexed. */
   start(): Promise<void> {
-    this.building = this.buildAll(true);
+    this.building = this.buildAll(true).catch(reportIndexError);
     return this.building;
   }
 
@@ -105,15 +110,19 @@ export class NotesService implements vscode.Disposable {
   }
 
   rebuild(): Promise<void> {
-    this.building = this.building.then(() => this.buildAll(false));
+    this.building = this.building.then(() => this.buildAll(false)).catch(reportIndexError);
     return this.building;
   }
 
   private async buildAll(first: boolean): Promise<void> {
     const run = async () => {
-      await Promise.all([...this.folders.values()].map((f) => f.index.build(f.reader())));
-      this.indexedOnce = true;
-      this.emitter.fire();
+      try {
+        await Promise.all([...this.folders.values()].map((f) => f.index.build(f.reader())));
+      } finally {
+        // Even after a failure the views show what there is, rather than "Indexing…" forever.
+        this.indexedOnce = true;
+        this.emitter.fire();
+      }
     };
     if (!first) return run();
     // A progress indicator in the status area and on the Roadmap view while the first index runs.
@@ -200,7 +209,7 @@ export class NotesService implements vscode.Disposable {
     clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
-      this.building = this.building.then(() => this.flush());
+      this.building = this.building.then(() => this.flush()).catch(reportIndexError);
     }, 100);
   }
 
