@@ -24,6 +24,8 @@ export class NotesService implements vscode.Disposable {
   /** Fires after the index changed (batched). */
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Output > Mentorship: what indexing did and how long it took, for bug reports. */
+  private readonly log = vscode.window.createOutputChannel('Mentorship', { log: true });
   private pending = new Map<string, Pending>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly docTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -42,6 +44,7 @@ export class NotesService implements vscode.Disposable {
     this.disposables.push(
       watcher,
       this.emitter,
+      this.log,
       watcher.onDidCreate((u) => this.queue(u, 'changed')),
       watcher.onDidChange((u) => this.queue(u, 'changed')),
       watcher.onDidDelete((u) => this.queue(u, 'deleted')),
@@ -117,7 +120,30 @@ export class NotesService implements vscode.Disposable {
   private async buildAll(first: boolean): Promise<void> {
     const run = async () => {
       try {
-        await Promise.all([...this.folders.values()].map((f) => f.index.build(f.reader())));
+        await Promise.all(
+          [...this.folders.values()].map(async (f) => {
+            const started = performance.now();
+            let listed = 0;
+            const reader = f.reader();
+            await f.index.build({
+              list: async () => {
+                const files = await reader.list();
+                listed = performance.now() - started;
+                return files;
+              },
+              read: (path) => reader.read(path),
+            });
+            const model = f.index.model();
+            this.log.info(
+              `${f.name}: indexed ${f.index.size} notes in ${Math.round(performance.now() - started)} ms ` +
+                `(listing ${Math.round(listed)} ms): ${model.roadmaps.length} roadmaps, ${model.entries.length} thread entries, ` +
+                `${model.diagnostics.length} problems`,
+            );
+          }),
+        );
+      } catch (e) {
+        this.log.error(`indexing failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        throw e;
       } finally {
         // Even after a failure the views show what there is, rather than "Indexing…" forever.
         this.indexedOnce = true;
