@@ -67,11 +67,6 @@ export function milestoneProgress(m: Pick<Milestone, 'status' | 'steps'>): numbe
   return m.steps.filter((s) => s.status === 'done').length / m.steps.length;
 }
 
-/** Rounds to 4 decimals, so JSON is stable and readable. */
-function round(n: number): number {
-  return Math.round(n * 10_000) / 10_000;
-}
-
 function milestoneState(r: RoadmapNote, m: Milestone, model: WorkspaceModel, today: string): MilestoneState {
   const linked = model.entriesByMilestone.get(milestoneKey(r.file, m.id)) ?? [];
   let lastThread: string | null = null;
@@ -87,7 +82,8 @@ function milestoneState(r: RoadmapNote, m: Milestone, model: WorkspaceModel, tod
     done: m.done,
     start: m.start,
     steps: { done: m.steps.filter((s) => s.status === 'done').length, total: m.steps.length },
-    progress: round(milestoneProgress(m)),
+    // Unrounded: consumers round for display; JSON keeps the exact fraction.
+    progress: milestoneProgress(m),
     skills: m.skills,
     threads: linked.length,
     daysToDue: m.due ? daysBetween(today, m.due) : null,
@@ -187,7 +183,7 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
     mentor: r.mentor,
     start: r.start,
     reviewEvery: cadence ? formatCadence(cadence) : null,
-    progress: round(progress),
+    progress,
     lastReview,
     nextReviewDue,
     daysToNextReview: nextReviewDue ? daysBetween(today, nextReviewDue) : null,

@@ -559,3 +559,13 @@ describe('front matter dates with a time', () => {
     assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error'), []);
   });
 });
+
+describe('progress is reported unrounded', () => {
+  it('a roadmap of one milestone with 1 of 3 steps done has progress 1/3 exactly', async () => {
+    const report = await reportOf({
+      'roadmap.md': note(['tags: [roadmap]'], ['- [/] A ^a', '  - [x] one', '  - [ ] two', '  - [ ] three']),
+    });
+    assert.equal(report.roadmaps[0]!.milestones[0]!.progress, 1 / 3);
+    assert.equal(report.roadmaps[0]!.progress, 1 / 3);
+  });
+});
