@@ -80,15 +80,7 @@ export async function killGroup(pgid, graceMs = 2000) {
   const deadline = Date.now() + graceMs;
   while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (alive()) {
-    try {
-      process.kill(-pgid, 'SIGKILL');
-    } catch {}
-    // children that escaped the group but descend from it
-    for (const p of treeOf(pgid)) {
-      try {
-        process.kill(p.pid, 'SIGKILL');
-      } catch {}
-    }
+    killGroupNow(pgid);
     const hard = Date.now() + 3000;
     while (alive() && Date.now() < hard) await new Promise((r) => setTimeout(r, 100));
   }
@@ -100,6 +92,7 @@ export function killGroupNow(pgid) {
   try {
     process.kill(-pgid, 'SIGKILL');
   } catch {}
+  // children that escaped the group but descend from it
   for (const p of treeOf(pgid)) {
     try {
       process.kill(p.pid, 'SIGKILL');

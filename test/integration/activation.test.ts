@@ -13,8 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { waitFor } from './driver';
-
-const EXTENSION_ID = 'mentorship-review.mentorship-review';
+import { EXTENSION_ID } from './support';
 
 interface Api {
   activationMs: number;

@@ -12,22 +12,13 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { driverAvailable, driverFile, screenshot, testPhase, waitFor, webviewClick, webviewEval, webviewSelect, workbenchText } from './driver';
+import { sleep, folder, type PanelDebugState, EXTENSION_ID } from './support';
 
-const EXTENSION_ID = 'mentorship-review.mentorship-review';
 const ROADMAP = 'roadmap.md';
 const SKILL = 'system-design';
 const EXPECT_FILE = 'dashboard-reload.json';
 
-interface PanelState {
-  roadmap: { folderKey: string; file: string };
-  title: string;
-  lastModelGeneration: number;
-  renderedGeneration: number;
-  renderedMilestones: number;
-  loads: number;
-  visible: boolean;
-  ready: boolean;
-}
+type PanelState = PanelDebugState;
 
 /** What phase 1 leaves for phase 2. */
 interface Expected {
@@ -59,16 +50,6 @@ const PAGE_VIEW = `(() => ({
   scrollY: Math.round(window.scrollY),
   maxScroll: document.documentElement.scrollHeight - window.innerHeight,
 }))()`;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'no workspace folder');
-  return f;
-}
 
 async function panels(): Promise<PanelState[]> {
   return (await vscode.commands.executeCommand<PanelState[]>('mentorship.debug.dashboardState')) ?? [];

@@ -23,41 +23,15 @@ import {
   webviewText,
   workbenchEval,
 } from './driver';
+import { sleep, folder, activatedApi, type PanelDebugState } from './support';
 
-const EXTENSION_ID = 'mentorship-review.mentorship-review';
-
-interface PanelState {
-  roadmap: { folderKey: string; file: string };
-  title: string;
-  lastModelGeneration: number;
-  renderedGeneration: number;
-  renderedMilestones: number;
-  loads: number;
-  visible: boolean;
-  ready: boolean;
-}
+type PanelState = PanelDebugState;
 
 interface Api {
   notes: { whenIdle(): Promise<void>; roadmaps(): { folder: { key: string }; state: { file: string; title: string } }[] };
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'no workspace folder');
-  return f;
-}
-
-async function api(): Promise<Api> {
-  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  const exports = await ext.activate();
-  await exports.notes.whenIdle();
-  return exports;
-}
+const api = () => activatedApi<Api>();
 
 function panels(): Promise<PanelState[]> {
   return Promise.resolve(vscode.commands.executeCommand<PanelState[]>('mentorship.debug.dashboardState')).then((p) => p ?? []);

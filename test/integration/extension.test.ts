@@ -27,8 +27,8 @@ import {
   workbenchText,
   workbenchWaitFor,
 } from './driver';
+import { sleep, folder, activatedApi, indexSummary } from './support';
 
-const EXTENSION_ID = 'mentorship-review.mentorship-review';
 const TODAY = '2026-11-29';
 /** The acceptance criterion for "the views follow the files". */
 const LIVE_MS = 2000;
@@ -63,19 +63,9 @@ interface Api {
 
 // ---- helpers ------------------------------------------------------------------
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 /** waitFor, typed for probes that return a value or something falsy. */
 async function until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, opts: { timeoutMs?: number; what?: string } = {}): Promise<T> {
   return (await waitFor(probe, opts)) as T;
-}
-
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'no workspace folder');
-  return f;
 }
 
 const folderKey = () => folder().uri.toString();
@@ -91,19 +81,9 @@ async function readBytes(rel: string): Promise<Buffer> {
   return Buffer.from(await vscode.workspace.fs.readFile(uriOf(rel)));
 }
 
-async function api(): Promise<Api> {
-  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  const exports = await ext.activate();
-  await exports.notes.whenIdle();
-  return exports;
-}
+const api = () => activatedApi<Api>();
 
-async function summary(): Promise<IndexSummary> {
-  const s = await vscode.commands.executeCommand<IndexSummary>('mentorship.debug.indexSummary');
-  assert.ok(s && Array.isArray(s.tree), `indexSummary returned ${JSON.stringify(s)}`);
-  return s;
-}
+const summary = () => indexSummary<IndexSummary>();
 
 /** Every markdown file under the workspace folder (no .git, no node_modules), '/'-relative. */
 async function listNotes(dir = folder().uri, prefix = ''): Promise<string[]> {

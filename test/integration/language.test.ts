@@ -5,12 +5,7 @@
 // workspace and deleted afterwards; roadmap.md is only read.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'mentorship-review.mentorship-review';
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
+import { sleep, EXTENSION_ID } from './support';
 
 /** Retries `probe` until it returns something truthy (the extension indexes asynchronously). */
 async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {

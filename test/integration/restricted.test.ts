@@ -17,8 +17,8 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { NotesIndex, type FileReader } from '../../src/core';
 import { call, driverAvailable, openViewContainer, screenshot, treeRows, waitFor, workbenchEval, workbenchText, workbenchWaitFor } from './driver';
+import { folder, activatedApi, indexSummary, EXTENSION_ID } from './support';
 
-const EXTENSION_ID = 'mentorship-review.mentorship-review';
 const TODAY = '2026-11-29';
 
 interface IndexSummary {
@@ -45,12 +45,6 @@ interface TrustPrompt {
   ms?: number;
 }
 
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'no workspace folder');
-  return f;
-}
-
 const folderKey = () => folder().uri.toString();
 const uriOf = (rel: string) => vscode.Uri.joinPath(folder().uri, ...rel.split('/'));
 
@@ -70,19 +64,9 @@ async function listFiles(dir = folder().uri, prefix = ''): Promise<string[]> {
   return out.sort();
 }
 
-async function api(): Promise<Api> {
-  const ext = vscode.extensions.getExtension<Api>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  const exports = await ext.activate();
-  await exports.notes.whenIdle();
-  return exports;
-}
+const api = () => activatedApi<Api>();
 
-async function summary(): Promise<IndexSummary> {
-  const s = await vscode.commands.executeCommand<IndexSummary>('mentorship.debug.indexSummary');
-  assert.ok(s && Array.isArray(s.tree), `indexSummary returned ${JSON.stringify(s)}`);
-  return s;
-}
+const summary = () => indexSummary<IndexSummary>();
 
 /** The milestones of roadmap.md as the core reads them from disk, without the extension. */
 async function coreMilestones(): Promise<{ id: string; title: string; line: number }[]> {

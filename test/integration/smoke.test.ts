@@ -4,8 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { driverAvailable, openViewContainer, screenshot } from './driver';
-
-const EXTENSION_ID = 'mentorship-review.mentorship-review';
+import { EXTENSION_ID } from './support';
 
 interface IndexSummary {
   roadmaps: number;

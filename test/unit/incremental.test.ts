@@ -2,20 +2,12 @@
 import assert from 'node:assert/strict';
 import { NotesIndex, statusReport } from '../../src/core';
 import { memoryReader, note, toBytes } from './helpers/notes';
+import { mulberry32 } from '../../bench/generate';
 
 const TODAY = '2026-04-01';
 
-/** mulberry32: a small seeded PRNG, so every run applies the same operations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench generator's seeded PRNG, so every run applies the same operations. */
+const prng = mulberry32;
 
 const FOLDERS = ['', 'ana', 'ben', 'ana/threads', 'ben/threads', 'shared', 'ana/reviews', 'misc/deep'];
 const IDS = ['payments', 'cert', 'design', 'sql', 'talk', 'oncall'];

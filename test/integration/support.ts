@@ -1,0 +1,33 @@
+// What the integration suites share: the extension's id, its API once the
+// index is idle, the workspace folder and the debug index summary.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+export type { PanelDebugState } from '../../src/vscode/dashboard/panel';
+
+export const EXTENSION_ID = 'mentorship-review.mentorship-review';
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export function folder(): vscode.WorkspaceFolder {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'no workspace folder');
+  return f;
+}
+
+/** The extension's exports, after activation and once the index has no pending change. */
+export async function activatedApi<T extends { notes: { whenIdle(): Promise<void> } }>(): Promise<T> {
+  const ext = vscode.extensions.getExtension<T>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  const exports = await ext.activate();
+  await exports.notes.whenIdle();
+  return exports;
+}
+
+/** `mentorship.debug.indexSummary`: counts, files parsed and the Roadmap view's rows. */
+export async function indexSummary<T extends { tree: unknown[] }>(): Promise<T> {
+  const s = await vscode.commands.executeCommand<T>('mentorship.debug.indexSummary');
+  assert.ok(s && Array.isArray(s.tree), `indexSummary returned ${JSON.stringify(s)}`);
+  return s;
+}
