@@ -6,6 +6,8 @@
 // panel is hidden). Every string in a model comes from the notes: the page
 // renders it as text, never as HTML, and never as a link target.
 
+import type { RoadmapState } from '../core/status';
+
 /** Which roadmap a panel shows: its workspace folder and its path in that folder. */
 export interface RoadmapId {
   folderKey: string;
@@ -80,25 +82,20 @@ export interface DashBottleneck {
   milestones: string[];
 }
 
-export interface DashboardModel {
+/** The roadmap's computed state, as the core gives it (src/core/status.ts). */
+type RoadmapFacts = Pick<
+  RoadmapState,
+  'title' | 'mentee' | 'mentor' | 'start' | 'reviewEvery' | 'progress' | 'lastReview' | 'nextReviewDue' | 'daysToNextReview' | 'lastSession' | 'counts'
+>;
+
+export interface DashboardModel extends RoadmapFacts {
   roadmap: RoadmapId;
   /** Host-side counter: one more for every model posted to any panel. */
   generation: number;
   today: string;
   /** False when the roadmap is gone (deleted or renamed): the page says so. */
   found: boolean;
-  title: string;
-  mentee: string | null;
-  mentor: string | null;
-  start: string | null;
-  reviewEvery: string | null;
-  progress: number;
-  lastReview: string | null;
-  nextReviewDue: string | null;
-  daysToNextReview: number | null;
-  lastSession: string | null;
   staleAfterWeeks: number;
-  counts: Record<MilestoneStatus | 'overdue', number>;
   phases: { title: string; line: number }[];
   milestones: DashMilestone[];
   entries: DashEntry[];
