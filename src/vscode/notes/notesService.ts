@@ -32,6 +32,9 @@ export class NotesService implements vscode.Disposable {
   /** Notes whose indexed content came from an editor rather than the disk. */
   private readonly fromEditor = new Set<string>();
   private settings: Settings;
+  /** Bumped when settings (or the folders' indexes) are replaced. */
+  private settingsVersion = 0;
+  private roadmapsCache: { key: string; value: RoadmapRef[] } | undefined;
   private lastDay = this.today();
   private building: Promise<void> = Promise.resolve();
   private indexedOnce = false;
@@ -56,6 +59,7 @@ export class NotesService implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) this.folders.delete(f.uri.toString());
         for (const f of e.added) this.folders.set(f.uri.toString(), new FolderNotes(f, this.settings));
+        this.settingsVersion++;
         this.rebuild();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -67,10 +71,12 @@ export class NotesService implements vscode.Disposable {
           e.affectsConfiguration('files.exclude')
         ) {
           this.settings = readSettings();
+          this.settingsVersion++;
           for (const f of this.folders.values()) f.reset(this.settings);
           this.rebuild();
         } else if (e.affectsConfiguration(SECTION)) {
           this.settings = readSettings();
+          this.settingsVersion++;
           this.emitter.fire();
         }
       }),
@@ -185,11 +191,17 @@ export class NotesService implements vscode.Disposable {
 
   /** Every roadmap of every folder, with its state today. */
   roadmaps(): RoadmapRef[] {
+    // The tree, the Reviews view, the status bar and the context keys all ask
+    // after each change: compute once per index generation, day and settings.
     const today = this.today();
-    return this.all().flatMap((folder) => {
+    const key = `${today}|${this.settingsVersion}|${this.all().map((f) => `${f.key}:${f.index.generation}`).join('|')}`;
+    if (this.roadmapsCache?.key === key) return this.roadmapsCache.value;
+    const value = this.all().flatMap((folder) => {
       const model = folder.index.model();
       return model.roadmaps.map((r) => ({ folder, state: roadmapState(model, r, today, this.statusOptions()) }));
     });
+    this.roadmapsCache = { key, value };
+    return value;
   }
 
   report(folder: FolderNotes) {
