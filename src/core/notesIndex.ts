@@ -9,8 +9,6 @@ import { Linker, type WorkspaceModel } from './workspace';
 export interface IndexOptions {
   kindNames?: Partial<KindNames>;
   maxNoteBytes?: number;
-  /** Size limit of roadmaps and sessions (see ParseOptions). */
-  maxStructuredNoteBytes?: number;
   /** How many files are read at once during a full build. */
   concurrency?: number;
 }
@@ -42,7 +40,6 @@ export class NotesIndex {
     this.parseOptions = {
       kindNames: { ...DEFAULT_KIND_NAMES, ...options.kindNames },
       maxNoteBytes: options.maxNoteBytes ?? 5_000_000,
-      maxStructuredNoteBytes: options.maxStructuredNoteBytes ?? 100_000,
     };
     this.concurrency = options.concurrency ?? 64;
   }
