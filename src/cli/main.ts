@@ -109,15 +109,11 @@ export function pickRoadmap(model: WorkspaceModel, id: string | undefined): Road
     if (all.length === 1) return all[0]!;
     throw new UsageError(`There are ${all.length} roadmaps; pick one with --roadmap:\n${all.map((r) => `  ${r.file}  (${r.title})`).join('\n')}`);
   }
-  const clean = id.replace(/\\/g, '/').replace(/^\.\//, '');
-  const lower = clean.toLowerCase();
-  const found =
-    all.find((r) => r.file === clean) ??
-    all.find((r) => r.file.replace(/\.(md|markdown)$/i, '') === clean) ??
-    all.find((r) => r.title.toLowerCase() === lower) ??
-    all.filter((r) => r.file.toLowerCase().endsWith(`/${lower}`) || r.file.toLowerCase().endsWith(`/${lower}.md`))[0];
-  if (!found) throw new UsageError(`No roadmap matches '${id}'. Roadmaps:\n${all.map((r) => `  ${r.file}  (${r.title})`).join('\n')}`);
-  return found;
+  const list = (roadmaps: RoadmapNote[]) => roadmaps.map((r) => `  ${r.file}  (${r.title})`).join('\n');
+  const found = model.resolveRoadmap(id.replace(/\\/g, '/'), '');
+  if (found.kind === 'ambiguous') throw new UsageError(`'${id}' matches several roadmaps; name one by its path:\n${list(found.candidates)}`);
+  if (found.kind === 'none') throw new UsageError(`No roadmap matches '${id}'. Roadmaps:\n${list(all)}`);
+  return found.roadmap;
 }
 
 function describeDue(days: number | null, due: string | null): string {
