@@ -102,6 +102,12 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   };
 }
 
+/** Control characters (a newline in a file name) written as escapes, so one diagnostic stays one line. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 export function pickRoadmap(model: WorkspaceModel, id: string | undefined): RoadmapNote {
   const all = model.roadmaps;
   if (all.length === 0) throw new UsageError('No roadmap found (a note with tags: [roadmap] in its front matter)');
@@ -256,7 +262,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         );
       } else {
         const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
-        for (const d of diags) io.stdout.write(`${d.file}:${d.line}: ${colour(d.severity)}: ${d.message}\n`);
+        for (const d of diags) io.stdout.write(`${printable(d.file)}:${d.line}: ${colour(d.severity)}: ${printable(d.message)}\n`);
         const warnings = diags.filter((d) => d.severity === 'warning').length;
         const hints = diags.length - errors - warnings;
         io.stdout.write(

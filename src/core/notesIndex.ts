@@ -26,6 +26,16 @@ interface Entry {
   result: FileResult;
 }
 
+/** Why a read failed, without the absolute path Node puts in its messages. */
+function readFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    const known: Record<string, string> = { EACCES: 'permission denied', EPERM: 'not permitted', ENOENT: 'it no longer exists', EISDIR: 'it is a folder', EIO: 'input/output error' };
+    return `${code}${known[code] ? ` (${known[code]})` : ''}`;
+  }
+  return error instanceof Error ? error.message.replace(/(?:[A-Za-z]:)?[\\/][^\s'"]+/g, '<path>') : String(error);
+}
+
 const EMPTY: FileResult = { note: null, diagnostics: [] };
 
 export class NotesIndex {
@@ -104,7 +114,7 @@ export class NotesIndex {
             line: 1,
             severity: 'warning',
             code: 'unreadable',
-            message: `Could not read file: ${error instanceof Error ? error.message : String(error)}`,
+            message: `Could not read file: ${readFailure(error)}`,
           },
         ],
       };
