@@ -104,7 +104,6 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
 
 /** Control characters (a newline in a file name) written as escapes, so one diagnostic stays one line. */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 

@@ -83,20 +83,20 @@ const TAG = /(^|\s)#((?![0-9]+(?=[\s,.!?;:)]|$))[^\s!@#$%^&*(),.?":{}|<>`'[\]\\]
 
 const DATE = String.raw`(\d{4}-\d{2}-\d{2})`;
 /** Obsidian Tasks' fields, each matched only at the end of what is left (see readFromEnd). */
-const END_FIELDS: { re: RegExp; date?: OurDate; isDate?: boolean; isTag?: boolean; isBlockId?: boolean }[] = [
-  { re: /[ \t]*(?:🔺|⏫|🔼|🔽|⏬)\uFE0F?$/u },
-  { re: new RegExp(String.raw`[ \t]*✅\uFE0F?[ \t]*${DATE}$`, 'u'), date: 'done', isDate: true },
-  { re: new RegExp(String.raw`[ \t]*❌\uFE0F?[ \t]*${DATE}$`, 'u'), isDate: true },
-  { re: new RegExp(String.raw`[ \t]*(?:📅|📆|🗓)\uFE0F?[ \t]*${DATE}$`, 'u'), date: 'due', isDate: true },
-  { re: new RegExp(String.raw`[ \t]*(?:⏳|⌛)\uFE0F?[ \t]*${DATE}$`, 'u'), isDate: true },
-  { re: new RegExp(String.raw`[ \t]*🛫\uFE0F?[ \t]*${DATE}$`, 'u'), date: 'start', isDate: true },
-  { re: new RegExp(String.raw`[ \t]*➕\uFE0F?[ \t]*${DATE}$`, 'u'), isDate: true },
-  { re: /[ \t]*🔁\uFE0F?[ \t]*[a-zA-Z0-9, !]+$/u },
-  { re: /[ \t]*🏁\uFE0F?[ \t]*[a-zA-Z]+$/u },
-  { re: /(?:^|[ \t]+)#[^ \t!@#$%^&*(),.?":{}|<>]+$/u, isTag: true },
-  { re: /[ \t]*🆔\uFE0F?[ \t]*[a-zA-Z0-9_-]+$/u },
-  { re: /[ \t]*⛔\uFE0F?[ \t]*[a-zA-Z0-9_-]+(?: *, *[a-zA-Z0-9_-]+ *)*$/u },
-  { re: /(?:^|[ \t]+)\^([A-Za-z0-9][A-Za-z0-9-]*)$/u, isBlockId: true },
+const END_FIELDS: { re: RegExp; date?: OurDate; isDate?: boolean; isTag?: boolean; isBlockId?: boolean; markers: string[] }[] = [
+  { re: /[ \t]*(?:🔺|⏫|🔼|🔽|⏬)\uFE0F?$/, markers: ['🔺', '⏫', '🔼', '🔽', '⏬'] },
+  { re: new RegExp(String.raw`[ \t]*✅\uFE0F?[ \t]*${DATE}$`), date: 'done', isDate: true, markers: ['✅'] },
+  { re: new RegExp(String.raw`[ \t]*❌\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['❌'] },
+  { re: new RegExp(String.raw`[ \t]*(?:📅|📆|🗓)\uFE0F?[ \t]*${DATE}$`), date: 'due', isDate: true, markers: ['📅', '📆', '🗓'] },
+  { re: new RegExp(String.raw`[ \t]*(?:⏳|⌛)\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['⏳', '⌛'] },
+  { re: new RegExp(String.raw`[ \t]*🛫\uFE0F?[ \t]*${DATE}$`), date: 'start', isDate: true, markers: ['🛫'] },
+  { re: new RegExp(String.raw`[ \t]*➕\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['➕'] },
+  { re: /[ \t]*🔁\uFE0F?[ \t]*[a-zA-Z0-9, !]+$/, markers: ['🔁'] },
+  { re: /[ \t]*🏁\uFE0F?[ \t]*[a-zA-Z]+$/, markers: ['🏁'] },
+  { re: /(?:^|[ \t]+)#[^ \t!@#$%^&*(),.?":{}|<>]+$/, isTag: true, markers: ['#'] },
+  { re: /[ \t]*🆔\uFE0F?[ \t]*[a-zA-Z0-9_-]+$/, markers: ['🆔'] },
+  { re: /[ \t]*⛔\uFE0F?[ \t]*[a-zA-Z0-9_-]+(?: *, *[a-zA-Z0-9_-]+ *)*$/, markers: ['⛔'] },
+  { re: /(?:^|[ \t]+)\^([A-Za-z0-9][A-Za-z0-9-]*)$/, isBlockId: true, markers: ['^'] },
 ];
 /** Fields sit at the end of a line: longer lines are read from their last part only, so no line costs more than linear time. */
 const END_WINDOW = 2000;
@@ -169,9 +169,18 @@ export function parseInline(text: string, file: string, line: number, diagnostic
   const head = rest.slice(0, cut);
   let tail = rest.slice(cut).replace(/\s+$/, '');
   let trailingTags = '';
-  for (let pass = 0; pass < MAX_END_PASSES; pass++) {
+  const fields: typeof END_FIELDS = [];
+  for (const f of END_FIELDS) {
+    for (const marker of f.markers) {
+      if (tail.includes(marker)) {
+        fields.push(f);
+        break;
+      }
+    }
+  }
+  for (let pass = 0; pass < MAX_END_PASSES && fields.length; pass++) {
     let matched = false;
-    for (const f of END_FIELDS) {
+    for (const f of fields) {
       const m = f.re.exec(tail);
       if (!m) continue;
       if (f.isBlockId) info.blockId ??= m[1]!;
@@ -192,11 +201,11 @@ export function parseInline(text: string, file: string, line: number, diagnostic
   rest = head + tail;
 
   // Obsidian block ids: the one at the end is Obsidian's; we also read one elsewhere.
-  rest = rest.replace(BLOCK_ID, (_m, lead: string, id: string) => {
+  if (rest.includes('^')) rest = rest.replace(BLOCK_ID, (_m, lead: string, id: string) => {
     info.blockId ??= id;
     return lead;
   });
-  rest = rest.replace(TAG, (_m, lead: string, tag: string) => {
+  if (rest.includes('#')) rest = rest.replace(TAG, (_m, lead: string, tag: string) => {
     info.tags.push(tag);
     if (tag.toLowerCase().startsWith('skill/') && tag.length > 6) info.skills.push(tag.slice(6));
     return lead;

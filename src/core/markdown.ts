@@ -76,6 +76,20 @@ function indentWidth(text: string): { width: number; chars: number } {
   return { width, chars: i };
 }
 
+function firstNonBlank(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return i;
+  }
+  return -1;
+}
+
+function countQuotes(prefix: string): number {
+  let n = 0;
+  for (let i = 0; i < prefix.length; i++) if (prefix.charCodeAt(i) === 62) n++;
+  return n;
+}
+
 function headingTitle(text: string): string {
   return collapseSpaces(text.replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, ''));
 }
@@ -144,23 +158,32 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
       if (stack.length) touch(line);
       return;
     }
-    const q = QUOTE.exec(raw);
-    const depth = q ? (q[0].match(/>/g)?.length ?? 0) : 0;
-    const text = q ? raw.slice(q[0].length) : raw;
-    const trimmed = text.trim();
-    if (trimmed === '') {
+    // Cheap dispatch on the first non-blank character: most lines are prose.
+    const firstAt = firstNonBlank(raw);
+    if (firstAt === -1) {
       paragraph = null;
       return;
     }
-    const { width: indent } = indentWidth(text);
-    const rest = text.trimStart();
+    const q = raw.charCodeAt(firstAt) === 62 /* > */ ? QUOTE.exec(raw) : null;
+    const depth = q ? countQuotes(q[0]) : 0;
+    const text = q ? raw.slice(q[0].length) : raw;
+    const { width: indent, chars } = indentWidth(text);
+    if (chars === text.length) {
+      paragraph = null;
+      return;
+    }
+    const rest = chars === 0 ? text : text.slice(chars);
+    const trimmed = rest.trimEnd();
+    const c0 = rest.charCodeAt(0);
+    const mayStartBlock = c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 35 || c0 === 96 || c0 === 126 || c0 === 95 || c0 === 60 || c0 === 61;
     const startsBlock =
-      LIST_MARKER.test(rest) ||
-      ATX.test(rest) ||
-      FENCE_OPEN.test(rest) ||
-      THEMATIC_BREAK.test(rest) ||
-      rest.startsWith('<!--') ||
-      (paragraph?.topLevel === true && SETEXT.test(rest));
+      mayStartBlock &&
+      (LIST_MARKER.test(rest) ||
+        ATX.test(rest) ||
+        FENCE_OPEN.test(rest) ||
+        THEMATIC_BREAK.test(rest) ||
+        rest.startsWith('<!--') ||
+        (paragraph?.topLevel === true && SETEXT.test(rest)));
 
     // A lazy continuation line: part of the open paragraph, whatever its indent or quote.
     if (paragraph && !startsBlock && !(depth > quote)) {
@@ -180,6 +203,12 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     // Indented code: only where it cannot be a paragraph's continuation.
     if (relative >= 4 && !paragraph) {
       if (container) touch(line);
+      return;
+    }
+    if (!mayStartBlock) {
+      if (container) touch(line);
+      events.push({ kind: 'other', line, meaningful: true });
+      paragraph = { text: trimmed, line, eventIndex: events.length - 1, topLevel: !container };
       return;
     }
     const fenceOpen = FENCE_OPEN.exec(rest);

@@ -17,7 +17,7 @@ function twoMentees(extra: Record<string, string> = {}): Record<string, string> 
   return { 'ana/roadmap.md': roadmap('Ana', ['payments', 'cert']), 'ben/roadmap.md': roadmap('Ben', ['payments']), ...extra };
 }
 
-const errorsOf = (diagnostics: { file: string; severity: string }[], file: string) => diagnostics.filter((d) => d.file === file && d.severity === 'error');
+const errorsOf = <D extends { file: string; severity: string }>(diagnostics: D[], file: string): D[] => diagnostics.filter((d) => d.file === file && d.severity === 'error');
 
 describe('several mentees, one roadmap.md each', () => {
   it('resolves [[roadmap#^id]] in front matter to the roadmap in the note’s folder or the nearest above', async () => {
