@@ -601,8 +601,8 @@ describe('extension on the examples', function () {
 
     it('marks an in-progress milestone (emoji dates) done with ✅ today', async function () {
       const line =
-        '- [/] Write a staff-level project proposal ^staff-proposal 🛫 2026-10-15 📅 2026-12-20 #skill/system-design #skill/communication';
-      await setStatus('staff-proposal', 'done', line, line.replace('- [/]', '- [x]') + ' ✅ 2026-11-29');
+        '- [/] Write a staff-level project proposal 🛫 2026-10-15 📅 2026-12-20 #skill/system-design #skill/communication ^staff-proposal';
+      await setStatus('staff-proposal', 'done', line, line.replace('- [/]', '- [x]').replace(' ^staff-proposal', ' ✅ 2026-11-29 ^staff-proposal'));
     });
 
     it('sets a done milestone back to todo and removes its done date (✅ and [completion::])', async function () {
