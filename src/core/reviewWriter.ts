@@ -1,4 +1,5 @@
 // The review note: a pure function of the index, a roadmap and today.
+import { escapeMarkdown, escapeTableCell, wikiLabel } from './markdownText';
 import { dirName, stripExtension } from './text';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
@@ -22,11 +23,6 @@ export interface ReviewOptions {
   status?: StatusOptions;
 }
 
-/** Text inside a table cell: no pipes or line breaks from a note can break the row. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
-}
-
 function isMissed(m: MilestoneState, period: { from: string; to: string }): boolean {
   if (m.overdue) return true;
   return m.status === 'done' && m.due !== null && m.done !== null && m.done > m.due && m.done >= period.from;
@@ -44,7 +40,7 @@ function auditTable(milestones: MilestoneState[], period: { from: string; to: st
     const progress = m.steps.total ? `${m.steps.done}/${m.steps.total}` : m.status === 'done' ? '1/1' : '0/1';
     const slot = isMissed(m, period) ? 'bottleneck: ?' : '';
     if (slot) missed++;
-    rows.push(`| ${cell(m.id)} | ${cell(m.title)} | ${status} | ${m.due ?? '—'} | ${m.done ?? '—'} | ${progress} | ${slot} |`);
+    rows.push(`| ${escapeTableCell(m.id)} | ${escapeTableCell(m.title)} | ${status} | ${m.due ?? '—'} | ${m.done ?? '—'} | ${progress} | ${slot} |`);
   }
   if (missed) {
     rows.push('', `${plural(missed, 'missed milestone')}: replace each \`?\` with \`resources\`, \`time\` or \`skill:<name>\`.`);
@@ -57,8 +53,9 @@ function evidenceCounts(entries: LinkedEntry[]): string {
 }
 
 function entryLine(e: LinkedEntry): string {
-  const link = `[[${stripExtension(e.entry.file)}|${e.entry.title.replace(/[[\]|]/g, ' ').trim()}]]`;
-  const published = e.entry.published ? ` ([published](${e.entry.published}))` : '';
+  const link = `[[${stripExtension(e.entry.file)}|${escapeMarkdown(wikiLabel(e.entry.title))}]]`;
+  // The URL as text, not a link: a note's URL is never made live (the reader copies it).
+  const published = e.entry.published ? ` (published: ${escapeMarkdown(e.entry.published)})` : '';
   return `- ${e.entry.date ?? 'undated'} ${link} — ${e.entry.evidence}${published}`;
 }
 
@@ -74,7 +71,7 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
     const kinds = new Set(group.map((e) => e.entry.evidence));
     const chain = EVIDENCE_KINDS.map((k) => (kinds.has(k) ? `${k} ✓` : `${k} ✗`)).join(' → ');
     out.push(
-      `### ${cell(m.title)} (${m.id}) — ${plural(group.length, 'entry', 'entries')}: ${evidenceCounts(group)}`,
+      `### ${escapeMarkdown(m.title)} (${escapeMarkdown(m.id)}) — ${plural(group.length, 'entry', 'entries')}: ${evidenceCounts(group)}`,
       `Theory to practice: ${chain}`,
       ...group.map(entryLine),
       '',
@@ -86,7 +83,7 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
     (m) => m.status === 'in-progress' && !entries.some((e) => e.milestones.some((x) => x.roadmap === r.file && x.id === m.id)),
   );
   if (quiet.length) {
-    out.push(`In progress with no thread this period: ${quiet.map((m) => `${cell(m.title)} (${m.id})`).join(', ')}.`);
+    out.push(`In progress with no thread this period: ${quiet.map((m) => `${escapeTableCell(m.title)} (${m.id})`).join(', ')}.`);
   }
   return out.join('\n').trimEnd();
 }
@@ -106,14 +103,14 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
   const followUps = (last?.note.feedback ?? []).filter((f) => f.kind === 'start');
   const followUpText = last
     ? followUps.length
-      ? followUps.map((f) => `- [ ] Start (${f.who}): ${f.text}`).join('\n')
+      ? followUps.map((f) => `- [ ] Start (${f.who}): ${escapeMarkdown(f.text)}`).join('\n')
       : `_The last review (${last.note.date}) recorded no Start items._`
     : '_This is the first review._';
 
   const openActions = sessionsOf(model, roadmap.file).flatMap((s) =>
     s.note.actions
       .filter((a) => a.status === 'todo' || a.status === 'in-progress')
-      .map((a) => `- [ ] ${a.text}${a.due ? ` (due ${a.due}${isOverdue(a, today) ? ', overdue' : ''})` : ''} — from [[${stripExtension(s.note.file)}]]`),
+      .map((a) => `- [ ] ${escapeMarkdown(a.text)}${a.due ? ` (due ${a.due}${isOverdue(a, today) ? ', overdue' : ''})` : ''} — from [[${stripExtension(s.note.file)}]]`),
   );
   const actions = openActions.length ? `### Open action items from sessions\n${openActions.join('\n')}` : '';
 
@@ -128,7 +125,7 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
       : `The review is due ${state.nextReviewDue}.`
     : 'No review cadence is set (review_every).';
   const summary = [
-    `**${roadmap.title}**${roadmap.mentee ? ` — ${roadmap.mentee}` : ''}${roadmap.mentor ? ` with ${roadmap.mentor}` : ''}.`,
+    `**${escapeMarkdown(roadmap.title)}**${roadmap.mentee ? ` — ${escapeMarkdown(roadmap.mentee)}` : ''}${roadmap.mentor ? ` with ${escapeMarkdown(roadmap.mentor)}` : ''}.`,
     `Period ${period.from} → ${period.to}. Progress ${percentText(state.progress)}:`,
     `${state.counts.done} done, ${state.counts['in-progress']} in progress, ${state.counts.todo} to do, ${state.counts.dropped} dropped;`,
     `${state.counts.overdue} overdue. ${plural(since.length, 'thread entry', 'thread entries')} since the last review. ${reviewText}`,
@@ -139,10 +136,6 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
     period: `${period.from}..${period.to}`,
     'period.from': period.from,
     'period.to': period.to,
-    roadmap: roadmap.file,
-    'roadmap.title': roadmap.title,
-    mentee: roadmap.mentee ?? '',
-    mentor: roadmap.mentor ?? '',
     progress: percentText(state.progress),
     summary,
     audit: auditTable(state.milestones, period),
@@ -151,7 +144,13 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
     actions,
     goalpost,
   };
-  const rendered = renderTemplate(options.template ?? BUILTIN_TEMPLATES.review, values);
+  const text = {
+    roadmap: roadmap.file,
+    'roadmap.title': roadmap.title,
+    mentee: roadmap.mentee ?? '',
+    mentor: roadmap.mentor ?? '',
+  };
+  const rendered = renderTemplate(options.template ?? BUILTIN_TEMPLATES.review, values, text);
   const folder = dirName(roadmap.file);
   const reviews = options.reviewsFolder ?? 'reviews';
   const path = [folder, reviews, `${today}-review.md`].filter(Boolean).join('/');
