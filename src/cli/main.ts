@@ -33,9 +33,10 @@ Usage:
 Commands:
   status   Progress, overdue milestones, review cadence and drift signals.
   check    Every problem in the notes as file:line. Exit 1 when any is an error.
-  review   Write a prefilled review note and print its path. Never overwrites:
-           with --out, an existing FILE is refused; without it, the note goes to
-           <roadmap folder>/reviews/<today>-review.md, or -2, -3… if that exists.
+  review   Write a prefilled review note (status: draft) and print its path.
+           Never overwrites: with --out, an existing FILE is refused; without
+           it, the note goes to the folder of the roadmap's earlier reviews
+           (else <roadmap folder>/reviews/) as <today>-review.md, or -2, -3…
 
 Options:
   DIR                 The notes folder (default: the current folder).

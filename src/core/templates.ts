@@ -41,6 +41,7 @@ tags: [review]
 date: {{date}}
 period: {{period}}
 roadmap: {{roadmap}}
+status: draft
 ---
 # Mentorship review — {{date}}
 
@@ -69,7 +70,7 @@ roadmap: {{roadmap}}
 - Continue: 
 
 ## 4. Update the goalpost
-<!-- One line per change; "Apply goalpost" reads them:
+<!-- One line per change, written like these:
 - move <id> to YYYY-MM-DD — why
 - drop <id> — why
 - rescope <id> to "new title" — why

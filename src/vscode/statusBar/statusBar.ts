@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { NotesService } from '../notes/notesService';
 import { nextReviewText, reviewBadgeText } from '../../core';
+import { appendInert, inertMarkdown } from '../util/inert';
 
 export class ReviewStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mentorship.nextReview', vscode.StatusBarAlignment.Left, 50);
@@ -34,10 +35,9 @@ export class ReviewStatusBar implements vscode.Disposable {
     const overdue = days < 0;
     this.item.text = `$(${overdue ? 'bell-dot' : 'bell'}) ${reviewBadgeText(days)}`;
     this.item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const tip = new vscode.MarkdownString();
-    tip.isTrusted = false;
+    const tip = inertMarkdown();
     for (const r of withCadence) {
-      tip.appendText(`${r.state.title}: next review ${r.state.nextReviewDue} (${nextReviewText(r.state)})`);
+      appendInert(tip, `${r.state.title}: next review ${r.state.nextReviewDue} (${nextReviewText(r.state)})`);
       tip.appendMarkdown('  \n');
     }
     tip.appendMarkdown('\nClick to start the review.');
