@@ -164,3 +164,14 @@ export function parseReview(
   }
   return note;
 }
+
+/**
+ * The edit that marks a draft review as held: on its front matter's
+ * `status: draft` line, the value becomes `held`. Undefined when the line is
+ * no draft status.
+ */
+export function markHeldEdit(line: string): { start: number; end: number; text: string } | undefined {
+  const m = /^(status\s*:\s*)(["']?draft["']?)\s*(?:#.*)?$/i.exec(line);
+  if (!m) return undefined;
+  return { start: m[1]!.length, end: m[1]!.length + m[2]!.length, text: 'held' };
+}

@@ -33,6 +33,7 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   { name: 'milestone.title', description: 'The title of that milestone', templates: ['thread'] },
   { name: 'evidence', description: 'learned, applied or shipped', templates: ['thread'] },
   { name: 'review_every', description: 'Review cadence, e.g. 6 weeks', templates: ['roadmap'] },
+  { name: 'due', description: 'A first due date: one review cadence after today (the first review)', templates: ['roadmap'] },
 ];
 
 export const BUILTIN_TEMPLATES: Record<TemplateName, string> = {
@@ -89,7 +90,7 @@ review_every: {{review_every}}
 # {{title}}
 
 ## Phase 1 — Foundations
-- [ ] First milestone ^first-milestone 📅 {{date}}
+- [ ] First milestone ^first-milestone 📅 {{due}}
   - [ ] A first step
 `,
   thread: `---

@@ -91,3 +91,13 @@ describe('where a new review goes', () => {
     assert.equal(writeReview(m, 'career/roadmap.md', TODAY, { reviewsFolder: 'rv' }).path, 'career/rv/2026-04-01-review.md');
   });
 });
+
+describe('Mark Review as Held (the edit)', () => {
+  it('turns the value of a draft status line into held, and nothing else', async () => {
+    const { markHeldEdit } = await import('../../src/core');
+    assert.deepEqual(markHeldEdit('status: draft'), { start: 8, end: 13, text: 'held' });
+    assert.deepEqual(markHeldEdit('status:   "draft"  # not yet'), { start: 10, end: 17, text: 'held' });
+    assert.equal(markHeldEdit('status: held'), undefined);
+    assert.equal(markHeldEdit('date: 2026-04-01'), undefined);
+  });
+});

@@ -100,6 +100,8 @@ describe('templates with note text', () => {
     assert.equal(fm.mentee, text.mentee);
     assert.equal(fm.mentor, text.mentor);
     assert.match(out, /^# Goal: staff \\#1 "now"$/m);
+    // the first milestone is due at {{due}} (New Roadmap passes today + the cadence), not today
+    assert.match(out, /^- \[ \] First milestone \^first-milestone 📅 2026-05-13$/m);
   });
 
   it('a quoted placeholder in a user template is replaced by one quoted string', () => {

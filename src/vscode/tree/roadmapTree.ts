@@ -8,6 +8,7 @@ import {
   percentText,
   plural,
   relativeDue,
+  roadmapDisambiguator,
   statusIcon,
   milestoneKey,
   type IconSpec,
@@ -230,6 +231,8 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
           percentText(r.progress),
           r.counts.overdue ? `${r.counts.overdue} overdue` : '',
           multiFolder ? node.folder.name : '',
+          // Two roadmaps with the same title: their folders tell them apart.
+          roadmapDisambiguator(r, node.folder.index.model().roadmaps),
         ]
           .filter(Boolean)
           .join(' · ');
