@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import yaml from 'js-yaml';
-import { escapeMarkdown, escapeTableCell, renderTemplate, yamlString, BUILTIN_TEMPLATES } from '../../src/core';
+import { escapeIcons, escapeMarkdown, escapeTableCell, renderTemplate, yamlString, BUILTIN_TEMPLATES } from '../../src/core';
 
 // As VS Code's preview renders: raw HTML allowed, bare URLs autolinked.
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -154,5 +154,12 @@ describe('the review note written from hostile notes (test/fixtures/xss)', () =>
       assert.equal(cells.length, 7, `row ${i}`);
       assert.equal(cells[1], roadmap.milestones[i]!.title.replace(/\s+/g, ' ').trim());
     });
+  });
+});
+
+describe('note text in quick picks', () => {
+  it('escapes every $( so a title shows $(alert) as text, not as an icon', () => {
+    assert.equal(escapeIcons('Warn $(alert) and $(x)$(y)'), 'Warn \\$(alert) and \\$(x)\\$(y)');
+    assert.equal(escapeIcons('Costs $5 (approx)'), 'Costs $5 (approx)');
   });
 });
