@@ -4,8 +4,12 @@
 // same visible characters, never as markup, in any CommonMark/GFM renderer
 // (VS Code's preview with HTML, linkify and KaTeX on included).
 
-/** Characters that start markup anywhere in a line (CommonMark backslash-escapable). */
-const ALWAYS = /[\\`*_{}[\]<>()#!|~$&^]/g;
+/**
+ * Characters that start markup anywhere in a line (CommonMark backslash-escapable).
+ * `(`, `)` and `!` need no escape once `[` and `]` are escaped (no link or image
+ * can form), so they stay readable.
+ */
+const ALWAYS = /[\\`*_[\]<>#|~$&^]/g;
 
 /**
  * Escapes text for inline markdown: the result renders as exactly `text`

@@ -601,8 +601,8 @@ describe('extension on the examples', function () {
 
     it('marks an in-progress milestone (emoji dates) done with ✅ today', async function () {
       const line =
-        '- [/] Write a staff-level project proposal ^staff-proposal 🛫 2026-10-15 📅 2026-12-20 #skill/system-design #skill/communication';
-      await setStatus('staff-proposal', 'done', line, line.replace('- [/]', '- [x]') + ' ✅ 2026-11-29');
+        '- [/] Write a staff-level project proposal 🛫 2026-10-15 📅 2026-12-20 #skill/system-design #skill/communication ^staff-proposal';
+      await setStatus('staff-proposal', 'done', line, line.replace('- [/]', '- [x]').replace(' ^staff-proposal', ' ✅ 2026-11-29 ^staff-proposal'));
     });
 
     it('sets a done milestone back to todo and removes its done date (✅ and [completion::])', async function () {
@@ -697,7 +697,7 @@ describe('extension on the examples', function () {
       const starts = startItems(await readText(last.note.file));
       assert.strictEqual(starts.length, 2, 'the last review has one Start item each');
       const followUps = text.slice(text.indexOf('### Follow-ups from the last review'), text.indexOf('\n### ', text.indexOf('### Follow-ups') + 5));
-      for (const s of starts) assert.ok(followUps.includes(`- [ ] Start (${s.who}): ${s.item}`), `follow-up missing: ${s.who}: ${s.item}\n${followUps}`);
+      for (const s of starts) assert.ok(followUps.includes(`- [ ] Start (${s.who}): ${escapeMarkdown(s.item)}`), `follow-up missing: ${s.who}: ${s.item}\n${followUps}`);
       for (const who of ['Mentor', 'Mentee']) {
         assert.match(text, new RegExp(`^### ${who}\\n- Stop: \\n- Start: \\n- Continue: $`, 'm'), `empty Stop/Start/Continue for ${who}`);
       }
