@@ -1,10 +1,9 @@
 // The Reviews view: per roadmap, the next review due, past reviews (newest
 // first) and the sessions that show drift.
 import * as vscode from 'vscode';
-import { reviewsOf, sessionsOf, isOverdue, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
+import { reviewsOf, sessionsOf, isOverdue, nextReviewText, plural, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
-import { plural } from './roadmapTree';
 
 type Node =
   | { type: 'roadmap'; folder: FolderNotes; state: RoadmapState }
@@ -17,16 +16,8 @@ function sessionProblems(s: LinkedSession, today: string): string[] {
   const out: string[] = [];
   if (!s.note.hasAgenda) out.push('no agenda');
   const overdue = s.note.actions.filter((a) => isOverdue(a, today)).length;
-  if (overdue) out.push(`${plural(overdue, 'overdue action')}`);
+  if (overdue) out.push(plural(overdue, 'overdue action'));
   return out;
-}
-
-export function nextReviewText(state: RoadmapState): string {
-  if (!state.nextReviewDue || state.daysToNextReview === null) return 'no cadence set';
-  const d = state.daysToNextReview;
-  if (d < 0) return `overdue ${plural(-d, 'day')}`;
-  if (d === 0) return 'due today';
-  return `due in ${plural(d, 'day')}`;
 }
 
 export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -113,17 +104,20 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       }
       case 'review': {
         const r = node.review.note;
+        const draft = r.status === 'draft';
         const item = new vscode.TreeItem(r.date ?? r.title, vscode.TreeItemCollapsibleState.None);
         item.id = `reviews|${node.folder.key}|review|${r.file}`;
         const bottlenecks = r.audit.filter((a) => a.bottleneck).length;
-        item.description = [r.period ? `${r.period.from} → ${r.period.to}` : '', bottlenecks ? plural(bottlenecks, 'bottleneck') : '']
+        item.description = [draft ? 'draft' : '', r.period ? `${r.period.from} → ${r.period.to}` : '', bottlenecks ? plural(bottlenecks, 'bottleneck') : '']
           .filter(Boolean)
           .join(' · ');
-        item.tooltip = `${r.title}\n${r.file}`;
-        item.iconPath = new vscode.ThemeIcon('checklist');
+        item.tooltip = draft
+          ? `${r.title}\n${r.file}\nDraft: not held yet, so it does not count for the review cadence. Mark it as held once the review took place.`
+          : `${r.title}\n${r.file}`;
+        item.iconPath = draft ? new vscode.ThemeIcon('edit', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('checklist');
         item.command = { command: 'mentorship.internal.open', title: 'Open', arguments: [node.folder.key, r.file, 1] };
-        item.contextValue = 'review';
-        item.accessibilityInformation = { label: `Review of ${r.date ?? r.title}` };
+        item.contextValue = draft ? 'review.draft' : 'review';
+        item.accessibilityInformation = { label: `${draft ? 'Draft review' : 'Review'} of ${r.date ?? r.title}` };
         return item;
       }
       case 'session': {
