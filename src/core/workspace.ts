@@ -575,6 +575,17 @@ export class Linker {
   }
 }
 
+/** The roadmap a note belongs to: itself when it is one; else the roadmap the index linked it to (its `roadmap:`, its folder, the only one). */
+export function roadmapOfNote(model: WorkspaceModel, file: string): RoadmapNote | undefined {
+  const own = model.roadmapByFile.get(file);
+  if (own) return own;
+  const linked =
+    model.entries.find((e) => e.entry.file === file)?.roadmap ??
+    model.sessions.find((x) => x.note.file === file)?.roadmap ??
+    model.reviews.find((x) => x.note.file === file)?.roadmap;
+  return linked ? model.roadmapByFile.get(linked) : undefined;
+}
+
 /** Builds the cross-file model in one go (tests and one-shot tools). */
 export function buildWorkspace(notes: Iterable<ParsedNote>, fileDiagnostics: Iterable<Diagnostic>): WorkspaceModel {
   const linker = new Linker();

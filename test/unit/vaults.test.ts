@@ -2,7 +2,7 @@
 // kind tags, and hostile notes that must neither stall nor blow up the index.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NotesIndex, parseNoteText, DEFAULT_KIND_NAMES, statusReport } from '../../src/core';
+import { NotesIndex, parseNoteText, DEFAULT_KIND_NAMES, statusReport, roadmapOfNote } from '../../src/core';
 import { indexOf, modelOf, note, reportOf } from './helpers/notes';
 import { run } from './helpers/cli';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -72,6 +72,13 @@ describe('several mentees, one roadmap.md each', () => {
     assert.equal(m.resolveRoadmap('roadmap', '').kind, 'ambiguous');
     assert.equal(m.resolveRoadmap("Ben's roadmap", '').kind, 'found');
     assert.equal(m.resolveRoadmap('nothing', '').kind, 'none');
+  });
+  it('tells the pickers which roadmap the note in the editor belongs to', async () => {
+    const m = await modelOf(twoMentees({ 'ben/sessions/s.md': note(['tags: [session]', 'date: 2026-03-01']), 'ana/t.md': note(['tags: [thread]', 'date: 2026-03-01']) }));
+    assert.equal(roadmapOfNote(m, 'ben/sessions/s.md')?.file, 'ben/roadmap.md');
+    assert.equal(roadmapOfNote(m, 'ana/t.md')?.file, 'ana/roadmap.md');
+    assert.equal(roadmapOfNote(m, 'ana/roadmap.md')?.file, 'ana/roadmap.md');
+    assert.equal(roadmapOfNote(m, 'elsewhere.md'), undefined);
   });
   it('reports unknown milestone ids in sessions', async () => {
     const m = await modelOf(twoMentees({ 'ana/sessions/s.md': note(['tags: [session]', 'date: 2026-03-01', 'milestones: [paymnts]'], ['## Agenda', '- x']) }));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dueText, escapeIcons, percentText, plural, statusText, type MilestoneState } from '../../core';
+import { dueText, escapeIcons, percentText, plural, roadmapOfNote, statusText, type MilestoneState } from '../../core';
 import type { RoadmapRef, NotesService } from '../notes/notesService';
 
 function isTarget(arg: unknown): arg is { kind: string; folderKey: string; file: string; id?: string; line?: number } {
@@ -23,9 +23,11 @@ export async function pickRoadmap(notes: NotesService, arg: unknown, placeHolder
   }
   if (all.length === 1) return all[0];
   if (active) {
+    // The roadmap of the note in the active editor: the roadmap itself, or the one the note belongs to.
     const folder = notes.folderOf(active);
     const rel = folder?.rel(active);
-    const same = all.find((r) => r.folder === folder && r.state.file === rel);
+    const owner = folder && rel !== undefined ? roadmapOfNote(folder.index.model(), rel) : undefined;
+    const same = owner && all.find((r) => r.folder === folder && r.state.file === owner.file);
     if (same) return same;
   }
   const picked = await vscode.window.showQuickPick(
