@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { NotesIndex, type FileInfo, type FileReader } from '../../core';
+import { NotesIndex, type FileInfo, type FileReader, type HeadRead } from '../../core';
 import type { Settings } from '../settings';
+import { disk } from './disk';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
 
@@ -62,18 +63,64 @@ export class FolderNotes {
     return vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, include), excludeGlob(this.settings, this.folder));
   }
 
+  /** Node's fs for `file:` notes where the host has it; undefined: workspace.fs. */
+  private disk(uri: vscode.Uri) {
+    return uri.scheme === 'file' ? disk() : undefined;
+  }
+
+  /** Real size and mtime of a note (ms), from Node's fs or workspace.fs; undefined when it is gone. */
+  async stat(uri: vscode.Uri): Promise<{ size: number; mtime: number } | undefined> {
+    const d = this.disk(uri);
+    if (d) return d.stat(uri.fsPath);
+    try {
+      const s = await vscode.workspace.fs.stat(uri);
+      return s.type & vscode.FileType.File ? { size: s.size, mtime: s.mtime } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The port the index reads through. `list` stats every note for real (what
+   * the cache and Refresh compare); a note open in an editor with unsaved
+   * changes is listed with size -1, so it is read from the editor and never cached.
+   */
   reader(): FileReader {
+    const openDocs = () => new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d] as const));
     return {
       list: async (): Promise<FileInfo[]> => {
         const uris = await this.findNotes();
+        const docs = openDocs();
         const out: FileInfo[] = [];
-        for (const u of uris) {
+        const todo = uris.flatMap((u) => {
           const rel = this.rel(u);
-          if (rel !== undefined) out.push({ path: rel, size: -1, mtime: -1 });
-        }
+          return rel === undefined ? [] : [{ u, rel }];
+        });
+        let next = 0;
+        const worker = async () => {
+          while (next < todo.length) {
+            const { u, rel } = todo[next++]!;
+            if (docs.get(u.toString())?.isDirty) {
+              out.push({ path: rel, size: -1, mtime: -1 });
+              continue;
+            }
+            const s = await this.stat(u);
+            if (s) out.push({ path: rel, size: s.size, mtime: s.mtime });
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(this.disk(this.folder.uri) ? 64 : 16, todo.length) }, worker));
+        out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         return out;
       },
       read: async (path: string) => readNote(this.uri(path)),
+      readHead: async (path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead> => {
+        const uri = this.uri(path);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open) return { content: open.getText(), complete: true };
+        const d = this.disk(uri);
+        if (d) return d.readHead(uri.fsPath, maxBytes, wantRest);
+        return { content: await vscode.workspace.fs.readFile(uri), complete: true };
+      },
     };
   }
 }
@@ -82,5 +129,6 @@ export class FolderNotes {
 export async function readNote(uri: vscode.Uri): Promise<Uint8Array | string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
-  return vscode.workspace.fs.readFile(uri);
+  const d = uri.scheme === 'file' ? disk() : undefined;
+  return d ? d.read(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
