@@ -90,6 +90,19 @@ export default [
     theme: 'Default Dark Modern',
   },
   {
+    // the warm start across window reloads, on a copy of the demo notes:
+    // phase 1 lets the index cache be written and asks the harness to change
+    // a note while the window is down; phase 2 finds the cache restored and
+    // only that note re-read, then corrupts the cache; phase 3 finds it
+    // discarded and the index rebuilt from nothing
+    name: 'warm-start',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['warm-start'],
+    phases: 3,
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+  },
+  {
     // activate() and time-to-tree on a generated 10,000-note repo; prints the
     // figures and writes bench-results/activation.json. Slow to generate, so
     // only with MENTORSHIP_BENCH=1 or `--group activation`.

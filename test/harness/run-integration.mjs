@@ -204,6 +204,8 @@ async function runGroup(group, install, chromium, deadline) {
     let phaseEnd;
     let phaseEnded;
     let navigation;
+    // Files a phase asked to have written while VS Code is closed (nextPhase `writeFiles`).
+    let writesWhileClosed = [];
     const armPhase = () => {
       phaseEnded = new Promise((r) => (phaseEnd = r));
     };
@@ -217,9 +219,25 @@ async function runGroup(group, install, chromium, deadline) {
     };
     arm();
     const phaseOps = {
-      async nextPhase({ phase, failures }) {
+      // `writeFiles: [{ path, text }]` (absolute paths): written by the harness once the
+      // window has gone down for the reload and before the new window is loaded, i.e.
+      // while no extension host of ours is watching (a note changed with VS Code closed).
+      async nextPhase({ phase, failures, writeFiles }) {
         if (phases < 2 || phase !== current || current >= phases) throw new Error(`nextPhase ${phase}: this group is in phase ${current} of ${phases}`);
         if (failures) throw new Error(`phase ${phase} had ${failures} failure(s): let it exit instead`);
+        writesWhileClosed = Array.isArray(writeFiles) ? writeFiles : [];
+        if (writesWhileClosed.length) {
+          const onNavigated = (frame) => {
+            if (frame !== page.mainFrame()) return;
+            page.off('framenavigated', onNavigated);
+            for (const f of writesWhileClosed) {
+              writeFileSync(f.path, f.text);
+              say(`group ${group.name}: wrote ${f.path} while the window was reloading`);
+            }
+            writesWhileClosed = [];
+          };
+          page.on('framenavigated', onNavigated);
+        }
         writeFileSync(phaseFile, String(phase + 1));
         // armed before we answer: the reload follows the answer at once
         navigation = page.waitForEvent('domcontentloaded', { timeout: 60_000 });
