@@ -283,8 +283,10 @@ function replaceSorted<T>(list: readonly T[], remove: (x: T) => boolean, add: re
 /**
  * The cross-file model, kept current one file at a time. A changed thread,
  * session or review is relinked alone; the sorted lists are patched, not
- * re-sorted. Only a change to a roadmap (which can change what every other
- * note resolves to) relinks everything.
+ * re-sorted. A roadmap edit that keeps its title and milestone ids (a
+ * checkbox, a date) patches that roadmap alone; only a roadmap added, removed,
+ * renamed or with other ids (which can change what every other note resolves
+ * to) relinks everything.
  */
 export class Linker {
   private readonly roadmapNotes = new Map<string, RoadmapNote>();
@@ -305,14 +307,33 @@ export class Linker {
 
   private relinkAll = true;
   private readonly dirty = new Set<string>();
+  /** Roadmaps edited without changing what other notes resolve against (see sameLinks). */
+  private readonly dirtyRoadmaps = new Set<string>();
   private cached: WorkspaceModel | undefined;
+
+  /**
+   * What other notes see of a roadmap when they are linked: its file, its
+   * title (a `roadmap:` value may name it) and its milestone ids in order (refs
+   * resolve against them, suggestions are picked from them). An edit that keeps
+   * these (a checkbox, a date, a step, prose) changes no other note's links.
+   */
+  private static sameLinks(a: RoadmapNote, b: RoadmapNote): boolean {
+    if (a.file !== b.file || a.title !== b.title || a.milestones.length !== b.milestones.length) return false;
+    return a.milestones.every((m, i) => m.id === b.milestones[i]!.id);
+  }
 
   /** Records what one file says now (undefined: the file is gone). */
   set(file: string, note: ParsedNote | null | undefined, diagnostics: readonly Diagnostic[] = []): void {
     const hadNote = this.roadmapNotes.has(file) || this.linkedNotes.has(file);
     const hadDiagnostics = this.parseDiagnostics.has(file);
     if (!hadNote && !hadDiagnostics && !note && diagnostics.length === 0) return;
-    if (this.roadmapNotes.has(file) || note?.kind === 'roadmap') this.relinkAll = true;
+    const before = this.roadmapNotes.get(file);
+    if (before && note?.kind === 'roadmap' && !this.relinkAll && Linker.sameLinks(before, note)) {
+      // Only this roadmap and its evidence hints change: nothing else is relinked.
+      this.dirtyRoadmaps.add(file);
+    } else if (before || note?.kind === 'roadmap') {
+      this.relinkAll = true;
+    }
     this.roadmapNotes.delete(file);
     this.linkedNotes.delete(file);
     if (note?.kind === 'roadmap') this.roadmapNotes.set(file, note);
@@ -326,9 +347,13 @@ export class Linker {
   model(): WorkspaceModel {
     if (this.cached) return this.cached;
     if (this.relinkAll) this.linkEverything();
-    else for (const file of this.dirty) this.relinkFile(file);
+    else {
+      if (this.dirtyRoadmaps.size) this.patchRoadmaps();
+      for (const file of this.dirty) if (!this.dirtyRoadmaps.has(file)) this.relinkFile(file);
+    }
     this.relinkAll = false;
     this.dirty.clear();
+    this.dirtyRoadmaps.clear();
     const lookup = this.lookup;
     this.cached = {
       roadmaps: this.roadmaps,
@@ -447,6 +472,23 @@ export class Linker {
       for (const d of list.values()) diagnostics.push(...d);
     }
     this.diagnostics = diagnostics.sort(compareDiagnostics);
+  }
+
+  /**
+   * Puts the edited roadmaps (same file, title and ids: sameLinks) in place:
+   * the lookup is rebuilt over the same roadmaps (one map entry per roadmap and
+   * milestone, no note relinked), and their evidence hints and problems redone.
+   */
+  private patchRoadmaps(): void {
+    this.roadmaps = this.roadmaps.map((r) => (this.dirtyRoadmaps.has(r.file) ? this.roadmapNotes.get(r.file)! : r));
+    this.lookup = new RoadmapLookup(this.roadmaps);
+    for (const file of this.dirtyRoadmaps) {
+      const r = this.roadmapNotes.get(file)!;
+      const hints = this.evidenceOf(r);
+      if (hints.length) this.evidenceDiagnostics.set(file, hints);
+      else this.evidenceDiagnostics.delete(file);
+      this.patchDiagnostics(file);
+    }
   }
 
   /** Patches the model for one changed non-roadmap file. */

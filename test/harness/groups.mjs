@@ -16,6 +16,12 @@
 //   theme          optional: workbench.colorTheme for this run
 //   settings       optional: extra User settings
 //   viewport       optional: browser viewport, default { width: 1400, height: 900 }
+//   web            optional: run the extension's `browser` bundle in the web worker
+//                  extension host (payload extensionDevelopmentKind: web), from a
+//                  copy of the extension without `main`
+//   uiScript       optional: instead of mocha suites in the extension host, a
+//                  harness-side module (default export ({ page, workspace, logs,
+//                  say, screenshot }) => Promise) that drives and checks the UI
 //   phases         optional: run the suites this many times in the SAME code-server
 //                  and Chromium, reloading the window between runs (state that must
 //                  survive a reload). Before each run the harness writes the phase
@@ -87,6 +93,17 @@ export default [
     trust: false,
     files: ['restricted'],
     env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+  },
+  {
+    // VS Code for the Web: the browser bundle alone in the web worker extension
+    // host on the demo notes: the views fill, New Review writes a review, the
+    // dashboard opens (test/harness/web-check.mjs)
+    name: 'web',
+    workspace: 'examples',
+    copyWorkspace: true,
+    web: true,
+    uiScript: 'test/harness/web-check.mjs',
     theme: 'Default Dark Modern',
   },
   {

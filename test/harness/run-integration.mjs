@@ -10,7 +10,7 @@
 // Environment: MENTORSHIP_HARNESS_TIMEOUT_S (global timeout, default 360),
 // MENTORSHIP_HARNESS_VERBOSE=1 (print code-server and browser console output),
 // MENTORSHIP_BENCH=1 (also run the groups marked `onlyWhen: 'MENTORSHIP_BENCH'`).
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,6 +59,11 @@ function planGroups() {
   const wanted = values('--group');
   const claimed = new Set(groups.flatMap((g) => g.files ?? []));
   for (const g of groups) {
+    // a group with `uiScript` runs that script from the harness instead of suites
+    if (g.uiScript) {
+      g.suites = [g.uiScript];
+      continue;
+    }
     // a group without `files` runs every suite no other group claims
     g.suites = g.files ? g.files.filter((f) => suites.includes(f)) : suites.filter((s) => !claimed.has(s));
     const missing = (g.files ?? []).filter((f) => !suites.includes(f));
@@ -124,6 +129,22 @@ async function prepareWorkspace(group) {
     profiles.delete(tmp);
     throw err;
   }
+}
+
+// ---- the extension as the web worker extension host loads it ----------------------
+// A copy of the extension whose package.json has no `main`: only the `browser`
+// bundle can run, so nothing falls back to the Node extension host.
+function webExtensionCopy(under) {
+  const dir = join(under, 'web-extension');
+  mkdirSync(dir, { recursive: true });
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  delete pkg.main;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  for (const part of ['dist/web', 'dist/media', 'media', 'syntaxes']) {
+    if (existsSync(join(repoRoot, part))) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
+  }
+  if (!existsSync(join(dir, pkg.browser))) throw new Error(`the web bundle ${pkg.browser} is missing: run node scripts/build.mjs`);
+  return dir;
 }
 
 // ---- one group: one code-server + one Chromium -----------------------------------
@@ -261,9 +282,12 @@ async function runGroup(group, install, chromium, deadline) {
     const handleDriver = createDriverHost(page, { driverDir, screenshotDir, extraOps: { ...phaseOps, ...trustOps }, log: (m) => process.stdout.write(`${m}\n`) });
     writeFileSync(phaseFile, '1'); // createDriverHost made the dir
 
+    const workbenchLogs = [];
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       if (done && !verbose) return;
       const text = format(...(Array.isArray(args) ? args : [args]));
+      workbenchLogs.push(text);
+      if (workbenchLogs.length > 2000) workbenchLogs.shift();
       if (handleDriver(text)) return;
       if (isNoise(text)) return;
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -277,15 +301,34 @@ async function runGroup(group, install, chromium, deadline) {
       page.on('pageerror', (e) => process.stderr.write(`  [browser:pageerror] ${e.message}\n`));
     }
 
+    const extensionPath = group.web ? webExtensionCopy(profile.base) : repoRoot;
     const url = workbenchUrl({
       port: cs.port,
       folder: ws.workspace,
       payload: [
-        ['extensionDevelopmentPath', remoteUri(cs.port, repoRoot)],
-        ['extensionTestsPath', remoteUri(cs.port, testsIndex)],
+        ['extensionDevelopmentPath', remoteUri(cs.port, extensionPath)],
+        // `web`: the extension runs in the web worker extension host (VS Code for the Web)
+        ...(group.web ? [['extensionDevelopmentKind', 'web']] : []),
+        ...(group.uiScript ? [] : [['extensionTestsPath', remoteUri(cs.port, testsIndex)]]),
       ],
     });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    if (group.uiScript) {
+      // No mocha run in the extension host: the harness drives the UI and ends the run.
+      const script = (await import(pathToFileURL(resolve(repoRoot, group.uiScript)).href)).default;
+      const screenshot = (name) => {
+        mkdirSync(screenshotDir, { recursive: true });
+        return page.screenshot({ path: join(screenshotDir, `${name}.png`) }).then(() => say(`screenshot test-results/screenshots/${name}.png`));
+      };
+      script({ page, workspace: ws.workspace, logs: workbenchLogs, say: (m) => say(`group ${group.name}: ${m}`), screenshot }).then(
+        () => finish({ code: 0 }),
+        async (err) => {
+          say(`group ${group.name}: ${err?.stack ?? err}`);
+          await page.screenshot({ path: join(screenshotDir, `failed-${group.name}.png`) }).catch(() => {});
+          finish({ code: 1 });
+        },
+      );
+    }
     if (restricted) {
       trustPrompt = answerTrustPrompt(page).then(
         (r) => {
