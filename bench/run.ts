@@ -1,8 +1,8 @@
 // `npm run bench`, the CLI part: what a user of the CLI meets, against the floor.
 //
 // For each size (BENCH_SIZES, default 1000,10000,50000) it generates a notes
-// repo with issue 10's mix (bench/generate.ts) into os.tmpdir()/mentorship-bench-<size>
-// (reused while the marker says same generator version and seed), then times
+// repo with issue 10's mix (bench/generate.ts) into os.tmpdir()/mentorship-bench-v<generator version>-<size>
+// (reused while the marker says same seed), then times
 // whole processes, alternating, after one warm-up of each:
 //   read    node dist-test/bench/readFloor.js DIR   (list + read every byte, 64 in flight)
 //   status  node dist/cli.js status --json DIR      (what a user runs)
@@ -85,7 +85,7 @@ function repetitions(): number {
 }
 
 async function ensureRepo(size: number): Promise<{ dir: string; marker: Marker }> {
-  const dir = join(tmpdir(), `mentorship-bench-${size}`);
+  const dir = join(tmpdir(), `mentorship-bench-v${GENERATOR_VERSION}-${size}`);
   const markerPath = join(dir, MARKER);
   if (existsSync(markerPath)) {
     try {

@@ -1,6 +1,6 @@
 // `npm run bench`, the VS Code part: the extension as a user meets it, in the
 // harness's VS Code (code-server + headless Chromium, test/harness/). For each
-// size it opens the generated repo of bench/run.ts (os.tmpdir()/mentorship-bench-<size>)
+// size it opens the generated repo of bench/run.ts (os.tmpdir()/mentorship-bench-v<version>-<size>)
 // with the extension loaded from this checkout, and measures from page.goto
 // to the first milestone row in the Roadmap view:
 //   cold  a new user-data dir (no index cache)
@@ -16,6 +16,10 @@ import { tmpdir } from 'node:os';
 import { ensureInstalled, repoRoot } from '../test/harness/install.mjs';
 import { CHROMIUM_ARGS, makeProfile, remoteUri, startCodeServer, workbenchUrl } from '../test/harness/codeserver.mjs';
 import { killGroup, snapshotProcs, treeOf } from '../test/harness/procs.mjs';
+import { createRequire } from 'node:module';
+
+// The repos bench/run.ts generates are named by the generator's version.
+const { GENERATOR_VERSION } = createRequire(import.meta.url)('../dist-test/bench/generate.js');
 
 const argv = process.argv.slice(2);
 const value = (name, fallback) => {
@@ -81,6 +85,24 @@ function cacheFiles(userData) {
   return out;
 }
 
+/** The extension's Output channel (Output > Mentorship) as written to the profile's logs. */
+function extensionLog(base) {
+  const found = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/Mentorship\.log$/.test(e.name)) found.push(p);
+    }
+  };
+  try {
+    walk(base);
+  } catch {
+    // no logs yet
+  }
+  return found.map((f) => readFileSync(f, 'utf8')).join('');
+}
+
 async function openOnce({ install, chromium, workspace, profile, label, waitForCache }) {
   const cs = await startCodeServer({
     install,
@@ -126,6 +148,8 @@ async function openOnce({ install, chromium, workspace, profile, label, waitForC
     sampler.stop();
     if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
     await killGroup(cs.pgid);
+    const log = extensionLog(profile.base).trim();
+    if (log) say(`${label}: Output > Mentorship:\n${log.split('\n').slice(-8).map((l) => `    ${l}`).join('\n')}`);
   }
 }
 
@@ -133,7 +157,7 @@ const install = await ensureInstalled();
 const { chromium } = await import('playwright-core');
 const results = [];
 for (const size of sizes) {
-  const workspace = join(tmpdir(), `mentorship-bench-${size}`);
+  const workspace = join(tmpdir(), `mentorship-bench-v${GENERATOR_VERSION}-${size}`);
   if (!existsSync(join(workspace, '.mentorship-bench.json'))) throw new Error(`${workspace} is missing: run the CLI bench (bench/run.ts) for ${size} first`);
   const cold = [];
   const warm = [];

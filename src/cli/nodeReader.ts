@@ -45,18 +45,23 @@ function fstat(fd: number): Promise<fs.Stats> {
  * The first `maxBytes` of a file; the rest only when `wantRest(head)` says so
  * (read to the end, whatever the file grew to since it was opened).
  */
+/** Scratch buffers for heads, reused: one per read in flight, never handed out. */
+const scratch: Buffer[] = [];
+
 export async function readFileHead(file: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead> {
   const fd = await open(file);
+  let head = scratch.pop();
+  if (!head || head.length !== maxBytes) head = Buffer.allocUnsafe(maxBytes);
   try {
-    const head = Buffer.allocUnsafe(maxBytes);
     let got = 0;
     for (;;) {
       const n = await readInto(fd, head, got, got);
-      if (n === 0) return { content: head.subarray(0, got), complete: true };
+      // A short file: a copy of just its bytes (small copies come from Node's shared pool).
+      if (n === 0) return { content: Buffer.from(head.subarray(0, got)), complete: true };
       got += n;
       if (got === maxBytes) break;
     }
-    if (!wantRest(head)) return { content: head, complete: false };
+    if (!wantRest(head)) return { content: Buffer.from(head), complete: false };
     const size = (await fstat(fd)).size;
     let buf = Buffer.allocUnsafe(Math.max(size, maxBytes) + 1);
     head.copy(buf, 0, 0, maxBytes);
@@ -71,6 +76,7 @@ export async function readFileHead(file: string, maxBytes: number, wantRest: (he
       got += n;
     }
   } finally {
+    scratch.push(head);
     await close(fd);
   }
 }
@@ -90,7 +96,10 @@ function readdir(dir: string): Promise<fs.Dirent[]> {
 export function createNodeReader(rootDir: string, options: NodeReaderOptions = {}): NodeFileReader {
   const skip = new Set(options.skipFolders ?? DEFAULT_SKIP);
   const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.toLowerCase());
-  const isNote = (name: string) => extensions.some((e) => name.toLowerCase().endsWith(e));
+  const isNote = (name: string) => {
+    const lower = name.toLowerCase();
+    return extensions.some((e) => lower.endsWith(e));
+  };
   const withStat = options.stat ?? true;
 
   async function walk(rel: string, out: FileInfo[]): Promise<void> {

@@ -112,6 +112,7 @@ export class NotesService implements vscode.Disposable {
   }
 
   private async startUp(): Promise<void> {
+    this.log.info(`starting ${Math.round(performance.now())} ms after the extension host started`);
     if (this.cache.enabled) {
       const loads = await Promise.all(
         this.all().map(async (f) => {
