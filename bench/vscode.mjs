@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ensureInstalled, repoRoot } from '../test/harness/install.mjs';
 import { CHROMIUM_ARGS, makeProfile, remoteUri, startCodeServer, workbenchUrl } from '../test/harness/codeserver.mjs';
-import { killGroup, snapshotProcs, treeOf } from '../test/harness/procs.mjs';
+import { freePort, killGroup, snapshotProcs, treeOf } from '../test/harness/procs.mjs';
 import { createRequire } from 'node:module';
 
 // The repos bench/run.ts generates are named by the generator's version.
@@ -103,9 +103,10 @@ function extensionLog(base) {
   return found.map((f) => readFileSync(f, 'utf8')).join('');
 }
 
-async function openOnce({ install, chromium, workspace, profile, label, waitForCache }) {
+async function openOnce({ install, chromium, workspace, profile, port, label, waitForCache }) {
   const cs = await startCodeServer({
     install,
+    port,
     workspace,
     userData: profile.userData,
     extensions: profile.extensions,
@@ -163,9 +164,12 @@ for (const size of sizes) {
   const warm = [];
   for (let r = 0; r < runs; r++) {
     const profile = makeProfile(`bench-${size}`);
+    // The same address for both opens, as for a user: the folder's URI (vscode-remote://host:port/…)
+    // names its workspace storage, where the index cache lives.
+    const port = await freePort();
     try {
-      cold.push(await openOnce({ install, chromium, workspace, profile, label: `${size} cold ${r + 1}/${runs}`, waitForCache: true }));
-      warm.push(await openOnce({ install, chromium, workspace, profile, label: `${size} warm ${r + 1}/${runs}`, waitForCache: false }));
+      cold.push(await openOnce({ install, chromium, workspace, profile, port, label: `${size} cold ${r + 1}/${runs}`, waitForCache: true }));
+      warm.push(await openOnce({ install, chromium, workspace, profile, port, label: `${size} warm ${r + 1}/${runs}`, waitForCache: false }));
     } finally {
       rmSync(profile.base, { recursive: true, force: true });
     }

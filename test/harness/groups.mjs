@@ -107,6 +107,13 @@ export default [
     theme: 'Default Dark Modern',
   },
   {
+    // partial refresh: an edit fires the roadmap whose rows changed, not the whole tree
+    name: 'tree-refresh',
+    workspace: 'test/fixtures/multi-roadmap',
+    copyWorkspace: true,
+    files: ['tree-refresh'],
+  },
+  {
     // the warm start across window reloads, on a copy of the demo notes:
     // phase 1 lets the index cache be written and asks the harness to change
     // a note while the window is down; phase 2 finds the cache restored and
