@@ -17,6 +17,13 @@ export interface NodeReaderOptions {
    * a one-shot index (the CLI) nothing is compared across builds.
    */
   stat?: boolean;
+  /**
+   * Instead of the rules above (no dot names, `skipFolders`, `extensions`):
+   * which folders to enter and which files to list, by relative path (the
+   * extension passes its include and exclude globs).
+   */
+  enterFolder?: (path: string) => boolean;
+  acceptFile?: (path: string) => boolean;
 }
 
 const DEFAULT_SKIP = ['node_modules'];
@@ -101,6 +108,8 @@ export function createNodeReader(rootDir: string, options: NodeReaderOptions = {
     return extensions.some((e) => lower.endsWith(e));
   };
   const withStat = options.stat ?? true;
+  const enter = options.enterFolder ?? ((_path: string, name: string) => !name.startsWith('.') && !skip.has(name));
+  const accept = options.acceptFile ?? ((_path: string, name: string) => !name.startsWith('.') && isNote(name));
 
   async function walk(rel: string, out: FileInfo[]): Promise<void> {
     const entries = await readdir(join(rootDir, rel));
@@ -108,13 +117,12 @@ export function createNodeReader(rootDir: string, options: NodeReaderOptions = {
     const files: string[] = [];
     const links: string[] = [];
     for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!skip.has(e.name)) subfolders.push(path);
-      } else if (e.isFile() && isNote(e.name)) {
+        if (enter(path, e.name)) subfolders.push(path);
+      } else if (e.isFile() && accept(path, e.name)) {
         files.push(path);
-      } else if (e.isSymbolicLink() && isNote(e.name)) {
+      } else if (e.isSymbolicLink() && accept(path, e.name)) {
         links.push(path);
       }
     }

@@ -296,6 +296,11 @@ async function runGroup(group, install, chromium, deadline) {
       done = true;
       finish({ code: Number(code) });
     });
+    // The browser's own console too (the workbench says there which extension hosts it starts).
+    page.on('console', (m) => {
+      workbenchLogs.push(m.text());
+      if (workbenchLogs.length > 2000) workbenchLogs.shift();
+    });
     if (verbose) {
       page.on('console', (m) => process.stderr.write(`  [browser:${m.type()}] ${m.text()}\n`));
       page.on('pageerror', (e) => process.stderr.write(`  [browser:pageerror] ${e.message}\n`));

@@ -2,9 +2,11 @@
 // hosts have Node: the node entry (src/vscode/desktop.ts) installs Node's fs
 // here, the same reader the CLI uses. The web extension host has none: every
 // note then goes through workspace.fs, as do notes of any other scheme.
-import type { HeadRead } from '../../core';
+import type { FileInfo, HeadRead } from '../../core';
 
 export interface Disk {
+  /** Every file under a folder that `acceptFile` takes, in folders `enterFolder` lets in, with real size and mtime. */
+  list(rootFsPath: string, enterFolder: (path: string) => boolean, acceptFile: (path: string) => boolean): Promise<FileInfo[]>;
   /** Real size and mtime (ms), or undefined when the file is gone or not a file. */
   stat(fsPath: string): Promise<{ size: number; mtime: number } | undefined>;
   read(fsPath: string): Promise<Uint8Array>;

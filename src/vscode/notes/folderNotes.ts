@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { NotesIndex, type FileInfo, type FileReader, type HeadRead } from '../../core';
 import type { Settings } from '../settings';
 import { disk } from './disk';
+import { globMatcher } from './glob';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
 
@@ -9,13 +10,18 @@ export function isNotePath(path: string): boolean {
   return NOTE_FILE.test(path);
 }
 
-/** files.exclude patterns that are on, merged with our own excludes. */
-export function excludeGlob(settings: Settings, scope: vscode.WorkspaceFolder): string | undefined {
+/** files.exclude patterns that are on, with our own excludes and the templates folder. */
+export function excludePatterns(settings: Settings, scope: vscode.WorkspaceFolder): string[] {
   const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
   // Templates carry kind tags and {{placeholders}}: they are not notes.
   const templates = settings.templatesFolder ? [`${settings.templatesFolder}/**`] : [];
   const patterns = [...Object.entries(filesExclude).filter(([, on]) => on === true).map(([p]) => p), ...settings.exclude, ...templates];
-  const unique = [...new Set(patterns.filter(Boolean))];
+  return [...new Set(patterns.filter(Boolean))];
+}
+
+/** The same excludes as one glob, for workspace.findFiles. */
+export function excludeGlob(settings: Settings, scope: vscode.WorkspaceFolder): string | undefined {
+  const unique = excludePatterns(settings, scope);
   if (unique.length === 0) return undefined;
   return unique.length === 1 ? unique[0] : `{${unique.join(',')}}`;
 }
@@ -89,6 +95,15 @@ export class FolderNotes {
     const openDocs = () => new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d] as const));
     return {
       list: async (): Promise<FileInfo[]> => {
+        const d = this.disk(this.folder.uri);
+        if (d) {
+          // Node's fs walks the folder with the same include and exclude globs as findFiles, and stats as it goes.
+          const excluded = globMatcher(excludePatterns(this.settings, this.folder));
+          const included = globMatcher([this.settings.include]);
+          const listed = await d.list(this.folder.uri.fsPath, (p) => !excluded(p), (p) => included(p) && !excluded(p));
+          const dirty = new Set(vscode.workspace.textDocuments.filter((doc) => doc.isDirty).map((doc) => this.rel(doc.uri)));
+          return listed.map((f) => (dirty.has(f.path) ? { path: f.path, size: -1, mtime: -1 } : f));
+        }
         const uris = await this.findNotes();
         const docs = openDocs();
         const out: FileInfo[] = [];
@@ -108,7 +123,7 @@ export class FolderNotes {
             if (s) out.push({ path: rel, size: s.size, mtime: s.mtime });
           }
         };
-        await Promise.all(Array.from({ length: Math.min(this.disk(this.folder.uri) ? 64 : 16, todo.length) }, worker));
+        await Promise.all(Array.from({ length: Math.min(16, todo.length) }, worker));
         out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         return out;
       },
