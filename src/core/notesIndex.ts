@@ -27,6 +27,8 @@ export const HEAD_BYTES = 8192;
 /** Bumped whenever what a cache line holds changes shape. */
 export const INDEX_CACHE_FORMAT = 1;
 const CACHE_MAGIC = 'mentorship-index';
+/** Lines written or read between two pauses. */
+const CACHE_CHUNK = 500;
 
 export interface IndexStats {
   /** Files handed to the parser since the index was created. */
@@ -233,14 +235,23 @@ export class NotesIndex {
    * (the build, the folder, the settings); `pause` lets a host yield between chunks.
    */
   async toCache(key: string, pause?: () => Promise<void>): Promise<string> {
-    const rows = [...this.files].filter(([, e]) => e.size >= 0 && e.mtime >= 0);
-    const lines = [JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: rows.length })];
-    for (let i = 0; i < rows.length; i++) {
-      const [path, e] = rows[i]!;
-      lines.push(JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result]));
-      if (pause && i % 2000 === 1999) await pause();
+    return (await this.toCacheChunks(key, pause)).join('');
+  }
+
+  /** The same text as `toCache`, in pieces of a few hundred lines (a host writes them without one long block). */
+  async toCacheChunks(key: string, pause?: () => Promise<void>): Promise<string[]> {
+    const rows: [string, Entry][] = [];
+    for (const row of this.files) if (row[1].size >= 0 && row[1].mtime >= 0) rows.push(row);
+    const chunks = [`${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: rows.length })}\n`];
+    for (let i = 0; i < rows.length; i += CACHE_CHUNK) {
+      let chunk = '';
+      for (const [path, e] of rows.slice(i, i + CACHE_CHUNK)) {
+        chunk += `${JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result])}\n`;
+      }
+      chunks.push(chunk);
+      if (pause) await pause();
     }
-    return `${lines.join('\n')}\n`;
+    return chunks;
   }
 
   /**
@@ -275,7 +286,7 @@ export class NotesIndex {
       if (typeof path !== 'string' || typeof size !== 'number' || typeof mtime !== 'number') return false;
       if (row.length === 4 && !isFileResult(result)) return false;
       this.files.set(path, { size, mtime, result: row.length === 4 ? (result as FileResult) : EMPTY });
-      if (pause && ++count % 2000 === 0) await pause();
+      if (pause && ++count % CACHE_CHUNK === 0) await pause();
     }
     return this.files.size === header.files;
   }

@@ -64,11 +64,24 @@ export class IndexCache {
   async save(folder: FolderNotes, key: string): Promise<void> {
     const file = this.fileOf(folder);
     if (!file || !this.storage) return;
-    const text = await folder.index.toCache(key, pause);
+    const chunks = await folder.index.toCacheChunks(key, pause);
+    // Encoded piece by piece, then copied into one buffer: no single long block.
+    const encoder = new TextEncoder();
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < chunks.length; i++) {
+      parts.push(encoder.encode(chunks[i]));
+      if (i % 20 === 19) await pause();
+    }
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
     await vscode.workspace.fs.createDirectory(this.storage);
     // Written aside, then renamed over: a window closed mid-write leaves the old cache or none, never half of one.
     const tmp = file.with({ path: `${file.path}.tmp` });
-    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+    await vscode.workspace.fs.writeFile(tmp, bytes);
     await vscode.workspace.fs.rename(tmp, file, { overwrite: true });
   }
 
