@@ -21,24 +21,24 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   if (!text.startsWith('---')) return undefined;
   const firstEol = text.indexOf('\n');
   if (firstEol === -1 || text.slice(3, firstEol).trim() !== '') return undefined;
-  let lineStart = firstEol + 1;
-  let lineCount = 1;
-  while (lineStart <= text.length) {
+  // Candidate closing lines, found with indexOf (a 4 MB front matter is scanned natively, not line by line).
+  let from = firstEol;
+  for (;;) {
+    const dash = text.indexOf('\n---', from);
+    const dots = text.indexOf('\n...', from);
+    const at = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
+    if (at === -1) return undefined;
+    const lineStart = at + 1;
     let eol = text.indexOf('\n', lineStart);
     if (eol === -1) eol = text.length;
-    lineCount++;
-    const line = text.slice(lineStart, eol).replace(/\r$/, '');
-    if (line === '---' || line === '...' || /^(---|\.\.\.)\s+$/.test(line)) {
-      return {
-        yaml: text.slice(firstEol + 1, lineStart),
-        lineCount,
-        bodyOffset: Math.min(eol + 1, text.length),
-      };
+    if (text.slice(lineStart + 3, eol).trim() === '') {
+      const yaml = text.slice(firstEol + 1, lineStart);
+      let lineCount = 2;
+      for (let i = yaml.indexOf('\n'); i !== -1; i = yaml.indexOf('\n', i + 1)) lineCount++;
+      return { yaml, lineCount, bodyOffset: Math.min(eol + 1, text.length) };
     }
-    if (eol === text.length) break;
-    lineStart = eol + 1;
+    from = lineStart;
   }
-  return undefined;
 }
 
 /**
@@ -73,12 +73,156 @@ class YamlLoadError extends Error {
   }
 }
 
+/** Flow collections nested deeper than this are refused before parsing (the parser recurses). */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * Checks a front matter's text before any parse, in one linear pass: alias
+ * count, flow nesting depth, and duplicate top-level keys (the parser's own
+ * duplicate check compares every pair of keys: quadratic).
+ */
+function precheckYaml(source: string): void {
+  let aliases = 0;
+  let depth = 0;
+  let quote: string | null = null;
+  let line = 1;
+  let atLineStart = true;
+  const keys = new Map<string, number>();
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\n') {
+      line++;
+      atLineStart = true;
+      if (quote === "'") continue;
+      continue;
+    }
+    if (atLineStart) {
+      atLineStart = false;
+      const key = /^([A-Za-z_][\w -]*?)[ \t]*:(?=\s|$)/.exec(source.slice(i, i + 200));
+      if (key && quote === null && depth === 0) {
+        const first = keys.get(key[1]!);
+        if (first !== undefined) throw new YamlLoadError(`the key '${key[1]}' appears twice (first on line ${first + 1})`, line);
+        keys.set(key[1]!, line);
+      }
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(source[i - 1]!))) {
+      const eol = source.indexOf('\n', i);
+      i = (eol === -1 ? source.length : eol) - 1;
+      continue;
+    }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(source[i - 1]!))) quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_YAML_DEPTH) throw new YamlLoadError(`lists or maps nest deeper than ${MAX_YAML_DEPTH} levels`, line);
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '*' && (i === 0 || /[\s,[{:-]/.test(source[i - 1]!)) && /[^\s,[\]{}]/.test(source[i + 1] ?? ' ')) {
+      if (++aliases > MAX_YAML_ALIASES) throw new YamlLoadError(`more than ${MAX_YAML_ALIASES} aliases`, line);
+    }
+  }
+}
+
+const SIMPLE_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+const SIMPLE_ITEM = /^[ \t]+-[ \t]+(.*?)[ \t]*$/;
+/** A plain scalar inside a flow list `[a, b]`: no commas or brackets. */
+const SIMPLE_SCALAR = /^[^\s&*!|>'"{}[\]%@`#,?:-](?:[^#:,[\]{}]|:(?=\S)|#(?<=\S#))*$/;
+/** A plain scalar as a key's value: commas allowed too. */
+const SIMPLE_VALUE = /^[^\s&*!|>'"{}[\]%@`#,?:-](?:[^#:[\]{}]|:(?=\S)|#(?<=\S#))*$/;
+const CORE_NULL = /^(?:~|null|Null|NULL)$/;
+const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
+const CORE_INT = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
+const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
+
+/** A plain scalar as the YAML 1.2 core schema resolves it. */
+function coreScalar(text: string): unknown {
+  if (CORE_NULL.test(text)) return null;
+  if (CORE_BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
+  if (CORE_INT.test(text)) {
+    if (text.startsWith('0o')) return parseInt(text.slice(2), 8);
+    if (text.startsWith('0x')) return parseInt(text.slice(2), 16);
+    const n = Number(text);
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
+  if (CORE_FLOAT.test(text)) return undefined;
+  return text;
+}
+
+/**
+ * Most front matter is `key: plain value`, `key: [a, b]` and `key:` with
+ * `- item` lines: read that shape directly (the general parser costs about
+ * 0.2 ms a note, which a 50,000-note repo pays 18,000 times). Anything else —
+ * quotes, anchors, nested maps, block scalars, comments, numbers that are not
+ * plain integers — returns undefined and goes to the general parser. A unit
+ * property checks that both agree on every input this accepts.
+ */
+export function loadSimpleYaml(source: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const lines = source.split('\n');
+  let listKey: string | null = null;
+  for (let raw of lines) {
+    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+    if (raw.trim() === '') continue;
+    const item = SIMPLE_ITEM.exec(raw);
+    if (item) {
+      if (listKey === null) return undefined;
+      const v = item[1]!;
+      if (!SIMPLE_VALUE.test(v)) return undefined;
+      const value = coreScalar(v);
+      if (value === undefined) return undefined;
+      (out[listKey] as unknown[]).push(value);
+      continue;
+    }
+    const m = SIMPLE_KEY.exec(raw);
+    if (!m || Object.prototype.hasOwnProperty.call(out, m[1]!) || m[1] === '__proto__') return undefined;
+    const key = m[1]!;
+    const v = m[2] ?? '';
+    listKey = null;
+    if (v === '') {
+      // `key:` alone: null, unless `- item` lines follow.
+      listKey = key;
+      out[key] = [];
+      continue;
+    }
+    if (v.startsWith('[')) {
+      if (!v.endsWith(']')) return undefined;
+      const inner = v.slice(1, -1).trim();
+      const parts = inner === '' ? [] : inner.split(',').map((p) => p.trim());
+      const values: unknown[] = [];
+      for (const p of parts) {
+        if (!SIMPLE_SCALAR.test(p)) return undefined;
+        const value = coreScalar(p);
+        if (value === undefined) return undefined;
+        values.push(value);
+      }
+      out[key] = values;
+      continue;
+    }
+    if (!SIMPLE_VALUE.test(v)) return undefined;
+    const value = coreScalar(v);
+    if (value === undefined) return undefined;
+    out[key] = value;
+  }
+  // `key:` with no items under it is null.
+  for (const [k, v] of Object.entries(out)) if (Array.isArray(v) && v.length === 0 && isBareKey(source, k)) out[k] = null;
+  return out;
+}
+
+function isBareKey(source: string, key: string): boolean {
+  return new RegExp(`^${key}:[ \\t]*\\r?$`, 'm').test(source);
+}
+
 /** The one YAML loader: core schema (dates stay text), bounded aliases, errors with their line. */
 export function loadYaml(source: string): unknown {
   if (source.length > MAX_FRONT_MATTER_BYTES) {
     throw new YamlLoadError(`front matter is over ${MAX_FRONT_MATTER_BYTES / 1024} KB`, 1);
   }
-  const doc = parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+  const simple = loadSimpleYaml(source);
+  if (simple) return simple;
+  precheckYaml(source);
+  const doc = parseDocument(source, { schema: 'core', uniqueKeys: false, prettyErrors: true });
   const error = doc.errors[0];
   if (error) {
     // The loader may report one mistake as several errors starting at the same

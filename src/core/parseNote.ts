@@ -1,6 +1,6 @@
 // One file in, what it contributes out. Never throws: any failure becomes a
 // diagnostic and the rest of the index is untouched.
-import { declaresKind, findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
+import { declaresKind, MAX_FRONT_MATTER_BYTES, findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
 import { ATX_HEADING, proseLines } from './lines';
 import type { Diagnostic, FileResult, NoteKind } from './model';
 import { parseReview } from './review';
@@ -56,6 +56,14 @@ export function parseNoteText(file: string, text: string, options: ParseOptions,
       };
     }
     return NOTHING;
+  }
+  if (block.yaml.length > MAX_FRONT_MATTER_BYTES) {
+    // Too big to be one of ours: only a tags:/type: line near the top naming a kind makes it worth a word.
+    if (!declaresKind(block.yaml.slice(0, MAX_FRONT_MATTER_BYTES), options.kindNames)) return NOTHING;
+    return {
+      note: null,
+      diagnostics: [{ file, line: 1, severity: 'error', code: 'bad-yaml', message: `Front matter is over ${MAX_FRONT_MATTER_BYTES / 1024} KB: not read` }],
+    };
   }
   if (!mayHaveKind(block.yaml, options.kindNames)) return NOTHING;
   const diagnostics: Diagnostic[] = [];

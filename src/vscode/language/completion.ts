@@ -5,8 +5,8 @@ import { PLACEHOLDERS, type RoadmapNote } from '../../core';
 import type { NotesService } from '../notes/notesService';
 import { milestoneCard, milestoneSummary, placeholderCard } from './cards';
 import { isTemplate, noteContext, scopeOf, templateNameOf, type NoteContext } from './context';
+import { frontMatterIdContext, inFrontMatter, placeholderBeforeCursor, roadmapField, wikiLinkBeforeCursor, type Span } from './text';
 import { roadmapByLinkTarget, statusRank } from './milestones';
-import { frontMatterIdContext, inFrontMatter, placeholderBeforeCursor, wikiLinkBeforeCursor, type Span } from './text';
 
 export const COMPLETION_TRIGGERS = ['[', ' ', ',', '^', '{'];
 
@@ -25,7 +25,7 @@ export class MentorshipCompletionProvider implements vscode.CompletionItemProvid
       if (!ctx) return undefined;
       let scope: RoadmapNote[];
       if (link.target) {
-        const roadmap = roadmapByLinkTarget(ctx.model, link.target);
+        const roadmap = roadmapByLinkTarget(ctx.model, link.target, ctx.rel, roadmapField(doc));
         scope = roadmap ? [roadmap] : [];
       } else {
         scope = inFrontMatter(doc, pos.line) ? scopeOf(ctx, doc) : [];

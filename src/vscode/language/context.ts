@@ -48,7 +48,7 @@ export function milestoneRefAt(ctx: NoteContext, doc: vscode.TextDocument, pos: 
   if (link) {
     if (!link.id) return undefined;
     if (link.target) {
-      const hits = milestonesOfLink(ctx.model, link.target, link.id);
+      const hits = milestonesOfLink(ctx.model, link.target, link.id, ctx.rel, roadmapField(doc));
       return { id: link.id, span: link.span, scope: hits.map((h) => h.roadmap), hits };
     }
     // `[[#^id]]` in the front matter: the note's own roadmap(s). In the body it names a block of this note.

@@ -7,9 +7,9 @@ export interface MilestoneHit {
   milestone: Milestone;
 }
 
-/** `[[roadmap]]`: a note name or a path, resolved as the core resolves links. */
-export function roadmapByLinkTarget(model: WorkspaceModel, target: string): RoadmapNote | undefined {
-  return model.roadmapByLink(target.trim());
+/** `[[roadmap]]` written in the note at `fromFile` (with its `roadmap:` field): the core's one resolver. */
+export function roadmapByLinkTarget(model: WorkspaceModel, target: string, fromFile: string, roadmapRef: string | null): RoadmapNote | undefined {
+  return model.roadmapByLink(target.trim(), fromFile, roadmapRef);
 }
 
 /** The roadmaps whose ids a note at `file` may use (the core's own resolution). */
@@ -27,9 +27,9 @@ export function findMilestones(roadmaps: readonly RoadmapNote[], id: string): Mi
   return hits;
 }
 
-/** The milestones a `[[target#^id]]` link names. */
-export function milestonesOfLink(model: WorkspaceModel, target: string, id: string): MilestoneHit[] {
-  const roadmap = roadmapByLinkTarget(model, target);
+/** The milestones a `[[target#^id]]` link in the note at `fromFile` names. */
+export function milestonesOfLink(model: WorkspaceModel, target: string, id: string, fromFile: string, roadmapRef: string | null): MilestoneHit[] {
+  const roadmap = roadmapByLinkTarget(model, target, fromFile, roadmapRef);
   return roadmap ? findMilestones([roadmap], id) : [];
 }
 
