@@ -150,7 +150,10 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
     if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
     await killGroup(cs.pgid);
     const log = extensionLog(profile.base).trim();
-    if (log) say(`${label}: Output > Mentorship:\n${log.split('\n').slice(-8).map((l) => `    ${l}`).join('\n')}`);
+    // This open's lines: from its last "starting" line on (the warm open's log follows the cold one's).
+    const lines = log.split('\n');
+    const from = lines.map((l) => l.includes('] starting ')).lastIndexOf(true);
+    if (log) say(`${label}: Output > Mentorship:\n${lines.slice(Math.max(0, from)).map((l) => `    ${l}`).join('\n')}`);
   }
 }
 

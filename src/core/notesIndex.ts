@@ -71,6 +71,8 @@ export class NotesIndex {
   private readonly parseOptions: ParseOptions;
   private readonly concurrency: number;
   private version = 0;
+  /** Built or loaded from a cache at least once: the linker holds every file. */
+  private current = false;
   readonly stats: IndexStats = { filesParsed: 0, builds: 0 };
 
   constructor(options: IndexOptions = {}) {
@@ -111,16 +113,20 @@ export class NotesIndex {
    */
   async build(reader: FileReader, options: BuildOptions = {}): Promise<void> {
     const listed = await reader.list();
-    this.linker = new Linker();
     const keep = new Set(listed.map((f) => f.path));
-    for (const path of [...this.files.keys()]) if (!keep.has(path)) this.files.delete(path);
+    const gone = [...this.files.keys()].filter((path) => !keep.has(path));
     const todo = listed.filter((f) => {
       const e = this.files.get(f.path);
       return !e || f.size < 0 || e.size !== f.size || e.mtime !== f.mtime;
     });
+    this.stats.builds++;
+    options.onProgress?.(0, todo.length);
+    // Nothing changed on disk (a warm start, a Refresh): the model stays as it is.
+    if (todo.length === 0 && gone.length === 0 && this.current) return;
+    this.linker = new Linker();
+    for (const path of gone) this.files.delete(path);
     let next = 0;
     let done = 0;
-    options.onProgress?.(0, todo.length);
     const worker = async () => {
       while (next < todo.length) {
         const info = todo[next++]!;
@@ -130,7 +136,7 @@ export class NotesIndex {
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, todo.length) }, worker));
     for (const [path, e] of this.files) if (e.result !== EMPTY) this.linker.set(path, e.result.note, e.result.diagnostics);
-    this.stats.builds++;
+    this.current = true;
     this.changed();
   }
 
@@ -264,6 +270,7 @@ export class NotesIndex {
     this.linker = new Linker();
     const ok = await this.readCache(text, key, pause).catch(() => false);
     if (!ok) this.files.clear();
+    this.current = ok;
     for (const [path, e] of this.files) if (e.result !== EMPTY) this.linker.set(path, e.result.note, e.result.diagnostics);
     this.changed();
     return ok;

@@ -62,8 +62,10 @@ describe('index cache', function () {
     assert.ok(restored.model().roadmaps.length > 0 && restored.model().entries.length > 0, 'the sample has roadmaps and thread entries');
 
     const reader = statReader(files);
+    const generation = restored.generation;
     await restored.build(reader);
     assert.deepEqual(reader.reads, [], 'nothing changed on disk: nothing is read');
+    assert.equal(restored.generation, generation, 'nor is the model rebuilt');
     sameModel(restored, built);
   });
 
