@@ -565,6 +565,22 @@ export class Linker {
     }
   }
 
+  /**
+   * A copy of a sorted list without the items `old` (the very objects, found
+   * by binary search rather than by a scan of the list) and with `add` in order.
+   */
+  private static patchSorted<T>(list: readonly T[], old: readonly T[], add: readonly T[], compare: (a: T, b: T) => number): T[] {
+    const out = list.slice();
+    for (const item of old) {
+      let i = lowerBound(out, item, compare);
+      while (i < out.length && out[i] !== item && compare(out[i]!, item) === 0) i++;
+      if (out[i] !== item) i = out.indexOf(item);
+      if (i >= 0) out.splice(i, 1);
+    }
+    for (const item of [...add].sort(compare)) out.splice(lowerBound(out, item, compare), 0, item);
+    return out;
+  }
+
   /** Patches the model for one changed non-roadmap file. */
   private relinkFile(file: string): void {
     const note = this.linkedNotes.get(file);
@@ -577,7 +593,7 @@ export class Linker {
     if (oldEntries.length || newEntries.length) {
       if (newEntries.length || note?.kind === 'thread') this.entriesOfFile.set(file, newEntries);
       else this.entriesOfFile.delete(file);
-      this.entries = replaceSorted(this.entries, (e) => e.entry.file === file, newEntries, compareEntries);
+      this.entries = Linker.patchSorted(this.entries, oldEntries, newEntries, compareEntries);
       const affected = new Set<string>();
       for (const e of [...oldEntries, ...newEntries]) for (const m of e.milestones) affected.add(milestoneKey(m.roadmap, m.id));
       const byMilestone = new Map(this.byMilestone);
@@ -600,8 +616,11 @@ export class Linker {
         this.patchDiagnostics(rf);
       }
     }
-    if (note?.kind === 'thread' || this.threads.some((t) => t.file === file)) {
-      this.threads = replaceSorted(this.threads, (t) => t.file === file, note?.kind === 'thread' ? [note] : [], byFileName);
+    // Threads are sorted by file: the old one, if any, is found by binary search.
+    const at = lowerBound(this.threads, { file } as ThreadNote, byFileName);
+    const oldThread = this.threads[at]?.file === file ? [this.threads[at]!] : [];
+    if (note?.kind === 'thread' || oldThread.length) {
+      this.threads = Linker.patchSorted(this.threads, oldThread, note?.kind === 'thread' ? [note] : [], byFileName);
     }
     if (linked?.session || this.sessions.some((s) => s.note.file === file)) {
       this.sessions = replaceSorted(this.sessions, (s) => s.note.file === file, linked?.session ? [linked.session] : [], compareDated);
