@@ -1,17 +1,17 @@
 // Deterministic generator of a large notes repository for the benchmark.
 //
-// A real mentor's workspace is mostly notes that have nothing to do with
-// mentorship (dailies, meeting notes, project docs, snippets); ~15% are the
-// kinds the index cares about. Per 1,000 notes this writes one mentee folder
-// (`mentees/<name>/`) holding a roadmap with 20–40 milestones, its threads
-// (single entries and a few series), sessions and reviews, all in the format of
-// PRODUCT.md, and ~850 notes of no kind spread over nested folders of about
-// 100 files each. Same (noteCount, seed, GENERATOR_VERSION) → same bytes.
+// The mix of issue 10's corpus: 30% growth threads, 5% sessions, 1% reviews,
+// 0.2% roadmaps, the rest notes of no kind (dailies, meeting notes, project
+// docs, snippets; ~3 KB on average, 40% with front matter of their own). Per
+// 500 notes this writes one mentee folder (`mentees/<name>/`) holding a
+// roadmap with 20–40 milestones, its threads (single entries and a few
+// series), sessions and reviews, all in the format of PRODUCT.md, and the
+// notes of no kind spread over nested folders of about 100 files each. Same (noteCount, seed, GENERATOR_VERSION) → same bytes.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Bump whenever the output changes, so cached benchmark repos are regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export interface GeneratedRepo {
   files: number;
@@ -176,7 +176,7 @@ function blockOf(rng: Rng): string {
 }
 
 function plainNote(rng: Rng, title: string): string {
-  const target = rng.logUniform(300, 6000);
+  const target = rng.logUniform(400, 12000);
   const parts: string[] = [];
   const fm = rng.next();
   if (fm < 0.4) {
@@ -369,22 +369,22 @@ interface PlannedFile {
 export function planRepo(noteCount: number, seed = 1): { files: PlannedFile[]; kinded: number } {
   const rng = new Rng(mulberry32(seed));
   const files: PlannedFile[] = [];
-  const mentees = Math.max(1, Math.round(noteCount / 1000));
-  const kindedTarget = Math.round(noteCount * 0.15);
+  const mentees = Math.max(1, Math.round(noteCount / 500));
+  const split = (total: number, k: number) => Math.floor(total / mentees) + (k < total % mentees ? 1 : 0);
+  const threadTotal = Math.round(noteCount * 0.3);
+  const sessionTotal = Math.round(noteCount * 0.05);
+  const reviewTotal = Math.round(noteCount * 0.01);
   let kinded = 0;
   for (let k = 0; k < mentees; k++) {
-    // Each mentee's share of the kinded notes: 1 roadmap, ~5% reviews, ~15% sessions, the rest threads.
-    const share = Math.floor(kindedTarget / mentees) + (k < kindedTarget % mentees ? 1 : 0);
-    if (share < 1) continue;
     const mentee = `${FIRST[k % FIRST.length]} ${LAST[(k * 7) % LAST.length]}`;
     const mentor = `${FIRST[(k + 11) % FIRST.length]} ${LAST[(k * 3 + 5) % LAST.length]}`;
     const folder = `mentees/${pad(k, 3)}-${slugify(mentee)}`;
     const roadmap = roadmapNote(rng, mentee, mentor, rng.int(20, 40));
     files.push({ path: `${folder}/roadmap.md`, text: roadmap.text });
-    const rest = share - 1;
-    const reviews = Math.min(rest, Math.max(rest > 10 ? 2 : 0, Math.round(rest * 0.05)));
-    const sessions = Math.min(rest - reviews, Math.round(rest * 0.15));
-    const threads = rest - reviews - sessions;
+    const threads = split(threadTotal, k);
+    const sessions = split(sessionTotal, k);
+    const reviews = split(reviewTotal, k);
+    const share = 1 + threads + sessions + reviews;
     for (let t = 0; t < threads; t++) {
       const note = threadNote(rng, roadmap.milestones, rng.chance(0.05), folder);
       // Threads by half-year, so no folder grows far past ~100 files.

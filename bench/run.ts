@@ -1,30 +1,31 @@
-// `npm run bench`: how close indexing stays to the cost of reading the bytes.
+// `npm run bench`, the CLI part: what a user of the CLI meets, against the floor.
 //
 // For each size (BENCH_SIZES, default 1000,10000,50000) it generates a notes
-// repo into os.tmpdir()/mentorship-bench-<size> (reused while the marker file
-// says same generator version and seed), then measures in this process:
-//   read        list + read every file with the CLI's Node reader (baseline)
-//   cold index  new NotesIndex(); build(reader); model()
-//   update      index.update(path, bytes) + model() for one changed thread note
-// and, in a fresh child process per size (`node --expose-gc`), the peak RSS and
-// the heap still used after a cold index. Medians are printed as a markdown
-// table and written to bench-results/latest.json.
+// repo with issue 10's mix (bench/generate.ts) into os.tmpdir()/mentorship-bench-v<generator version>-<size>
+// (reused while the marker says same seed), then times
+// whole processes, alternating, after one warm-up of each:
+//   read    node dist-test/bench/readFloor.js DIR   (list + read every byte, 64 in flight)
+//   status  node dist/cli.js status --json DIR      (what a user runs)
+// wall time measured around the process, peak RSS from /usr/bin/time -f '%e %M'.
+// Then, in this process, at the largest size: one-file updates (index.update +
+// model) of a thread note and of a roadmap checkbox, medians of 50 each.
+// Prints a markdown table; writes bench-results/latest.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createNodeReader } from '../src/cli/nodeReader';
 import { NotesIndex } from '../src/core/notesIndex';
-import type { FileReader } from '../src/core/ports';
 import { GENERATOR_VERSION, generateRepo, mutateThreadText } from './generate';
 
 const SEED = 1;
 const MARKER = '.mentorship-bench.json';
-const READ_CONCURRENCY = 64; // the index's default, so the baseline reads the same way
 const UPDATES = 50;
 const UPDATE_WARMUP = 5;
+const TIME = '/usr/bin/time';
+const repoRoot = resolve(__dirname, '..', '..');
 
 interface Marker {
   generatorVersion: number;
@@ -35,27 +36,36 @@ interface Marker {
   kinded: number;
 }
 
-interface MemoryResult {
-  maxRssMB: number;
-  heapUsedMB: number;
-  files: number;
+interface ProcessRun {
+  ms: number;
+  rssMB: number | null;
 }
 
 interface SizeResult {
   size: number;
-  dir: string;
   files: number;
-  bytes: number;
   MB: number;
   kinded: number;
-  generatedMs: number | null;
   runs: number;
-  readMs: { median: number; all: number[] };
-  coldIndexMs: { median: number; all: number[] };
+  read: { medianMs: number; ms: number[]; maxRssMB: number | null };
+  status: { medianMs: number; ms: number[]; maxRssMB: number | null; medianRssMB: number | null };
+  /** Median of the per-pair ratios status / read. */
   ratio: number;
-  update: { runs: number; medianMs: number; p95Ms: number; medianParseMs: number; medianModelMs: number; filesParsedPerUpdate: number };
-  model: { roadmaps: number; milestones: number; threadEntries: number; sessions: number; reviews: number; diagnostics: Record<string, number> };
-  memory: MemoryResult | null;
+}
+
+interface Update {
+  medianMs: number;
+  p95Ms: number;
+  /** The parse of the edited note (index.update) and the relink (model()), medians. */
+  parseMs: number;
+  linkMs: number;
+  filesParsed: number;
+}
+
+interface Updates {
+  size: number;
+  thread: Update;
+  roadmap: Update;
 }
 
 const median = (xs: number[]): number => {
@@ -68,23 +78,19 @@ const percentile = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
-function repetitions(size: number): number {
+function repetitions(): number {
   const forced = Number(process.env.BENCH_RUNS);
-  if (Number.isInteger(forced) && forced > 0) return forced;
-  return size >= 50_000 ? 3 : 5;
+  return Number.isInteger(forced) && forced > 0 ? forced : 5;
 }
 
-async function ensureRepo(size: number): Promise<{ dir: string; marker: Marker; generatedMs: number | null }> {
-  const dir = join(tmpdir(), `mentorship-bench-${size}`);
+async function ensureRepo(size: number): Promise<{ dir: string; marker: Marker }> {
+  const dir = join(tmpdir(), `mentorship-bench-v${GENERATOR_VERSION}-${size}`);
   const markerPath = join(dir, MARKER);
   if (existsSync(markerPath)) {
     try {
       const marker = JSON.parse(await readFile(markerPath, 'utf8')) as Marker;
-      if (marker.generatorVersion === GENERATOR_VERSION && marker.seed === SEED && marker.size === size) {
-        return { dir, marker, generatedMs: null };
-      }
+      if (marker.generatorVersion === GENERATOR_VERSION && marker.seed === SEED && marker.size === size) return { dir, marker };
     } catch {
       // unreadable marker: regenerate
     }
@@ -93,221 +99,162 @@ async function ensureRepo(size: number): Promise<{ dir: string; marker: Marker; 
   await mkdir(dir, { recursive: true });
   const t0 = performance.now();
   const made = await generateRepo(dir, size, SEED);
-  const generatedMs = performance.now() - t0;
   const marker: Marker = { generatorVersion: GENERATOR_VERSION, seed: SEED, size, ...made };
   await writeFile(markerPath, JSON.stringify(marker, null, 2));
-  return { dir, marker, generatedMs };
+  console.error(`generated ${made.files} files (${round(made.bytes / 2 ** 20)} MB) in ${dir} in ${Math.round(performance.now() - t0)} ms`);
+  return { dir, marker };
 }
 
-async function readAll(reader: FileReader): Promise<{ files: number; bytes: number }> {
-  const list = await reader.list();
-  let bytes = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < list.length) {
-      const f = list[next++]!;
-      const content = await reader.read(f.path);
-      bytes += typeof content === 'string' ? content.length : content.byteLength;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, list.length) }, worker));
-  return { files: list.length, bytes };
+/** /usr/bin/time, installed with apt-get when missing; null when it cannot be had. */
+function timeCommand(): string | null {
+  if (existsSync(TIME)) return TIME;
+  console.error(`${TIME} is missing: apt-get install -y time`);
+  spawnSync('apt-get', ['install', '-y', 'time'], { stdio: 'inherit' });
+  if (existsSync(TIME)) return TIME;
+  console.error('no /usr/bin/time: peak RSS is not measured');
+  return null;
 }
 
-async function coldIndex(dir: string): Promise<NotesIndex> {
-  const index = new NotesIndex();
-  await index.build(createNodeReader(dir));
-  index.model();
-  return index;
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/** One whole process, output discarded: wall time around it, peak RSS from /usr/bin/time. */
+function runProcess(time: string | null, args: string[]): ProcessRun {
+  const [cmd, argv] = time ? [time, ['-f', '%e %M', process.execPath, ...args]] : [process.execPath, args];
   const t0 = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - t0, value };
+  const r = spawnSync(cmd, argv, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const m = /^([\d.]+) (\d+)$/.exec(last);
+  return { ms, rssMB: time && m ? round(Number(m[2]) / 1024) : null };
 }
 
-function measureMemory(dir: string): MemoryResult | null {
-  const child = spawnSync(process.execPath, ['--expose-gc', __filename, '--memory', dir], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  const line = child.stdout?.trim().split('\n').pop();
-  if (child.status !== 0 || !line) {
-    console.error(`memory child failed (status ${child.status}): ${child.stderr}`);
-    return null;
-  }
-  return JSON.parse(line) as MemoryResult;
-}
-
-/** Child mode: one cold index in a fresh process; prints peak RSS and retained heap. */
-async function memoryChild(dir: string): Promise<void> {
-  gc();
-  const index = await coldIndex(dir);
-  gc();
-  gc();
-  const heapUsed = process.memoryUsage().heapUsed;
-  const result: MemoryResult = {
-    maxRssMB: round(process.resourceUsage().maxRSS / 1024),
-    heapUsedMB: round(heapUsed / 2 ** 20),
-    files: index.size,
-  };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-}
-
-async function benchSize(size: number): Promise<SizeResult> {
-  const { dir, marker, generatedMs } = await ensureRepo(size);
-  if (generatedMs !== null) console.error(`generated ${marker.files} files (${round(marker.bytes / 2 ** 20)} MB) in ${dir} in ${Math.round(generatedMs)} ms`);
-  else console.error(`reusing ${dir}`);
-  const runs = repetitions(size);
-
-  // Warm the page cache and the JIT once for each, then alternate so drift hits both alike.
-  const warmRead = await readAll(createNodeReader(dir));
-  if (warmRead.files !== marker.files) console.error(`warning: reader lists ${warmRead.files} files, generator wrote ${marker.files}`);
-  await coldIndex(dir);
-  const reads: number[] = [];
-  const colds: number[] = [];
-  let index: NotesIndex | undefined;
+function benchSize(size: number, dir: string, marker: Marker, time: string | null): SizeResult {
+  const floor = ['dist-test/bench/readFloor.js', dir];
+  const status = ['dist/cli.js', 'status', '--json', dir];
+  const runs = repetitions();
+  // Warm the page cache once for each, then alternate so drift hits both alike.
+  runProcess(time, floor);
+  runProcess(time, status);
+  const reads: ProcessRun[] = [];
+  const statuses: ProcessRun[] = [];
   for (let r = 0; r < runs; r++) {
-    index = undefined;
-    gc();
-    reads.push((await timed(() => readAll(createNodeReader(dir)))).ms);
-    gc();
-    const cold = await timed(() => coldIndex(dir));
-    colds.push(cold.ms);
-    index = cold.value;
-    console.error(`  ${size}: run ${r + 1}/${runs} read ${round(reads[r]!)} ms, cold index ${round(colds[r]!)} ms`);
+    reads.push(runProcess(time, floor));
+    statuses.push(runProcess(time, status));
+    console.error(`  ${size}: pair ${r + 1}/${runs}: read ${Math.round(reads[r]!.ms)} ms, status --json ${Math.round(statuses[r]!.ms)} ms, ${statuses[r]!.rssMB} MB`);
   }
-  const idx = index!;
-
-  const model = idx.model();
-  const diagnostics: Record<string, number> = {};
-  for (const d of model.diagnostics) diagnostics[d.severity] = (diagnostics[d.severity] ?? 0) + 1;
-  const modelSummary = {
-    roadmaps: model.roadmaps.length,
-    milestones: model.roadmaps.reduce((n, r) => n + r.milestones.length, 0),
-    threadEntries: model.entries.length,
-    sessions: model.sessions.length,
-    reviews: model.reviews.length,
-    diagnostics,
-  };
-
-  // One-file updates: a different thread note each time, new bytes in memory.
-  const reader = createNodeReader(dir);
-  const threads = idx.paths().filter((p) => p.includes('/threads/')).sort();
-  if (!threads.length) throw new Error('no thread notes found in the generated repo');
-  const decoder = new TextDecoder();
-  const encoder = new TextEncoder();
-  const parseMs: number[] = [];
-  const modelMs: number[] = [];
-  const totalMs: number[] = [];
-  const parsedBefore = idx.stats.filesParsed;
-  for (let u = 0; u < UPDATE_WARMUP + UPDATES; u++) {
-    const path = threads[(u * 7919) % threads.length]!;
-    const before = await reader.read(path);
-    const text = typeof before === 'string' ? before : decoder.decode(before);
-    const bytes = encoder.encode(mutateThreadText(text, u));
-    const t0 = performance.now();
-    idx.update(path, bytes);
-    const t1 = performance.now();
-    idx.model();
-    const t2 = performance.now();
-    if (u < UPDATE_WARMUP) continue;
-    parseMs.push(t1 - t0);
-    modelMs.push(t2 - t1);
-    totalMs.push(t2 - t0);
-  }
-  const filesParsedPerUpdate = (idx.stats.filesParsed - parsedBefore) / (UPDATE_WARMUP + UPDATES);
-  index = undefined;
-  gc();
-
-  const memory = measureMemory(dir);
-  const readMedian = median(reads);
-  const coldMedian = median(colds);
+  const rss = (xs: ProcessRun[]) => (xs.every((x) => x.rssMB !== null) ? xs.map((x) => x.rssMB!) : null);
+  const statusRss = rss(statuses);
   return {
     size,
-    dir,
     files: marker.files,
-    bytes: marker.bytes,
     MB: round(marker.bytes / 2 ** 20),
     kinded: marker.kinded,
-    generatedMs: generatedMs === null ? null : Math.round(generatedMs),
     runs,
-    readMs: { median: round(readMedian), all: reads.map((x) => round(x)) },
-    coldIndexMs: { median: round(coldMedian), all: colds.map((x) => round(x)) },
-    ratio: round(coldMedian / readMedian, 2),
-    update: {
-      runs: UPDATES,
-      medianMs: round(median(totalMs), 2),
-      p95Ms: round(percentile(totalMs, 95), 2),
-      medianParseMs: round(median(parseMs), 3),
-      medianModelMs: round(median(modelMs), 2),
-      filesParsedPerUpdate,
+    read: { medianMs: Math.round(median(reads.map((x) => x.ms))), ms: reads.map((x) => Math.round(x.ms)), maxRssMB: rss(reads) ? Math.max(...rss(reads)!) : null },
+    status: {
+      medianMs: Math.round(median(statuses.map((x) => x.ms))),
+      ms: statuses.map((x) => Math.round(x.ms)),
+      maxRssMB: statusRss ? Math.max(...statusRss) : null,
+      medianRssMB: statusRss ? median(statusRss) : null,
     },
-    model: modelSummary,
-    memory,
+    ratio: round(median(statuses.map((s, i) => s.ms / reads[i]!.ms)), 2),
   };
+}
+
+/** One-file updates in process: a thread note's new text, a roadmap's checkbox flipped. */
+async function benchUpdates(size: number, dir: string): Promise<Updates> {
+  const index = new NotesIndex();
+  const reader = createNodeReader(dir);
+  await index.build(reader);
+  index.model();
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  const measure = async (paths: string[], edit: (text: string, n: number) => string) => {
+    const ms: number[] = [];
+    const parse: number[] = [];
+    const link: number[] = [];
+    const parsedBefore = index.stats.filesParsed;
+    for (let u = 0; u < UPDATE_WARMUP + UPDATES; u++) {
+      const path = paths[(u * 7919) % paths.length]!;
+      const text = decoder.decode(await reader.read(path));
+      const bytes = encoder.encode(edit(text, u));
+      const t0 = performance.now();
+      index.update(path, bytes);
+      const t1 = performance.now();
+      index.model();
+      const t2 = performance.now();
+      if (u < UPDATE_WARMUP) continue;
+      ms.push(t2 - t0);
+      parse.push(t1 - t0);
+      link.push(t2 - t1);
+    }
+    return {
+      medianMs: round(median(ms), 2),
+      p95Ms: round(percentile(ms, 95), 2),
+      parseMs: round(median(parse), 2),
+      linkMs: round(median(link), 2),
+      filesParsed: (index.stats.filesParsed - parsedBefore) / (UPDATE_WARMUP + UPDATES),
+    };
+  };
+  const paths = index.paths().sort();
+  const threads = paths.filter((p) => p.includes('/threads/'));
+  const roadmaps = paths.filter((p) => p.endsWith('/roadmap.md'));
+  const thread = await measure(threads, mutateThreadText);
+  // A checkbox ticked (or unticked): the edit of Mark Done, which changes no id and no title.
+  const roadmap = await measure(roadmaps, (text, n) =>
+    n % 2 ? text.replace(/^(\s*- )\[x\]/m, '$1[ ]') : text.replace(/^(\s*- )\[ \]/m, '$1[x]'),
+  );
+  return { size, thread, roadmap };
 }
 
 function table(results: SizeResult[]): string {
   const rows = [
-    '| size | files | MB | read (median ms) | cold index (median ms) | ratio | update 1 file (median ms) | peak RSS MB | heap after index MB |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| notes | MB | read every byte (median ms) | `status --json` (median ms) | ratio (median of pairs) | `status` peak RSS MB |',
+    '|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
-    rows.push(
-      `| ${r.size.toLocaleString('en-US')} | ${r.files} | ${r.MB} | ${r.readMs.median} | ${r.coldIndexMs.median} | ${r.ratio} | ${r.update.medianMs} | ${r.memory?.maxRssMB ?? '—'} | ${r.memory?.heapUsedMB ?? '—'} |`,
-    );
+    rows.push(`| ${r.size.toLocaleString('en-US')} | ${r.MB} | ${r.read.medianMs} | ${r.status.medianMs} | ${r.ratio}× | ${r.status.maxRssMB ?? '—'} |`);
   }
   return rows.join('\n');
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args[0] === '--memory') return memoryChild(args[1]!);
-
-  // Re-run with --expose-gc so runs start from a collected heap.
-  if (!(globalThis as { gc?: unknown }).gc && !process.env.MENTORSHIP_BENCH_CHILD) {
-    const child = spawnSync(process.execPath, ['--expose-gc', __filename, ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, MENTORSHIP_BENCH_CHILD: '1' },
-    });
-    process.exit(child.status ?? 1);
-  }
-
   const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000')
     .split(/[\s,]+/)
     .filter(Boolean)
     .map((s) => Number(s.replace(/_/g, '')));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers, got ${process.env.BENCH_SIZES}`);
-
+  process.chdir(repoRoot);
+  const time = timeCommand();
   const started = performance.now();
   const results: SizeResult[] = [];
-  for (const size of sizes) results.push(await benchSize(size));
-
-  const runsNote = [...new Set(results.map((r) => `${r.runs} runs for ${r.size.toLocaleString('en-US')}`))].join(', ');
-  console.log(`\nMentorship Review index benchmark — Node ${process.version}, ${cpus().length} CPUs, generator v${GENERATOR_VERSION} seed ${SEED}`);
-  console.log(`Medians of ${runsNote} (after one warm-up each); update = median of ${UPDATES} one-file updates (update + model).\n`);
-  console.log(table(results));
-  console.log('');
-  for (const r of results) {
-    const d = Object.entries(r.model.diagnostics).map(([k, v]) => `${v} ${k}`).join(', ') || 'none';
-    console.log(
-      `${r.size}: ${r.kinded} kinded notes → ${r.model.roadmaps} roadmaps, ${r.model.milestones} milestones, ${r.model.threadEntries} thread entries, ` +
-        `${r.model.sessions} sessions, ${r.model.reviews} reviews; diagnostics: ${d}; ` +
-        `update = ${r.update.medianParseMs} ms parse + ${r.update.medianModelMs} ms model (p95 ${r.update.p95Ms} ms, ${r.update.filesParsedPerUpdate} file parsed per update)`,
-    );
+  let updates: Updates | undefined;
+  for (const size of sizes) {
+    const { dir, marker } = await ensureRepo(size);
+    results.push(benchSize(size, dir, marker, time));
+    if (size === Math.max(...sizes) && process.env.BENCH_UPDATES !== '0') updates = await benchUpdates(size, dir);
   }
 
+  console.log(`\nMentorship Review CLI benchmark — Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), generator v${GENERATOR_VERSION} seed ${SEED}`);
+  console.log(`Whole processes, alternating, medians of ${repetitions()} pairs after one warm-up each; peak RSS by ${time ?? '(not measured)'}.\n`);
+  console.log(table(results));
+  if (updates) {
+    console.log(
+      `\nIn process at ${updates.size.toLocaleString('en-US')} notes, update + model, median of ${UPDATES}: ` +
+        `a thread edit ${updates.thread.medianMs} ms (p95 ${updates.thread.p95Ms} ms; parse ${updates.thread.parseMs} + relink ${updates.thread.linkMs}), ` +
+        `a roadmap checkbox ${updates.roadmap.medianMs} ms (p95 ${updates.roadmap.p95Ms} ms; parse ${updates.roadmap.parseMs} + relink ${updates.roadmap.linkMs}); ` +
+        `${updates.roadmap.filesParsed} file parsed per edit.`,
+    );
+  }
   const out = {
     date: new Date().toISOString(),
     node: process.version,
-    platform: `${process.platform}-${process.arch}`,
     cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
     generatorVersion: GENERATOR_VERSION,
     seed: SEED,
     totalMs: Math.round(performance.now() - started),
     results,
+    updates,
   };
   await mkdir('bench-results', { recursive: true });
   await writeFile(join('bench-results', 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -1,14 +1,29 @@
-// `npm run bench`: every benchmark of the project, then one summary.
-//   1. the core index at 1,000 / 10,000 / 50,000 notes (bench/run.ts)
+// `npm run bench`: what a user meets, then one summary.
+//   1. the CLI: whole `status --json` processes against reading every byte, at
+//      1,000 / 10,000 / 50,000 notes, peak RSS; one-file edits in process (bench/run.ts)
 //   2. the dashboard's first paint: 300 milestones, 5,000 thread entries (bench/dashboard.ts)
-//   3. activate() and time-to-tree in the real VS Code on 10,000 notes (harness group `activation`)
-// BENCH_SIZES=1000 narrows step 1; BENCH_SKIP=vscode,dashboard skips steps.
+//   3. the extension in the harness's VS Code: page.goto → first milestone row,
+//      cold and warm, extension host RSS, at 10,000 and 50,000 (bench/vscode.mjs)
+//
+//   npm run bench                                   everything (long: about half an hour here)
+//   npm run bench -- --sizes 1000,10000 --no-vscode a quick iteration
+// Options: --sizes LIST (CLI sizes), --vscode-sizes LIST (default: the CLI sizes
+// from 10,000 up), --runs N (pairs per CLI size, default 5), --vscode-runs N,
+// --no-vscode, --no-dashboard, --no-cli. BENCH_SIZES / BENCH_SKIP=vscode,dashboard work too.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const argv = process.argv.slice(2);
+const value = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+for (const part of ['vscode', 'dashboard', 'cli']) if (argv.includes(`--no-${part}`)) skip.add(part);
+const sizes = value('--sizes') ?? process.env.BENCH_SIZES ?? '1000,10000,50000';
+const vscodeSizes = value('--vscode-sizes') ?? (sizes.split(',').filter((s) => Number(s) >= 10000).join(',') || '10000');
 const started = Date.now();
 
 function run(label, args, env = {}) {
@@ -26,19 +41,31 @@ function readJson(name) {
 }
 
 run('build', ['scripts/build.mjs', '--bench', '--tests']);
-run('index', ['dist-test/bench/run.js']);
+if (!skip.has('cli')) run(`CLI at ${sizes} notes`, ['dist-test/bench/run.js'], { BENCH_SIZES: sizes, ...(value('--runs') ? { BENCH_RUNS: value('--runs') } : {}) });
 if (!skip.has('dashboard')) run('dashboard first paint', ['dist-test/bench/dashboard.js']);
-if (!skip.has('vscode')) run('activation in VS Code', ['test/harness/run-integration.mjs', '--group', 'activation']);
+if (!skip.has('vscode')) {
+  // The generated repos come from the CLI step; make sure each VS Code size has one.
+  const missing = vscodeSizes.split(',').filter((s) => !sizes.split(',').includes(s));
+  if (missing.length) run(`generate ${missing}`, ['dist-test/bench/run.js'], { BENCH_SIZES: missing.join(','), BENCH_RUNS: '1', BENCH_UPDATES: '0' });
+  run(`VS Code at ${vscodeSizes} notes`, ['bench/vscode.mjs', '--sizes', vscodeSizes, '--runs', value('--vscode-runs') ?? '1']);
+}
 
+const cli = skip.has('cli') ? undefined : readJson('latest.json');
 const dashboard = skip.has('dashboard') ? undefined : readJson('dashboard.json');
-const activation = skip.has('vscode') ? undefined : readJson('activation.json');
-const lines = ['', '## Extension benchmarks', ''];
-if (activation) {
-  lines.push(
-    `- activate() on a ${activation.notes.toLocaleString('en-US')}-note workspace in VS Code ${activation.vscode}: ` +
-      `**${activation.activateMs} ms**; the Roadmap view filled ${activation.treeFilledMs} ms later ` +
-      `(${activation.roadmaps} roadmaps, ${activation.milestones} milestones, ${activation.threadEntries} thread entries; one run).`,
-  );
+const vscode = skip.has('vscode') ? undefined : readJson('vscode.json');
+const lines = ['', '## Summary', ''];
+if (cli) {
+  for (const r of cli.results) {
+    lines.push(
+      `- ${r.size.toLocaleString('en-US')} notes (${r.MB} MB): \`status --json\` ${r.status.medianMs} ms vs reading every byte ${r.read.medianMs} ms = **${r.ratio}×**, peak RSS ${r.status.maxRssMB} MB`,
+    );
+  }
+  if (cli.updates) lines.push(`- one edit at ${cli.updates.size.toLocaleString('en-US')} notes: thread ${cli.updates.thread.medianMs} ms, roadmap checkbox ${cli.updates.roadmap.medianMs} ms`);
+}
+if (vscode) {
+  for (const r of vscode.results) {
+    lines.push(`- VS Code, ${r.size.toLocaleString('en-US')} notes: first rows cold ${(r.cold.firstRowMs / 1000).toFixed(1)} s, warm ${(r.warm.firstRowMs / 1000).toFixed(1)} s; extension host ${r.cold.hostPeakMB} / ${r.warm.hostPeakMB} MB`);
+  }
 }
 if (dashboard) {
   lines.push(

@@ -2,7 +2,8 @@
 // the dashboard page, and (with --tests / --bench) the test and bench bundles.
 // remark and unified are ESM-only; bundling them lets everything run as CJS.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -40,17 +41,27 @@ const emptyFs = {
   },
 };
 
+// Names the build in the extension's index cache (src/vscode/notes/indexCache.ts):
+// a cache written by another version of the parsers is never read back.
+function buildId() {
+  const h = createHash('sha256');
+  for (const f of [...filesUnder('src/core', '.ts'), 'package.json'].sort()) h.update(f).update(readFileSync(join(root, f)));
+  return h.digest('hex').slice(0, 16);
+}
+const extensionDefine = { MENTORSHIP_BUILD_ID: JSON.stringify(buildId()) };
+
 const configs = [];
 if (!args.has('--tests-only')) {
   configs.push(
     {
       ...common,
-      entryPoints: ['src/vscode/extension.ts'],
+      entryPoints: ['src/vscode/desktop.ts'],
       outfile: 'dist/extension.js',
       platform: 'node',
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
+      define: extensionDefine,
     },
     {
       ...common,
@@ -75,7 +86,7 @@ if (!args.has('--tests-only')) {
       inject: ['scripts/web-shims.js'],
       // Web extensions run in a Web Worker: no DOM (remark's entity decoder has a DOM-only browser build).
       conditions: ['worker'],
-      define: { 'process.env.NODE_ENV': '"production"' },
+      define: { 'process.env.NODE_ENV': '"production"', ...extensionDefine },
     });
   }
   for (const page of filesUnder('media', '.page.ts')) {

@@ -200,7 +200,8 @@ function renderStatus(report: StatusReport, s: Style): string {
 async function loadIndex(dir: string): Promise<NotesIndex> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`Not a folder: ${dir}`);
   const index = new NotesIndex();
-  await index.build(createNodeReader(dir));
+  // One build, nothing kept: no need to stat every file for a cache key.
+  await index.build(createNodeReader(dir, { stat: false }));
   return index;
 }
 

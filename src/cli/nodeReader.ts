@@ -1,13 +1,29 @@
-// The core's file port over Node's fs, for the CLI and the benchmark.
-import { promises as fs } from 'node:fs';
+// The core's file port over Node's fs, for the CLI, the benchmark and the
+// desktop extension host (`file:` notes). Callback fs calls rather than
+// `fs.promises`' FileHandles: one open, one read, one close per note of no
+// kind, with no per-call promise machinery in libuv's way.
+import * as fs from 'node:fs';
 import { join } from 'node:path';
-import type { FileInfo, FileReader } from '../core/ports';
+import type { FileInfo, FileReader, HeadRead } from '../core/ports';
 
 export interface NodeReaderOptions {
   /** Folder names never entered (besides every folder starting with a dot). */
   skipFolders?: string[];
   /** File name endings that count as notes. */
   extensions?: string[];
+  /**
+   * Stat every listed file for its real size and mtime (what a cache is keyed
+   * by). Off, `list()` reports -1 for both and saves one syscall per file: for
+   * a one-shot index (the CLI) nothing is compared across builds.
+   */
+  stat?: boolean;
+  /**
+   * Instead of the rules above (no dot names, `skipFolders`, `extensions`):
+   * which folders to enter and which files to list, by relative path (the
+   * extension passes its include and exclude globs).
+   */
+  enterFolder?: (path: string) => boolean;
+  acceptFile?: (path: string) => boolean;
 }
 
 const DEFAULT_SKIP = ['node_modules'];
@@ -16,37 +32,109 @@ const DEFAULT_EXTENSIONS = ['.md', '.markdown'];
 /** Reads from disk only, so `read` always gives bytes. */
 export interface NodeFileReader extends FileReader {
   read(path: string): Promise<Uint8Array>;
+  readHead(path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead>;
+}
+
+function open(file: string): Promise<number> {
+  return new Promise((resolve, reject) => fs.open(file, 'r', (e, fd) => (e ? reject(e) : resolve(fd))));
+}
+function readInto(fd: number, buf: Uint8Array, offset: number, position: number): Promise<number> {
+  return new Promise((resolve, reject) => fs.read(fd, buf, offset, buf.length - offset, position, (e, n) => (e ? reject(e) : resolve(n))));
+}
+function close(fd: number): Promise<void> {
+  return new Promise((resolve) => fs.close(fd, () => resolve()));
+}
+function fstat(fd: number): Promise<fs.Stats> {
+  return new Promise((resolve, reject) => fs.fstat(fd, (e, s) => (e ? reject(e) : resolve(s))));
+}
+
+/**
+ * The first `maxBytes` of a file; the rest only when `wantRest(head)` says so
+ * (read to the end, whatever the file grew to since it was opened).
+ */
+/** Scratch buffers for heads, reused: one per read in flight, never handed out. */
+const scratch: Buffer[] = [];
+
+export async function readFileHead(file: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead> {
+  const fd = await open(file);
+  let head = scratch.pop();
+  if (!head || head.length !== maxBytes) head = Buffer.allocUnsafe(maxBytes);
+  try {
+    let got = 0;
+    for (;;) {
+      const n = await readInto(fd, head, got, got);
+      // A short file: a copy of just its bytes (small copies come from Node's shared pool).
+      if (n === 0) return { content: Buffer.from(head.subarray(0, got)), complete: true };
+      got += n;
+      if (got === maxBytes) break;
+    }
+    if (!wantRest(head)) return { content: Buffer.from(head), complete: false };
+    const size = (await fstat(fd)).size;
+    let buf = Buffer.allocUnsafe(Math.max(size, maxBytes) + 1);
+    head.copy(buf, 0, 0, maxBytes);
+    for (;;) {
+      if (got === buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, got);
+        buf = bigger;
+      }
+      const n = await readInto(fd, buf, got, got);
+      if (n === 0) return { content: buf.subarray(0, got), complete: true };
+      got += n;
+    }
+  } finally {
+    scratch.push(head);
+    await close(fd);
+  }
+}
+
+function readWhole(file: string): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => fs.readFile(file, (e, b) => (e ? reject(e) : resolve(b))));
+}
+
+function statOf(file: string): Promise<fs.Stats | undefined> {
+  return new Promise((resolve) => fs.stat(file, (e, s) => resolve(e ? undefined : s)));
+}
+
+function readdir(dir: string): Promise<fs.Dirent[]> {
+  return new Promise((resolve) => fs.readdir(dir, { withFileTypes: true }, (e, entries) => resolve(e ? [] : entries)));
 }
 
 export function createNodeReader(rootDir: string, options: NodeReaderOptions = {}): NodeFileReader {
   const skip = new Set(options.skipFolders ?? DEFAULT_SKIP);
   const extensions = (options.extensions ?? DEFAULT_EXTENSIONS).map((e) => e.toLowerCase());
-  const isNote = (name: string) => extensions.some((e) => name.toLowerCase().endsWith(e));
+  const isNote = (name: string) => {
+    const lower = name.toLowerCase();
+    return extensions.some((e) => lower.endsWith(e));
+  };
+  const withStat = options.stat ?? true;
+  const enter = options.enterFolder ?? ((_path: string, name: string) => !name.startsWith('.') && !skip.has(name));
+  const accept = options.acceptFile ?? ((_path: string, name: string) => !name.startsWith('.') && isNote(name));
 
   async function walk(rel: string, out: FileInfo[]): Promise<void> {
-    let entries;
-    try {
-      entries = await fs.readdir(join(rootDir, rel), { withFileTypes: true });
-    } catch {
-      return;
-    }
+    const entries = await readdir(join(rootDir, rel));
     const subfolders: string[] = [];
     const files: string[] = [];
+    const links: string[] = [];
     for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!skip.has(e.name)) subfolders.push(path);
-      } else if ((e.isFile() || e.isSymbolicLink()) && isNote(e.name)) {
+        if (enter(path, e.name)) subfolders.push(path);
+      } else if (e.isFile() && accept(path, e.name)) {
         files.push(path);
+      } else if (e.isSymbolicLink() && accept(path, e.name)) {
+        links.push(path);
       }
     }
-    const stats = await Promise.all(files.map((p) => fs.stat(join(rootDir, p)).catch(() => undefined)));
-    files.forEach((path, i) => {
+    // A symbolic link counts when it leads to a file, so it is stat'ed even without `stat`.
+    const statted = withStat ? [...files, ...links] : links;
+    const stats = await Promise.all(statted.map((p) => statOf(join(rootDir, p))));
+    statted.forEach((path, i) => {
       const s = stats[i];
       if (s?.isFile()) out.push({ path, size: s.size, mtime: s.mtimeMs });
     });
-    for (const sub of subfolders) await walk(sub, out);
+    if (!withStat) for (const path of files) out.push({ path, size: -1, mtime: -1 });
+    await Promise.all(subfolders.map((sub) => walk(sub, out)));
   }
 
   return {
@@ -56,8 +144,7 @@ export function createNodeReader(rootDir: string, options: NodeReaderOptions = {
       out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       return out;
     },
-    async read(path: string) {
-      return fs.readFile(join(rootDir, path));
-    },
+    read: (path: string) => readWhole(join(rootDir, path)),
+    readHead: (path, maxBytes, wantRest) => readFileHead(join(rootDir, path), maxBytes, wantRest),
   };
 }

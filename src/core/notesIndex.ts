@@ -2,8 +2,8 @@
 // derived lazily and cached until the next change.
 import { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
 import type { FileResult } from './model';
-import { binaryFile, parseNoteBytes, parseNoteText, type ParseOptions } from './parseNote';
-import type { FileInfo, FileReader } from './ports';
+import { binaryFile, mayBeNote, parseNoteBytes, parseNoteText, type ParseOptions } from './parseNote';
+import type { FileInfo, FileReader, HeadRead } from './ports';
 import { Linker, type WorkspaceModel } from './workspace';
 
 export interface IndexOptions {
@@ -12,6 +12,23 @@ export interface IndexOptions {
   /** How many files are read at once during a full build. */
   concurrency?: number;
 }
+
+export interface BuildOptions {
+  /** Called as files are read: how many of the files to read are done. */
+  onProgress?(done: number, total: number): void;
+}
+
+/**
+ * How much of a note the index reads to classify it: a NUL byte in the first
+ * 8 KB makes a file binary (decodeNote), so the head covers that window too.
+ */
+export const HEAD_BYTES = 8192;
+
+/** Bumped whenever what a cache line holds changes shape. */
+export const INDEX_CACHE_FORMAT = 1;
+const CACHE_MAGIC = 'mentorship-index';
+/** Lines written or read between two pauses. */
+const CACHE_CHUNK = 500;
 
 export interface IndexStats {
   /** Files handed to the parser since the index was created. */
@@ -37,6 +54,16 @@ function readFailure(error: unknown): string {
 }
 
 const EMPTY: FileResult = { note: null, diagnostics: [] };
+const headDecoder = new TextDecoder('utf-8');
+
+/** The bytes can only be a note of no kind: no UTF-16 BOM, no NUL, no `---` on line 1. */
+function plainBytes(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return false;
+  const i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (bytes[i] === 0x2d && bytes[i + 1] === 0x2d && bytes[i + 2] === 0x2d) return false;
+  const window = bytes.length > HEAD_BYTES ? bytes.subarray(0, HEAD_BYTES) : bytes;
+  return window.indexOf(0) === -1;
+}
 
 export class NotesIndex {
   private readonly files = new Map<string, Entry>();
@@ -44,6 +71,8 @@ export class NotesIndex {
   private readonly parseOptions: ParseOptions;
   private readonly concurrency: number;
   private version = 0;
+  /** Built or loaded from a cache at least once: the linker holds every file. */
+  private current = false;
   readonly stats: IndexStats = { filesParsed: 0, builds: 0 };
 
   constructor(options: IndexOptions = {}) {
@@ -78,33 +107,58 @@ export class NotesIndex {
   /**
    * Indexes every file the reader lists. Files whose size and mtime are
    * unchanged since a previous build (or a loaded cache) are not re-read.
+   * Reads are bounded (`concurrency` at once); where the reader can read a
+   * head, a note is classified from its first HEAD_BYTES and the rest is read
+   * only when it may be ours.
    */
-  async build(reader: FileReader): Promise<void> {
+  async build(reader: FileReader, options: BuildOptions = {}): Promise<void> {
     const listed = await reader.list();
-    this.linker = new Linker();
     const keep = new Set(listed.map((f) => f.path));
-    for (const path of [...this.files.keys()]) if (!keep.has(path)) this.files.delete(path);
+    const gone = [...this.files.keys()].filter((path) => !keep.has(path));
     const todo = listed.filter((f) => {
       const e = this.files.get(f.path);
-      return !e || e.size !== f.size || e.mtime !== f.mtime;
+      return !e || f.size < 0 || e.size !== f.size || e.mtime !== f.mtime;
     });
+    this.stats.builds++;
+    options.onProgress?.(0, todo.length);
+    // Nothing changed on disk (a warm start, a Refresh): the model stays as it is.
+    if (todo.length === 0 && gone.length === 0 && this.current) return;
+    this.linker = new Linker();
+    for (const path of gone) this.files.delete(path);
     let next = 0;
+    let done = 0;
     const worker = async () => {
       while (next < todo.length) {
         const info = todo[next++]!;
         await this.readOne(reader, info);
+        options.onProgress?.(++done, todo.length);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, todo.length) }, worker));
-    for (const [path, e] of this.files) this.linker.set(path, e.result.note, e.result.diagnostics);
-    this.stats.builds++;
+    for (const [path, e] of this.files) if (e.result !== EMPTY) this.linker.set(path, e.result.note, e.result.diagnostics);
+    this.current = true;
     this.changed();
   }
+
+  /** Whether the rest of a long file is worth reading, from its head. */
+  private readonly wantRest = (head: Uint8Array): boolean => {
+    // UTF-16 is decoded whole, as decodeNote does.
+    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+    // No front matter, or binary (a NUL in the head): the head says all.
+    if (plainBytes(head) || head.indexOf(0) !== -1) return false;
+    // A head cut mid-line (or mid-character) is read up to its last full line.
+    const text = headDecoder.decode(head);
+    return mayBeNote(text.slice(0, text.lastIndexOf('\n') + 1), this.parseOptions.kindNames);
+  };
 
   private async readOne(reader: FileReader, info: FileInfo): Promise<void> {
     let result: FileResult;
     try {
-      result = this.parse(info.path, await reader.read(info.path));
+      if (reader.readHead) {
+        result = this.classify(info.path, await reader.readHead(info.path, HEAD_BYTES, this.wantRest));
+      } else {
+        result = this.parse(info.path, await reader.read(info.path));
+      }
     } catch (error) {
       result = {
         note: null,
@@ -119,12 +173,21 @@ export class NotesIndex {
         ],
       };
     }
-    this.files.set(info.path, { size: info.size, mtime: info.mtime, result });
+    this.files.set(info.path, { size: info.size, mtime: info.mtime, result: nothing(result) ? EMPTY : result });
+  }
+
+  /** A head that was not worth reading further is a note of no kind (or a binary file). */
+  private classify(path: string, read: HeadRead): FileResult {
+    if (read.complete) return this.parse(path, read.content);
+    this.stats.filesParsed++;
+    const head = read.content;
+    if (typeof head === 'string') return this.parse(path, head);
+    return head.indexOf(0) !== -1 ? binaryFile(path) : EMPTY;
   }
 
   private parse(path: string, content: Uint8Array | string): FileResult {
     this.stats.filesParsed++;
-    if (typeof content !== 'string') return parseNoteBytes(path, content, this.parseOptions);
+    if (typeof content !== 'string') return plainBytes(content) ? EMPTY : parseNoteBytes(path, content, this.parseOptions);
     // Text handed in (an editor's buffer) reads as the same bytes on disk would:
     // a NUL in the first 8 KB makes it binary, as in decodeNote.
     if (content.slice(0, 8192).includes('\u0000')) return binaryFile(path);
@@ -133,7 +196,8 @@ export class NotesIndex {
 
   /** Adds or replaces one file (from disk bytes or an editor's unsaved text). */
   update(path: string, content: Uint8Array | string, info?: { size: number; mtime: number }): void {
-    const result = this.parse(path, content);
+    const parsed = this.parse(path, content);
+    const result = nothing(parsed) ? EMPTY : parsed;
     const before = this.files.get(path)?.result ?? EMPTY;
     this.files.set(path, { size: info?.size ?? -1, mtime: info?.mtime ?? -1, result });
     // A note of no kind that stays of no kind changes nothing the model shows.
@@ -170,8 +234,86 @@ export class NotesIndex {
     this.version++;
   }
 
+  /**
+   * The index as cache text: a header line, then one JSON line per file with
+   * its real size and mtime (files read from an editor, size -1, are left out:
+   * they are re-read next time). `key` names what the cache is valid for
+   * (the build, the folder, the settings); `pause` lets a host yield between chunks.
+   */
+  async toCache(key: string, pause?: () => Promise<void>): Promise<string> {
+    return (await this.toCacheChunks(key, pause)).join('');
+  }
+
+  /** The same text as `toCache`, in pieces of a few hundred lines (a host writes them without one long block). */
+  async toCacheChunks(key: string, pause?: () => Promise<void>): Promise<string[]> {
+    const rows: [string, Entry][] = [];
+    for (const row of this.files) if (row[1].size >= 0 && row[1].mtime >= 0) rows.push(row);
+    const chunks = [`${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: rows.length })}\n`];
+    for (let i = 0; i < rows.length; i += CACHE_CHUNK) {
+      let chunk = '';
+      for (const [path, e] of rows.slice(i, i + CACHE_CHUNK)) {
+        chunk += `${JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result])}\n`;
+      }
+      chunks.push(chunk);
+      if (pause) await pause();
+    }
+    return chunks;
+  }
+
+  /**
+   * Replaces the index's content with a cache written by `toCache` with the
+   * same `key`. Returns false, leaving the index empty, when the text is not
+   * such a cache: corrupt, of another format, or written for another key.
+   */
+  async loadCache(text: string, key: string, pause?: () => Promise<void>): Promise<boolean> {
+    this.files.clear();
+    this.linker = new Linker();
+    const ok = await this.readCache(text, key, pause).catch(() => false);
+    if (!ok) this.files.clear();
+    this.current = ok;
+    for (const [path, e] of this.files) if (e.result !== EMPTY) this.linker.set(path, e.result.note, e.result.diagnostics);
+    this.changed();
+    return ok;
+  }
+
+  private async readCache(text: string, key: string, pause?: () => Promise<void>): Promise<boolean> {
+    let start = text.indexOf('\n');
+    if (start === -1) return false;
+    const header = JSON.parse(text.slice(0, start)) as { magic?: unknown; format?: unknown; key?: unknown; files?: unknown };
+    if (header?.magic !== CACHE_MAGIC || header.format !== INDEX_CACHE_FORMAT || header.key !== key || typeof header.files !== 'number') return false;
+    let count = 0;
+    start++;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const row = JSON.parse(text.slice(start, end)) as unknown;
+      start = end + 1;
+      if (!Array.isArray(row) || (row.length !== 3 && row.length !== 4)) return false;
+      const [path, size, mtime, result] = row as [unknown, unknown, unknown, unknown];
+      if (typeof path !== 'string' || typeof size !== 'number' || typeof mtime !== 'number') return false;
+      if (row.length === 4 && !isFileResult(result)) return false;
+      this.files.set(path, { size, mtime, result: row.length === 4 ? (result as FileResult) : EMPTY });
+      if (pause && ++count % CACHE_CHUNK === 0) await pause();
+    }
+    return this.files.size === header.files;
+  }
+
   /** The cross-file model: patched for the files changed since the last call. */
   model(): WorkspaceModel {
     return this.linker.model();
   }
+}
+
+/** A note of no kind and no problem: shares one object, which the cache writes as nothing. */
+function nothing(r: FileResult): boolean {
+  return r.note === null && r.diagnostics.length === 0;
+}
+
+function isFileResult(x: unknown): x is FileResult {
+  if (x === null || typeof x !== 'object') return false;
+  const r = x as { note?: unknown; diagnostics?: unknown };
+  if (!Array.isArray(r.diagnostics)) return false;
+  if (r.note === null) return true;
+  const note = r.note as { kind?: unknown; file?: unknown } | undefined;
+  return typeof note === 'object' && note !== null && typeof note.kind === 'string' && typeof note.file === 'string';
 }

@@ -23,6 +23,21 @@ export function parseNoteBytes(file: string, bytes: Uint8Array, options: ParseOp
   return parseNoteText(file, decoded.text, options, bytes.length);
 }
 
+/**
+ * Whether a note whose text starts with `head` could be one of ours, so it is
+ * worth reading whole: its front matter is opened and not closed within the
+ * head, or it is closed and its text mentions a kind word. False for a note
+ * without front matter (it can never have a kind).
+ */
+export function mayBeNote(head: string, kindNames: KindNames): boolean {
+  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  if (!text.startsWith('---')) return false;
+  const block = findFrontMatter(text);
+  if (block) return mayHaveKind(block.yaml, kindNames);
+  // Opened on line 1 and not closed within the head: it may close further on.
+  return /^---[ \t]*(\r?\n|$)/.test(text);
+}
+
 /** What a binary file named like a note contributes: a warning, nothing else. */
 export function binaryFile(file: string): FileResult {
   return {

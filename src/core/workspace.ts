@@ -348,8 +348,10 @@ function replaceSorted<T>(list: readonly T[], remove: (x: T) => boolean, add: re
 /**
  * The cross-file model, kept current one file at a time. A changed thread,
  * session or review is relinked alone; the sorted lists are patched, not
- * re-sorted. Only a change to a roadmap (which can change what every other
- * note resolves to) relinks everything.
+ * re-sorted. A roadmap edit that keeps its title and milestone ids (a
+ * checkbox, a date) patches that roadmap alone; only a roadmap added, removed,
+ * renamed or with other ids (which can change what every other note resolves
+ * to) relinks everything.
  */
 export class Linker {
   private readonly roadmapNotes = new Map<string, RoadmapNote>();
@@ -370,14 +372,33 @@ export class Linker {
 
   private relinkAll = true;
   private readonly dirty = new Set<string>();
+  /** Roadmaps edited without changing what other notes resolve against (see sameLinks). */
+  private readonly dirtyRoadmaps = new Set<string>();
   private cached: WorkspaceModel | undefined;
+
+  /**
+   * What other notes see of a roadmap when they are linked: its file, its
+   * title (a `roadmap:` value may name it) and its milestone ids in order (refs
+   * resolve against them, suggestions are picked from them). An edit that keeps
+   * these (a checkbox, a date, a step, prose) changes no other note's links.
+   */
+  private static sameLinks(a: RoadmapNote, b: RoadmapNote): boolean {
+    if (a.file !== b.file || a.title !== b.title || a.milestones.length !== b.milestones.length) return false;
+    return a.milestones.every((m, i) => m.id === b.milestones[i]!.id);
+  }
 
   /** Records what one file says now (undefined: the file is gone). */
   set(file: string, note: ParsedNote | null | undefined, diagnostics: readonly Diagnostic[] = []): void {
     const hadNote = this.roadmapNotes.has(file) || this.linkedNotes.has(file);
     const hadDiagnostics = this.parseDiagnostics.has(file);
     if (!hadNote && !hadDiagnostics && !note && diagnostics.length === 0) return;
-    if (this.roadmapNotes.has(file) || note?.kind === 'roadmap') this.relinkAll = true;
+    const before = this.roadmapNotes.get(file);
+    if (before && note?.kind === 'roadmap' && !this.relinkAll && Linker.sameLinks(before, note)) {
+      // Only this roadmap and its evidence hints change: nothing else is relinked.
+      this.dirtyRoadmaps.add(file);
+    } else if (before || note?.kind === 'roadmap') {
+      this.relinkAll = true;
+    }
     this.roadmapNotes.delete(file);
     this.linkedNotes.delete(file);
     if (note?.kind === 'roadmap') this.roadmapNotes.set(file, note);
@@ -391,9 +412,13 @@ export class Linker {
   model(): WorkspaceModel {
     if (this.cached) return this.cached;
     if (this.relinkAll) this.linkEverything();
-    else for (const file of this.dirty) this.relinkFile(file);
+    else {
+      if (this.dirtyRoadmaps.size) this.patchRoadmaps();
+      for (const file of this.dirty) if (!this.dirtyRoadmaps.has(file)) this.relinkFile(file);
+    }
     this.relinkAll = false;
     this.dirty.clear();
+    this.dirtyRoadmaps.clear();
     const lookup = this.lookup;
     this.cached = {
       roadmaps: this.roadmaps,
@@ -523,6 +548,39 @@ export class Linker {
     this.diagnostics = diagnostics.sort(compareDiagnostics);
   }
 
+  /**
+   * Puts the edited roadmaps (same file, title and ids: sameLinks) in place:
+   * the lookup is rebuilt over the same roadmaps (one map entry per roadmap and
+   * milestone, no note relinked), and their evidence hints and problems redone.
+   */
+  private patchRoadmaps(): void {
+    this.roadmaps = this.roadmaps.map((r) => (this.dirtyRoadmaps.has(r.file) ? this.roadmapNotes.get(r.file)! : r));
+    this.lookup = new RoadmapLookup(this.roadmaps);
+    for (const file of this.dirtyRoadmaps) {
+      const r = this.roadmapNotes.get(file)!;
+      const hints = this.evidenceOf(r);
+      if (hints.length) this.evidenceDiagnostics.set(file, hints);
+      else this.evidenceDiagnostics.delete(file);
+      this.patchDiagnostics(file);
+    }
+  }
+
+  /**
+   * A copy of a sorted list without the items `old` (the very objects, found
+   * by binary search rather than by a scan of the list) and with `add` in order.
+   */
+  private static patchSorted<T>(list: readonly T[], old: readonly T[], add: readonly T[], compare: (a: T, b: T) => number): T[] {
+    const out = list.slice();
+    for (const item of old) {
+      let i = lowerBound(out, item, compare);
+      while (i < out.length && out[i] !== item && compare(out[i]!, item) === 0) i++;
+      if (out[i] !== item) i = out.indexOf(item);
+      if (i >= 0) out.splice(i, 1);
+    }
+    for (const item of [...add].sort(compare)) out.splice(lowerBound(out, item, compare), 0, item);
+    return out;
+  }
+
   /** Patches the model for one changed non-roadmap file. */
   private relinkFile(file: string): void {
     const note = this.linkedNotes.get(file);
@@ -535,7 +593,7 @@ export class Linker {
     if (oldEntries.length || newEntries.length) {
       if (newEntries.length || note?.kind === 'thread') this.entriesOfFile.set(file, newEntries);
       else this.entriesOfFile.delete(file);
-      this.entries = replaceSorted(this.entries, (e) => e.entry.file === file, newEntries, compareEntries);
+      this.entries = Linker.patchSorted(this.entries, oldEntries, newEntries, compareEntries);
       const affected = new Set<string>();
       for (const e of [...oldEntries, ...newEntries]) for (const m of e.milestones) affected.add(milestoneKey(m.roadmap, m.id));
       const byMilestone = new Map(this.byMilestone);
@@ -558,8 +616,11 @@ export class Linker {
         this.patchDiagnostics(rf);
       }
     }
-    if (note?.kind === 'thread' || this.threads.some((t) => t.file === file)) {
-      this.threads = replaceSorted(this.threads, (t) => t.file === file, note?.kind === 'thread' ? [note] : [], byFileName);
+    // Threads are sorted by file: the old one, if any, is found by binary search.
+    const at = lowerBound(this.threads, { file } as ThreadNote, byFileName);
+    const oldThread = this.threads[at]?.file === file ? [this.threads[at]!] : [];
+    if (note?.kind === 'thread' || oldThread.length) {
+      this.threads = Linker.patchSorted(this.threads, oldThread, note?.kind === 'thread' ? [note] : [], byFileName);
     }
     if (linked?.session || this.sessions.some((s) => s.note.file === file)) {
       this.sessions = replaceSorted(this.sessions, (s) => s.note.file === file, linked?.session ? [linked.session] : [], compareDated);

@@ -21,7 +21,7 @@ export interface MentorshipApi {
 
 export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const started = performance.now();
-  const notes = new NotesService();
+  const notes = new NotesService(context.storageUri);
   const roadmapTree = new RoadmapTreeProvider(notes, context.workspaceState);
   const reviewsTree = new ReviewsTreeProvider(notes);
   const statusBar = new ReviewStatusBar(notes);

@@ -16,6 +16,12 @@
 //   theme          optional: workbench.colorTheme for this run
 //   settings       optional: extra User settings
 //   viewport       optional: browser viewport, default { width: 1400, height: 900 }
+//   web            optional: run the extension's `browser` bundle in the web worker
+//                  extension host (payload extensionDevelopmentKind: web), from a
+//                  copy of the extension without `main`
+//   uiScript       optional: instead of mocha suites in the extension host, a
+//                  harness-side module (default export ({ page, workspace, logs,
+//                  say, screenshot }) => Promise) that drives and checks the UI
 //   phases         optional: run the suites this many times in the SAME code-server
 //                  and Chromium, reloading the window between runs (state that must
 //                  survive a reload). Before each run the harness writes the phase
@@ -88,6 +94,37 @@ export default [
     files: ['restricted'],
     env: { MENTORSHIP_TODAY: '2026-11-29' },
     theme: 'Default Dark Modern',
+  },
+  {
+    // VS Code for the Web: the browser bundle alone in the web worker extension
+    // host on the demo notes: the views fill, New Review writes a review, the
+    // dashboard opens (test/harness/web-check.mjs)
+    name: 'web',
+    workspace: 'examples',
+    copyWorkspace: true,
+    web: true,
+    uiScript: 'test/harness/web-check.mjs',
+    theme: 'Default Dark Modern',
+  },
+  {
+    // partial refresh: an edit fires the roadmap whose rows changed, not the whole tree
+    name: 'tree-refresh',
+    workspace: 'test/fixtures/multi-roadmap',
+    copyWorkspace: true,
+    files: ['tree-refresh'],
+  },
+  {
+    // the warm start across window reloads, on a copy of the demo notes:
+    // phase 1 lets the index cache be written and asks the harness to change
+    // a note while the window is down; phase 2 finds the cache restored and
+    // only that note re-read, then corrupts the cache; phase 3 finds it
+    // discarded and the index rebuilt from nothing
+    name: 'warm-start',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['warm-start'],
+    phases: 3,
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
   },
   {
     // activate() and time-to-tree on a generated 10,000-note repo; prints the

@@ -10,7 +10,7 @@
 // Environment: MENTORSHIP_HARNESS_TIMEOUT_S (global timeout, default 360),
 // MENTORSHIP_HARNESS_VERBOSE=1 (print code-server and browser console output),
 // MENTORSHIP_BENCH=1 (also run the groups marked `onlyWhen: 'MENTORSHIP_BENCH'`).
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -59,6 +59,11 @@ function planGroups() {
   const wanted = values('--group');
   const claimed = new Set(groups.flatMap((g) => g.files ?? []));
   for (const g of groups) {
+    // a group with `uiScript` runs that script from the harness instead of suites
+    if (g.uiScript) {
+      g.suites = [g.uiScript];
+      continue;
+    }
     // a group without `files` runs every suite no other group claims
     g.suites = g.files ? g.files.filter((f) => suites.includes(f)) : suites.filter((s) => !claimed.has(s));
     const missing = (g.files ?? []).filter((f) => !suites.includes(f));
@@ -124,6 +129,22 @@ async function prepareWorkspace(group) {
     profiles.delete(tmp);
     throw err;
   }
+}
+
+// ---- the extension as the web worker extension host loads it ----------------------
+// A copy of the extension whose package.json has no `main`: only the `browser`
+// bundle can run, so nothing falls back to the Node extension host.
+function webExtensionCopy(under) {
+  const dir = join(under, 'web-extension');
+  mkdirSync(dir, { recursive: true });
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  delete pkg.main;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  for (const part of ['dist/web', 'dist/media', 'media', 'syntaxes']) {
+    if (existsSync(join(repoRoot, part))) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
+  }
+  if (!existsSync(join(dir, pkg.browser))) throw new Error(`the web bundle ${pkg.browser} is missing: run node scripts/build.mjs`);
+  return dir;
 }
 
 // ---- one group: one code-server + one Chromium -----------------------------------
@@ -204,6 +225,8 @@ async function runGroup(group, install, chromium, deadline) {
     let phaseEnd;
     let phaseEnded;
     let navigation;
+    // Files a phase asked to have written while VS Code is closed (nextPhase `writeFiles`).
+    let writesWhileClosed = [];
     const armPhase = () => {
       phaseEnded = new Promise((r) => (phaseEnd = r));
     };
@@ -217,9 +240,25 @@ async function runGroup(group, install, chromium, deadline) {
     };
     arm();
     const phaseOps = {
-      async nextPhase({ phase, failures }) {
+      // `writeFiles: [{ path, text }]` (absolute paths): written by the harness once the
+      // window has gone down for the reload and before the new window is loaded, i.e.
+      // while no extension host of ours is watching (a note changed with VS Code closed).
+      async nextPhase({ phase, failures, writeFiles }) {
         if (phases < 2 || phase !== current || current >= phases) throw new Error(`nextPhase ${phase}: this group is in phase ${current} of ${phases}`);
         if (failures) throw new Error(`phase ${phase} had ${failures} failure(s): let it exit instead`);
+        writesWhileClosed = Array.isArray(writeFiles) ? writeFiles : [];
+        if (writesWhileClosed.length) {
+          const onNavigated = (frame) => {
+            if (frame !== page.mainFrame()) return;
+            page.off('framenavigated', onNavigated);
+            for (const f of writesWhileClosed) {
+              writeFileSync(f.path, f.text);
+              say(`group ${group.name}: wrote ${f.path} while the window was reloading`);
+            }
+            writesWhileClosed = [];
+          };
+          page.on('framenavigated', onNavigated);
+        }
         writeFileSync(phaseFile, String(phase + 1));
         // armed before we answer: the reload follows the answer at once
         navigation = page.waitForEvent('domcontentloaded', { timeout: 60_000 });
@@ -243,9 +282,12 @@ async function runGroup(group, install, chromium, deadline) {
     const handleDriver = createDriverHost(page, { driverDir, screenshotDir, extraOps: { ...phaseOps, ...trustOps }, log: (m) => process.stdout.write(`${m}\n`) });
     writeFileSync(phaseFile, '1'); // createDriverHost made the dir
 
+    const workbenchLogs = [];
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       if (done && !verbose) return;
       const text = format(...(Array.isArray(args) ? args : [args]));
+      workbenchLogs.push(text);
+      if (workbenchLogs.length > 2000) workbenchLogs.shift();
       if (handleDriver(text)) return;
       if (isNoise(text)) return;
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -254,20 +296,44 @@ async function runGroup(group, install, chromium, deadline) {
       done = true;
       finish({ code: Number(code) });
     });
+    // The browser's own console too (the workbench says there which extension hosts it starts).
+    page.on('console', (m) => {
+      workbenchLogs.push(m.text());
+      if (workbenchLogs.length > 2000) workbenchLogs.shift();
+    });
     if (verbose) {
       page.on('console', (m) => process.stderr.write(`  [browser:${m.type()}] ${m.text()}\n`));
       page.on('pageerror', (e) => process.stderr.write(`  [browser:pageerror] ${e.message}\n`));
     }
 
+    const extensionPath = group.web ? webExtensionCopy(profile.base) : repoRoot;
     const url = workbenchUrl({
       port: cs.port,
       folder: ws.workspace,
       payload: [
-        ['extensionDevelopmentPath', remoteUri(cs.port, repoRoot)],
-        ['extensionTestsPath', remoteUri(cs.port, testsIndex)],
+        ['extensionDevelopmentPath', remoteUri(cs.port, extensionPath)],
+        // `web`: the extension runs in the web worker extension host (VS Code for the Web)
+        ...(group.web ? [['extensionDevelopmentKind', 'web']] : []),
+        ...(group.uiScript ? [] : [['extensionTestsPath', remoteUri(cs.port, testsIndex)]]),
       ],
     });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    if (group.uiScript) {
+      // No mocha run in the extension host: the harness drives the UI and ends the run.
+      const script = (await import(pathToFileURL(resolve(repoRoot, group.uiScript)).href)).default;
+      const screenshot = (name) => {
+        mkdirSync(screenshotDir, { recursive: true });
+        return page.screenshot({ path: join(screenshotDir, `${name}.png`) }).then(() => say(`screenshot test-results/screenshots/${name}.png`));
+      };
+      script({ page, workspace: ws.workspace, logs: workbenchLogs, say: (m) => say(`group ${group.name}: ${m}`), screenshot }).then(
+        () => finish({ code: 0 }),
+        async (err) => {
+          say(`group ${group.name}: ${err?.stack ?? err}`);
+          await page.screenshot({ path: join(screenshotDir, `failed-${group.name}.png`) }).catch(() => {});
+          finish({ code: 1 });
+        },
+      );
+    }
     if (restricted) {
       trustPrompt = answerTrustPrompt(page).then(
         (r) => {

@@ -29,6 +29,15 @@ export function testPhase(): number {
   return Number(process.env.MENTORSHIP_TEST_PHASE) || 1;
 }
 
+/**
+ * Files the harness writes once this phase's window has gone down for the
+ * reload and before the next one loads: a change made while VS Code is closed.
+ * Absolute paths. (Each suite is its own bundle; index.ts reads them from globalThis.)
+ */
+export function writeWhileReloading(files: { path: string; text: string }[]): void {
+  (globalThis as { __mentorshipWritesWhileReloading?: unknown }).__mentorshipWritesWhileReloading = files;
+}
+
 /** A path in the driver dir, which outlives window reloads (for handing facts from one phase to the next). */
 export function driverFile(name: string): string {
   const dir = process.env.MENTORSHIP_DRIVER_DIR;

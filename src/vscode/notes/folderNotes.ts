@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
-import { NotesIndex, type FileInfo, type FileReader } from '../../core';
+import { NotesIndex, type FileInfo, type FileReader, type HeadRead } from '../../core';
 import type { Settings } from '../settings';
+import { disk } from './disk';
+import { globMatcher } from './glob';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
 
@@ -8,13 +10,18 @@ export function isNotePath(path: string): boolean {
   return NOTE_FILE.test(path);
 }
 
-/** files.exclude patterns that are on, merged with our own excludes. */
-export function excludeGlob(settings: Settings, scope: vscode.WorkspaceFolder): string | undefined {
+/** files.exclude patterns that are on, with our own excludes and the templates folder. */
+export function excludePatterns(settings: Settings, scope: vscode.WorkspaceFolder): string[] {
   const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
   // Templates carry kind tags and {{placeholders}}: they are not notes.
   const templates = settings.templatesFolder ? [`${settings.templatesFolder}/**`] : [];
   const patterns = [...Object.entries(filesExclude).filter(([, on]) => on === true).map(([p]) => p), ...settings.exclude, ...templates];
-  const unique = [...new Set(patterns.filter(Boolean))];
+  return [...new Set(patterns.filter(Boolean))];
+}
+
+/** The same excludes as one glob, for workspace.findFiles. */
+export function excludeGlob(settings: Settings, scope: vscode.WorkspaceFolder): string | undefined {
+  const unique = excludePatterns(settings, scope);
   if (unique.length === 0) return undefined;
   return unique.length === 1 ? unique[0] : `{${unique.join(',')}}`;
 }
@@ -62,18 +69,73 @@ export class FolderNotes {
     return vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, include), excludeGlob(this.settings, this.folder));
   }
 
+  /** Node's fs for `file:` notes where the host has it; undefined: workspace.fs. */
+  private disk(uri: vscode.Uri) {
+    return uri.scheme === 'file' ? disk() : undefined;
+  }
+
+  /** Real size and mtime of a note (ms), from Node's fs or workspace.fs; undefined when it is gone. */
+  async stat(uri: vscode.Uri): Promise<{ size: number; mtime: number } | undefined> {
+    const d = this.disk(uri);
+    if (d) return d.stat(uri.fsPath);
+    try {
+      const s = await vscode.workspace.fs.stat(uri);
+      return s.type & vscode.FileType.File ? { size: s.size, mtime: s.mtime } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The port the index reads through. `list` stats every note for real (what
+   * the cache and Refresh compare); a note open in an editor with unsaved
+   * changes is listed with size -1, so it is read from the editor and never cached.
+   */
   reader(): FileReader {
+    const openDocs = () => new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d] as const));
     return {
       list: async (): Promise<FileInfo[]> => {
-        const uris = await this.findNotes();
-        const out: FileInfo[] = [];
-        for (const u of uris) {
-          const rel = this.rel(u);
-          if (rel !== undefined) out.push({ path: rel, size: -1, mtime: -1 });
+        const d = this.disk(this.folder.uri);
+        if (d) {
+          // Node's fs walks the folder with the same include and exclude globs as findFiles, and stats as it goes.
+          const excluded = globMatcher(excludePatterns(this.settings, this.folder));
+          const included = globMatcher([this.settings.include]);
+          const listed = await d.list(this.folder.uri.fsPath, (p) => !excluded(p), (p) => included(p) && !excluded(p));
+          const dirty = new Set(vscode.workspace.textDocuments.filter((doc) => doc.isDirty).map((doc) => this.rel(doc.uri)));
+          return listed.map((f) => (dirty.has(f.path) ? { path: f.path, size: -1, mtime: -1 } : f));
         }
+        const uris = await this.findNotes();
+        const docs = openDocs();
+        const out: FileInfo[] = [];
+        const todo = uris.flatMap((u) => {
+          const rel = this.rel(u);
+          return rel === undefined ? [] : [{ u, rel }];
+        });
+        let next = 0;
+        const worker = async () => {
+          while (next < todo.length) {
+            const { u, rel } = todo[next++]!;
+            if (docs.get(u.toString())?.isDirty) {
+              out.push({ path: rel, size: -1, mtime: -1 });
+              continue;
+            }
+            const s = await this.stat(u);
+            if (s) out.push({ path: rel, size: s.size, mtime: s.mtime });
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(16, todo.length) }, worker));
+        out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         return out;
       },
       read: async (path: string) => readNote(this.uri(path)),
+      readHead: async (path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead> => {
+        const uri = this.uri(path);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open) return { content: open.getText(), complete: true };
+        const d = this.disk(uri);
+        if (d) return d.readHead(uri.fsPath, maxBytes, wantRest);
+        return { content: await vscode.workspace.fs.readFile(uri), complete: true };
+      },
     };
   }
 }
@@ -82,5 +144,6 @@ export class FolderNotes {
 export async function readNote(uri: vscode.Uri): Promise<Uint8Array | string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
-  return vscode.workspace.fs.readFile(uri);
+  const d = uri.scheme === 'file' ? disk() : undefined;
+  return d ? d.read(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }

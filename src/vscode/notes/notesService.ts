@@ -2,9 +2,10 @@
 // start (as a promise, never blocking activation), then one file at a time
 // from a debounced, batched file watcher and from unsaved editor changes.
 import * as vscode from 'vscode';
-import { localToday, roadmapState, statusReport, type RoadmapState, type StatusOptions, type WorkspaceModel } from '../../core';
+import { localToday, roadmapState, type NotesIndex, statusReport, type RoadmapState, type StatusOptions, type WorkspaceModel } from '../../core';
 import { readSettings, SECTION, type Settings } from '../settings';
-import { FolderNotes, isNotePath, readNote } from './folderNotes';
+import { excludeGlob, FolderNotes, isNotePath, readNote } from './folderNotes';
+import { IndexCache, type CacheLoad } from './indexCache';
 
 type Pending = 'changed' | 'deleted';
 
@@ -38,8 +39,17 @@ export class NotesService implements vscode.Disposable {
   private lastDay = this.today();
   private building: Promise<void> = Promise.resolve();
   private indexedOnce = false;
+  private readonly cache: IndexCache;
+  /** Each folder's index generation when its cache was last written. */
+  private readonly savedGeneration = new WeakMap<NotesIndex, number>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  /** What the first start found in the cache, per folder (tests and the log). */
+  readonly startLoads = new Map<string, CacheLoad>();
 
-  constructor() {
+  /** `storage`: the extension's workspace storage, where the index cache lives (none: no cache). */
+  constructor(storage?: vscode.Uri) {
+    this.cache = new IndexCache(storage);
     this.settings = readSettings();
     for (const f of vscode.workspace.workspaceFolders ?? []) this.folders.set(f.uri.toString(), new FolderNotes(f, this.settings));
 
@@ -91,10 +101,89 @@ export class NotesService implements vscode.Disposable {
     this.disposables.push({ dispose: () => clearInterval(dayTimer) });
   }
 
-  /** Starts the first full index; resolves when every folder is indexed. */
+  /**
+   * Starts the first full index; resolves when every folder is indexed. A
+   * folder with a valid cache shows its cached state at once (the views
+   * fire), then the build re-reads only the notes whose size or mtime changed.
+   */
   start(): Promise<void> {
-    this.building = this.buildAll(true).catch(reportIndexError);
+    this.building = this.startUp().catch(reportIndexError);
     return this.building;
+  }
+
+  private async startUp(): Promise<void> {
+    this.log.info(`starting ${Math.round(performance.now())} ms after the extension host started`);
+    if (this.cache.enabled) {
+      const loads = await Promise.all(
+        this.all().map(async (f) => {
+          const load = await this.cache.load(f, this.cacheKey(f)).catch((): CacheLoad => ({ restored: false, why: 'discarded', ms: 0 }));
+          this.startLoads.set(f.key, load);
+          if (load.restored) {
+            this.savedGeneration.set(f.index, f.index.generation);
+            this.log.info(`${f.name}: ${load.files} notes from the cache in ${Math.round(load.ms)} ms; checking the disk for changes`);
+          } else if (load.why === 'discarded') {
+            this.log.info(`${f.name}: the index cache was not usable (corrupt, or written by another version or for other settings): discarded, indexing from nothing`);
+          }
+          return load;
+        }),
+      );
+      if (loads.some((l) => l.restored)) {
+        this.indexedOnce = true;
+        this.emitter.fire();
+      }
+    }
+    await this.buildAll(true);
+    await this.saveCaches();
+  }
+
+  private cacheKey(f: FolderNotes): string {
+    return this.cache.keyOf(f, this.settings, excludeGlob(this.settings, f.folder));
+  }
+
+  /** Writes the cache of every folder whose index moved on since it was last written. */
+  private saveCaches(): Promise<void> {
+    if (!this.cache.enabled) return Promise.resolve();
+    this.saving = this.saving.then(async () => {
+      for (const f of this.all()) {
+        const index = f.index;
+        const generation = index.generation;
+        if (this.savedGeneration.get(index) === generation) continue;
+        try {
+          const t0 = performance.now();
+          await this.cache.save(f, this.cacheKey(f));
+          this.savedGeneration.set(index, generation);
+          this.log.info(`${f.name}: index cache written (${f.index.size} notes, ${Math.round(performance.now() - t0)} ms)`);
+        } catch (e) {
+          this.log.warn(`${f.name}: could not write the index cache: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    });
+    return this.saving;
+  }
+
+  private scheduleSave(): void {
+    if (!this.cache.enabled) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.saveCaches();
+    }, 5_000);
+  }
+
+  /** The index cache file of a folder (tests corrupt it). */
+  cacheFileOf(folder: FolderNotes): vscode.Uri | undefined {
+    return this.cache.fileOf(folder);
+  }
+
+  /** Resolves when no cache write is pending or running. */
+  async whenCacheSaved(): Promise<void> {
+    await this.whenIdle();
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      void this.saveCaches();
+    }
+    await this.saving;
   }
 
   /** Resolves when the index is built and no change is waiting to be applied. */
@@ -118,32 +207,60 @@ export class NotesService implements vscode.Disposable {
     return this.settings;
   }
 
+  /** Refresh: lists the notes again and re-reads those whose size or mtime changed. */
   rebuild(): Promise<void> {
-    this.building = this.building.then(() => this.buildAll(false)).catch(reportIndexError);
+    this.building = this.building.then(() => this.buildAll(false).then(() => this.saveCaches())).catch(reportIndexError);
     return this.building;
   }
 
   private async buildAll(first: boolean): Promise<void> {
+    // Progress with a count, in the Roadmap view and the status bar, throttled.
+    const sinks: vscode.Progress<{ message?: string }>[] = [];
+    const counts = new Map<string, { done: number; total: number }>();
+    let lastReport = 0;
+    const report = (force = false) => {
+      const now = performance.now();
+      if (!force && now - lastReport < 200) return;
+      lastReport = now;
+      let done = 0;
+      let total = 0;
+      for (const c of counts.values()) {
+        done += c.done;
+        total += c.total;
+      }
+      const message = counts.size < this.folders.size ? 'listing notes…' : `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} notes read`;
+      for (const p of sinks) p.report({ message });
+    };
     const run = async () => {
+      report(true);
       try {
         await Promise.all(
           [...this.folders.values()].map(async (f) => {
             const started = performance.now();
             let listed = 0;
             const reader = f.reader();
-            await f.index.build({
-              list: async () => {
-                const files = await reader.list();
-                listed = performance.now() - started;
-                return files;
+            await f.index.build(
+              {
+                ...reader,
+                list: async () => {
+                  const files = await reader.list();
+                  listed = performance.now() - started;
+                  return files;
+                },
               },
-              read: (path) => reader.read(path),
-            });
+              {
+                onProgress: (done, total) => {
+                  counts.set(f.key, { done, total });
+                  report(done === 0);
+                },
+              },
+            );
+            const read = counts.get(f.key)?.total ?? 0;
             const model = f.index.model();
             this.log.info(
               `${f.name}: indexed ${f.index.size} notes in ${Math.round(performance.now() - started)} ms ` +
-                `(listing ${Math.round(listed)} ms): ${model.roadmaps.length} roadmaps, ${model.entries.length} thread entries, ` +
-                `${model.diagnostics.length} problems`,
+                `(listing ${Math.round(listed)} ms, ${read} read${read < f.index.size ? `, ${f.index.size - read} unchanged` : ''}): ` +
+                `${model.roadmaps.length} roadmaps, ${model.entries.length} thread entries, ${model.diagnostics.length} problems`,
             );
           }),
         );
@@ -156,11 +273,15 @@ export class NotesService implements vscode.Disposable {
         this.emitter.fire();
       }
     };
-    if (!first) return run();
-    // A progress indicator in the status area and on the Roadmap view while the first index runs.
-    await vscode.window.withProgress({ location: { viewId: 'mentorship.roadmap' } }, () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Mentorship: indexing notes' }, run),
-    );
+    const title = first ? 'Mentorship: indexing notes' : 'Mentorship: refreshing notes';
+    // A progress bar on the Roadmap view and a count in the status bar while the index runs.
+    await vscode.window.withProgress({ location: { viewId: 'mentorship.roadmap' } }, (view) => {
+      sinks.push(view);
+      return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, (bar) => {
+        sinks.push(bar);
+        return run();
+      });
+    });
   }
 
   today(): string {
@@ -269,9 +390,11 @@ export class NotesService implements vscode.Disposable {
           const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
           // An open, edited document is already what the index sees.
           if (open?.isDirty) continue;
-          const content = await readNote(uri).catch(() => undefined);
-          if (content === undefined) folder.index.remove(rel);
-          else folder.index.update(rel, content);
+          // Stat before reading: should the file change in between, the next compare sees it.
+          const info = await folder.stat(uri);
+          const content = info && (await readNote(uri).catch(() => undefined));
+          if (!info || content === undefined) folder.index.remove(rel);
+          else folder.index.update(rel, content, open ? undefined : info);
         } else {
           // A folder that appeared (created, renamed, or moved in): index what it holds.
           const stat = await vscode.workspace.fs.stat(uri).then(
@@ -281,7 +404,8 @@ export class NotesService implements vscode.Disposable {
           if (stat && stat.type & vscode.FileType.Directory) {
             for (const u of await folder.findNotes(rel)) {
               const r = folder.rel(u);
-              if (r !== undefined) folder.index.update(r, await readNote(u));
+              const info = r === undefined ? undefined : await folder.stat(u);
+              if (r !== undefined && info) folder.index.update(r, await readNote(u), info);
             }
           }
         }
@@ -290,12 +414,16 @@ export class NotesService implements vscode.Disposable {
       }
       if (folder.index.generation !== before) changed = true;
     }
-    if (changed) this.emitter.fire();
+    if (changed) {
+      this.emitter.fire();
+      this.scheduleSave();
+    }
   }
 
   dispose(): void {
     for (const t of this.docTimers.values()) clearTimeout(t);
     clearTimeout(this.flushTimer);
+    clearTimeout(this.saveTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -122,7 +122,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     this.hideCompleted = memento.get('mentorship.hideCompleted', false);
     this.sortByDue = memento.get('mentorship.sortByDue', false);
     void this.syncContext();
-    this.sub = notes.onDidChange(() => this.refresh());
+    this.sub = notes.onDidChange(() => this.notesChanged());
   }
 
   private async syncContext(): Promise<void> {
@@ -145,7 +145,53 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   refresh(): void {
+    this.rootsStale = true;
+    this.fired.push('all');
     this.emitter.fire(undefined);
+  }
+
+  /** The roots as last handed to the view; rebuilt after a full refresh. */
+  private rootsStale = true;
+  /** What each roadmap's rows were made of when last shown (see visibleParts). */
+  private shown = new Map<RoadmapNode, unknown[]>();
+  /** What each change fired, newest last: 'all' or a roadmap's id (tests check partial refresh). */
+  readonly fired: string[] = [];
+
+  /**
+   * After an index change: with the same roadmaps in the same order, only the
+   * roadmaps whose rows changed are fired (each with its subtree); otherwise
+   * the whole tree.
+   */
+  private notesChanged(): void {
+    if (this.rootsStale || !this.notes.isIndexed) return this.refresh();
+    const next = this.notes.roadmaps();
+    const same = next.length === this.roots.length && next.every((r, i) => r.folder === this.roots[i]!.folder && r.state.file === this.roots[i]!.state.file);
+    if (!same) return this.refresh();
+    next.forEach((r, i) => {
+      const node = this.roots[i]!;
+      const parts = this.visibleParts(r.folder, r.state);
+      const before = this.shown.get(node);
+      if (before && before.length === parts.length && before.every((x, k) => x === parts[k])) return;
+      node.state = r.state;
+      this.shown.set(node, parts);
+      this.fired.push(`${node.folder.key}|${node.state.file}`);
+      this.emitter.fire(node);
+    });
+    if (this.fired.length > 100) this.fired.splice(0, this.fired.length - 100);
+  }
+
+  /**
+   * What a roadmap's rows are made of: its state (as text), its note (the
+   * steps) and each milestone's thread list, the last two by identity (the
+   * index replaces what changed and keeps the rest).
+   */
+  private visibleParts(folder: FolderNotes, state: RoadmapState): unknown[] {
+    const model = folder.index.model();
+    return [
+      JSON.stringify(state),
+      model.roadmapByFile.get(state.file),
+      ...state.milestones.map((m) => model.entriesByMilestone.get(milestoneKey(state.file, m.id))),
+    ];
   }
 
   /** The rows as the view shows them (labels and descriptions), for tests and the screen reader check. */
@@ -170,7 +216,11 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   getChildren(node?: Node): Node[] {
     if (!node) {
       if (!this.notes.isIndexed) return [];
-      this.roots = this.notes.roadmaps().map(({ folder, state }) => ({ type: 'roadmap', folder, state }));
+      if (this.rootsStale) {
+        this.roots = this.notes.roadmaps().map(({ folder, state }) => ({ type: 'roadmap', folder, state }));
+        this.shown = new Map(this.roots.map((n) => [n, this.visibleParts(n.folder, n.state)]));
+        this.rootsStale = false;
+      }
       return this.roots;
     }
     switch (node.type) {

@@ -1,0 +1,92 @@
+// The warm start: each folder's index persists in the extension's workspace
+// storage, one file per folder, and is read back at the next window open so
+// the views show the last known state at once while the index reconciles
+// with the disk. A cache is valid for one build of the extension, one folder
+// and the settings that decide what is indexed and how; anything else (an
+// older build, another folder, other tags, a corrupt file) is discarded and
+// the index is built from nothing. The format itself is the core's
+// (NotesIndex.toCache / loadCache); entries are keyed by path, size and mtime.
+import * as vscode from 'vscode';
+import { INDEX_CACHE_FORMAT } from '../../core';
+import type { Settings } from '../settings';
+import type { FolderNotes } from './folderNotes';
+
+/** Set by scripts/build.mjs: a hash of the sources that decide what a note parses to. */
+declare const MENTORSHIP_BUILD_ID: string | undefined;
+const BUILD_ID = typeof MENTORSHIP_BUILD_ID === 'string' ? MENTORSHIP_BUILD_ID : 'unbundled';
+
+/** Lets the extension host breathe between chunks of a big cache. */
+export const pause = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export type CacheLoad = { restored: true; files: number; ms: number } | { restored: false; why: 'none' | 'discarded'; ms: number };
+
+export class IndexCache {
+  constructor(private readonly storage: vscode.Uri | undefined) {}
+
+  get enabled(): boolean {
+    return this.storage !== undefined;
+  }
+
+  /** The cache file of one workspace folder. */
+  fileOf(folder: FolderNotes): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, `index-v${INDEX_CACHE_FORMAT}-${fnv1a(folder.key)}.ndjson`);
+  }
+
+  /** What a cache must have been written for to be used. */
+  keyOf(folder: FolderNotes, settings: Settings, excludeGlob: string | undefined): string {
+    return JSON.stringify([BUILD_ID, folder.key, settings.kindNames, settings.include, excludeGlob ?? '']);
+  }
+
+  async load(folder: FolderNotes, key: string): Promise<CacheLoad> {
+    const t0 = performance.now();
+    const file = this.fileOf(folder);
+    if (!file) return { restored: false, why: 'none', ms: 0 };
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(file);
+    } catch {
+      return { restored: false, why: 'none', ms: performance.now() - t0 };
+    }
+    const ok = await folder.index.loadCache(new TextDecoder().decode(bytes), key, pause);
+    if (!ok) await this.remove(folder);
+    return ok ? { restored: true, files: folder.index.size, ms: performance.now() - t0 } : { restored: false, why: 'discarded', ms: performance.now() - t0 };
+  }
+
+  async save(folder: FolderNotes, key: string): Promise<void> {
+    const file = this.fileOf(folder);
+    if (!file || !this.storage) return;
+    const chunks = await folder.index.toCacheChunks(key, pause);
+    // Encoded piece by piece, then copied into one buffer: no single long block.
+    const encoder = new TextEncoder();
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < chunks.length; i++) {
+      parts.push(encoder.encode(chunks[i]));
+      if (i % 20 === 19) await pause();
+    }
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    await vscode.workspace.fs.createDirectory(this.storage);
+    // Written aside, then renamed over: a window closed mid-write leaves the old cache or none, never half of one.
+    const tmp = file.with({ path: `${file.path}.tmp` });
+    await vscode.workspace.fs.writeFile(tmp, bytes);
+    await vscode.workspace.fs.rename(tmp, file, { overwrite: true });
+  }
+
+  async remove(folder: FolderNotes): Promise<void> {
+    const file = this.fileOf(folder);
+    if (file) await Promise.resolve(vscode.workspace.fs.delete(file)).catch(() => undefined);
+  }
+}

@@ -1,0 +1,13 @@
+// Node's fs behind the Disk port, for the desktop and remote extension hosts:
+// the CLI's reader (src/cli/nodeReader.ts), so both read notes the same way.
+import * as fs from 'node:fs';
+import { createNodeReader, readFileHead } from '../../cli/nodeReader';
+import type { Disk } from './disk';
+
+export const nodeDisk: Disk = {
+  list: (root, enterFolder, acceptFile) => createNodeReader(root, { stat: true, enterFolder, acceptFile }).list(),
+  stat: (fsPath) =>
+    new Promise((resolve) => fs.stat(fsPath, (e, s) => resolve(e || !s.isFile() ? undefined : { size: s.size, mtime: s.mtimeMs }))),
+  read: (fsPath) => new Promise((resolve, reject) => fs.readFile(fsPath, (e, b) => (e ? reject(e) : resolve(b)))),
+  readHead: readFileHead,
+};
