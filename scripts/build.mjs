@@ -1,6 +1,5 @@
 // One esbuild script for every bundle: the extension (node and web), the CLI,
 // the dashboard page, and (with --tests / --bench) the test and bench bundles.
-// remark and unified are ESM-only; bundling them lets everything run as CJS.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, rmSync, existsSync } from 'node:fs';
@@ -30,15 +29,6 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   legalComments: 'none',
-};
-
-// gray-matter requires 'fs' only for matter.read(), which the core never calls.
-const emptyFs = {
-  name: 'empty-fs',
-  setup(build) {
-    build.onResolve({ filter: /^(fs|path)$/ }, (a) => ({ path: a.path, namespace: 'empty' }));
-    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};' }));
-  },
 };
 
 // Names the build in the extension's index cache (src/vscode/notes/indexCache.ts):
@@ -82,9 +72,7 @@ if (!args.has('--tests-only')) {
       format: 'cjs',
       target: 'es2022',
       external: ['vscode'],
-      plugins: [emptyFs],
-      inject: ['scripts/web-shims.js'],
-      // Web extensions run in a Web Worker: no DOM (remark's entity decoder has a DOM-only browser build).
+      // Web extensions run in a Web Worker: no DOM. Nothing may import a Node built-in (esbuild refuses it for the browser).
       conditions: ['worker'],
       define: { 'process.env.NODE_ENV': '"production"', ...extensionDefine },
     });
@@ -120,8 +108,6 @@ if (args.has('--tests') || args.has('--tests-only')) {
     format: 'iife',
     globalName: 'MentorshipCore',
     target: 'es2022',
-    plugins: [emptyFs],
-    inject: ['scripts/web-shims.js'],
     conditions: ['worker'],
     define: { 'process.env.NODE_ENV': '"production"' },
   });
