@@ -11,3 +11,6 @@ export { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
 export { slugify } from './text';
 export { markOfStatus, statusOfMark } from './inline';
 export * from './edits';
+export * from './mentees';
+export * from './prepareSession';
+export * from './exportPacket';
