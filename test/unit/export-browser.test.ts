@@ -100,10 +100,10 @@ describe('review packet in Chromium', function () {
     await page.setViewportSize({ width: 703, height: 1000 });
     const layout = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth,
-      tables: [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().right),
-      svg: [...document.querySelectorAll('svg')].map((s) => s.getBoundingClientRect().right),
-      rowBreak: [...new Set([...document.querySelectorAll('tr')].map((tr) => getComputedStyle(tr).breakInside))],
-      headRepeat: [...new Set([...document.querySelectorAll('thead')].map((h) => getComputedStyle(h).display))],
+      tables: Array.from(document.querySelectorAll('table')).map((t) => t.getBoundingClientRect().right),
+      svg: Array.from(document.querySelectorAll('svg')).map((s) => s.getBoundingClientRect().right),
+      rowBreak: [...new Set(Array.from(document.querySelectorAll('tr')).map((tr) => getComputedStyle(tr).breakInside))],
+      headRepeat: [...new Set(Array.from(document.querySelectorAll('thead')).map((h) => getComputedStyle(h).display))],
     }));
     assert.ok(layout.page <= 703, `the page is ${layout.page}px wide in print`);
     for (const right of [...layout.tables, ...layout.svg]) assert.ok(right <= 703.5, `a table or the timeline ends at ${right}px, past the page`);

@@ -3,7 +3,7 @@
 // examples/roadmap.md, examples/reviews/2026-07-15-review.md).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { DEFAULT_KIND_NAMES, NotesIndex, parseNoteText, prepareSession, markdownInline, type WorkspaceModel } from '../../src/core';
+import { NotesIndex, prepareSession, markdownInline, type WorkspaceModel } from '../../src/core';
 import { createNodeReader } from '../../src/cli/nodeReader';
 import { ROOT } from './helpers/cli';
 import { modelOf, note, ROADMAP } from './helpers/notes';
@@ -79,13 +79,15 @@ describe('prepare session (examples/)', () => {
     const agendaAt = lines.indexOf('## Agenda');
     const notesAt = lines.indexOf('## Notes');
     assert.ok(agendaAt < prep.cursorLine - 1 && prep.cursorLine - 1 < notesAt, 'the cursor is inside the agenda');
-    const parsed = parseNoteText('sessions/2026-11-29.md', prep.text, { kindNames: DEFAULT_KIND_NAMES });
-    assert.equal(parsed.note?.kind, 'session');
-    assert.ok(parsed.note?.kind === 'session' && parsed.note.hasAgenda);
-    assert.equal(parsed.note?.kind === 'session' && parsed.note.date, TODAY);
+    const back = await modelOf({ 'roadmap.md': ROADMAP, [prep.path]: prep.text });
+    const session = back.sessions[0]?.note;
+    assert.ok(session, 'the note is a session');
+    assert.equal(back.sessions[0]!.roadmap, 'roadmap.md');
+    assert.ok(session.hasAgenda);
+    assert.equal(session.date, TODAY);
     // The agenda's items are plain bullets, never task items: they are not this session's actions.
-    assert.ok(parsed.note?.kind === 'session' && parsed.note.actions.every((a) => a.text === ''));
-    assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(session.actions.map((a) => a.text), ['']);
+    assert.deepEqual(back.diagnostics.filter((d) => d.severity === 'error'), []);
   });
 });
 

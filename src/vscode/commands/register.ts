@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { NotesService } from '../notes/notesService';
 import { targetOf, type RoadmapTreeProvider } from '../tree/roadmapTree';
 import { openAtLine } from '../util/open';
+import { exportPacketCommand, isReviewRow, prepareSessionCommand } from './mentor';
 import { customizeTemplates, goToNextReview, newReview, newRoadmap, newSession, newThread, setStatus } from './commands';
 
 interface Deps {
@@ -36,6 +37,9 @@ export function registerCommands(context: vscode.ExtensionContext, { notes, road
   register('mentorship.milestone.setStatus', (arg, status) => setStatus(notes, target(arg), status as never));
   register('mentorship.milestone.markDone', (arg) => setStatus(notes, target(arg), 'done'));
   register('mentorship.milestone.markInProgress', (arg) => setStatus(notes, target(arg), 'in-progress'));
+  register('mentorship.session.prepare', (arg) => prepareSessionCommand(notes, target(arg)));
+  // A Reviews view row is its own argument (a past review); anything else names a roadmap.
+  register('mentorship.review.exportPacket', (arg) => exportPacketCommand(notes, isReviewRow(arg) ? arg : target(arg)));
   register('mentorship.review.goToNext', (arg) => goToNextReview(notes, target(arg)));
   register('mentorship.templates.customize', () => customizeTemplates(notes));
   register('mentorship.roadmap.refresh', () => notes.rebuild());
