@@ -7,6 +7,10 @@
 //                  delete notes without touching the repo
 //   generate       optional: instead of `workspace`, open a temp repo of this
 //                  many generated notes (bench/generate.ts, seed 1)
+//   workspaceGenerator optional: instead of `workspace`, a module (path from the repo
+//                  root) whose default export `async (tmpDir) => path` writes notes
+//                  into tmpDir and returns what to open: a folder, or a
+//                  `.code-workspace` file (opened as a multi-root workspace)
 //   onlyWhen       optional: an env var; the group runs only when it is '1' or
 //                  when the group is named with --group
 //   files          optional: suite files to run (e.g. ['smoke'] for smoke.test.js);
@@ -88,6 +92,17 @@ export default [
     files: ['restricted'],
     env: { MENTORSHIP_TODAY: '2026-11-29' },
     theme: 'Default Dark Modern',
+  },
+  {
+    // the mentor's view: a multi-root workspace of three mentee repos written by
+    // test/integration/menteesWorkspace.mjs; the Mentees view's rows and order, a
+    // row's inline action, Prepare Session and Export Review Packet
+    name: 'mentees',
+    workspaceGenerator: 'test/integration/menteesWorkspace.mjs',
+    files: ['mentees'],
+    env: { MENTORSHIP_TODAY: '2026-04-01' },
+    theme: 'Default Light Modern',
+    viewport: { width: 1500, height: 950 },
   },
   {
     // activate() and time-to-tree on a generated 10,000-note repo; prints the
