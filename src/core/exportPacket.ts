@@ -5,6 +5,7 @@
 // print CSS for A4, and every piece of note text escaped. Pure.
 import { daysBetween, dayNumber, fromDayNumber } from './dates';
 import { EVIDENCE_KINDS, type ReviewNote } from './model';
+import { percentText, plural, statusText } from './present';
 import { entriesOf, lastReviewOf, reviewsOf, roadmapState, type MilestoneState, type StatusOptions } from './status';
 import type { LinkedEntry, WorkspaceModel } from './workspace';
 
@@ -146,8 +147,6 @@ export function renderReviewBody(markdown: string): string {
 
 // ---- the timeline ----------------------------------------------------------------
 
-const STATUS_WORD: Record<MilestoneState['status'], string> = { todo: 'to do', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' };
-
 function truncate(text: string, n: number): string {
   const chars = [...text];
   return chars.length <= n ? text : `${chars.slice(0, n - 1).join('')}…`;
@@ -264,10 +263,6 @@ function evidenceCounts(entries: LinkedEntry[]): string {
   return EVIDENCE_KINDS.map((k) => `${entries.filter((e) => e.entry.evidence === k).length} ${k}`).join(' · ');
 }
 
-function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
 function milestoneTable(milestones: MilestoneState[]): string {
   if (milestones.length === 0) return '<p class="muted">The roadmap has no milestones yet.</p>';
   const rows: string[] = [];
@@ -278,8 +273,8 @@ function milestoneTable(milestones: MilestoneState[]): string {
       rows.push(`<tr class="phase"><th colspan="6">${escapeHtml(m.phase ?? '(no phase)')}</th></tr>`);
     }
     const status = m.overdue
-      ? `${STATUS_WORD[m.status]} · <span class="overdue-text">overdue ${plural(-m.daysToDue!, 'day')}</span>`
-      : STATUS_WORD[m.status];
+      ? `${statusText(m.status)} · <span class="overdue-text">overdue ${plural(-m.daysToDue!, 'day')}</span>`
+      : statusText(m.status);
     const steps = m.steps.total ? `${m.steps.done}/${m.steps.total}` : m.status === 'done' ? '1/1' : '0/1';
     rows.push(
       `<tr><td>${escapeHtml(m.title)} <span class="muted">(${escapeHtml(m.id)})</span></td><td>${status}</td><td class="n">${m.due ?? '—'}</td><td class="n">${m.done ?? '—'}</td><td class="n">${steps}</td><td class="n">${m.threads}</td></tr>`,
@@ -354,7 +349,7 @@ export function exportPacket(input: PacketInput): string {
 <section class="state">
 <h2>The roadmap on ${today}</h2>
 <div class="cards">
-<div class="card"><b>${Math.round(state.progress * 100)}%</b>progress</div>
+<div class="card"><b>${percentText(state.progress)}</b>progress</div>
 <div class="card"><b>${state.counts.done}</b>done of ${state.milestones.length - state.counts.dropped}</div>
 <div class="card"><b>${state.counts.overdue}</b>overdue</div>
 <div class="card"><b>${entries.length}</b>thread ${entries.length === 1 ? 'entry' : 'entries'} in the period</div>

@@ -2,6 +2,7 @@
 // mentee, or several roadmaps in one repo), ordered by who needs attention
 // first. Pure: the Mentees view and the CLI's `status` overview both call it.
 import { daysBetween } from './dates';
+import { percentText, plural } from './present';
 import type { DriftSignal, RoadmapState } from './status';
 
 export interface MenteeRow {
@@ -85,10 +86,6 @@ export function menteeRows(inputs: readonly MenteeInput[], today: string): Mente
   return inputs.map((i) => menteeRow(i, today)).sort(compareAttention);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function ago(days: number | null, what: string): string {
   if (days === null) return `no ${what} yet`;
   if (days === 0) return `${what} today`;
@@ -98,7 +95,7 @@ function ago(days: number | null, what: string): string {
 
 /** The parts of a row's one-line summary, most urgent first (tree description, CLI line). */
 export function menteeFacts(row: MenteeRow): string[] {
-  const facts: string[] = [`${Math.round(row.progress * 100)}%`];
+  const facts: string[] = [percentText(row.progress)];
   if (row.reviewOverdueDays > 0) facts.push(`review overdue ${plural(row.reviewOverdueDays, 'day')}`);
   if (row.overdueMilestones) facts.push(`${plural(row.overdueMilestones, 'milestone')} overdue`);
   facts.push(ago(row.daysSinceReview, 'review'), ago(row.daysSinceSession, 'session'));

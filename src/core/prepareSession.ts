@@ -2,8 +2,10 @@
 // prefilled from the notes, so a session without an agenda stops being the
 // easy path. Pure: a function of the index, a roadmap and today.
 import { addDays, daysBetween } from './dates';
+import { escapeMarkdown, wikiLabel } from './markdownText';
 import type { TaskItem } from './model';
-import { entriesOf, isOverdue, lastReviewOf, roadmapState, sessionsOf, type MilestoneState, type StatusOptions } from './status';
+import { isOverdue, plural } from './present';
+import { entriesOf, lastReviewOf, roadmapState, sessionsOf, type MilestoneState, type StatusOptions } from './status';
 import { dirName, stripExtension } from './text';
 import type { LinkedEntry, WorkspaceModel } from './workspace';
 
@@ -44,17 +46,6 @@ export interface SessionPrep {
   /** 1-based line of the agenda's empty item, where the cursor goes. */
   cursorLine: number;
   agenda: SessionAgenda;
-}
-
-/**
- * Note text inside generated markdown: one line, and nothing in it can become
- * HTML, a link, an embed or emphasis (backslash escapes are plain CommonMark).
- */
-export function markdownInline(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]<>&|#!~]/g, (c) => `\\${c}`);
 }
 
 function byDue(a: { due: string | null }, b: { due: string | null }): number {
@@ -105,13 +96,9 @@ export function sessionAgenda(model: WorkspaceModel, roadmapFile: string, today:
   };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function link(file: string, label?: string): string {
-  const target = stripExtension(file).replace(/[[\]|#^]/g, ' ').trim();
-  return label ? `[[${target}|${label.replace(/[[\]|]/g, ' ').replace(/\s+/g, ' ').trim()}]]` : `[[${target}]]`;
+  const target = wikiLabel(stripExtension(file).replace(/[#^]/g, ' '));
+  return label ? `[[${target}|${wikiLabel(label)}]]` : `[[${target}]]`;
 }
 
 /** The lines of the agenda, grouped under `###` headings (only the groups that have items). */
@@ -121,7 +108,7 @@ export function agendaLines(agenda: SessionAgenda, today: string): string[] {
     out.push('### Open action items');
     for (const a of agenda.actions) {
       const due = a.due ? (a.overdue ? ` (overdue since ${a.due}, ${plural(daysBetween(a.due, today), 'day')})` : ` (due ${a.due})`) : '';
-      out.push(`- ${markdownInline(a.text)}${due} — from ${link(a.file)}`);
+      out.push(`- ${escapeMarkdown(a.text)}${due} — from ${link(a.file)}`);
     }
     out.push('');
   }
@@ -130,7 +117,7 @@ export function agendaLines(agenda: SessionAgenda, today: string): string[] {
     for (const m of agenda.milestones) {
       const when = m.overdue ? `overdue since ${m.due}, ${plural(-m.daysToDue!, 'day')}` : `due ${m.due}`;
       const steps = m.steps.total ? `, ${m.steps.done}/${m.steps.total} steps` : '';
-      out.push(`- ${markdownInline(m.title)} (${m.id}) — ${when}${steps}`);
+      out.push(`- ${escapeMarkdown(m.title)} (${m.id}) — ${when}${steps}`);
     }
     out.push('');
   }
@@ -141,7 +128,7 @@ export function agendaLines(agenda: SessionAgenda, today: string): string[] {
   }
   if (agenda.starts.length && agenda.lastReview) {
     out.push(`### Start items from the last review (${agenda.lastReview.date ?? link(agenda.lastReview.file)})`);
-    for (const s of agenda.starts) out.push(`- Start (${s.who}): ${markdownInline(s.text)}`);
+    for (const s of agenda.starts) out.push(`- Start (${s.who}): ${escapeMarkdown(s.text)}`);
     out.push('');
   }
   return out;

@@ -4,7 +4,7 @@
 // roadmap target, so its inline actions (dashboard, new review, prepare
 // session) get it as their argument.
 import * as vscode from 'vscode';
-import { compareAttention, menteeFacts, menteeRow, needsAttention, type MenteeRow } from '../../core';
+import { compareAttention, menteeFacts, menteeRow, needsAttention, percentText, plural, type MenteeRow } from '../../core';
 import type { NotesService } from '../notes/notesService';
 
 export interface MenteeNode {
@@ -22,11 +22,11 @@ function tooltip(row: MenteeRow): vscode.MarkdownString {
   const lines = [
     row.title,
     `${row.folder ? `${row.folder} · ` : ''}${row.file}`,
-    `Progress ${Math.round(row.progress * 100)}%`,
-    row.overdueMilestones ? `${row.overdueMilestones} overdue milestone${row.overdueMilestones === 1 ? '' : 's'}` : 'No overdue milestone',
-    `Last held review: ${row.lastReview ?? 'none yet'}${row.daysSinceReview !== null ? ` (${row.daysSinceReview} days ago)` : ''}`,
-    row.nextReviewDue ? `Next review due ${row.nextReviewDue}${row.reviewOverdueDays ? ` — overdue ${row.reviewOverdueDays} days` : ''}` : 'No review cadence',
-    `Last session: ${row.lastSession ?? 'none yet'}${row.daysSinceSession !== null ? ` (${row.daysSinceSession} days ago)` : ''}`,
+    `Progress ${percentText(row.progress)}`,
+    row.overdueMilestones ? `${plural(row.overdueMilestones, 'overdue milestone')}` : 'No overdue milestone',
+    `Last held review: ${row.lastReview ?? 'none yet'}${row.daysSinceReview !== null ? ` (${plural(row.daysSinceReview, 'day')} ago)` : ''}`,
+    row.nextReviewDue ? `Next review due ${row.nextReviewDue}${row.reviewOverdueDays ? ` — overdue ${plural(row.reviewOverdueDays, 'day')}` : ''}` : 'No review cadence',
+    `Last session: ${row.lastSession ?? 'none yet'}${row.daysSinceSession !== null ? ` (${plural(row.daysSinceSession, 'day')} ago)` : ''}`,
     ...row.drift.map((d) => `• ${d.message}`),
   ];
   for (const l of lines) {
