@@ -105,6 +105,15 @@ export default [
     viewport: { width: 1500, height: 950 },
   },
   {
+    // Prepare Session and Export Review Packet from the palette on the demo notes
+    name: 'mentor-examples',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['mentor-examples'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+  },
+  {
     // activate() and time-to-tree on a generated 10,000-note repo; prints the
     // figures and writes bench-results/activation.json. Slow to generate, so
     // only with MENTORSHIP_BENCH=1 or `--group activation`.
