@@ -39,12 +39,14 @@ Usage:
 Commands:
   status   Progress, overdue milestones, review cadence and drift signals.
   check    Every problem in the notes as file:line. Exit 1 when any is an error.
-  review   Write a prefilled review note and print its path. Never overwrites:
-           with --out, an existing FILE is refused; without it, the note goes to
-           <roadmap folder>/reviews/<today>-review.md, or -2, -3… if that exists.
+  review   Write a prefilled review note (status: draft) and print its path.
+           Never overwrites: with --out, an existing FILE is refused; without
+           it, the note goes to the folder of the roadmap's earlier reviews
+           (else <roadmap folder>/reviews/) as <today>-review.md, or -2, -3…
   export   Write the review packet (one self-contained HTML file: the review, the
            roadmap's state and timeline, the period's threads) and print its path.
-           Default: the roadmap's last review; next to it, same name, .html
+           Default: the roadmap's last held review (else its newest draft); next to
+           it, same name, .html
            (-2, -3… if that exists). Never overwrites.
 
 Options:
@@ -52,7 +54,7 @@ Options:
   --json              Machine-readable output (one JSON object).
   --today DATE        The day to compute against (default: today's date in UTC).
   --roadmap ID        Which roadmap, by path, file name or title (when there are several).
-  --review FILE       The review to export (default: the roadmap's last review).
+  --review FILE       The review to export (default: the roadmap's last held review).
   --out FILE          Where to write the review note or the packet.
   -h, --help          This help.  -v, --version  The version.
 `;

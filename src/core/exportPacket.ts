@@ -32,7 +32,7 @@ export function packetPath(reviewFile: string): string {
   return /\.(md|markdown)$/i.test(reviewFile) ? reviewFile.replace(/\.(md|markdown)$/i, '.html') : `${reviewFile}.html`;
 }
 
-/** The review a packet is made of by default: the roadmap's last review on or before today, else its newest. */
+/** The review a packet is made of by default: the roadmap's last held review on or before today, else its newest (a draft). */
 export function packetReview(model: WorkspaceModel, roadmapFile: string, today: string): ReviewNote | undefined {
   return lastReviewOf(model, roadmapFile, today)?.note ?? reviewsOf(model, roadmapFile).at(-1)?.note;
 }
@@ -344,7 +344,7 @@ export function exportPacket(input: PacketInput): string {
 <body>
 <header>
 <h1>${escapeHtml(roadmap.title)}</h1>
-<p class="meta">${escapeHtml(people)}${people ? ' · ' : ''}Review of ${reviewDate} · period ${period.from} → ${period.to} (${plural(daysBetween(period.from, period.to), 'day')})</p>
+<p class="meta">${escapeHtml(people)}${people ? ' · ' : ''}Review of ${reviewDate}${review?.status === 'draft' ? ' (draft)' : ''} · period ${period.from} → ${period.to} (${plural(daysBetween(period.from, period.to), 'day')})</p>
 </header>
 <section class="state">
 <h2>The roadmap on ${today}</h2>

@@ -12,6 +12,7 @@ export { parseNoteText, parseNoteBytes } from './parseNote';
 export { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
 export { slugify } from './text';
 export { markOfStatus, statusOfMark } from './inline';
+export { markHeldEdit } from './review';
 export * from './edits';
 export * from './mentees';
 export * from './prepareSession';

@@ -49,3 +49,11 @@ export function yamlString(value: string): string {
     /^[A-Za-z][A-Za-z0-9 _.'()/+-]*$/.test(value) && !/\s$/.test(value) && !YAML_WORDS.test(value) && !/ #/.test(value);
   return plain ? value : JSON.stringify(value);
 }
+
+/**
+ * Note text for a quick pick's label, description or detail (which render
+ * `$(name)` as an icon): each `$(` escaped so it shows as written.
+ */
+export function escapeIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}

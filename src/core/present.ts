@@ -49,11 +49,34 @@ export function nextReviewText(r: { nextReviewDue: string | null; daysToNextRevi
   return relativeDue(r.daysToNextReview);
 }
 
-/** The status bar's words: `Review overdue 3 days`, `Review due today`, `Review in 5 days`. */
-export function reviewBadgeText(daysToNextReview: number): string {
-  if (daysToNextReview < 0) return `Review overdue ${plural(-daysToNextReview, 'day')}`;
-  if (daysToNextReview === 0) return 'Review due today';
-  return `Review in ${plural(daysToNextReview, 'day')}`;
+/**
+ * The status bar's words: `Review overdue 3 days`, `Review due today`,
+ * `Review in 5 days`; with `who` (when several roadmaps compete for it),
+ * `Review overdue 3 days: Ana`.
+ */
+export function reviewBadgeText(daysToNextReview: number, who?: string): string {
+  const text =
+    daysToNextReview < 0
+      ? `Review overdue ${plural(-daysToNextReview, 'day')}`
+      : daysToNextReview === 0
+        ? 'Review due today'
+        : `Review in ${plural(daysToNextReview, 'day')}`;
+  return who ? `${text}: ${who}` : text;
+}
+
+/** Who a roadmap is about, in a few words: its mentee, else its title. */
+export function roadmapName(r: { mentee: string | null; title: string }): string {
+  return r.mentee?.trim() || r.title;
+}
+
+/**
+ * The folder that tells a roadmap apart from others with the same title
+ * (`ana` for `ana/roadmap.md`), or '' when its title is unique.
+ */
+export function roadmapDisambiguator(r: { file: string; title: string }, all: readonly { file: string; title: string }[]): string {
+  if (!all.some((o) => o.file !== r.file && o.title === r.title)) return '';
+  const i = r.file.lastIndexOf('/');
+  return i === -1 ? r.file : r.file.slice(0, i);
 }
 
 /** Status as a label (`In progress`) for views and hovers. */

@@ -62,6 +62,8 @@ export function parseReview(
     period: null,
     roadmapRef: refField(fm.data, 'roadmap'),
     roadmapRefLine: fm.lineOf('roadmap'),
+    status: 'held',
+    statusLine: fm.data.status === undefined ? null : fm.lineOf('status'),
     audit: [],
     feedback: [],
     followUps: [],
@@ -69,6 +71,17 @@ export function parseReview(
   };
   if (fm.data.date === undefined) {
     diagnostics.push({ file, line: 1, severity: 'warning', code: 'missing-date', message: 'Review has no date' });
+  }
+  const status = fm.data.status;
+  if (typeof status === 'string' && /^\s*draft\s*$/i.test(status)) note.status = 'draft';
+  else if (status !== undefined && status !== null && !(typeof status === 'string' && /^\s*held\s*$/i.test(status))) {
+    diagnostics.push({
+      file,
+      line: fm.lineOf('status'),
+      severity: 'warning',
+      code: 'bad-review-status',
+      message: `status should be draft or held (counted as held)`,
+    });
   }
   const period = fm.data.period;
   const dates = Array.isArray(period)
@@ -150,4 +163,15 @@ export function parseReview(
     }
   }
   return note;
+}
+
+/**
+ * The edit that marks a draft review as held: on its front matter's
+ * `status: draft` line, the value becomes `held`. Undefined when the line is
+ * no draft status.
+ */
+export function markHeldEdit(line: string): { start: number; end: number; text: string } | undefined {
+  const m = /^(status\s*:\s*)(["']?draft["']?)\s*(?:#.*)?$/i.exec(line);
+  if (!m) return undefined;
+  return { start: m[1]!.length, end: m[1]!.length + m[2]!.length, text: 'held' };
 }

@@ -4,12 +4,12 @@ import { dirName, stripExtension } from './text';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
 import { isOverdue, percentText, plural, relativeDue, statusText } from './present';
-import { lastReviewOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
+import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
 import type { WorkspaceModel, LinkedEntry } from './workspace';
 
 export interface ReviewDraft {
-  /** Suggested path from the notes root: `<roadmap folder>/reviews/<today>-review.md`. */
+  /** Path from the notes root: `<reviewFolderFor(…)>/<today>-review.md`. */
   path: string;
   text: string;
   period: { from: string; to: string };
@@ -18,7 +18,7 @@ export interface ReviewDraft {
 
 export interface ReviewOptions {
   template?: string;
-  /** Folder for reviews, relative to the roadmap's folder. */
+  /** Folder for reviews, relative to the roadmap's folder, when the roadmap has no review yet (default `reviews`). */
   reviewsFolder?: string;
   status?: StatusOptions;
 }
@@ -151,15 +151,37 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
     mentor: roadmap.mentor ?? '',
   };
   const rendered = renderTemplate(options.template ?? BUILTIN_TEMPLATES.review, values, text);
-  const folder = dirName(roadmap.file);
-  const reviews = options.reviewsFolder ?? 'reviews';
-  const path = [folder, reviews, `${today}-review.md`].filter(Boolean).join('/');
+  const path = [reviewFolderFor(model, roadmap.file, options.reviewsFolder), `${today}-review.md`].filter(Boolean).join('/');
   return {
     path,
-    text: rendered.text.replace(/\n{3,}/g, '\n\n'),
+    text: withDraftStatus(rendered.text.replace(/\n{3,}/g, '\n\n')),
     period,
     unknownPlaceholders: rendered.unknown,
   };
+}
+
+/**
+ * Where a new review of a roadmap goes (from the notes root): the folder of
+ * that roadmap's newest earlier review, else `reviewsFolder` (default
+ * `reviews`) next to the roadmap. The CLI and VS Code both write there.
+ */
+export function reviewFolderFor(model: WorkspaceModel, roadmapFile: string, reviewsFolder = 'reviews'): string {
+  let newest: { date: string; file: string } | undefined;
+  for (const r of reviewsOf(model, roadmapFile)) {
+    const date = r.note.date ?? '';
+    if (!newest || date > newest.date || (date === newest.date && r.note.file > newest.file)) newest = { date, file: r.note.file };
+  }
+  if (newest) return dirName(newest.file);
+  return [dirName(roadmapFile), reviewsFolder].filter(Boolean).join('/');
+}
+
+/** A review note is written as a draft: a user template without `status:` gets `status: draft` in its front matter. */
+function withDraftStatus(text: string): string {
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (!fm) return `---\nstatus: draft\n---\n${text}`;
+  if (/^status\s*:/m.test(fm[1]!)) return text;
+  const close = fm[0].lastIndexOf('---');
+  return `${text.slice(0, close)}status: draft\n${text.slice(close)}`;
 }
 
 /** `reviews/2026-04-01-review.md` → `-2`, `-3`… until `exists` says no. */

@@ -1,7 +1,7 @@
 // The computed state of every roadmap on a given day: progress, overdue,
 // review cadence, drift. Also the JSON of `status --json` (a public contract).
 import { addCadence, addDays, daysBetween, formatCadence, type Cadence } from './dates';
-import type { Diagnostic, Milestone, RoadmapNote } from './model';
+import type { Diagnostic, Milestone, ReviewStatus, RoadmapNote } from './model';
 import { isOverdue, plural } from './present';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
@@ -100,11 +100,11 @@ export function entriesOf(model: WorkspaceModel, roadmap: string): LinkedEntry[]
   return model.entries.filter((e) => e.roadmap === roadmap || e.milestones.some((m) => m.roadmap === roadmap));
 }
 
-/** The last review on or before `today` of a roadmap. */
+/** The last *held* review on or before `today` of a roadmap (drafts do not count). */
 export function lastReviewOf(model: WorkspaceModel, roadmap: string, today: string): LinkedReview | undefined {
   let last: LinkedReview | undefined;
   for (const r of reviewsOf(model, roadmap)) {
-    if (r.note.date && r.note.date <= today && (!last || r.note.date >= last.note.date!)) last = r;
+    if (r.note.status === 'held' && r.note.date && r.note.date <= today && (!last || r.note.date >= last.note.date!)) last = r;
   }
   return last;
 }
@@ -213,7 +213,7 @@ export interface StatusReport {
     overdueActions: number;
     roadmap: string | null;
   }[];
-  reviews: { file: string; date: string | null; roadmap: string | null; period: { from: string; to: string } | null }[];
+  reviews: { file: string; date: string | null; roadmap: string | null; period: { from: string; to: string } | null; status: ReviewStatus }[];
   diagnostics: Pick<Diagnostic, 'file' | 'line' | 'severity' | 'message' | 'code'>[];
 }
 
@@ -240,7 +240,7 @@ export function statusReport(model: WorkspaceModel, today: string, options: Stat
       overdueActions: s.note.actions.filter((a) => isOverdue(a, today)).length,
       roadmap: s.roadmap,
     })),
-    reviews: model.reviews.map((r) => ({ file: r.note.file, date: r.note.date, roadmap: r.roadmap, period: r.note.period })),
+    reviews: model.reviews.map((r) => ({ file: r.note.file, date: r.note.date, roadmap: r.roadmap, period: r.note.period, status: r.note.status })),
     diagnostics: model.diagnostics.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })),
   };
 }

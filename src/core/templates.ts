@@ -33,6 +33,7 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   { name: 'milestone.title', description: 'The title of that milestone', templates: ['thread'] },
   { name: 'evidence', description: 'learned, applied or shipped', templates: ['thread'] },
   { name: 'review_every', description: 'Review cadence, e.g. 6 weeks', templates: ['roadmap'] },
+  { name: 'due', description: 'A first due date: one review cadence after today (the first review)', templates: ['roadmap'] },
 ];
 
 export const BUILTIN_TEMPLATES: Record<TemplateName, string> = {
@@ -41,6 +42,7 @@ tags: [review]
 date: {{date}}
 period: {{period}}
 roadmap: {{roadmap}}
+status: draft
 ---
 # Mentorship review — {{date}}
 
@@ -69,7 +71,7 @@ roadmap: {{roadmap}}
 - Continue: 
 
 ## 4. Update the goalpost
-<!-- One line per change; "Apply goalpost" reads them:
+<!-- One line per change, written like these:
 - move <id> to YYYY-MM-DD — why
 - drop <id> — why
 - rescope <id> to "new title" — why
@@ -88,7 +90,7 @@ review_every: {{review_every}}
 # {{title}}
 
 ## Phase 1 — Foundations
-- [ ] First milestone ^first-milestone 📅 {{date}}
+- [ ] First milestone ^first-milestone 📅 {{due}}
   - [ ] A first step
 `,
   thread: `---

@@ -133,6 +133,9 @@ function ops(page, { screenshotDir, dialogs }) {
       await el.waitFor({ state: 'attached', timeout: 10_000 });
       return el.innerText();
     },
+    async workbenchHover({ selector }) {
+      await page.locator(selector).first().hover({ timeout: 10_000 });
+    },
     async workbenchClick({ selector }) {
       await page.locator(selector).first().click({ timeout: 10_000 });
     },

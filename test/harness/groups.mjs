@@ -123,4 +123,34 @@ export default [
     files: ['activation'],
     theme: 'Default Dark Modern',
   },
+  {
+    // daily use on the demo notes (issue 9): Ctrl+Z in a new note, Set Status shows
+    // the roadmap, inert tooltips, drafts until held; screenshot into docs/screenshots
+    name: 'daily',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['daily'],
+    grep: '^daily use on the examples',
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+  },
+  {
+    // the review note written from hostile notes, in VS Code's markdown preview
+    name: 'daily-xss',
+    workspace: 'test/fixtures/xss',
+    copyWorkspace: true,
+    files: ['daily'],
+    grep: '^daily use with hostile notes',
+    theme: 'Default Dark Modern',
+  },
+  {
+    // an empty folder (welcome texts), then 20 roadmaps; screenshots into docs/screenshots
+    name: 'daily-empty',
+    workspace: 'test/fixtures/empty',
+    copyWorkspace: true,
+    files: ['daily'],
+    grep: '^daily use on an empty folder',
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+  },
 ];

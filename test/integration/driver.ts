@@ -122,6 +122,11 @@ export function workbenchClick(selector: string): Promise<void> {
   return call('workbenchClick', { selector });
 }
 
+/** Moves the mouse over the first element matching `selector` in the workbench page (tooltips, hovers). */
+export function workbenchHover(selector: string): Promise<void> {
+  return call('workbenchHover', { selector });
+}
+
 /** Waits until `selector` is visible in the workbench page (or `state`). */
 export function workbenchWaitFor(
   selector: string,

@@ -228,7 +228,7 @@ describe('CLI', () => {
         assert.equal(r.code, 0, r.stderr);
         assert.equal(r.stdout, 'ana/reviews/2026-04-01-review.md\n');
         const text = readFileSync(join(s.dir, 'ana/reviews/2026-04-01-review.md'), 'utf8');
-        assert.match(text, /^---\ntags: \[review\]\ndate: 2026-04-01\nperiod: 2026-03-01\.\.2026-04-01\nroadmap: ana\/roadmap\.md\n---\n/);
+        assert.match(text, /^---\ntags: \[review\]\ndate: 2026-04-01\nperiod: 2026-03-01\.\.2026-04-01\nroadmap: ana\/roadmap\.md\nstatus: draft\n---\n/);
         // 1. the audit table, a bottleneck slot for the missed milestone only
         assert.match(text, /\| talk \| Give a tech talk \| to do · \*\*overdue 17 days\*\* \| 2026-03-15 \| — \| 0\/1 \| bottleneck: \? \|/);
         assert.match(text, /\| payments \| Ship the payments migration \| in progress \| 2026-06-01 \| — \| 1\/2 \|  \|/);

@@ -15,6 +15,8 @@ function roadmap(title: string, mentee: string | null, extra: string[], mileston
 const REPO: Record<string, string> = {
   // review due 2026-03-12 (20 days overdue), nothing else wrong
   'cara/roadmap.md': roadmap('Cara goal', 'Cara', ['start: 2026-01-01', 'review_every: 10 weeks'], ['- [ ] Later ^later 📅 2026-09-01']),
+  // a draft is not a held review: Cara's review stays overdue, her last review none
+  'cara/reviews/2026-03-30-review.md': note(['tags: [review]', 'date: 2026-03-30', 'status: draft', 'roadmap: cara/roadmap.md'], ['# Draft']),
   // review not due; two overdue milestones
   'dan/roadmap.md': roadmap('Dan goal', 'Dan', ['start: 2026-03-20', 'review_every: 6 weeks'], [
     '- [ ] One ^one 📅 2026-03-01',
@@ -51,7 +53,8 @@ describe('mentees overview', () => {
     assert.equal(fay.reviewOverdueDays, 0);
     const cara = all.find((r) => r.mentee === 'Cara')!;
     assert.equal(cara.reviewOverdueDays, 20);
-    assert.equal(cara.daysSinceReview, null);
+    assert.equal(cara.daysSinceReview, null, 'a draft review does not count');
+    assert.equal(cara.lastReview, null);
     assert.equal(cara.daysSinceSession, null);
     assert.ok(cara.drift.some((d) => d.kind === 'review-overdue'));
     assert.equal(all.find((r) => r.file === 'gus/roadmap.md')!.mentee, 'Gus goal');

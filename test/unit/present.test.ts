@@ -15,6 +15,8 @@ import {
   statusText,
   stepsText,
   STATUS_LABEL,
+  roadmapDisambiguator,
+  roadmapName,
 } from '../../src/core';
 
 describe('presentation wording', () => {
@@ -90,5 +92,23 @@ describe('presentation wording', () => {
     assert.equal(isOverdue({ status: 'done', due: '2026-03-01' }, '2026-04-01'), false);
     assert.equal(isOverdue({ status: 'dropped', due: '2026-03-01' }, '2026-04-01'), false);
     assert.equal(isOverdue({ status: 'todo', due: null }, '2026-04-01'), false);
+  });
+
+  it('names the roadmap the status bar speaks for when there are several', () => {
+    assert.equal(reviewBadgeText(-300, 'Ana Silva'), 'Review overdue 300 days: Ana Silva');
+    assert.equal(roadmapName({ mentee: 'Ana Silva', title: 'Staff' }), 'Ana Silva');
+    assert.equal(roadmapName({ mentee: null, title: 'Staff' }), 'Staff');
+    assert.equal(roadmapName({ mentee: '  ', title: 'Staff' }), 'Staff');
+  });
+
+  it('tells two roadmaps with the same title apart by their folder, and leaves a unique title alone', () => {
+    const all = [
+      { file: 'ana/roadmap.md', title: 'Become a staff engineer' },
+      { file: 'ben/roadmap.md', title: 'Become a staff engineer' },
+      { file: 'roadmap.md', title: 'Other' },
+    ];
+    assert.equal(roadmapDisambiguator(all[0]!, all), 'ana');
+    assert.equal(roadmapDisambiguator(all[1]!, all), 'ben');
+    assert.equal(roadmapDisambiguator(all[2]!, all), '');
   });
 });

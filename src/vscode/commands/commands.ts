@@ -1,6 +1,8 @@
 // Every command of the extension: thin handlers over the core.
 import * as vscode from 'vscode';
 import {
+  addCadence,
+  formatCadence,
   freePath,
   renderTemplate,
   reviewsOf,
@@ -88,10 +90,11 @@ export async function newRoadmap(notes: NotesService): Promise<vscode.Uri | unde
   const existing = folder.index.model().roadmaps;
   const rel = existing.some((r) => r.file === 'roadmap.md') ? `${slugify(title) || 'roadmap'}/roadmap.md` : 'roadmap.md';
   const template = await loadTemplate(notes, folder, 'roadmap');
-  const cadence = notes.currentSettings.defaultReviewCadence;
+  const cadence = notes.currentSettings.defaultReviewCadence ?? { amount: 6, unit: 'weeks' as const };
   const text = renderTemplate(
     template,
-    { date: notes.today(), review_every: cadence ? `${cadence.amount} ${cadence.unit}` : '6 weeks' },
+    // The first milestone is due at the first review, not today.
+    { date: notes.today(), review_every: formatCadence(cadence), due: addCadence(notes.today(), cadence) },
     { title: title.trim(), mentee: mentee.trim(), mentor: mentor.trim() },
   ).text;
   const { uri } = await freeUri({ folder }, rel);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { dueText, percentText, plural, statusText, type MilestoneState } from '../../core';
+import { dueText, escapeIcons, percentText, plural, statusText, type MilestoneState } from '../../core';
 import type { RoadmapRef, NotesService } from '../notes/notesService';
 
 function isTarget(arg: unknown): arg is { kind: string; folderKey: string; file: string; id?: string; line?: number } {
@@ -30,9 +30,9 @@ export async function pickRoadmap(notes: NotesService, arg: unknown, placeHolder
   }
   const picked = await vscode.window.showQuickPick(
     all.map((r) => ({
-      label: r.state.title,
-      description: notes.all().length > 1 ? `${r.folder.name} · ${r.state.file}` : r.state.file,
-      detail: `${percentText(r.state.progress)} · ${r.state.counts.overdue} overdue${r.state.mentee ? ` · ${r.state.mentee}` : ''}`,
+      label: escapeIcons(r.state.title),
+      description: escapeIcons(notes.all().length > 1 ? `${r.folder.name} · ${r.state.file}` : r.state.file),
+      detail: escapeIcons(`${percentText(r.state.progress)} · ${r.state.counts.overdue} overdue${r.state.mentee ? ` · ${r.state.mentee}` : ''}`),
       ref: r,
     })),
     { placeHolder, matchOnDescription: true },
@@ -65,8 +65,8 @@ export async function pickMilestone(
     .filter(filter)
     .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.line - b.line)
     .map((m) => ({
-      label: m.title || m.id,
-      description: [m.id, m.phase ?? ''].filter(Boolean).join(' · '),
+      label: escapeIcons(m.title || m.id),
+      description: escapeIcons([m.id, m.phase ?? ''].filter(Boolean).join(' · ')),
       detail: [statusText(m.status), dueText(m), m.threads ? plural(m.threads, 'thread') : ''].filter(Boolean).join(' · '),
       milestone: m,
     }));

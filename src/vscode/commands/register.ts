@@ -3,6 +3,7 @@ import type { NotesService } from '../notes/notesService';
 import { targetOf, type RoadmapTreeProvider } from '../tree/roadmapTree';
 import { openAtLine } from '../util/open';
 import { exportPacketCommand, isReviewRow, prepareSessionCommand } from './mentor';
+import { DraftReviewLens, markReviewHeld } from './reviewStatus';
 import { customizeTemplates, goToNextReview, newReview, newRoadmap, newSession, newThread, setStatus } from './commands';
 
 interface Deps {
@@ -40,6 +41,9 @@ export function registerCommands(context: vscode.ExtensionContext, { notes, road
   register('mentorship.session.prepare', (arg) => prepareSessionCommand(notes, target(arg)));
   // A Reviews view row is its own argument (a past review); anything else names a roadmap.
   register('mentorship.review.exportPacket', (arg) => exportPacketCommand(notes, isReviewRow(arg) ? arg : target(arg)));
+  register('mentorship.review.markHeld', (arg) => markReviewHeld(notes, arg));
+  const lens = new DraftReviewLens(notes);
+  context.subscriptions.push(lens, vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lens));
   register('mentorship.review.goToNext', (arg) => goToNextReview(notes, target(arg)));
   register('mentorship.templates.customize', () => customizeTemplates(notes));
   register('mentorship.roadmap.refresh', () => notes.rebuild());

@@ -16,6 +16,7 @@ import {
   type WorkspaceModel,
 } from '../../core';
 import { threadCount, type MilestoneHit } from './milestones';
+import { appendInert, inertMarkdown } from '../util/inert';
 
 /** `due 2026-06-01 (in 61 days)` / `due 2026-03-01 (overdue 31 days)`. */
 function dueText(m: Milestone, today: string): string | undefined {
@@ -42,16 +43,16 @@ export function milestoneSummary(hit: MilestoneHit, today: string): string {
 /** Title, status, dates, steps, phase, linked threads (and the roadmap, when several could be meant). */
 export function milestoneCard(model: WorkspaceModel, hit: MilestoneHit, today: string, showRoadmap: boolean): vscode.MarkdownString {
   const m = hit.milestone;
-  const md = new vscode.MarkdownString('', true);
+  const md = inertMarkdown(true);
   md.appendMarkdown(`$(${statusIcon({ status: m.status, overdue: isOverdue(m, today) }).id}) **`);
-  md.appendText(m.title);
+  appendInert(md, m.title);
   md.appendMarkdown('**  \n');
   const facts = [STATUS_LABEL[m.status]];
   const due = dueText(m, today);
   if (due) facts.push(due);
   if (m.done) facts.push(`done ${m.done}`);
   if (m.start) facts.push(`started ${m.start}`);
-  md.appendText(facts.join(' · '));
+  appendInert(md, facts.join(' · '));
   md.appendMarkdown('  \n');
   const more: string[] = [];
   const steps = stepsOf(m);
@@ -59,22 +60,22 @@ export function milestoneCard(model: WorkspaceModel, hit: MilestoneHit, today: s
   if (m.phase) more.push(`phase: ${m.phase}`);
   const threads = threadCount(model, hit);
   more.push(threads === 0 ? 'no growth thread yet' : plural(threads, 'growth thread'));
-  md.appendText(more.join(' · '));
+  appendInert(md, more.join(' · '));
   md.appendMarkdown('  \n');
-  md.appendText(`^${m.id}`);
-  if (showRoadmap) md.appendText(` · ${hit.roadmap.title} (${hit.roadmap.file})`);
+  appendInert(md, `^${m.id}`);
+  if (showRoadmap) appendInert(md, ` · ${hit.roadmap.title} (${hit.roadmap.file})`);
   return md;
 }
 
 export function unknownMilestoneCard(id: string, roadmaps: readonly { file: string }[], suggestion?: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', true);
+  const md = inertMarkdown(true);
   md.appendMarkdown('$(warning) ');
-  md.appendText(
+  appendInert(md, 
     roadmaps.length === 0
       ? `Unknown milestone '${id}': there is no roadmap.`
       : `No milestone '${id}' in ${roadmaps.map((r) => r.file).join(', ')}.`,
   );
-  if (suggestion) md.appendText(` Did you mean '${suggestion}'?`);
+  if (suggestion) appendInert(md, ` Did you mean '${suggestion}'?`);
   return md;
 }
 
@@ -87,9 +88,9 @@ export function placeholderCard(doc: PlaceholderDoc): vscode.MarkdownString {
 }
 
 export function unknownPlaceholderCard(name: string, suggestion?: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', true);
+  const md = inertMarkdown(true);
   md.appendMarkdown('$(warning) ');
-  md.appendText(`'{{${name}}}' is not a known placeholder: it is left as written in the new note.`);
-  if (suggestion) md.appendText(` Did you mean '{{${suggestion}}}'?`);
+  appendInert(md, `'{{${name}}}' is not a known placeholder: it is left as written in the new note.`);
+  if (suggestion) appendInert(md, ` Did you mean '{{${suggestion}}}'?`);
   return md;
 }

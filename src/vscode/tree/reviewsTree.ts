@@ -104,17 +104,20 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       }
       case 'review': {
         const r = node.review.note;
+        const draft = r.status === 'draft';
         const item = new vscode.TreeItem(r.date ?? r.title, vscode.TreeItemCollapsibleState.None);
         item.id = `reviews|${node.folder.key}|review|${r.file}`;
         const bottlenecks = r.audit.filter((a) => a.bottleneck).length;
-        item.description = [r.period ? `${r.period.from} → ${r.period.to}` : '', bottlenecks ? plural(bottlenecks, 'bottleneck') : '']
+        item.description = [draft ? 'draft' : '', r.period ? `${r.period.from} → ${r.period.to}` : '', bottlenecks ? plural(bottlenecks, 'bottleneck') : '']
           .filter(Boolean)
           .join(' · ');
-        item.tooltip = `${r.title}\n${r.file}`;
-        item.iconPath = new vscode.ThemeIcon('checklist');
+        item.tooltip = draft
+          ? `${r.title}\n${r.file}\nDraft: not held yet, so it does not count for the review cadence. Mark it as held once the review took place.`
+          : `${r.title}\n${r.file}`;
+        item.iconPath = draft ? new vscode.ThemeIcon('edit', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('checklist');
         item.command = { command: 'mentorship.internal.open', title: 'Open', arguments: [node.folder.key, r.file, 1] };
-        item.contextValue = 'review';
-        item.accessibilityInformation = { label: `Review of ${r.date ?? r.title}` };
+        item.contextValue = draft ? 'review.draft' : 'review';
+        item.accessibilityInformation = { label: `${draft ? 'Draft review' : 'Review'} of ${r.date ?? r.title}` };
         return item;
       }
       case 'session': {

@@ -8,6 +8,7 @@ import {
   percentText,
   plural,
   relativeDue,
+  roadmapDisambiguator,
   statusIcon,
   milestoneKey,
   type IconSpec,
@@ -19,6 +20,7 @@ import {
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import type { MilestoneTarget, NoteTarget, RoadmapTarget } from './nodes';
+import { appendInert, inertMarkdown } from '../util/inert';
 
 type Node = RoadmapNode | PhaseNode | MilestoneNode | StepNode | ThreadNode;
 
@@ -55,18 +57,10 @@ function themeIcon(spec: IconSpec): vscode.ThemeIcon {
   return new vscode.ThemeIcon(spec.id, spec.color ? new vscode.ThemeColor(spec.color) : undefined);
 }
 
-/** Markdown built from note text: every value escaped, no command links, no HTML. */
-function md(): vscode.MarkdownString {
-  const s = new vscode.MarkdownString();
-  s.supportHtml = false;
-  s.isTrusted = false;
-  return s;
-}
-
 function milestoneTooltip(m: MilestoneState): vscode.MarkdownString {
-  const s = md();
+  const s = inertMarkdown();
   s.appendMarkdown('**');
-  s.appendText(m.title);
+  appendInert(s, m.title);
   s.appendMarkdown('**\n\n');
   const rows: [string, string][] = [
     ['Status', `${STATUS_LABEL[m.status]}${m.overdue && m.daysToDue !== null ? ` — ${relativeDue(m.daysToDue)}` : ''}`],
@@ -81,16 +75,16 @@ function milestoneTooltip(m: MilestoneState): vscode.MarkdownString {
   rows.push(['Threads', m.threads ? `${m.threads}${m.lastThread ? `, last ${m.lastThread}` : ''}` : 'none yet']);
   for (const [k, v] of rows) {
     s.appendMarkdown(`${k}: `);
-    s.appendText(v);
+    appendInert(s, v);
     s.appendMarkdown('  \n');
   }
   return s;
 }
 
 function roadmapTooltip(r: RoadmapState): vscode.MarkdownString {
-  const s = md();
+  const s = inertMarkdown();
   s.appendMarkdown('**');
-  s.appendText(r.title);
+  appendInert(s, r.title);
   s.appendMarkdown('**\n\n');
   const lines = [
     r.mentee || r.mentor ? `${r.mentee ?? '?'} with ${r.mentor ?? '?'}` : '',
@@ -101,7 +95,7 @@ function roadmapTooltip(r: RoadmapState): vscode.MarkdownString {
     r.drift.length ? plural(r.drift.length, 'drift signal') : '',
   ].filter(Boolean);
   for (const l of lines) {
-    s.appendText(l);
+    appendInert(s, l);
     s.appendMarkdown('  \n');
   }
   return s;
@@ -237,6 +231,8 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
           percentText(r.progress),
           r.counts.overdue ? `${r.counts.overdue} overdue` : '',
           multiFolder ? node.folder.name : '',
+          // Two roadmaps with the same title: their folders tell them apart.
+          roadmapDisambiguator(r, node.folder.index.model().roadmaps),
         ]
           .filter(Boolean)
           .join(' · ');
@@ -307,14 +303,14 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.iconPath = new vscode.ThemeIcon(EVIDENCE_ICON[e.evidence] ?? 'comment');
         item.contextValue = 'thread';
         item.command = openCommand(folder, e.file, e.line);
-        const tip = md();
+        const tip = inertMarkdown();
         tip.appendMarkdown('**');
-        tip.appendText(e.title);
+        appendInert(tip, e.title);
         tip.appendMarkdown('**\n\n');
-        tip.appendText(`${e.date ?? 'undated'} · ${e.evidence} · ${e.file}`);
+        appendInert(tip, `${e.date ?? 'undated'} · ${e.evidence} · ${e.file}`);
         if (e.published) {
           tip.appendMarkdown('  \nPublished: ');
-          tip.appendText(e.published);
+          appendInert(tip, e.published);
         }
         item.tooltip = tip;
         item.accessibilityInformation = { label: `Growth thread ${e.title}, ${e.evidence}, ${e.date ?? 'undated'}` };
