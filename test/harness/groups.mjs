@@ -114,6 +114,15 @@ export default [
     theme: 'Default Dark Modern',
   },
   {
+    // the getting-started walkthrough on an empty folder: open it, create the
+    // roadmap and the first review from its buttons (screenshots walkthrough*.png)
+    name: 'walkthrough',
+    workspaceGenerator: 'test/integration/emptyWorkspace.mjs',
+    files: ['walkthrough'],
+    env: { MENTORSHIP_TODAY: '2026-04-01' },
+    theme: 'Default Light Modern',
+  },
+  {
     // activate() and time-to-tree on a generated 10,000-note repo; prints the
     // figures and writes bench-results/activation.json. Slow to generate, so
     // only with MENTORSHIP_BENCH=1 or `--group activation`.
