@@ -97,7 +97,7 @@ if (args.has('--tests') || args.has('--tests-only')) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['mocha', 'fast-check', 'vscode-textmate', 'vscode-oniguruma'],
+    external: ['mocha', 'fast-check', 'vscode-textmate', 'vscode-oniguruma', 'playwright-core'],
   });
   // The core as the web extension bundles it, for a test that runs it with browser globals only.
   configs.push({

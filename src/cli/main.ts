@@ -1,10 +1,15 @@
-// mentorship-review: status, check and review on a notes folder.
+// mentorship-review: status, check, review and export on a notes folder.
 import { existsSync, mkdirSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   NotesIndex,
   dueText,
+  exportPacket,
   freePath,
+  menteeFacts,
+  menteeRows,
+  packetPath,
+  packetReview,
   isValidIsoDate,
   nextReviewText,
   percentText,
@@ -29,6 +34,7 @@ Usage:
   mentorship-review status [DIR] [--json] [--today YYYY-MM-DD] [--roadmap ID]
   mentorship-review check  [DIR] [--json]
   mentorship-review review [DIR] [--today YYYY-MM-DD] [--roadmap ID] [--out FILE]
+  mentorship-review export [DIR] [--today YYYY-MM-DD] [--roadmap ID] [--review FILE] [--out FILE]
 
 Commands:
   status   Progress, overdue milestones, review cadence and drift signals.
@@ -37,13 +43,19 @@ Commands:
            Never overwrites: with --out, an existing FILE is refused; without
            it, the note goes to the folder of the roadmap's earlier reviews
            (else <roadmap folder>/reviews/) as <today>-review.md, or -2, -3…
+  export   Write the review packet (one self-contained HTML file: the review, the
+           roadmap's state and timeline, the period's threads) and print its path.
+           Default: the roadmap's last held review (else its newest draft); next to
+           it, same name, .html
+           (-2, -3… if that exists). Never overwrites.
 
 Options:
   DIR                 The notes folder (default: the current folder).
   --json              Machine-readable output (one JSON object).
   --today DATE        The day to compute against (default: today's date in UTC).
   --roadmap ID        Which roadmap, by path, file name or title (when there are several).
-  --out FILE          Where to write the review note.
+  --review FILE       The review to export (default: the roadmap's last held review).
+  --out FILE          Where to write the review note or the packet.
   -h, --help          This help.  -v, --version  The version.
 `;
 
@@ -56,6 +68,7 @@ interface Args {
   today: string;
   roadmap?: string;
   out?: string;
+  review?: string;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
@@ -89,6 +102,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       case '--out':
         args.out = value();
         break;
+      case '--review':
+        args.review = value();
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}`);
         positional.push(a);
@@ -96,7 +112,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   }
   const [command, dir, ...extra] = positional;
   if (!command) return 'help';
-  if (!['status', 'check', 'review'].includes(command)) throw new UsageError(`Unknown command '${command}'`);
+  if (!['status', 'check', 'review', 'export'].includes(command)) throw new UsageError(`Unknown command '${command}'`);
   if (extra.length) throw new UsageError(`Unexpected argument '${extra[0]}'`);
   return {
     command,
@@ -105,6 +121,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     today: args.today ?? utcDateToIso(new Date()),
     ...(args.roadmap !== undefined ? { roadmap: args.roadmap } : {}),
     ...(args.out !== undefined ? { out: args.out } : {}),
+    ...(args.review !== undefined ? { review: args.review } : {}),
   };
 }
 
@@ -175,8 +192,22 @@ function renderRoadmap(r: RoadmapState, s: Style): string[] {
   return lines;
 }
 
+/** With several roadmaps: one line per mentee, attention first (the Mentees view's order). */
+function renderOverview(report: StatusReport, s: Style): string[] {
+  const rows = menteeRows(report.roadmaps.map((state) => ({ state })), report.today);
+  const lines = [s.bold(`Mentees (${rows.length}), who needs attention first`)];
+  const cells = rows.map((r) => {
+    const facts = menteeFacts(r);
+    const urgent = r.reviewOverdueDays > 0 || r.overdueMilestones > 0;
+    return [urgent ? s.red('!') : r.drift.length ? s.yellow('•') : ' ', truncate(r.mentee, 24), truncate(r.title, 36), facts.join(' · '), s.dim(r.file)];
+  });
+  lines.push(...table(cells, '  '), '');
+  return lines;
+}
+
 function renderStatus(report: StatusReport, s: Style): string {
   const out: string[] = [];
+  if (report.roadmaps.length > 1) out.push(...renderOverview(report, s));
   if (report.roadmaps.length === 0) out.push('No roadmap found. A roadmap is a note with `tags: [roadmap]` in its front matter.');
   for (const r of report.roadmaps) out.push(...renderRoadmap(r, s), '');
   const t = report.threads;
@@ -203,6 +234,44 @@ async function loadIndex(dir: string): Promise<NotesIndex> {
   // One build, nothing kept: no need to stat every file for a cache key.
   await index.build(createNodeReader(dir, { stat: false }));
   return index;
+}
+
+/** `export`: the review packet HTML, next to the review (or --out); never overwrites. */
+async function exportCommand(args: Args, dir: string, model: WorkspaceModel, io: Io): Promise<number> {
+  let reviewFile: string;
+  let roadmapFile: string;
+  if (args.review !== undefined) {
+    const rel = relative(dir, resolve(io.cwd, args.review)).split(/[\\/]/).join('/');
+    const linked = model.reviews.find((r) => r.note.file === rel);
+    if (!linked) throw new UsageError(`${args.review} is not a review note of ${dir} (a note with tags: [review])`);
+    if (!linked.roadmap) throw new UsageError(`${args.review} belongs to no roadmap; name one with roadmap: in its front matter`);
+    if (args.roadmap !== undefined && pickRoadmap(model, args.roadmap).file !== linked.roadmap) {
+      throw new UsageError(`${args.review} is a review of ${linked.roadmap}, not of ${args.roadmap}`);
+    }
+    reviewFile = rel;
+    roadmapFile = linked.roadmap;
+  } else {
+    roadmapFile = pickRoadmap(model, args.roadmap).file;
+    const review = packetReview(model, roadmapFile, args.today);
+    if (!review) throw new UsageError(`${roadmapFile} has no review yet; write one with the review command first`);
+    reviewFile = review.file;
+  }
+  const html = exportPacket({ model, roadmapFile, reviewFile, reviewText: readFileSync(join(dir, reviewFile), 'utf8'), today: args.today });
+  let target: string;
+  if (args.out !== undefined) {
+    target = resolve(io.cwd, args.out);
+    if (existsSync(target)) {
+      io.stderr.write(`mentorship-review: ${args.out} already exists; not overwriting it.\n`);
+      return 1;
+    }
+  } else {
+    target = join(dir, await freePath(packetPath(reviewFile), async (p) => existsSync(join(dir, p))));
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, html, { flag: 'wx' });
+  const shown = relative(io.cwd, target);
+  io.stdout.write(`${shown.startsWith('..') ? target : shown}\n`);
+  return 0;
 }
 
 export interface Io {
@@ -265,6 +334,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       }
       return errors ? 1 : 0;
     }
+    if (args.command === 'export') return await exportCommand(args, dir, model, io);
     // review
     const roadmap = pickRoadmap(model, args.roadmap);
     let template: string | undefined;

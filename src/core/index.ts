@@ -14,3 +14,6 @@ export { slugify } from './text';
 export { markOfStatus, statusOfMark } from './inline';
 export { markHeldEdit } from './review';
 export * from './edits';
+export * from './mentees';
+export * from './prepareSession';
+export * from './exportPacket';

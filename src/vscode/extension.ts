@@ -7,6 +7,7 @@ import { DiagnosticsPublisher } from './diagnostics/diagnostics';
 import { registerLanguageFeatures } from './language';
 import { NotesService } from './notes/notesService';
 import { ReviewStatusBar } from './statusBar/statusBar';
+import { MenteesTreeProvider } from './tree/menteesTree';
 import { ReviewsTreeProvider } from './tree/reviewsTree';
 import { RoadmapTreeProvider } from './tree/roadmapTree';
 
@@ -14,6 +15,7 @@ export interface MentorshipApi {
   notes: NotesService;
   roadmapTree: RoadmapTreeProvider;
   reviewsTree: ReviewsTreeProvider;
+  menteesTree: MenteesTreeProvider;
   statusBar: ReviewStatusBar;
   /** Milliseconds `activate()` took, for the benchmark. */
   activationMs: number;
@@ -32,7 +34,9 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     showCollapseAll: true,
   });
   const reviewsView = vscode.window.createTreeView('mentorship.reviews', { treeDataProvider: reviewsTree });
-  context.subscriptions.push(notes, roadmapTree, reviewsTree, statusBar, diagnostics, roadmapView, reviewsView);
+  const menteesTree = new MenteesTreeProvider(notes);
+  const menteesView = vscode.window.createTreeView('mentorship.mentees', { treeDataProvider: menteesTree });
+  context.subscriptions.push(notes, roadmapTree, reviewsTree, statusBar, diagnostics, roadmapView, reviewsView, menteesTree, menteesView);
 
   const updateContext = () => {
     const roadmaps = notes.roadmaps();
@@ -55,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   // Never rejects: a failure is reported by the service and the views stay usable.
   void notes.start().then(updateContext);
   const activationMs = performance.now() - started;
-  return { notes, roadmapTree, reviewsTree, statusBar, activationMs };
+  return { notes, roadmapTree, reviewsTree, menteesTree, statusBar, activationMs };
 }
 
 export function deactivate(): void {}

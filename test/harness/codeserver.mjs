@@ -173,10 +173,13 @@ export async function startCodeServer({ install, workspace, port, preferredPort 
   return { child, pgid: child.pid, port, url };
 }
 
-/** The workbench URL that opens `folder` and, optionally, a development payload. */
+/**
+ * The workbench URL that opens `folder` (a `.code-workspace` file opens as a
+ * multi-root workspace) and, optionally, a development payload.
+ */
 export function workbenchUrl({ port, folder, payload }) {
   const u = new URL(`http://127.0.0.1:${port}/`);
-  u.searchParams.set('folder', folder);
+  u.searchParams.set(folder.endsWith('.code-workspace') ? 'workspace' : 'folder', folder);
   if (payload) u.searchParams.set('payload', JSON.stringify(payload));
   return u.toString();
 }

@@ -95,6 +95,23 @@ function ops(page, { screenshotDir, dialogs }) {
         await page.waitForTimeout(100);
       }
     },
+    /** Hovers the side-bar row containing `text` and clicks its inline action labelled `action`. */
+    async clickTreeRowAction({ text, action }) {
+      const rows = page.locator('.part.sidebar .monaco-list-row');
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const labels = await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label') ?? ''}\n${e.textContent ?? ''}`));
+        const i = labels.findIndex((l) => l.includes(text));
+        if (i >= 0) {
+          const row = rows.nth(i);
+          await row.hover();
+          await row.locator(`.actions .action-label[aria-label^=${cssString(action)}]`).first().click({ timeout: 5_000 });
+          return;
+        }
+        if (Date.now() > deadline) throw new Error(`no side-bar row contains ${JSON.stringify(text)}; rows: ${JSON.stringify(labels)}`);
+        await page.waitForTimeout(100);
+      }
+    },
     async runCommandFromPalette({ title }) {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');

@@ -7,6 +7,10 @@
 //                  delete notes without touching the repo
 //   generate       optional: instead of `workspace`, open a temp repo of this
 //                  many generated notes (bench/generate.ts, seed 1)
+//   workspaceGenerator optional: instead of `workspace`, a module (path from the repo
+//                  root) whose default export `async (tmpDir) => path` writes notes
+//                  into tmpDir and returns what to open: a folder, or a
+//                  `.code-workspace` file (opened as a multi-root workspace)
 //   onlyWhen       optional: an env var; the group runs only when it is '1' or
 //                  when the group is named with --group
 //   files          optional: suite files to run (e.g. ['smoke'] for smoke.test.js);
@@ -125,6 +129,35 @@ export default [
     files: ['warm-start'],
     phases: 3,
     env: { MENTORSHIP_TODAY: '2026-11-29' },
+  },
+  {
+    // the mentor's view: a multi-root workspace of three mentee repos written by
+    // test/integration/menteesWorkspace.mjs; the Mentees view's rows and order, a
+    // row's inline action, Prepare Session and Export Review Packet
+    name: 'mentees',
+    workspaceGenerator: 'test/integration/menteesWorkspace.mjs',
+    files: ['mentees'],
+    env: { MENTORSHIP_TODAY: '2026-04-01' },
+    theme: 'Default Light Modern',
+    viewport: { width: 1500, height: 950 },
+  },
+  {
+    // Prepare Session and Export Review Packet from the palette on the demo notes
+    name: 'mentor-examples',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['mentor-examples'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+  },
+  {
+    // the getting-started walkthrough on an empty folder: open it, create the
+    // roadmap and the first review from its buttons (screenshots walkthrough*.png)
+    name: 'walkthrough',
+    workspaceGenerator: 'test/integration/emptyWorkspace.mjs',
+    files: ['walkthrough'],
+    env: { MENTORSHIP_TODAY: '2026-04-01' },
+    theme: 'Default Light Modern',
   },
   {
     // activate() and time-to-tree on a generated 10,000-note repo; prints the

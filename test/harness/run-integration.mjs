@@ -83,7 +83,7 @@ function planGroups() {
   for (const g of groups) {
     if (ws) g.workspace = ws;
     if (grep) g.grep = grep;
-    if (g.generate) continue; // written into a temp dir when the group starts
+    if (g.generate || g.workspaceGenerator) continue; // written into a temp dir when the group starts
     g.workspace = isAbsolute(g.workspace) ? g.workspace : resolve(repoRoot, g.workspace);
     if (!existsSync(g.workspace)) throw new Error(`group ${g.name}: workspace ${g.workspace} does not exist`);
   }
@@ -108,11 +108,17 @@ async function loadGenerator() {
 }
 
 async function prepareWorkspace(group) {
-  if (!group.copyWorkspace && !group.generate) return { workspace: group.workspace };
+  if (!group.copyWorkspace && !group.generate && !group.workspaceGenerator) return { workspace: group.workspace };
   const tmp = mkdtempSync(join(tmpdir(), `mentorship-ws-${group.name.replace(/[^\w-]/g, '_')}-`));
   profiles.add(tmp);
   const t = Date.now();
   try {
+    if (group.workspaceGenerator) {
+      const mod = await import(pathToFileURL(resolve(repoRoot, group.workspaceGenerator)).href);
+      const workspace = await mod.default(tmp);
+      say(`group ${group.name}: ${group.workspaceGenerator} wrote ${workspace} (${Date.now() - t} ms)`);
+      return { workspace, tmp };
+    }
     if (group.generate) {
       const workspace = join(tmp, `notes-${group.generate}`);
       const generateRepo = await loadGenerator();

@@ -86,6 +86,11 @@ export function screenshot(name: string, opts: { selector?: string } = {}): Prom
   return call<string>('screenshot', { name, ...opts });
 }
 
+/** Hovers the side-bar row containing `text` and clicks its inline action whose label starts with `action`. */
+export function clickTreeRowAction(text: string, action: string): Promise<void> {
+  return call('clickTreeRowAction', { text, action });
+}
+
 /** Opens (never toggles closed) the activity-bar container whose title starts with `title`. */
 export function openViewContainer(title: string): Promise<void> {
   return call('openViewContainer', { title });

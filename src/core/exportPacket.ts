@@ -1,0 +1,374 @@
+// The review packet: one self-contained HTML file to share or print — the
+// review, the roadmap's state with its timeline as static SVG, and the
+// period's growth threads. No script, no external resource (a CSP that allows
+// nothing but the inline style says so to the browser too), a light theme,
+// print CSS for A4, and every piece of note text escaped. Pure.
+import { daysBetween, dayNumber, fromDayNumber } from './dates';
+import { EVIDENCE_KINDS, type ReviewNote } from './model';
+import { percentText, plural, statusText } from './present';
+import { entriesOf, lastReviewOf, reviewsOf, roadmapState, type MilestoneState, type StatusOptions } from './status';
+import type { LinkedEntry, WorkspaceModel } from './workspace';
+
+export interface PacketInput {
+  model: WorkspaceModel;
+  roadmapFile: string;
+  /** The review note (its path in the model). */
+  reviewFile: string;
+  /** The review note's text as on disk (front matter included). */
+  reviewText: string;
+  today: string;
+  status?: StatusOptions;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text as HTML text or attribute value: nothing in it can become markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** `reviews/2026-07-15-review.md` → `reviews/2026-07-15-review.html`. */
+export function packetPath(reviewFile: string): string {
+  return /\.(md|markdown)$/i.test(reviewFile) ? reviewFile.replace(/\.(md|markdown)$/i, '.html') : `${reviewFile}.html`;
+}
+
+/** The review a packet is made of by default: the roadmap's last held review on or before today, else its newest (a draft). */
+export function packetReview(model: WorkspaceModel, roadmapFile: string, today: string): ReviewNote | undefined {
+  return lastReviewOf(model, roadmapFile, today)?.note ?? reviewsOf(model, roadmapFile).at(-1)?.note;
+}
+
+// ---- the review's markdown, as escaped HTML ------------------------------------
+
+/** Inline markdown after escaping: bold, code spans and wiki links' labels; nothing else. */
+function inline(text: string): string {
+  let html = escapeHtml(text);
+  html = html.replace(/\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]/g, (_w, target: string, label?: string) => `<span class="link">${label ?? target}</span>`);
+  html = html.replace(/`([^`]+)`/g, '<code>$1</code>');
+  html = html.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
+  return html;
+}
+
+function splitRow(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replace(/\\\|/g, '|'));
+}
+
+/**
+ * A line-based rendering of the review's body: headings, tables, lists,
+ * paragraphs; HTML comments left out; everything else is escaped text.
+ */
+export function renderReviewBody(markdown: string): string {
+  let body = markdown.replace(/^\uFEFF/, '');
+  const fm = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(body);
+  if (fm) body = body.slice(fm[0].length);
+  body = body.replace(/<!--[\s\S]*?(-->|$)/g, '');
+  const lines = body.split(/\r\n|\r|\n/);
+  const out: string[] = [];
+  let list = false;
+  let para: string[] = [];
+  const flushPara = () => {
+    if (para.length) out.push(`<p>${para.map(inline).join(' ')}</p>`);
+    para = [];
+  };
+  const closeList = () => {
+    if (list) out.push('</ul>');
+    list = false;
+  };
+  let fence = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*(```|~~~)/.test(line)) {
+      flushPara();
+      closeList();
+      if (!fence) out.push('<pre>');
+      else out.push('</pre>');
+      fence = !fence;
+      continue;
+    }
+    if (fence) {
+      out.push(escapeHtml(line));
+      continue;
+    }
+    const h = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (h) {
+      flushPara();
+      closeList();
+      // The packet's own title is h1; the review's headings start at h2.
+      const level = Math.min(6, h[1]!.length + 1);
+      out.push(`<h${level}>${inline(h[2]!)}</h${level}>`);
+      continue;
+    }
+    if (/^\s*\|/.test(line)) {
+      flushPara();
+      closeList();
+      const rows: string[][] = [];
+      let j = i;
+      while (j < lines.length && /^\s*\|/.test(lines[j]!)) rows.push(splitRow(lines[j++]!));
+      i = j - 1;
+      const isRule = (r: string[]) => r.every((c) => /^:?-+:?$/.test(c));
+      const head = rows.length > 1 && isRule(rows[1]!) ? rows[0]! : null;
+      const bodyRows = rows.filter((r, k) => !(head && k <= 1) && !isRule(r));
+      out.push('<table>');
+      if (head) out.push(`<thead><tr>${head.map((c) => `<th>${inline(c)}</th>`).join('')}</tr></thead>`);
+      out.push('<tbody>', ...bodyRows.map((r) => `<tr>${r.map((c) => `<td${/^[\d/—-]{1,10}$/.test(c) ? ' class="n"' : ''}>${inline(c)}</td>`).join('')}</tr>`), '</tbody></table>');
+      continue;
+    }
+    const li = /^\s*[-*+]\s+(?:\[([ xX/-])\]\s*)?(.*)$/.exec(line);
+    if (li) {
+      flushPara();
+      if (!list) out.push('<ul>');
+      list = true;
+      const box = li[1] === undefined ? '' : `<span class="box">${li[1] === 'x' || li[1] === 'X' ? '☑' : li[1] === '-' ? '☒' : '☐'}</span> `;
+      out.push(`<li>${box}${inline(li[2]!)}</li>`);
+      continue;
+    }
+    if (!line.trim()) {
+      flushPara();
+      closeList();
+      continue;
+    }
+    if (list && /^\s{2,}\S/.test(line)) {
+      // A continuation of the list item above.
+      out[out.length - 1] = out[out.length - 1]!.replace(/<\/li>$/, ` ${inline(line.trim())}</li>`);
+      continue;
+    }
+    closeList();
+    para.push(line.trim());
+  }
+  flushPara();
+  closeList();
+  if (fence) out.push('</pre>');
+  return out.join('\n');
+}
+
+// ---- the timeline ----------------------------------------------------------------
+
+function truncate(text: string, n: number): string {
+  const chars = [...text];
+  return chars.length <= n ? text : `${chars.slice(0, n - 1).join('')}…`;
+}
+
+/** The milestones on a date axis: planned window, done date, overdue up to today. Static SVG, text escaped. */
+export function timelineSvg(milestones: MilestoneState[], roadmapStart: string | null, today: string): string {
+  const dated = milestones.filter((m) => m.due || m.done || m.start);
+  if (dated.length === 0) return '<p class="muted">No milestone has a date yet.</p>';
+  const days: number[] = [dayNumber(today)];
+  if (roadmapStart) days.push(dayNumber(roadmapStart));
+  for (const m of dated) for (const d of [m.start, m.due, m.done]) if (d) days.push(dayNumber(d));
+  const first = Math.min(...days) - 7;
+  const last = Math.max(...days) + 7;
+  const W = 720;
+  const label = 230;
+  const rowH = 18;
+  const top = 26;
+  const H = top + dated.length * rowH + 8;
+  const x = (iso: string) => label + ((dayNumber(iso) - first) / (last - first)) * (W - label - 10);
+  const parts: string[] = [
+    `<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Timeline of ${dated.length} milestones">`,
+  ];
+  // Month ticks, at most about eight labelled.
+  const months: string[] = [];
+  let d = fromDayNumber(first).slice(0, 7);
+  for (let guard = 0; guard < 600 && dayNumber(`${d}-01`) <= last; guard++) {
+    if (dayNumber(`${d}-01`) >= first) months.push(d);
+    const [y, mo] = d.split('-').map(Number) as [number, number];
+    d = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+  }
+  const every = Math.max(1, Math.ceil(months.length / 8));
+  months.forEach((month, k) => {
+    const px = x(`${month}-01`);
+    parts.push(`<line x1="${px.toFixed(1)}" y1="${top - 6}" x2="${px.toFixed(1)}" y2="${H - 4}" class="grid"/>`);
+    if (k % every === 0 && px < W - 30) parts.push(`<text x="${px.toFixed(1)}" y="${top - 10}" class="tick">${month}</text>`);
+  });
+  dated.forEach((m, i) => {
+    const y = top + i * rowH;
+    const cls = m.overdue ? 'overdue' : m.status;
+    parts.push(`<text x="0" y="${y + 12}" class="label ${cls}">${escapeHtml(truncate(m.title, 36))}</text>`);
+    const startIso = m.start ?? roadmapStart;
+    if (m.due) {
+      const from = startIso && startIso < m.due ? x(startIso) : x(m.due) - 4;
+      parts.push(`<rect x="${from.toFixed(1)}" y="${y + 4}" width="${Math.max(4, x(m.due) - from).toFixed(1)}" height="10" rx="2" class="plan ${cls}"/>`);
+      if (m.overdue) {
+        parts.push(`<rect x="${x(m.due).toFixed(1)}" y="${y + 4}" width="${Math.max(2, x(today) - x(m.due)).toFixed(1)}" height="10" class="late"/>`);
+      }
+    }
+    if (m.done && m.status === 'done') {
+      parts.push(`<circle cx="${x(m.done).toFixed(1)}" cy="${y + 9}" r="4.5" class="${m.due && m.done > m.due ? 'done-late' : 'done-dot'}"/>`);
+    }
+  });
+  const t = x(today).toFixed(1);
+  parts.push(`<line x1="${t}" y1="${top - 6}" x2="${t}" y2="${H - 4}" class="today"/>`, `<text x="${t}" y="${H}" class="tick today-label">today ${today}</text>`, '</svg>');
+  return parts.join('\n');
+}
+
+// ---- the packet ------------------------------------------------------------------
+
+const STYLE = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f2328; background: #fff; margin: 0 auto; max-width: 190mm; padding: 10mm 8mm; }
+h1 { font-size: 18pt; margin: 0 0 2mm; }
+h2 { font-size: 14pt; margin: 7mm 0 2mm; border-bottom: 1px solid #d0d7de; padding-bottom: 1mm; }
+h3 { font-size: 12pt; margin: 5mm 0 2mm; }
+h4, h5, h6 { font-size: 10.5pt; margin: 4mm 0 1mm; }
+h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
+.meta, .muted { color: #59636e; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 9pt; table-layout: auto; }
+th, td { border: 1px solid #d0d7de; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th { background: #f6f8fa; white-space: nowrap; }
+td.n { white-space: nowrap; }
+tr.phase th { background: #eaeef2; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+ul { padding-left: 6mm; margin: 1mm 0 3mm; }
+li { break-inside: avoid; }
+code { font: 9pt ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 0 1mm; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f8fa; padding: 2mm; font-size: 9pt; }
+.link { color: #0969da; }
+.box { font-family: monospace; }
+.overdue-text { color: #cf222e; font-weight: 600; }
+.cards { display: flex; flex-wrap: wrap; gap: 3mm; margin: 3mm 0; }
+.card { border: 1px solid #d0d7de; border-radius: 2mm; padding: 2mm 3mm; min-width: 35mm; }
+.card b { display: block; font-size: 14pt; }
+svg.timeline { width: 100%; height: auto; display: block; margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; }
+svg .label { font-size: 10px; fill: #1f2328; }
+svg .label.dropped { fill: #8c959f; text-decoration: line-through; }
+svg .label.overdue { fill: #cf222e; }
+svg .tick { font-size: 9px; fill: #59636e; }
+svg .grid { stroke: #eaeef2; stroke-width: 1; }
+svg .today { stroke: #cf222e; stroke-width: 1.2; stroke-dasharray: 3 2; }
+svg .today-label { fill: #cf222e; }
+svg .plan { fill: #54aeff; }
+svg .plan.done { fill: #8cc8a0; }
+svg .plan.dropped { fill: #d0d7de; }
+svg .plan.overdue { fill: #ff8182; }
+svg .late { fill: #cf222e; opacity: 0.55; }
+svg .done-dot { fill: #1a7f37; }
+svg .done-late { fill: #bc4c00; }
+.review { border-top: 2px solid #1f2328; margin-top: 6mm; }
+footer { margin-top: 8mm; font-size: 8.5pt; color: #59636e; }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 9.5pt; }
+  h2 { break-before: auto; }
+  .pagebreak { break-before: page; page-break-before: always; }
+}
+`;
+
+function evidenceCounts(entries: LinkedEntry[]): string {
+  return EVIDENCE_KINDS.map((k) => `${entries.filter((e) => e.entry.evidence === k).length} ${k}`).join(' · ');
+}
+
+function milestoneTable(milestones: MilestoneState[]): string {
+  if (milestones.length === 0) return '<p class="muted">The roadmap has no milestones yet.</p>';
+  const rows: string[] = [];
+  let phase: string | null | undefined;
+  for (const m of milestones) {
+    if (m.phase !== phase) {
+      phase = m.phase;
+      rows.push(`<tr class="phase"><th colspan="6">${escapeHtml(m.phase ?? '(no phase)')}</th></tr>`);
+    }
+    const status = m.overdue
+      ? `${statusText(m.status)} · <span class="overdue-text">overdue ${plural(-m.daysToDue!, 'day')}</span>`
+      : statusText(m.status);
+    const steps = m.steps.total ? `${m.steps.done}/${m.steps.total}` : m.status === 'done' ? '1/1' : '0/1';
+    rows.push(
+      `<tr><td>${escapeHtml(m.title)} <span class="muted">(${escapeHtml(m.id)})</span></td><td>${status}</td><td class="n">${m.due ?? '—'}</td><td class="n">${m.done ?? '—'}</td><td class="n">${steps}</td><td class="n">${m.threads}</td></tr>`,
+    );
+  }
+  return [
+    '<table class="milestones">',
+    '<thead><tr><th>Milestone</th><th>Status</th><th>Due</th><th>Done</th><th>Steps</th><th>Threads</th></tr></thead>',
+    '<tbody>',
+    ...rows,
+    '</tbody></table>',
+  ].join('\n');
+}
+
+function threadsSection(entries: LinkedEntry[], milestones: MilestoneState[], roadmapFile: string): string {
+  if (entries.length === 0) return '<p class="muted">No growth thread was written in this period.</p>';
+  const out: string[] = [`<p>${plural(entries.length, 'entry', 'entries')}: ${evidenceCounts(entries)}.</p>`];
+  const row = (e: LinkedEntry) =>
+    `<tr><td class="n">${e.entry.date ?? '—'}</td><td>${escapeHtml(e.entry.title)}</td><td class="n">${e.entry.evidence}</td><td>${escapeHtml(e.entry.file)}${e.entry.published ? `<br><span class="muted">${escapeHtml(e.entry.published)}</span>` : ''}</td></tr>`;
+  const table = (group: LinkedEntry[]) =>
+    ['<table class="threads"><thead><tr><th>Date</th><th>Entry</th><th>Evidence</th><th>Note</th></tr></thead><tbody>', ...group.map(row), '</tbody></table>'].join('\n');
+  for (const m of milestones) {
+    const group = entries.filter((e) => e.milestones.some((x) => x.roadmap === roadmapFile && x.id === m.id));
+    if (!group.length) continue;
+    out.push(`<h3>${escapeHtml(m.title)} <span class="muted">(${escapeHtml(m.id)})</span> — ${evidenceCounts(group)}</h3>`, table(group));
+  }
+  const unlinked = entries.filter((e) => !e.milestones.some((x) => x.roadmap === roadmapFile));
+  if (unlinked.length) out.push('<h3>Not linked to a milestone</h3>', table(unlinked));
+  return out.join('\n');
+}
+
+/** The review packet of one review: a complete HTML document. */
+export function exportPacket(input: PacketInput): string {
+  const { model, roadmapFile, reviewFile, reviewText, today } = input;
+  const roadmap = model.roadmapByFile.get(roadmapFile);
+  if (!roadmap) throw new Error(`No roadmap at ${roadmapFile}`);
+  const review = reviewsOf(model, roadmapFile).find((r) => r.note.file === reviewFile)?.note;
+  const state = roadmapState(model, roadmap, today, input.status);
+  const reviewDate = review?.date ?? today;
+  const earlier = reviewsOf(model, roadmapFile)
+    .map((r) => r.note.date)
+    .filter((d): d is string => d !== null && d < reviewDate)
+    .sort()
+    .at(-1);
+  const period = review?.period ?? { from: earlier ?? roadmap.start ?? reviewDate, to: reviewDate };
+  const entries = entriesOf(model, roadmapFile)
+    .filter((e) => e.entry.date !== null && e.entry.date >= period.from && e.entry.date <= period.to)
+    .sort((a, b) => (a.entry.date! < b.entry.date! ? -1 : a.entry.date! > b.entry.date! ? 1 : 0));
+  const people = [roadmap.mentee && `Mentee: ${roadmap.mentee}`, roadmap.mentor && `Mentor: ${roadmap.mentor}`].filter(Boolean).join(' · ');
+  const review_ =
+    state.nextReviewDue === null
+      ? 'no review cadence set'
+      : state.daysToNextReview! < 0
+        ? `<span class="overdue-text">next review overdue ${plural(-state.daysToNextReview!, 'day')} (due ${state.nextReviewDue})</span>`
+        : `next review due ${state.nextReviewDue}`;
+  const title = `Review packet — ${roadmap.title} — ${reviewDate}`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(roadmap.title)}</h1>
+<p class="meta">${escapeHtml(people)}${people ? ' · ' : ''}Review of ${reviewDate}${review?.status === 'draft' ? ' (draft)' : ''} · period ${period.from} → ${period.to} (${plural(daysBetween(period.from, period.to), 'day')})</p>
+</header>
+<section class="state">
+<h2>The roadmap on ${today}</h2>
+<div class="cards">
+<div class="card"><b>${percentText(state.progress)}</b>progress</div>
+<div class="card"><b>${state.counts.done}</b>done of ${state.milestones.length - state.counts.dropped}</div>
+<div class="card"><b>${state.counts.overdue}</b>overdue</div>
+<div class="card"><b>${entries.length}</b>thread ${entries.length === 1 ? 'entry' : 'entries'} in the period</div>
+</div>
+<p class="meta">Last review ${state.lastReview ?? 'none'} · ${review_}${state.lastSession ? ` · last session ${state.lastSession}` : ''}</p>
+<h3>Timeline</h3>
+${timelineSvg(state.milestones, roadmap.start, today)}
+${milestoneTable(state.milestones)}
+</section>
+<section class="review">
+<h2>The review</h2>
+${renderReviewBody(reviewText)}
+</section>
+<section class="threads">
+<h2>Growth threads of the period</h2>
+${threadsSection(entries, state.milestones, roadmapFile)}
+</section>
+<footer>Made by Mentorship Review on ${today} from ${escapeHtml(roadmap.file)} and ${escapeHtml(reviewFile)}.</footer>
+</body>
+</html>
+`;
+}

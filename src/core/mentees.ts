@@ -1,0 +1,109 @@
+// The mentor's overview: one row per roadmap of the workspace (one folder per
+// mentee, or several roadmaps in one repo), ordered by who needs attention
+// first. Pure: the Mentees view and the CLI's `status` overview both call it.
+import { daysBetween } from './dates';
+import { percentText, plural } from './present';
+import type { DriftSignal, RoadmapState } from './status';
+
+export interface MenteeRow {
+  /** The roadmap's path (relative to its folder). */
+  file: string;
+  /** The workspace folder's name in a multi-root workspace, else null. */
+  folder: string | null;
+  /** The roadmap's `mentee`, else its title. */
+  mentee: string;
+  title: string;
+  progress: number;
+  overdueMilestones: number;
+  lastReview: string | null;
+  /** Days since the last held review (null: none yet). */
+  daysSinceReview: number | null;
+  /** Days the next review is overdue (0 when it is not due yet or has no date). */
+  reviewOverdueDays: number;
+  nextReviewDue: string | null;
+  lastSession: string | null;
+  /** Days since the last session (null: none yet). */
+  daysSinceSession: number | null;
+  drift: DriftSignal[];
+}
+
+export interface MenteeInput {
+  state: RoadmapState;
+  folder?: string | null;
+}
+
+export function menteeRow({ state, folder = null }: MenteeInput, today: string): MenteeRow {
+  return {
+    file: state.file,
+    folder,
+    mentee: state.mentee?.trim() || state.title,
+    title: state.title,
+    progress: state.progress,
+    overdueMilestones: state.counts.overdue,
+    lastReview: state.lastReview,
+    daysSinceReview: state.lastReview ? daysBetween(state.lastReview, today) : null,
+    reviewOverdueDays: state.daysToNextReview !== null && state.daysToNextReview < 0 ? -state.daysToNextReview : 0,
+    nextReviewDue: state.nextReviewDue,
+    lastSession: state.lastSession,
+    daysSinceSession: state.lastSession ? daysBetween(state.lastSession, today) : null,
+    drift: state.drift,
+  };
+}
+
+/** Never (null) counts as longer ago than any number of days. */
+function since(days: number | null): number {
+  return days === null ? Number.POSITIVE_INFINITY : days;
+}
+
+/**
+ * Who needs attention first (README, "Mentees view", says the same):
+ * 1. the review most overdue (days past due, most first);
+ * 2. more overdue milestones;
+ * 3. more drift signals;
+ * 4. the longest since the last session (never first);
+ * 5. the mentee's name, then the roadmap's path (a stable order).
+ */
+export function compareAttention(a: MenteeRow, b: MenteeRow): number {
+  return (
+    b.reviewOverdueDays - a.reviewOverdueDays ||
+    b.overdueMilestones - a.overdueMilestones ||
+    b.drift.length - a.drift.length ||
+    compareSince(a.daysSinceSession, b.daysSinceSession) ||
+    a.mentee.localeCompare(b.mentee) ||
+    (a.folder ?? '').localeCompare(b.folder ?? '') ||
+    a.file.localeCompare(b.file)
+  );
+}
+
+function compareSince(a: number | null, b: number | null): number {
+  const x = since(a);
+  const y = since(b);
+  return x === y ? 0 : x > y ? -1 : 1;
+}
+
+/** Every roadmap as a row, attention first. */
+export function menteeRows(inputs: readonly MenteeInput[], today: string): MenteeRow[] {
+  return inputs.map((i) => menteeRow(i, today)).sort(compareAttention);
+}
+
+function ago(days: number | null, what: string): string {
+  if (days === null) return `no ${what} yet`;
+  if (days === 0) return `${what} today`;
+  if (days < 0) return `${what} in ${plural(-days, 'day')}`;
+  return `${what} ${plural(days, 'day')} ago`;
+}
+
+/** The parts of a row's one-line summary, most urgent first (tree description, CLI line). */
+export function menteeFacts(row: MenteeRow): string[] {
+  const facts: string[] = [percentText(row.progress)];
+  if (row.reviewOverdueDays > 0) facts.push(`review overdue ${plural(row.reviewOverdueDays, 'day')}`);
+  if (row.overdueMilestones) facts.push(`${plural(row.overdueMilestones, 'milestone')} overdue`);
+  facts.push(ago(row.daysSinceReview, 'review'), ago(row.daysSinceSession, 'session'));
+  if (row.drift.length) facts.push(plural(row.drift.length, 'drift signal'));
+  return facts;
+}
+
+/** Needs attention: a review overdue, an overdue milestone, or a drift signal. */
+export function needsAttention(row: MenteeRow): boolean {
+  return row.reviewOverdueDays > 0 || row.overdueMilestones > 0 || row.drift.length > 0;
+}

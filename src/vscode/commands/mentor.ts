@@ -1,0 +1,95 @@
+// The mentor's commands: Prepare Session (the next session note, agenda
+// prefilled) and Export Review Packet (one self-contained HTML file). Both
+// write new files as plain files, never over an existing one.
+import * as vscode from 'vscode';
+import { exportPacket, freePath, packetPath, packetReview, prepareSession, type LinkedReview, type ReviewNote } from '../../core';
+import type { FolderNotes } from '../notes/folderNotes';
+import type { NotesService, RoadmapRef } from '../notes/notesService';
+import { exists, requireTrust } from '../util/notesFs';
+import { pickRoadmap } from './pick';
+
+/** Writes a new file; refuses when one is there. A plain write: an undo in its editor never deletes it. */
+async function writeNewFile(uri: vscode.Uri, text: string): Promise<void> {
+  if (await exists(uri)) throw new Error(`${vscode.workspace.asRelativePath(uri)} already exists`);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+async function freeUri(roadmap: RoadmapRef, rel: string): Promise<vscode.Uri> {
+  const free = await freePath(rel, (p) => exists(roadmap.folder.uri(p)));
+  return roadmap.folder.uri(free);
+}
+
+export async function prepareSessionCommand(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (!requireTrust('Prepare Session')) return undefined;
+  const roadmap = await pickRoadmap(notes, arg, 'Prepare the next session of which mentorship?');
+  if (!roadmap) return undefined;
+  const prep = prepareSession(roadmap.folder.index.model(), roadmap.state.file, notes.today(), {
+    sessionsFolder: notes.currentSettings.sessionsFolder,
+    status: notes.statusOptions(),
+  });
+  const uri = await freeUri(roadmap, prep.path);
+  await writeNewFile(uri, prep.text);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const line = Math.min(doc.lineCount - 1, prep.cursorLine - 1);
+  const end = doc.lineAt(line).range.end;
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(end, end), preview: false });
+  return uri;
+}
+
+/** A row of the Reviews view: `{ type: 'review', folder, review }`. */
+export function isReviewRow(arg: unknown): arg is { type: 'review'; folder: FolderNotes; review: LinkedReview } {
+  const a = arg as { type?: unknown; folder?: unknown; review?: unknown } | undefined;
+  return !!a && typeof a === 'object' && a.type === 'review' && !!a.folder && !!a.review;
+}
+
+/** The review the packet is made of: the one in the active editor, else the roadmap's last review. */
+function activeReview(notes: NotesService): { roadmap: RoadmapRef; review: ReviewNote } | undefined {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  const folder = uri && notes.folderOf(uri);
+  const rel = folder && uri ? folder.rel(uri) : undefined;
+  if (!folder || !rel) return undefined;
+  const linked = folder.index.model().reviews.find((r) => r.note.file === rel);
+  const roadmap = linked?.roadmap ? notes.roadmaps().find((r) => r.folder === folder && r.state.file === linked.roadmap) : undefined;
+  return linked && roadmap ? { roadmap, review: linked.note } : undefined;
+}
+
+export async function exportPacketCommand(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (!requireTrust('Export Review Packet')) return undefined;
+  await notes.ready;
+  let picked: { roadmap: RoadmapRef; review: ReviewNote } | undefined;
+  if (isReviewRow(arg)) {
+    const { folder, review } = arg;
+    const roadmap = notes.roadmaps().find((r) => r.folder.key === folder.key && r.state.file === review.roadmap);
+    if (roadmap) picked = { roadmap, review: review.note };
+  } else if (arg === undefined) picked = activeReview(notes);
+  if (!picked) {
+    const roadmap = await pickRoadmap(notes, arg, 'Export the review packet of which roadmap?');
+    if (!roadmap) return undefined;
+    const review = packetReview(roadmap.folder.index.model(), roadmap.state.file, notes.today());
+    if (!review) {
+      const choice = await vscode.window.showInformationMessage(`Mentorship: "${roadmap.state.title}" has no review yet to export.`, 'New Review');
+      if (choice) await vscode.commands.executeCommand('mentorship.review.new', { kind: 'roadmap', folderKey: roadmap.folder.key, file: roadmap.state.file });
+      return undefined;
+    }
+    picked = { roadmap, review };
+  }
+  const { roadmap, review } = picked;
+  // What the editor shows (unsaved changes included) is what gets exported.
+  const reviewText = (await vscode.workspace.openTextDocument(roadmap.folder.uri(review.file))).getText();
+  const html = exportPacket({
+    model: roadmap.folder.index.model(),
+    roadmapFile: roadmap.state.file,
+    reviewFile: review.file,
+    reviewText,
+    today: notes.today(),
+    status: notes.statusOptions(),
+  });
+  const uri = await freeUri(roadmap, packetPath(review.file));
+  await writeNewFile(uri, html);
+  const shown = vscode.workspace.asRelativePath(uri);
+  void vscode.window.showInformationMessage(`Mentorship: review packet written to ${shown}.`, 'Open in Browser', 'Reveal in Explorer').then((choice) => {
+    if (choice === 'Open in Browser') void vscode.env.openExternal(uri);
+    else if (choice === 'Reveal in Explorer') void vscode.commands.executeCommand('revealInExplorer', uri);
+  });
+  return uri;
+}

@@ -1,0 +1,90 @@
+// The Mentees view: one row per roadmap of the workspace (one folder per
+// mentee in a multi-root workspace, or several roadmaps in one repo), who needs
+// attention first (the order is the core's: compareAttention). Each row is itself a
+// roadmap target, so its inline actions (dashboard, new review, prepare
+// session) get it as their argument.
+import * as vscode from 'vscode';
+import { compareAttention, menteeFacts, menteeRow, needsAttention, percentText, plural, type MenteeRow } from '../../core';
+import type { NotesService } from '../notes/notesService';
+
+export interface MenteeNode {
+  kind: 'roadmap';
+  folderKey: string;
+  file: string;
+  row: MenteeRow;
+}
+
+function tooltip(row: MenteeRow): vscode.MarkdownString {
+  // Note text goes in as text only (appendText escapes markdown and never autolinks).
+  const md = new vscode.MarkdownString();
+  md.appendText(row.mentee);
+  md.appendMarkdown('\n\n');
+  const lines = [
+    row.title,
+    `${row.folder ? `${row.folder} · ` : ''}${row.file}`,
+    `Progress ${percentText(row.progress)}`,
+    row.overdueMilestones ? `${plural(row.overdueMilestones, 'overdue milestone')}` : 'No overdue milestone',
+    `Last held review: ${row.lastReview ?? 'none yet'}${row.daysSinceReview !== null ? ` (${plural(row.daysSinceReview, 'day')} ago)` : ''}`,
+    row.nextReviewDue ? `Next review due ${row.nextReviewDue}${row.reviewOverdueDays ? ` — overdue ${plural(row.reviewOverdueDays, 'day')}` : ''}` : 'No review cadence',
+    `Last session: ${row.lastSession ?? 'none yet'}${row.daysSinceSession !== null ? ` (${plural(row.daysSinceSession, 'day')} ago)` : ''}`,
+    ...row.drift.map((d) => `• ${d.message}`),
+  ];
+  for (const l of lines) {
+    md.appendText(l);
+    md.appendMarkdown('  \n');
+  }
+  return md;
+}
+
+export class MenteesTreeProvider implements vscode.TreeDataProvider<MenteeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<MenteeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly notes: NotesService) {
+    this.sub = notes.onDidChange(() => this.emitter.fire(undefined));
+  }
+
+  /** The rows as the view shows them, attention first. */
+  nodes(): MenteeNode[] {
+    if (!this.notes.isIndexed) return [];
+    const multiRoot = this.notes.all().length > 1;
+    const today = this.notes.today();
+    return this.notes
+      .roadmaps()
+      .map((r): MenteeNode => ({
+        kind: 'roadmap',
+        folderKey: r.folder.key,
+        file: r.state.file,
+        row: menteeRow({ state: r.state, folder: multiRoot ? r.folder.name : null }, today),
+      }))
+      .sort((a, b) => compareAttention(a.row, b.row));
+  }
+
+  getChildren(node?: MenteeNode): MenteeNode[] {
+    return node ? [] : this.nodes();
+  }
+
+  getTreeItem(node: MenteeNode): vscode.TreeItem {
+    const { row } = node;
+    const item = new vscode.TreeItem(row.mentee, vscode.TreeItemCollapsibleState.None);
+    item.id = `mentees|${node.folderKey}|${node.file}`;
+    item.description = menteeFacts(row).join(' · ');
+    item.tooltip = tooltip(row);
+    const urgent = row.reviewOverdueDays > 0 || row.overdueMilestones > 0;
+    item.iconPath = urgent
+      ? new vscode.ThemeIcon('account', new vscode.ThemeColor('list.errorForeground'))
+      : needsAttention(row)
+        ? new vscode.ThemeIcon('account', new vscode.ThemeColor('list.warningForeground'))
+        : new vscode.ThemeIcon('account');
+    item.contextValue = 'mentee';
+    item.command = { command: 'mentorship.internal.open', title: 'Open Roadmap', arguments: [node.folderKey, node.file, 1] };
+    item.accessibilityInformation = { label: `${row.mentee}: ${menteeFacts(row).join(', ')}` };
+    return item;
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.emitter.dispose();
+  }
+}
