@@ -1,8 +1,12 @@
 // Applying a review's goalpost changes to the roadmap: the exact resulting text
 // for each kind of change, and all-or-nothing with every problem at its line.
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { applyGoalpostEdits, markApplied, planGoalpost, readGoalpost, unifiedDiff } from '../../src/core/goalpost';
 import type { RoadmapNote } from '../../src/core';
+import { run } from './helpers/cli';
 import { modelOf, note } from './helpers/notes';
 
 const ROADMAP_LINES = [
@@ -180,5 +184,72 @@ describe('goalpost: apply', () => {
       ['--- a/r.md', '+++ b/r.md', '@@ -1,8 +1,9 @@', ' a', ' b', ' c', '-d', '+D', ' e', ' f', ' g', ' h', '+i', ''].join('\n'),
     );
     assert.equal(unifiedDiff('r.md', before, before), '');
+  });
+});
+
+describe('goalpost: CLI apply', () => {
+  let dir: string;
+  const reviewPath = 'reviews/2026-04-01-review.md';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mentorship-apply-'));
+    mkdirSync(join(dir, 'reviews'));
+    writeFileSync(join(dir, 'roadmap.md'), ROADMAP);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const read = (p: string) => readFileSync(join(dir, p), 'utf8');
+
+  it('prints the unified diff, writes the roadmap and records goalpost_applied; again: already applied, exit 0', async () => {
+    const text = review(['- move payments to 2026-07-01 — vendor', '- drop cert — budget']);
+    writeFileSync(join(dir, reviewPath), text);
+    const dry = await run(['apply', dir, reviewPath, '--dry-run'], dir);
+    assert.equal(dry.code, 0, dry.stderr);
+    const diff = [
+      '--- a/roadmap.md',
+      '+++ b/roadmap.md',
+      '@@ -4,12 +4,12 @@',
+      ' ---',
+      ' ## Q1 — Foundations',
+      ' - [x] Lead a cross-team design review ^design-review 📅 2026-03-01 ✅ 2026-02-20',
+      '-- [/] Ship the payments migration [due:: 2026-06-01] #skill/sql ^payments',
+      '+- [/] Ship the payments migration [due:: 2026-07-01] #skill/sql ^payments',
+      '   - [x] Write the RFC',
+      '   - [ ] Run the shadow traffic test',
+      ' - [ ] Give a tech talk 🗓️ 2026-03-15 ^talk',
+      ' - [ ] Write the onboarding guide (due:: 2026-04-20) #skill/writing',
+      '-- [ ] Get a cloud certification ^cert',
+      '+- [-] Get a cloud certification ^cert',
+      ' ',
+      ' ## Q2 — Scope',
+      ' - [ ] Own the on-call rotation 📆 2026-05-01 ^oncall',
+      '',
+    ].join('\n');
+    assert.equal(dry.stdout, diff);
+    assert.equal(read('roadmap.md'), ROADMAP);
+    assert.equal(read(reviewPath), text);
+
+    const real = await run(['apply', reviewPath, '--today', '2026-04-02'], dir);
+    assert.equal(real.code, 0, real.stderr);
+    assert.equal(real.stdout, diff);
+    assert.equal(read('roadmap.md'), expected({ 2: '- [/] Ship the payments migration [due:: 2026-07-01] #skill/sql ^payments', 7: '- [-] Get a cloud certification ^cert' }));
+    assert.match(read(reviewPath), /^goalpost_applied: 2026-04-02$/m);
+
+    const again = await run(['apply', dir, reviewPath], dir);
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /already applied on 2026-04-02/);
+    assert.equal(read('roadmap.md'), expected({ 2: '- [/] Ship the payments migration [due:: 2026-07-01] #skill/sql ^payments', 7: '- [-] Get a cloud certification ^cert' }));
+  });
+
+  it('any line it cannot apply: every problem as file:line: error, exit 1, nothing written', async () => {
+    const text = review(['- move payments to 2026-07-01', '- drop nope', '- add "X" to Q9']);
+    writeFileSync(join(dir, reviewPath), text);
+    const r = await run(['apply', dir, reviewPath], dir);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stderr.split('\n').filter((l) => / error: /.test(l)).join('\n'),
+      [`${reviewPath}:9: error: No milestone 'nope' in roadmap.md`, `${reviewPath}:10: error: No phase 'Q9' in roadmap.md; its phases: "Q1 — Foundations", "Q2 — Scope"`].join('\n'),
+    );
+    assert.equal(r.stdout, '');
+    assert.equal(read('roadmap.md'), ROADMAP);
+    assert.equal(read(reviewPath), text);
   });
 });
