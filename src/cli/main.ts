@@ -1,4 +1,5 @@
 // mentorship-review: status, check and review on a notes folder.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../core';
 import { applyGoalpostEdits, markApplied, planGoalpost, unifiedDiff } from '../core/goalpost';
 import { describeMoves, roadmapHistory, unavailableHistory } from '../core/history';
-import { readVersions } from './git';
+import { readVersions, type SpawnSync } from './git';
 import { bar, makeStyle, table, truncate, useColor, type Style } from './format';
 import { createNodeReader } from './nodeReader';
 
@@ -268,7 +269,7 @@ function applyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): n
 
 function historyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): number {
   const roadmap = pickRoadmap(model, args.roadmap);
-  const read = readVersions(join(dir, roadmap.file));
+  const read = readVersions(join(dir, roadmap.file), { spawnSync: spawnSync as SpawnSync, env: { ...process.env, ...io.env } });
   const reviews = model.reviews
     .filter((r) => r.roadmap === roadmap.file)
     .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
