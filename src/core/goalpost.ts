@@ -267,7 +267,7 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, reviewTe
       for (let i = 2; usedIds.has(id); i++) id = `${base}-${i}`;
       if (!once(`#${id}`, change, `"${change.title}"`)) continue;
       usedIds.add(id);
-      const sample = template ? lines[template.line - 1]! : '- [ ] ';
+      const sample = template ? lines[template.line - 1] ?? '- [ ] ' : '- [ ] ';
       const marker = template ? sample.slice(0, template.checkboxColumn) : '- ';
       const syntax = template ? dueSyntaxOf(sample) ?? newDueSyntax(sample, roadmapSyntax) : roadmapSyntax;
       const text = [`${marker}[ ] ${change.title}`, change.due ? dueText(syntax, change.due) : '', `^${id}`].filter(Boolean).join(' ');
@@ -280,7 +280,7 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, reviewTe
     const m = milestoneOf(change);
     if (!m) continue;
     if (!once(m.id, change, `'${m.id}'`)) continue;
-    const current = replaced.get(m.line)?.text ?? lines[m.line - 1]!;
+    const current = replaced.get(m.line)?.text ?? lines[m.line - 1] ?? '';
     if (change.op === 'move') {
       replace(m.line, setDue(current, change.due, roadmapSyntax), describe(change, `move ${m.id}: ${m.due ?? 'no due date'} → ${change.due}`));
     } else if (change.op === 'drop') {
@@ -302,6 +302,16 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, reviewTe
     plan.edits.push({ line, text, reasons: [...(r?.reasons ?? []), ...(a?.reasons ?? [])] });
   }
   return plan;
+}
+
+/**
+ * The problems of a review's goalpost lines against its roadmap (none of them
+ * depends on the roadmap's text): for diagnostics while the review is typed.
+ * Without a roadmap, only the lines that are no change.
+ */
+export function goalpostProblems(roadmap: RoadmapNote | undefined, reviewText: string): GoalpostProblem[] {
+  if (!roadmap) return readGoalpost(reviewText).problems;
+  return planGoalpost('', roadmap, reviewText).problems;
 }
 
 /** The roadmap's text with the plan's edits applied, its line breaks kept. */

@@ -90,6 +90,16 @@ export default [
     theme: 'Default Dark Modern',
   },
   {
+    // Apply Goalpost Changes from a review: refactor preview, confirm, undo;
+    // goalpost problems while typing; the history outside git
+    name: 'goalpost',
+    workspace: 'test/fixtures/goalpost',
+    copyWorkspace: true,
+    files: ['goalpost'],
+    env: { MENTORSHIP_TODAY: '2026-04-02' },
+    theme: 'Default Dark Modern',
+  },
+  {
     // activate() and time-to-tree on a generated 10,000-note repo; prints the
     // figures and writes bench-results/activation.json. Slow to generate, so
     // only with MENTORSHIP_BENCH=1 or `--group activation`.

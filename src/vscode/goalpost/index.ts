@@ -1,0 +1,44 @@
+// The goalpost feature: Apply Goalpost Changes (palette, the review editor's
+// title bar, a code lens on the section), problems of goalpost lines while
+// typing, and the history provider the dashboard reads.
+import * as vscode from 'vscode';
+import type { NotesService } from '../notes/notesService';
+import { applyGoalpost, reviewAt } from '../commands/goalpost';
+import { GoalpostCodeLens } from './codeLens';
+import { GoalpostDiagnostics } from './diagnostics';
+import { GoalpostHistoryProvider } from './history';
+
+export interface GoalpostFeature {
+  diagnostics: GoalpostDiagnostics;
+  history: GoalpostHistoryProvider;
+}
+
+export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesService): GoalpostFeature {
+  const diagnostics = new GoalpostDiagnostics(notes);
+  const lens = new GoalpostCodeLens(notes);
+  const history = new GoalpostHistoryProvider(notes);
+  const updateContext = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', 'mentorship.goalpost.reviewActive', !!doc && !!reviewAt(notes, doc.uri));
+  };
+  context.subscriptions.push(
+    diagnostics,
+    lens,
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lens),
+    vscode.commands.registerCommand('mentorship.goalpost.apply', async (arg?: unknown) => {
+      try {
+        return await applyGoalpost(notes, arg);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Mentorship: ${e instanceof Error ? e.message : String(e)}`);
+        return { applied: false, message: String(e) };
+      }
+    }),
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    notes.onDidChange(() => {
+      updateContext();
+      lens.refresh();
+    }),
+  );
+  updateContext();
+  return { diagnostics, history };
+}
