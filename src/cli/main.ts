@@ -14,6 +14,7 @@ import {
   type StatusReport,
   type WorkspaceModel,
 } from '../core';
+import { bottleneckTrends } from '../core/bottlenecks';
 import { applyGoalpostEdits, markApplied, planGoalpost, unifiedDiff } from '../core/goalpost';
 import { describeMoves, roadmapHistory, unavailableHistory } from '../core/history';
 import { readVersions, type SpawnSync } from './git';
@@ -332,7 +333,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const r = pickRoadmap(model, args.roadmap);
         report.roadmaps = report.roadmaps.filter((x) => x.file === r.file);
       }
-      io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, style));
+      // Each roadmap's bottleneck trends across its held reviews (core/bottlenecks.ts).
+      const json = () => ({ ...report, roadmaps: report.roadmaps.map((r) => ({ ...r, bottlenecks: bottleneckTrends(model, r.file, args.today) })) });
+      io.stdout.write(args.json ? `${JSON.stringify(json(), null, 2)}\n` : renderStatus(report, style));
       return 0;
     }
     if (args.command === 'check') {
