@@ -1,7 +1,6 @@
 // Bottleneck trends: the audit's `bottleneck:` values across a roadmap's held
 // reviews, counted by kind and by skill, over time — which recur, and whether
 // they are shrinking.
-import type { ReviewNote } from './model';
 import type { WorkspaceModel } from './workspace';
 
 export type BottleneckKind = 'resources' | 'time' | 'skill';
@@ -34,11 +33,6 @@ export interface BottleneckReport {
   last: { review: string; date: string | null; items: { id: string; bottleneck: string }[] } | null;
 }
 
-/** A review counts as held unless it says `status: draft`. */
-export function isHeldReview(note: ReviewNote): boolean {
-  return (note as ReviewNote & { status?: string | null }).status !== 'draft';
-}
-
 function kindOf(value: string): { kind: BottleneckKind; skill: string | null } {
   if (value.startsWith('skill:')) return { kind: 'skill', skill: value.slice(6) };
   return { kind: value === 'time' ? 'time' : 'resources', skill: null };
@@ -47,7 +41,7 @@ function kindOf(value: string): { kind: BottleneckKind; skill: string | null } {
 /** The bottleneck trends of a roadmap's held reviews dated on or before `today`. */
 export function bottleneckTrends(model: WorkspaceModel, roadmapFile: string, today: string): BottleneckReport {
   const held = model.reviews
-    .filter((r) => r.roadmap === roadmapFile && isHeldReview(r.note) && (r.note.date === null || r.note.date <= today))
+    .filter((r) => r.roadmap === roadmapFile && r.note.status === 'held' && (r.note.date === null || r.note.date <= today))
     .map((r) => r.note)
     .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : a.file < b.file ? -1 : 1));
   const report: BottleneckReport = { reviews: held.length, byKind: { resources: 0, time: 0, skill: 0 }, bySkill: {}, trends: [], last: null };

@@ -121,6 +121,8 @@ export type GoalpostChange =
   | { op: 'rescope'; id: string; title: string; why: string; line: number }
   | { op: 'add'; title: string; phase: string | null; due: string | null; why: string; line: number };
 
+export type ReviewStatus = 'draft' | 'held';
+
 export interface ReviewNote {
   kind: 'review';
   file: string;
@@ -129,6 +131,10 @@ export interface ReviewNote {
   period: { from: string; to: string } | null;
   roadmapRef: string | null;
   roadmapRefLine: number;
+  /** `draft` until the review is held; a note without `status` counts as held. */
+  status: ReviewStatus;
+  /** 1-based line of `status:` in the front matter (null when there is none). */
+  statusLine: number | null;
   audit: AuditRow[];
   feedback: FeedbackItem[];
   followUps: { text: string; done: boolean; line: number }[];

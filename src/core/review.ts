@@ -71,6 +71,8 @@ export function parseReview(
     period: null,
     roadmapRef: refField(fm.data, 'roadmap'),
     roadmapRefLine: fm.lineOf('roadmap'),
+    status: 'held',
+    statusLine: fm.data.status === undefined ? null : fm.lineOf('status'),
     audit: [],
     feedback: [],
     followUps: [],
@@ -78,6 +80,17 @@ export function parseReview(
   };
   if (fm.data.date === undefined) {
     diagnostics.push({ file, line: 1, severity: 'warning', code: 'missing-date', message: 'Review has no date' });
+  }
+  const status = fm.data.status;
+  if (typeof status === 'string' && /^\s*draft\s*$/i.test(status)) note.status = 'draft';
+  else if (status !== undefined && status !== null && !(typeof status === 'string' && /^\s*held\s*$/i.test(status))) {
+    diagnostics.push({
+      file,
+      line: fm.lineOf('status'),
+      severity: 'warning',
+      code: 'bad-review-status',
+      message: `status should be draft or held (counted as held)`,
+    });
   }
   const period = fm.data.period;
   const dates = Array.isArray(period)

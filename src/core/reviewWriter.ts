@@ -1,13 +1,15 @@
 // The review note: a pure function of the index, a roadmap and today.
+import { escapeMarkdown, escapeTableCell, wikiLabel } from './markdownText';
 import { dirName, stripExtension } from './text';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
-import { isOverdue, lastReviewOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
+import { isOverdue, percentText, plural, relativeDue, statusText } from './present';
+import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
 import type { WorkspaceModel, LinkedEntry } from './workspace';
 
 export interface ReviewDraft {
-  /** Suggested path from the notes root: `<roadmap folder>/reviews/<today>-review.md`. */
+  /** Path from the notes root: `<reviewFolderFor(…)>/<today>-review.md`. */
   path: string;
   text: string;
   period: { from: string; to: string };
@@ -16,21 +18,9 @@ export interface ReviewDraft {
 
 export interface ReviewOptions {
   template?: string;
-  /** Folder for reviews, relative to the roadmap's folder. */
+  /** Folder for reviews, relative to the roadmap's folder, when the roadmap has no review yet (default `reviews`). */
   reviewsFolder?: string;
   status?: StatusOptions;
-}
-
-const STATUS_LABEL: Record<MilestoneState['status'], string> = {
-  todo: 'todo',
-  'in-progress': 'in progress',
-  done: 'done',
-  dropped: 'dropped',
-};
-
-/** Text inside a table cell: no pipes or line breaks from a note can break the row. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 }
 
 function isMissed(m: MilestoneState, period: { from: string; to: string }): boolean {
@@ -46,14 +36,14 @@ function auditTable(milestones: MilestoneState[], period: { from: string; to: st
   ];
   let missed = 0;
   for (const m of milestones) {
-    const status = m.overdue ? `${STATUS_LABEL[m.status]} · **overdue ${-m.daysToDue!} d**` : STATUS_LABEL[m.status];
+    const status = m.overdue ? `${statusText(m.status)} · **${relativeDue(m.daysToDue!)}**` : statusText(m.status);
     const progress = m.steps.total ? `${m.steps.done}/${m.steps.total}` : m.status === 'done' ? '1/1' : '0/1';
     const slot = isMissed(m, period) ? 'bottleneck: ?' : '';
     if (slot) missed++;
-    rows.push(`| ${cell(m.id)} | ${cell(m.title)} | ${status} | ${m.due ?? '—'} | ${m.done ?? '—'} | ${progress} | ${slot} |`);
+    rows.push(`| ${escapeTableCell(m.id)} | ${escapeTableCell(m.title)} | ${status} | ${m.due ?? '—'} | ${m.done ?? '—'} | ${progress} | ${slot} |`);
   }
   if (missed) {
-    rows.push('', `${missed} missed milestone${missed === 1 ? '' : 's'}: replace each \`?\` with \`resources\`, \`time\` or \`skill:<name>\`.`);
+    rows.push('', `${plural(missed, 'missed milestone')}: replace each \`?\` with \`resources\`, \`time\` or \`skill:<name>\`.`);
   }
   return rows.join('\n');
 }
@@ -63,15 +53,16 @@ function evidenceCounts(entries: LinkedEntry[]): string {
 }
 
 function entryLine(e: LinkedEntry): string {
-  const link = `[[${stripExtension(e.entry.file)}|${e.entry.title.replace(/[[\]|]/g, ' ').trim()}]]`;
-  const published = e.entry.published ? ` ([published](${e.entry.published}))` : '';
+  const link = `[[${stripExtension(e.entry.file)}|${escapeMarkdown(wikiLabel(e.entry.title))}]]`;
+  // The URL as text, not a link: a note's URL is never made live (the reader copies it).
+  const published = e.entry.published ? ` (published: ${escapeMarkdown(e.entry.published)})` : '';
   return `- ${e.entry.date ?? 'undated'} ${link} — ${e.entry.evidence}${published}`;
 }
 
 function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: MilestoneState[]): string {
   if (entries.length === 0) return '_No growth threads were written in this period._';
   const out: string[] = [
-    `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}: ${evidenceCounts(entries)}.`,
+    `${plural(entries.length, 'entry', 'entries')}: ${evidenceCounts(entries)}.`,
     '',
   ];
   for (const m of milestones) {
@@ -80,7 +71,7 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
     const kinds = new Set(group.map((e) => e.entry.evidence));
     const chain = EVIDENCE_KINDS.map((k) => (kinds.has(k) ? `${k} ✓` : `${k} ✗`)).join(' → ');
     out.push(
-      `### ${cell(m.title)} (${m.id}) — ${group.length} entr${group.length === 1 ? 'y' : 'ies'}: ${evidenceCounts(group)}`,
+      `### ${escapeMarkdown(m.title)} (${escapeMarkdown(m.id)}) — ${plural(group.length, 'entry', 'entries')}: ${evidenceCounts(group)}`,
       `Theory to practice: ${chain}`,
       ...group.map(entryLine),
       '',
@@ -92,7 +83,7 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
     (m) => m.status === 'in-progress' && !entries.some((e) => e.milestones.some((x) => x.roadmap === r.file && x.id === m.id)),
   );
   if (quiet.length) {
-    out.push(`In progress with no thread this period: ${quiet.map((m) => `${cell(m.title)} (${m.id})`).join(', ')}.`);
+    out.push(`In progress with no thread this period: ${quiet.map((m) => `${escapeTableCell(m.title)} (${m.id})`).join(', ')}.`);
   }
   return out.join('\n').trimEnd();
 }
@@ -112,14 +103,14 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
   const followUps = (last?.note.feedback ?? []).filter((f) => f.kind === 'start');
   const followUpText = last
     ? followUps.length
-      ? followUps.map((f) => `- [ ] Start (${f.who}): ${f.text}`).join('\n')
+      ? followUps.map((f) => `- [ ] Start (${f.who}): ${escapeMarkdown(f.text)}`).join('\n')
       : `_The last review (${last.note.date}) recorded no Start items._`
     : '_This is the first review._';
 
   const openActions = sessionsOf(model, roadmap.file).flatMap((s) =>
     s.note.actions
       .filter((a) => a.status === 'todo' || a.status === 'in-progress')
-      .map((a) => `- [ ] ${a.text}${a.due ? ` (due ${a.due}${isOverdue(a, today) ? ', overdue' : ''})` : ''} — from [[${stripExtension(s.note.file)}]]`),
+      .map((a) => `- [ ] ${escapeMarkdown(a.text)}${a.due ? ` (due ${a.due}${isOverdue(a, today) ? ', overdue' : ''})` : ''} — from [[${stripExtension(s.note.file)}]]`),
   );
   const actions = openActions.length ? `### Open action items from sessions\n${openActions.join('\n')}` : '';
 
@@ -130,14 +121,14 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
 
   const reviewText = state.nextReviewDue
     ? state.daysToNextReview! < 0
-      ? `The review was due ${state.nextReviewDue} (${-state.daysToNextReview!} days late).`
+      ? `The review was due ${state.nextReviewDue} (${plural(-state.daysToNextReview!, 'day')} late).`
       : `The review is due ${state.nextReviewDue}.`
     : 'No review cadence is set (review_every).';
   const summary = [
-    `**${roadmap.title}**${roadmap.mentee ? ` — ${roadmap.mentee}` : ''}${roadmap.mentor ? ` with ${roadmap.mentor}` : ''}.`,
-    `Period ${period.from} → ${period.to}. Progress ${Math.round(state.progress * 100)}%:`,
+    `**${escapeMarkdown(roadmap.title)}**${roadmap.mentee ? ` — ${escapeMarkdown(roadmap.mentee)}` : ''}${roadmap.mentor ? ` with ${escapeMarkdown(roadmap.mentor)}` : ''}.`,
+    `Period ${period.from} → ${period.to}. Progress ${percentText(state.progress)}:`,
     `${state.counts.done} done, ${state.counts['in-progress']} in progress, ${state.counts.todo} to do, ${state.counts.dropped} dropped;`,
-    `${state.counts.overdue} overdue. ${since.length} thread entr${since.length === 1 ? 'y' : 'ies'} since the last review. ${reviewText}`,
+    `${state.counts.overdue} overdue. ${plural(since.length, 'thread entry', 'thread entries')} since the last review. ${reviewText}`,
   ].join(' ');
 
   const values: Record<string, string> = {
@@ -145,11 +136,7 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
     period: `${period.from}..${period.to}`,
     'period.from': period.from,
     'period.to': period.to,
-    roadmap: roadmap.file,
-    'roadmap.title': roadmap.title,
-    mentee: roadmap.mentee ?? '',
-    mentor: roadmap.mentor ?? '',
-    progress: `${Math.round(state.progress * 100)}%`,
+    progress: percentText(state.progress),
     summary,
     audit: auditTable(state.milestones, period),
     threads: threadsSection(roadmap, since, state.milestones),
@@ -157,16 +144,44 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
     actions,
     goalpost,
   };
-  const rendered = renderTemplate(options.template ?? BUILTIN_TEMPLATES.review, values);
-  const folder = dirName(roadmap.file);
-  const reviews = options.reviewsFolder ?? 'reviews';
-  const path = [folder, reviews, `${today}-review.md`].filter(Boolean).join('/');
+  const text = {
+    roadmap: roadmap.file,
+    'roadmap.title': roadmap.title,
+    mentee: roadmap.mentee ?? '',
+    mentor: roadmap.mentor ?? '',
+  };
+  const rendered = renderTemplate(options.template ?? BUILTIN_TEMPLATES.review, values, text);
+  const path = [reviewFolderFor(model, roadmap.file, options.reviewsFolder), `${today}-review.md`].filter(Boolean).join('/');
   return {
     path,
-    text: rendered.text.replace(/\n{3,}/g, '\n\n'),
+    text: withDraftStatus(rendered.text.replace(/\n{3,}/g, '\n\n')),
     period,
     unknownPlaceholders: rendered.unknown,
   };
+}
+
+/**
+ * Where a new review of a roadmap goes (from the notes root): the folder of
+ * that roadmap's newest earlier review, else `reviewsFolder` (default
+ * `reviews`) next to the roadmap. The CLI and VS Code both write there.
+ */
+export function reviewFolderFor(model: WorkspaceModel, roadmapFile: string, reviewsFolder = 'reviews'): string {
+  let newest: { date: string; file: string } | undefined;
+  for (const r of reviewsOf(model, roadmapFile)) {
+    const date = r.note.date ?? '';
+    if (!newest || date > newest.date || (date === newest.date && r.note.file > newest.file)) newest = { date, file: r.note.file };
+  }
+  if (newest) return dirName(newest.file);
+  return [dirName(roadmapFile), reviewsFolder].filter(Boolean).join('/');
+}
+
+/** A review note is written as a draft: a user template without `status:` gets `status: draft` in its front matter. */
+function withDraftStatus(text: string): string {
+  const fm = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (!fm) return `---\nstatus: draft\n---\n${text}`;
+  if (/^status\s*:/m.test(fm[1]!)) return text;
+  const close = fm[0].lastIndexOf('---');
+  return `${text.slice(0, close)}status: draft\n${text.slice(close)}`;
 }
 
 /** `reviews/2026-04-01-review.md` → `-2`, `-3`… until `exists` says no. */

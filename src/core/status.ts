@@ -1,7 +1,8 @@
 // The computed state of every roadmap on a given day: progress, overdue,
 // review cadence, drift. Also the JSON of `status --json` (a public contract).
 import { addCadence, addDays, daysBetween, formatCadence, type Cadence } from './dates';
-import type { Diagnostic, Milestone, RoadmapNote, TaskItem } from './model';
+import type { Diagnostic, Milestone, ReviewStatus, RoadmapNote } from './model';
+import { isOverdue, plural } from './present';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
 export interface MilestoneState {
@@ -58,10 +59,6 @@ export interface StatusOptions {
   defaultCadence?: Cadence | null;
 }
 
-export function isOverdue(item: Pick<TaskItem, 'status' | 'due'>, today: string): boolean {
-  return item.status !== 'done' && item.status !== 'dropped' && item.due !== null && item.due < today;
-}
-
 export function milestoneProgress(m: Pick<Milestone, 'status' | 'steps'>): number {
   if (m.steps.length === 0) return m.status === 'done' ? 1 : 0;
   return m.steps.filter((s) => s.status === 'done').length / m.steps.length;
@@ -103,11 +100,11 @@ export function entriesOf(model: WorkspaceModel, roadmap: string): LinkedEntry[]
   return model.entries.filter((e) => e.roadmap === roadmap || e.milestones.some((m) => m.roadmap === roadmap));
 }
 
-/** The last review on or before `today` of a roadmap. */
+/** The last *held* review on or before `today` of a roadmap (drafts do not count). */
 export function lastReviewOf(model: WorkspaceModel, roadmap: string, today: string): LinkedReview | undefined {
   let last: LinkedReview | undefined;
   for (const r of reviewsOf(model, roadmap)) {
-    if (r.note.date && r.note.date <= today && (!last || r.note.date >= last.note.date!)) last = r;
+    if (r.note.status === 'held' && r.note.date && r.note.date <= today && (!last || r.note.date >= last.note.date!)) last = r;
   }
   return last;
 }
@@ -128,7 +125,7 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
     const days = daysBetween(nextReviewDue, today);
     drift.push({
       kind: 'review-overdue',
-      message: `Review overdue by ${days} day${days === 1 ? '' : 's'} (due ${nextReviewDue})`,
+      message: `Review overdue by ${plural(days, 'day')} (due ${nextReviewDue})`,
       file: lastReviewOf(model, r.file, today)?.note.file ?? r.file,
       line: 1,
     });
@@ -216,7 +213,7 @@ export interface StatusReport {
     overdueActions: number;
     roadmap: string | null;
   }[];
-  reviews: { file: string; date: string | null; roadmap: string | null; period: { from: string; to: string } | null }[];
+  reviews: { file: string; date: string | null; roadmap: string | null; period: { from: string; to: string } | null; status: ReviewStatus }[];
   diagnostics: Pick<Diagnostic, 'file' | 'line' | 'severity' | 'message' | 'code'>[];
 }
 
@@ -243,7 +240,7 @@ export function statusReport(model: WorkspaceModel, today: string, options: Stat
       overdueActions: s.note.actions.filter((a) => isOverdue(a, today)).length,
       roadmap: s.roadmap,
     })),
-    reviews: model.reviews.map((r) => ({ file: r.note.file, date: r.note.date, roadmap: r.roadmap, period: r.note.period })),
+    reviews: model.reviews.map((r) => ({ file: r.note.file, date: r.note.date, roadmap: r.roadmap, period: r.note.period, status: r.note.status })),
     diagnostics: model.diagnostics.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })),
   };
 }

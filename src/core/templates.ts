@@ -1,3 +1,4 @@
+import { escapeMarkdown, yamlString } from './markdownText';
 // Templates with `{{placeholder}}` slots. The built-in ones live here; users
 // may copy them into their repo and edit them.
 
@@ -40,6 +41,7 @@ tags: [review]
 date: {{date}}
 period: {{period}}
 roadmap: {{roadmap}}
+status: draft
 ---
 # Mentorship review — {{date}}
 
@@ -68,7 +70,7 @@ roadmap: {{roadmap}}
 - Continue: 
 
 ## 4. Update the goalpost
-<!-- One line per change; "Apply goalpost" reads them:
+<!-- One line per change, written like these:
 - move <id> to YYYY-MM-DD — why
 - drop <id> — why
 - rescope <id> to "new title" — why
@@ -125,6 +127,8 @@ roadmap: {{roadmap}}
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
+/** In front matter: a placeholder alone in double quotes (`"{{title}}"`, replaced whole), or bare. */
+const QUOTED_OR_PLAIN = /"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}"|\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
 
 export interface RenderResult {
   text: string;
@@ -132,12 +136,29 @@ export interface RenderResult {
   unknown: string[];
 }
 
-export function renderTemplate(template: string, values: Record<string, string>): RenderResult {
+/**
+ * Fills a template. `values` are inserted as written (markdown we built);
+ * `text` values are note or user text: escaped for YAML inside the front
+ * matter (quoted when needed) and for inline markdown in the body, so a title
+ * holding `: `, `#`, HTML or a link stays the same visible characters.
+ */
+export function renderTemplate(template: string, values: Record<string, string>, text: Record<string, string> = {}): RenderResult {
   const unknown: string[] = [];
-  const text = template.replace(PLACEHOLDER, (whole, name: string) => {
-    if (Object.prototype.hasOwnProperty.call(values, name)) return values[name]!;
-    unknown.push(name);
-    return whole;
-  });
-  return { text, unknown };
+  const has = (o: Record<string, string>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  const fm = /^(?:\uFEFF)?---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(template);
+  const fmEnd = fm ? fm[0].length : 0;
+  const fill = (part: string, inFrontMatter: boolean) =>
+    part.replace(inFrontMatter ? QUOTED_OR_PLAIN : PLACEHOLDER, (whole, a: string | undefined, b: string | undefined) => {
+      const name = (a ?? b)!;
+      const quoted = a !== undefined && whole.startsWith('"');
+      if (has(text, name)) {
+        const v = text[name]!;
+        if (!inFrontMatter) return escapeMarkdown(v);
+        return quoted ? JSON.stringify(v) : yamlString(v);
+      }
+      if (has(values, name)) return quoted ? `"${values[name]!}"` : values[name]!;
+      unknown.push(name);
+      return whole;
+    });
+  return { text: fill(template.slice(0, fmEnd), true) + fill(template.slice(fmEnd), false), unknown };
 }

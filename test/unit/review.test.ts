@@ -44,10 +44,10 @@ describe('review writer', () => {
     assert.equal(writeReview(nested, 'team/ana/roadmap.md', TODAY).path, 'team/ana/reviews/2026-04-01-review.md');
   });
 
-  it('writes the front matter: tags, date, period from the last review to today, roadmap', async () => {
+  it('writes the front matter: tags, date, period from the last review to today, roadmap, status: draft', async () => {
     const d = writeReview(await modelOf(REPO), 'roadmap.md', TODAY);
     assert.deepEqual(d.period, { from: '2026-03-01', to: TODAY });
-    assert.ok(d.text.startsWith('---\ntags: [review]\ndate: 2026-04-01\nperiod: 2026-03-01..2026-04-01\nroadmap: roadmap.md\n---\n'));
+    assert.ok(d.text.startsWith('---\ntags: [review]\ndate: 2026-04-01\nperiod: 2026-03-01..2026-04-01\nroadmap: roadmap.md\nstatus: draft\n---\n'));
     assert.deepEqual(d.unknownPlaceholders, []);
     assert.doesNotMatch(d.text, /\{\{/);
   });
@@ -69,7 +69,7 @@ describe('review writer', () => {
   it('gives every missed milestone a bottleneck: ? slot, and only those', async () => {
     const text = writeReview(await modelOf(REPO), 'roadmap.md', TODAY).text;
     // overdue, and done late within the period
-    assert.match(text, /\| talk \| Give a tech talk \| todo · \*\*overdue 17 d\*\* \| 2026-03-15 \| — \| 0\/1 \| bottleneck: \? \|/);
+    assert.match(text, /\| talk \| Give a tech talk \| to do · \*\*overdue 17 days\*\* \| 2026-03-15 \| — \| 0\/1 \| bottleneck: \? \|/);
     assert.match(text, /\| intern \| Mentor an intern \| done \| 2026-03-05 \| 2026-03-20 \| 1\/1 \| bottleneck: \? \|/);
     assert.equal(text.match(/bottleneck: \?/g)!.length, 2);
     assert.match(text, /2 missed milestones/);
@@ -107,7 +107,7 @@ describe('review writer', () => {
 
   it('keeps a pipe in a milestone title from breaking the audit table', async () => {
     const text = writeReview(await modelOf({ 'roadmap.md': note(['tags: [roadmap]'], ['- [ ] A | B ^ab 📅 2026-01-01']) }), 'roadmap.md', TODAY).text;
-    assert.match(text, /\| ab \| A \\\| B \| todo/);
+    assert.match(text, /\| ab \| A \\\| B \| to do/);
   });
 
   it('refuses a roadmap that is not in the model', async () => {
@@ -128,11 +128,13 @@ describe('review round trip', () => {
     for (const [p, c] of Object.entries(REPO)) index.update(p, c);
     const draft = writeReview(index.model(), 'roadmap.md', TODAY);
     const filled = draft.text
-      .replace('| talk | Give a tech talk | todo · **overdue 17 d** | 2026-03-15 | — | 0/1 | bottleneck: ? |', '| talk | Give a tech talk | todo · **overdue 17 d** | 2026-03-15 | — | 0/1 | bottleneck: skill:public-speaking |')
+      .replace('| talk | Give a tech talk | to do · **overdue 17 days** | 2026-03-15 | — | 0/1 | bottleneck: ? |', '| talk | Give a tech talk | to do · **overdue 17 days** | 2026-03-15 | — | 0/1 | bottleneck: skill:public-speaking |')
       .replace('| intern | Mentor an intern | done | 2026-03-05 | 2026-03-20 | 1/1 | bottleneck: ? |', '| intern | Mentor an intern | done | 2026-03-05 | 2026-03-20 | 1/1 | bottleneck: time |')
       .replace('### Mentor\n- Stop: \n- Start: \n- Continue: ', '### Mentor\n- Stop: late feedback\n- Start: code review office hours\n- Continue: ')
       .replace('### Mentee\n- Stop: \n- Start: \n- Continue: ', '### Mentee\n- Stop: \n- Start: a brag document\n- Continue: weekly threads')
-      .replace(/<!-- Suggestions[\s\S]*?-->\n- $/m, '- move talk to 2026-06-15 — the conference moved');
+      .replace(/<!-- Suggestions[\s\S]*?-->\n- $/m, '- move talk to 2026-06-15 — the conference moved')
+      // the review was held: only a held review is the next one's "last review"
+      .replace('\nstatus: draft\n', '\nstatus: held\n');
     assert.notEqual(filled, draft.text);
     index.update(draft.path, filled);
     return { index, draft, filled };
@@ -202,7 +204,7 @@ describe('review round trip', () => {
     const index = new NotesIndex();
     for (const [p, c] of Object.entries(REPO)) index.update(p, c);
     const draft = writeReview(index.model(), 'roadmap.md', TODAY);
-    index.update(draft.path, draft.text);
+    index.update(draft.path, draft.text.replace('\nstatus: draft\n', '\nstatus: held\n'));
     const next = writeReview(index.model(), 'roadmap.md', '2026-05-01');
     assert.match(next.text, /The last review \(2026-04-01\) recorded no Start items/);
   });

@@ -27,9 +27,13 @@ async function freeUri(roadmapOrFolder: { folder: RoadmapRef['folder'] }, rel: s
   return { rel: free, uri: folder.uri(free) };
 }
 
+/** Writes a new note and opens it with the cursor at the end of `line` (after `- Stop: `, ready to type). */
 async function writeAndOpen(uri: vscode.Uri, text: string, line = 1): Promise<vscode.TextEditor> {
   await createNote(uri, text);
-  return openAtLine(uri, line, false);
+  const editor = await openAtLine(uri, line, false);
+  const end = editor.document.lineAt(editor.selection.active.line).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  return editor;
 }
 
 function firstLineContaining(text: string, needle: string): number {
@@ -85,13 +89,11 @@ export async function newRoadmap(notes: NotesService): Promise<vscode.Uri | unde
   const rel = existing.some((r) => r.file === 'roadmap.md') ? `${slugify(title) || 'roadmap'}/roadmap.md` : 'roadmap.md';
   const template = await loadTemplate(notes, folder, 'roadmap');
   const cadence = notes.currentSettings.defaultReviewCadence;
-  const text = renderTemplate(template, {
-    title: title.trim(),
-    mentee: mentee.trim(),
-    mentor: mentor.trim(),
-    date: notes.today(),
-    review_every: cadence ? `${cadence.amount} ${cadence.unit}` : '6 weeks',
-  }).text;
+  const text = renderTemplate(
+    template,
+    { date: notes.today(), review_every: cadence ? `${cadence.amount} ${cadence.unit}` : '6 weeks' },
+    { title: title.trim(), mentee: mentee.trim(), mentor: mentor.trim() },
+  ).text;
   const { uri } = await freeUri({ folder }, rel);
   await writeAndOpen(uri, text, firstLineContaining(text, '- [ ]'));
   return uri;
@@ -118,15 +120,17 @@ export async function newThread(notes: NotesService, arg?: unknown): Promise<vsc
   const today = notes.today();
   const folder = pick.roadmap.folder;
   const template = await loadTemplate(notes, folder, 'thread');
-  const text = renderTemplate(template, {
-    title: title.trim(),
-    date: today,
-    milestone: pick.milestone.id,
-    'milestone.title': pick.milestone.title,
-    evidence: evidence.label,
-    roadmap: pick.roadmap.state.file,
-    'roadmap.title': pick.roadmap.state.title,
-  }).text;
+  const text = renderTemplate(
+    template,
+    { date: today, evidence: evidence.label },
+    {
+      title: title.trim(),
+      milestone: pick.milestone.id,
+      'milestone.title': pick.milestone.title,
+      roadmap: pick.roadmap.state.file,
+      'roadmap.title': pick.roadmap.state.title,
+    },
+  ).text;
   const rel = joinPath(dirName(pick.roadmap.state.file), notes.currentSettings.threadsFolder, `${today}-${slugify(title) || 'thread'}.md`);
   const { uri } = await freeUri(pick.roadmap, rel);
   const learned = firstLineContaining(text, '## What I learned');
@@ -140,14 +144,16 @@ export async function newSession(notes: NotesService, arg?: unknown): Promise<vs
   if (!roadmap) return undefined;
   const today = notes.today();
   const template = await loadTemplate(notes, roadmap.folder, 'session');
-  const text = renderTemplate(template, {
-    date: today,
-    title: `Session ${today}`,
-    roadmap: roadmap.state.file,
-    'roadmap.title': roadmap.state.title,
-    mentee: roadmap.state.mentee ?? '',
-    mentor: roadmap.state.mentor ?? '',
-  }).text;
+  const text = renderTemplate(
+    template,
+    { date: today, title: `Session ${today}` },
+    {
+      roadmap: roadmap.state.file,
+      'roadmap.title': roadmap.state.title,
+      mentee: roadmap.state.mentee ?? '',
+      mentor: roadmap.state.mentor ?? '',
+    },
+  ).text;
   const rel = joinPath(dirName(roadmap.state.file), notes.currentSettings.sessionsFolder, `${today}.md`);
   const { uri } = await freeUri(roadmap, rel);
   await writeAndOpen(uri, text, firstLineContaining(text, '## Agenda') + 1);
@@ -208,6 +214,9 @@ export async function setStatus(notes: NotesService, arg?: unknown, status?: Tas
   }
   if (edits.length === 0) return true;
   const wasDirty = doc.isDirty;
+  // Show the roadmap at the edited line first, so the edit is seen and the
+  // next Ctrl+Z undoes it there (not in whatever editor was active).
+  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(line - 1, 0, line - 1, 0), preview: true });
   const edit = new vscode.WorkspaceEdit();
   for (const e of edits) edit.replace(uri, new vscode.Range(line - 1, e.start, line - 1, e.end), e.text);
   const ok = await vscode.workspace.applyEdit(edit);

@@ -2,32 +2,30 @@
 // documentation). Everything that comes from a note goes in as text, never as
 // markdown: a title cannot inject links, HTML or icons.
 import * as vscode from 'vscode';
-import { daysBetween, isOverdue, type Milestone, type PlaceholderDoc, type WorkspaceModel } from '../../core';
-import { STATUS_LABEL, threadCount, type MilestoneHit } from './milestones';
+import {
+  STATUS_LABEL,
+  datedDueText,
+  daysBetween,
+  isOverdue,
+  noun,
+  plural,
+  statusIcon,
+  stepsText,
+  type Milestone,
+  type PlaceholderDoc,
+  type WorkspaceModel,
+} from '../../core';
+import { threadCount, type MilestoneHit } from './milestones';
+import { appendInert, inertMarkdown } from '../util/inert';
 
-const STATUS_ICON: Record<Milestone['status'], string> = {
-  'in-progress': 'play-circle',
-  todo: 'circle-large-outline',
-  done: 'pass-filled',
-  dropped: 'circle-slash',
-};
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** `due 2026-06-01 (in 61 days)` / `due 2026-03-01 (overdue by 31 days)`. */
+/** `due 2026-06-01 (in 61 days)` / `due 2026-03-01 (overdue 31 days)`. */
 function dueText(m: Milestone, today: string): string | undefined {
-  if (!m.due) return undefined;
-  if (m.status === 'done' || m.status === 'dropped') return `due ${m.due}`;
-  const days = daysBetween(today, m.due);
-  if (isOverdue(m, today)) return `due ${m.due} (overdue by ${plural(-days, 'day')})`;
-  return `due ${m.due} (${days === 0 ? 'today' : `in ${plural(days, 'day')}`})`;
+  return datedDueText({ status: m.status, due: m.due, daysToDue: m.due ? daysBetween(today, m.due) : null }) || undefined;
 }
 
-function stepsText(m: Milestone): string | undefined {
+function stepsOf(m: Milestone): string | undefined {
   if (m.steps.length === 0) return undefined;
-  return `${m.steps.filter((s) => s.status === 'done').length}/${m.steps.length} steps`;
+  return `${stepsText({ done: m.steps.filter((s) => s.status === 'done').length, total: m.steps.length })} steps`;
 }
 
 /** One line for a completion item's detail: `In progress · due 2026-06-01 · 1/2 steps`. */
@@ -37,7 +35,7 @@ export function milestoneSummary(hit: MilestoneHit, today: string): string {
   if (isOverdue(m, today)) parts.push('overdue');
   if (m.due) parts.push(`due ${m.due}`);
   if (m.done) parts.push(`done ${m.done}`);
-  const steps = stepsText(m);
+  const steps = stepsOf(m);
   if (steps) parts.push(steps);
   return parts.join(' · ');
 }
@@ -45,39 +43,39 @@ export function milestoneSummary(hit: MilestoneHit, today: string): string {
 /** Title, status, dates, steps, phase, linked threads (and the roadmap, when several could be meant). */
 export function milestoneCard(model: WorkspaceModel, hit: MilestoneHit, today: string, showRoadmap: boolean): vscode.MarkdownString {
   const m = hit.milestone;
-  const md = new vscode.MarkdownString('', true);
-  md.appendMarkdown(`$(${isOverdue(m, today) ? 'warning' : STATUS_ICON[m.status]}) **`);
-  md.appendText(m.title);
+  const md = inertMarkdown(true);
+  md.appendMarkdown(`$(${statusIcon({ status: m.status, overdue: isOverdue(m, today) }).id}) **`);
+  appendInert(md, m.title);
   md.appendMarkdown('**  \n');
   const facts = [STATUS_LABEL[m.status]];
   const due = dueText(m, today);
   if (due) facts.push(due);
   if (m.done) facts.push(`done ${m.done}`);
   if (m.start) facts.push(`started ${m.start}`);
-  md.appendText(facts.join(' · '));
+  appendInert(md, facts.join(' · '));
   md.appendMarkdown('  \n');
   const more: string[] = [];
-  const steps = stepsText(m);
+  const steps = stepsOf(m);
   if (steps) more.push(steps);
   if (m.phase) more.push(`phase: ${m.phase}`);
   const threads = threadCount(model, hit);
   more.push(threads === 0 ? 'no growth thread yet' : plural(threads, 'growth thread'));
-  md.appendText(more.join(' · '));
+  appendInert(md, more.join(' · '));
   md.appendMarkdown('  \n');
-  md.appendText(`^${m.id}`);
-  if (showRoadmap) md.appendText(` · ${hit.roadmap.title} (${hit.roadmap.file})`);
+  appendInert(md, `^${m.id}`);
+  if (showRoadmap) appendInert(md, ` · ${hit.roadmap.title} (${hit.roadmap.file})`);
   return md;
 }
 
 export function unknownMilestoneCard(id: string, roadmaps: readonly { file: string }[], suggestion?: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', true);
+  const md = inertMarkdown(true);
   md.appendMarkdown('$(warning) ');
-  md.appendText(
+  appendInert(md, 
     roadmaps.length === 0
       ? `Unknown milestone '${id}': there is no roadmap.`
       : `No milestone '${id}' in ${roadmaps.map((r) => r.file).join(', ')}.`,
   );
-  if (suggestion) md.appendText(` Did you mean '${suggestion}'?`);
+  if (suggestion) appendInert(md, ` Did you mean '${suggestion}'?`);
   return md;
 }
 
@@ -85,14 +83,14 @@ export function placeholderCard(doc: PlaceholderDoc): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendCodeblock(`{{${doc.name}}}`, 'plaintext');
   md.appendMarkdown(`${doc.description}\n\n`);
-  md.appendMarkdown(`*In the ${doc.templates.join(', ')} template${doc.templates.length === 1 ? '' : 's'}.*`);
+  md.appendMarkdown(`*In the ${doc.templates.join(', ')} ${noun(doc.templates.length, 'template')}.*`);
   return md;
 }
 
 export function unknownPlaceholderCard(name: string, suggestion?: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', true);
+  const md = inertMarkdown(true);
   md.appendMarkdown('$(warning) ');
-  md.appendText(`'{{${name}}}' is not a known placeholder: it is left as written in the new note.`);
-  if (suggestion) md.appendText(` Did you mean '{{${suggestion}}}'?`);
+  appendInert(md, `'{{${name}}}' is not a known placeholder: it is left as written in the new note.`);
+  if (suggestion) appendInert(md, ` Did you mean '{{${suggestion}}}'?`);
   return md;
 }

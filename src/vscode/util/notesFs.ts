@@ -10,15 +10,14 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /**
- * Creates a new note as an undoable WorkspaceEdit. Never overwrites: when the
- * file exists, the edit fails and so does this.
+ * Writes a new note as a plain file, never overwriting one that is there.
+ * Deliberately not a WorkspaceEdit: a file created by an edit is undone by
+ * Ctrl+Z in its own editor, deleting the note the user just started.
  */
 export async function createNote(uri: vscode.Uri, text: string): Promise<void> {
   if (await exists(uri)) throw new Error(`${vscode.workspace.asRelativePath(uri)} already exists`);
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
-  const ok = await vscode.workspace.applyEdit(edit);
-  if (!ok) throw new Error(`Could not create ${vscode.workspace.asRelativePath(uri)}`);
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
 }
 
 /** Commands that write files stop here in Restricted Mode, saying why. */

@@ -1,0 +1,59 @@
+// Note text written into the markdown and YAML we generate (review notes, new
+// notes from templates). One home for the rule "note text is inert": a title
+// holding HTML, `[x](command:…)`, `$…$`, `|` or a bare URL comes out as the
+// same visible characters, never as markup, in any CommonMark/GFM renderer
+// (VS Code's preview with HTML, linkify and KaTeX on included).
+
+/** Characters that start markup anywhere in a line (CommonMark backslash-escapable). */
+const ALWAYS = /[\\`*_{}[\]<>()#!|~$&^]/g;
+
+/**
+ * Escapes text for inline markdown: the result renders as exactly `text`
+ * (line breaks become spaces). Every markup character is backslash-escaped;
+ * a `.` inside a word, `:/` and `//` are escaped too, so no bare URL or domain
+ * is autolinked. Letters, digits, spaces and sentence punctuation stay as they
+ * are, so the source stays readable.
+ */
+export function escapeMarkdown(text: string): string {
+  let s = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  s = s.replace(ALWAYS, (c) => `\\${c}`);
+  // No autolinks: `example.com`, `http://…`, `//host`.
+  s = s.replace(/\.(?=[A-Za-z0-9])/g, '\\.');
+  s = s.replace(/:(?=\/)/g, '\\:');
+  s = s.replace(/\/(?=\/)/g, '\\/');
+  // No block markup at the start: a list item, an ordered item, a setext or thematic line.
+  s = s.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return s;
+}
+
+/** Escapes text for one GFM table cell: inline-escaped, on one line, pipes escaped (so the row keeps its columns). */
+export function escapeTableCell(text: string): string {
+  return escapeMarkdown(text).trim();
+}
+
+/** Text for the label of a `[[target|label]]` wiki link: no brackets or pipe can end it early. */
+export function wikiLabel(text: string): string {
+  return text.replace(/[[\]|]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const YAML_WORDS = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
+
+/**
+ * A YAML scalar that reads back as exactly `value` (a string): plain when that
+ * is unambiguous, otherwise double-quoted (JSON's escapes are YAML's). Empty
+ * stays empty (a null the parsers treat as "not set").
+ */
+export function yamlString(value: string): string {
+  if (value === '') return '';
+  const plain =
+    /^[A-Za-z][A-Za-z0-9 _.'()/+-]*$/.test(value) && !/\s$/.test(value) && !YAML_WORDS.test(value) && !/ #/.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+/**
+ * Note text for a quick pick's label, description or detail (which render
+ * `$(name)` as an icon): each `$(` escaped so it shows as written.
+ */
+export function escapeIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
