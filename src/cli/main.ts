@@ -21,7 +21,7 @@ import {
 } from '../core';
 import { bottleneckTrends } from '../core/bottlenecks';
 import { applyGoalpostEdits, markApplied, planGoalpost, unifiedDiff } from '../core/goalpost';
-import { describeMoves, roadmapHistory, unavailableHistory } from '../core/history';
+import { describeMoves, roadmapHistory, unavailableHistory, type RoadmapHistory } from '../core/history';
 import { readVersions, type SpawnSync } from './git';
 import { bar, makeStyle, table, truncate, useColor, type Style } from './format';
 import { createNodeReader } from './nodeReader';
@@ -260,13 +260,18 @@ function applyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): n
   return 0;
 }
 
-function historyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): number {
-  const roadmap = pickRoadmap(model, args.roadmap);
+/** The roadmap's goalpost history from its git history, its moves annotated with its reviews. */
+function historyOf(dir: string, model: WorkspaceModel, roadmap: RoadmapNote, io: Io): RoadmapHistory {
   const read = readVersions(join(dir, roadmap.file), { spawnSync: spawnSync as SpawnSync, env: { ...process.env, ...io.env } });
   const reviews = model.reviews
     .filter((r) => r.roadmap === roadmap.file)
     .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
-  const history = read.ok ? roadmapHistory(roadmap.file, read.versions, reviews) : unavailableHistory(roadmap.file, read.reason);
+  return read.ok ? roadmapHistory(roadmap.file, read.versions, reviews) : unavailableHistory(roadmap.file, read.reason);
+}
+
+function historyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): number {
+  const roadmap = pickRoadmap(model, args.roadmap);
+  const history = historyOf(dir, model, roadmap, io);
   if (args.json) {
     io.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
     return 0;
@@ -357,7 +362,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let template: string | undefined;
     const userTemplate = join(dir, '.mentorship', 'templates', 'review.md');
     if (existsSync(userTemplate)) template = readFileSync(userTemplate, 'utf8');
-    const draft = writeReview(model, roadmap.file, args.today, template !== undefined ? { template } : {});
+    const history = historyOf(dir, model, roadmap, io);
+    const draft = writeReview(model, roadmap.file, args.today, { ...(template !== undefined ? { template } : {}), history });
     let target: string;
     if (args.out !== undefined) {
       target = resolve(io.cwd, args.out);

@@ -2,11 +2,20 @@
 // title bar, a code lens on the section), problems of goalpost lines while
 // typing, and the history provider the dashboard reads.
 import * as vscode from 'vscode';
+import type { RoadmapHistory } from '../../core/history';
+import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import { applyGoalpost, reviewAt } from '../commands/goalpost';
 import { GoalpostCodeLens } from './codeLens';
 import { GoalpostDiagnostics } from './diagnostics';
 import { GoalpostHistoryProvider } from './history';
+
+let provider: GoalpostHistoryProvider | undefined;
+
+/** The goalpost history of a roadmap, for New Review's audit (undefined before activation). */
+export async function historyFor(folder: FolderNotes, roadmapFile: string): Promise<RoadmapHistory | undefined> {
+  return provider?.history(folder, roadmapFile);
+}
 
 export interface GoalpostFeature {
   diagnostics: GoalpostDiagnostics;
@@ -17,6 +26,7 @@ export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesS
   const diagnostics = new GoalpostDiagnostics(notes);
   const lens = new GoalpostCodeLens(notes);
   const history = new GoalpostHistoryProvider(notes);
+  provider = history;
   const updateContext = () => {
     const doc = vscode.window.activeTextEditor?.document;
     void vscode.commands.executeCommand('setContext', 'mentorship.goalpost.reviewActive', !!doc && !!reviewAt(notes, doc.uri));
