@@ -38,7 +38,7 @@ interface Tracked {
 }
 
 function parseVersion(v: RoadmapVersion, kindNames: KindNames): Milestone[] | null {
-  const result = parseNoteText(v.path, v.text, { kindNames, maxNoteBytes: 5_000_000, maxStructuredNoteBytes: 100_000 });
+  const result = parseNoteText(v.path, v.text, { kindNames, maxNoteBytes: 5_000_000 });
   return result.note?.kind === 'roadmap' ? result.note.milestones : null;
 }
 

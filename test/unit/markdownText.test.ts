@@ -1,7 +1,7 @@
 // Note text in generated markdown and YAML is inert (src/core/markdownText.ts).
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import yaml from 'js-yaml';
+import { parse } from 'yaml';
 import { escapeMarkdown, escapeTableCell, renderTemplate, yamlString, BUILTIN_TEMPLATES } from '../../src/core';
 
 // As VS Code's preview renders: raw HTML allowed, bare URLs autolinked.
@@ -80,7 +80,7 @@ describe('YAML values we write into front matter', () => {
   const values = ['Become a staff engineer', 'Goal: lead # not a comment', 'She said "yes"', "it's", 'yes', 'null', '2026', '- dash', '[a, b]', '{x}', '&anchor', '*alias', '!tag', '@at', 'a: b', 'trailing ', '%x', '`tick`', '> folded', '| literal', 'C:\\path', 'café ✓'];
   for (const v of values) {
     it(`reads back as the same string: ${JSON.stringify(v)}`, () => {
-      const doc = yaml.load(`title: ${yamlString(v)}\nlist: [${yamlString(v)}]\n`) as { title: unknown; list: unknown[] };
+      const doc = parse(`title: ${yamlString(v)}\nlist: [${yamlString(v)}]\n`) as { title: unknown; list: unknown[] };
       assert.equal(doc.title, v);
       assert.deepEqual(doc.list, [v]);
     });
@@ -95,7 +95,7 @@ describe('templates with note text', () => {
   it('New Roadmap with a goal, mentee and mentor holding ": ", "#" and quotes stays a readable roadmap', () => {
     const text = { title: 'Goal: staff #1 "now"', mentee: 'Ana: the mentee', mentor: "O'Brien # mentor" };
     const out = renderTemplate(BUILTIN_TEMPLATES.roadmap, { date: '2026-04-01', review_every: '6 weeks', due: '2026-05-13' }, text).text;
-    const fm = yaml.load(out.split('---\n')[1]!) as Record<string, unknown>;
+    const fm = parse(out.split('---\n')[1]!) as Record<string, unknown>;
     assert.equal(fm.title, text.title);
     assert.equal(fm.mentee, text.mentee);
     assert.equal(fm.mentor, text.mentor);
@@ -104,7 +104,7 @@ describe('templates with note text', () => {
 
   it('a quoted placeholder in a user template is replaced by one quoted string', () => {
     const out = renderTemplate('---\ntitle: "{{title}}"\n---\n# {{title}}\n', {}, { title: 'a "b": c' }).text;
-    assert.equal((yaml.load(out.split('---\n')[1]!) as { title: string }).title, 'a "b": c');
+    assert.equal((parse(out.split('---\n')[1]!) as { title: string }).title, 'a "b": c');
   });
 
   it('the thread template escapes the milestone title in the body', () => {
