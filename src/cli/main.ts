@@ -3,8 +3,13 @@ import { existsSync, mkdirSync, writeFileSync, readFileSync, statSync } from 'no
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   NotesIndex,
+  dueText,
   freePath,
   isValidIsoDate,
+  nextReviewText,
+  percentText,
+  plural,
+  stepsText,
   statusReport,
   utcDateToIso,
   writeReview,
@@ -120,13 +125,6 @@ export function pickRoadmap(model: WorkspaceModel, id: string | undefined): Road
   return found;
 }
 
-function describeDue(days: number | null, due: string | null): string {
-  if (due === null || days === null) return '';
-  if (days < 0) return `overdue ${-days} d`;
-  if (days === 0) return 'due today';
-  return `due in ${days} d`;
-}
-
 const ICON: Record<string, string> = { done: '✔', 'in-progress': '◐', todo: '○', dropped: '–' };
 
 function renderRoadmap(r: RoadmapState, s: Style): string[] {
@@ -135,34 +133,27 @@ function renderRoadmap(r: RoadmapState, s: Style): string[] {
   lines.push(`${s.bold(r.title)}${people ? ` — ${people}` : ''}  ${s.dim(r.file)}`);
   const c = r.counts;
   lines.push(
-    `Progress ${s.green(bar(r.progress))} ${Math.round(r.progress * 100)}%   ` +
+    `Progress ${s.green(bar(r.progress))} ${percentText(r.progress)}   ` +
       `${c.done} done · ${c['in-progress']} in progress · ${c.todo} to do · ${c.dropped} dropped` +
       (c.overdue ? ` · ${s.red(`${c.overdue} overdue`)}` : ''),
   );
   const review = r.nextReviewDue
     ? r.daysToNextReview! < 0
-      ? s.red(`next review was due ${r.nextReviewDue} — overdue ${-r.daysToNextReview!} days`)
-      : `next review due ${r.nextReviewDue} (in ${r.daysToNextReview} days)`
+      ? s.red(`next review was due ${r.nextReviewDue} — ${nextReviewText(r)}`)
+      : `next review ${r.nextReviewDue} (${nextReviewText(r)})`
     : s.dim('no review cadence (set review_every)');
   lines.push(`Last review ${r.lastReview ?? 'none yet'} · ${review}${r.lastSession ? ` · last session ${r.lastSession}` : ''}`);
 
   const rows = r.milestones.map((m) => {
     const icon = m.overdue ? s.red('!') : m.status === 'done' ? s.green(ICON.done!) : ICON[m.status]!;
-    const when =
-      m.status === 'done'
-        ? `done ${m.done ?? ''}`.trim()
-        : m.status === 'dropped'
-          ? 'dropped'
-          : m.overdue
-            ? s.red(describeDue(m.daysToDue, m.due))
-            : describeDue(m.daysToDue, m.due);
+    const when = m.overdue ? s.red(dueText(m)) : dueText(m);
     return [
       icon,
       truncate(m.id, 24),
       truncate(m.title, 44),
-      m.steps.total ? `${m.steps.done}/${m.steps.total}` : '',
+      stepsText(m.steps),
       when,
-      m.threads ? `${m.threads} thread${m.threads === 1 ? '' : 's'}` : s.dim('no threads'),
+      m.threads ? plural(m.threads, 'thread') : s.dim('no threads'),
     ];
   });
   // One table for all phases, so columns line up across them.
@@ -198,7 +189,7 @@ function renderStatus(report: StatusReport, s: Style): string {
   const hints = report.diagnostics.length - errors - warnings;
   if (report.diagnostics.length) {
     out.push(
-      `Problems: ${errors ? s.red(`${errors} error${errors === 1 ? '' : 's'}`) : '0 errors'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${hints} hint${hints === 1 ? '' : 's'} — run \`check\` for the list`,
+      `Problems: ${errors ? s.red(plural(errors, 'error')) : '0 errors'}, ${plural(warnings, 'warning')}, ${plural(hints, 'hint')} — run \`check\` for the list`,
     );
   }
   return `${out.join('\n')}\n`;
@@ -265,8 +256,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const hints = diags.length - errors - warnings;
         io.stdout.write(
           diags.length
-            ? `\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${hints} hint${hints === 1 ? '' : 's'} in ${index.size} notes\n`
-            : `No problems in ${index.size} notes.\n`,
+            ? `\n${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(hints, 'hint')} in ${plural(index.size, 'note')}\n`
+            : `No problems in ${plural(index.size, 'note')}.\n`,
         );
       }
       return errors ? 1 : 0;

@@ -4,6 +4,7 @@ export * from './ports';
 export * from './notesIndex';
 export * from './workspace';
 export * from './status';
+export * from './present';
 export * from './reviewWriter';
 export * from './templates';
 export { parseNoteText, parseNoteBytes } from './parseNote';

@@ -2,7 +2,8 @@
 import { dirName, stripExtension } from './text';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
-import { isOverdue, lastReviewOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
+import { isOverdue, percentText, plural, relativeDue, statusText } from './present';
+import { lastReviewOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
 import type { WorkspaceModel, LinkedEntry } from './workspace';
 
@@ -20,13 +21,6 @@ export interface ReviewOptions {
   reviewsFolder?: string;
   status?: StatusOptions;
 }
-
-const STATUS_LABEL: Record<MilestoneState['status'], string> = {
-  todo: 'todo',
-  'in-progress': 'in progress',
-  done: 'done',
-  dropped: 'dropped',
-};
 
 /** Text inside a table cell: no pipes or line breaks from a note can break the row. */
 function cell(text: string): string {
@@ -46,14 +40,14 @@ function auditTable(milestones: MilestoneState[], period: { from: string; to: st
   ];
   let missed = 0;
   for (const m of milestones) {
-    const status = m.overdue ? `${STATUS_LABEL[m.status]} · **overdue ${-m.daysToDue!} d**` : STATUS_LABEL[m.status];
+    const status = m.overdue ? `${statusText(m.status)} · **${relativeDue(m.daysToDue!)}**` : statusText(m.status);
     const progress = m.steps.total ? `${m.steps.done}/${m.steps.total}` : m.status === 'done' ? '1/1' : '0/1';
     const slot = isMissed(m, period) ? 'bottleneck: ?' : '';
     if (slot) missed++;
     rows.push(`| ${cell(m.id)} | ${cell(m.title)} | ${status} | ${m.due ?? '—'} | ${m.done ?? '—'} | ${progress} | ${slot} |`);
   }
   if (missed) {
-    rows.push('', `${missed} missed milestone${missed === 1 ? '' : 's'}: replace each \`?\` with \`resources\`, \`time\` or \`skill:<name>\`.`);
+    rows.push('', `${plural(missed, 'missed milestone')}: replace each \`?\` with \`resources\`, \`time\` or \`skill:<name>\`.`);
   }
   return rows.join('\n');
 }
@@ -71,7 +65,7 @@ function entryLine(e: LinkedEntry): string {
 function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: MilestoneState[]): string {
   if (entries.length === 0) return '_No growth threads were written in this period._';
   const out: string[] = [
-    `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}: ${evidenceCounts(entries)}.`,
+    `${plural(entries.length, 'entry', 'entries')}: ${evidenceCounts(entries)}.`,
     '',
   ];
   for (const m of milestones) {
@@ -80,7 +74,7 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
     const kinds = new Set(group.map((e) => e.entry.evidence));
     const chain = EVIDENCE_KINDS.map((k) => (kinds.has(k) ? `${k} ✓` : `${k} ✗`)).join(' → ');
     out.push(
-      `### ${cell(m.title)} (${m.id}) — ${group.length} entr${group.length === 1 ? 'y' : 'ies'}: ${evidenceCounts(group)}`,
+      `### ${cell(m.title)} (${m.id}) — ${plural(group.length, 'entry', 'entries')}: ${evidenceCounts(group)}`,
       `Theory to practice: ${chain}`,
       ...group.map(entryLine),
       '',
@@ -130,14 +124,14 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
 
   const reviewText = state.nextReviewDue
     ? state.daysToNextReview! < 0
-      ? `The review was due ${state.nextReviewDue} (${-state.daysToNextReview!} days late).`
+      ? `The review was due ${state.nextReviewDue} (${plural(-state.daysToNextReview!, 'day')} late).`
       : `The review is due ${state.nextReviewDue}.`
     : 'No review cadence is set (review_every).';
   const summary = [
     `**${roadmap.title}**${roadmap.mentee ? ` — ${roadmap.mentee}` : ''}${roadmap.mentor ? ` with ${roadmap.mentor}` : ''}.`,
-    `Period ${period.from} → ${period.to}. Progress ${Math.round(state.progress * 100)}%:`,
+    `Period ${period.from} → ${period.to}. Progress ${percentText(state.progress)}:`,
     `${state.counts.done} done, ${state.counts['in-progress']} in progress, ${state.counts.todo} to do, ${state.counts.dropped} dropped;`,
-    `${state.counts.overdue} overdue. ${since.length} thread entr${since.length === 1 ? 'y' : 'ies'} since the last review. ${reviewText}`,
+    `${state.counts.overdue} overdue. ${plural(since.length, 'thread entry', 'thread entries')} since the last review. ${reviewText}`,
   ].join(' ');
 
   const values: Record<string, string> = {
@@ -149,7 +143,7 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
     'roadmap.title': roadmap.title,
     mentee: roadmap.mentee ?? '',
     mentor: roadmap.mentor ?? '',
-    progress: `${Math.round(state.progress * 100)}%`,
+    progress: percentText(state.progress),
     summary,
     audit: auditTable(state.milestones, period),
     threads: threadsSection(roadmap, since, state.milestones),

@@ -1,7 +1,8 @@
 // The computed state of every roadmap on a given day: progress, overdue,
 // review cadence, drift. Also the JSON of `status --json` (a public contract).
 import { addCadence, addDays, daysBetween, formatCadence, type Cadence } from './dates';
-import type { Diagnostic, Milestone, RoadmapNote, TaskItem } from './model';
+import type { Diagnostic, Milestone, RoadmapNote } from './model';
+import { isOverdue, plural } from './present';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
 export interface MilestoneState {
@@ -56,10 +57,6 @@ export interface StatusOptions {
   staleAfterWeeks?: number;
   /** The cadence of roadmaps without `review_every` (a setting in VS Code). */
   defaultCadence?: Cadence | null;
-}
-
-export function isOverdue(item: Pick<TaskItem, 'status' | 'due'>, today: string): boolean {
-  return item.status !== 'done' && item.status !== 'dropped' && item.due !== null && item.due < today;
 }
 
 export function milestoneProgress(m: Pick<Milestone, 'status' | 'steps'>): number {
@@ -128,7 +125,7 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
     const days = daysBetween(nextReviewDue, today);
     drift.push({
       kind: 'review-overdue',
-      message: `Review overdue by ${days} day${days === 1 ? '' : 's'} (due ${nextReviewDue})`,
+      message: `Review overdue by ${plural(days, 'day')} (due ${nextReviewDue})`,
       file: lastReviewOf(model, r.file, today)?.note.file ?? r.file,
       line: 1,
     });

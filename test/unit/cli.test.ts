@@ -37,7 +37,7 @@ describe('CLI', () => {
       assert.match(r.stdout, /50%/);
       assert.match(r.stdout, /overdue 17 d/);
       assert.match(r.stdout, /1 overdue/);
-      assert.match(r.stdout, /next review due 2026-04-12/);
+      assert.match(r.stdout, /next review 2026-04-12 \(due in 11 days\)/);
       assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when stdout is not a TTY');
     });
     it('takes the current folder when DIR is left out', async () => {
@@ -231,7 +231,7 @@ describe('CLI', () => {
         const text = readFileSync(join(s.dir, 'ana/reviews/2026-04-01-review.md'), 'utf8');
         assert.match(text, /^---\ntags: \[review\]\ndate: 2026-04-01\nperiod: 2026-03-01\.\.2026-04-01\nroadmap: ana\/roadmap\.md\n---\n/);
         // 1. the audit table, a bottleneck slot for the missed milestone only
-        assert.match(text, /\| talk \| Give a tech talk \| todo · \*\*overdue 17 d\*\* \| 2026-03-15 \| — \| 0\/1 \| bottleneck: \? \|/);
+        assert.match(text, /\| talk \| Give a tech talk \| to do · \*\*overdue 17 days\*\* \| 2026-03-15 \| — \| 0\/1 \| bottleneck: \? \|/);
         assert.match(text, /\| payments \| Ship the payments migration \| in progress \| 2026-06-01 \| — \| 1\/2 \|  \|/);
         assert.equal(text.match(/bottleneck: \?/g)!.length, 1);
         // 2. threads since the last review (2026-03-01), grouped by milestone, with evidence counts

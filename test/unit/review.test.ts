@@ -69,7 +69,7 @@ describe('review writer', () => {
   it('gives every missed milestone a bottleneck: ? slot, and only those', async () => {
     const text = writeReview(await modelOf(REPO), 'roadmap.md', TODAY).text;
     // overdue, and done late within the period
-    assert.match(text, /\| talk \| Give a tech talk \| todo · \*\*overdue 17 d\*\* \| 2026-03-15 \| — \| 0\/1 \| bottleneck: \? \|/);
+    assert.match(text, /\| talk \| Give a tech talk \| to do · \*\*overdue 17 days\*\* \| 2026-03-15 \| — \| 0\/1 \| bottleneck: \? \|/);
     assert.match(text, /\| intern \| Mentor an intern \| done \| 2026-03-05 \| 2026-03-20 \| 1\/1 \| bottleneck: \? \|/);
     assert.equal(text.match(/bottleneck: \?/g)!.length, 2);
     assert.match(text, /2 missed milestones/);
@@ -107,7 +107,7 @@ describe('review writer', () => {
 
   it('keeps a pipe in a milestone title from breaking the audit table', async () => {
     const text = writeReview(await modelOf({ 'roadmap.md': note(['tags: [roadmap]'], ['- [ ] A | B ^ab 📅 2026-01-01']) }), 'roadmap.md', TODAY).text;
-    assert.match(text, /\| ab \| A \\\| B \| todo/);
+    assert.match(text, /\| ab \| A \\\| B \| to do/);
   });
 
   it('refuses a roadmap that is not in the model', async () => {
@@ -128,7 +128,7 @@ describe('review round trip', () => {
     for (const [p, c] of Object.entries(REPO)) index.update(p, c);
     const draft = writeReview(index.model(), 'roadmap.md', TODAY);
     const filled = draft.text
-      .replace('| talk | Give a tech talk | todo · **overdue 17 d** | 2026-03-15 | — | 0/1 | bottleneck: ? |', '| talk | Give a tech talk | todo · **overdue 17 d** | 2026-03-15 | — | 0/1 | bottleneck: skill:public-speaking |')
+      .replace('| talk | Give a tech talk | to do · **overdue 17 days** | 2026-03-15 | — | 0/1 | bottleneck: ? |', '| talk | Give a tech talk | to do · **overdue 17 days** | 2026-03-15 | — | 0/1 | bottleneck: skill:public-speaking |')
       .replace('| intern | Mentor an intern | done | 2026-03-05 | 2026-03-20 | 1/1 | bottleneck: ? |', '| intern | Mentor an intern | done | 2026-03-05 | 2026-03-20 | 1/1 | bottleneck: time |')
       .replace('### Mentor\n- Stop: \n- Start: \n- Continue: ', '### Mentor\n- Stop: late feedback\n- Start: code review office hours\n- Continue: ')
       .replace('### Mentee\n- Stop: \n- Start: \n- Continue: ', '### Mentee\n- Stop: \n- Start: a brag document\n- Continue: weekly threads')

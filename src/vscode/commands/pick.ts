@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { MilestoneState } from '../../core';
+import { dueText, percentText, plural, statusText, type MilestoneState } from '../../core';
 import type { RoadmapRef, NotesService } from '../notes/notesService';
-import { dueText, plural } from '../tree/roadmapTree';
 
 function isTarget(arg: unknown): arg is { kind: string; folderKey: string; file: string; id?: string; line?: number } {
   return !!arg && typeof arg === 'object' && 'folderKey' in arg && 'file' in arg;
@@ -33,7 +32,7 @@ export async function pickRoadmap(notes: NotesService, arg: unknown, placeHolder
     all.map((r) => ({
       label: r.state.title,
       description: notes.all().length > 1 ? `${r.folder.name} · ${r.state.file}` : r.state.file,
-      detail: `${Math.round(r.state.progress * 100)}% · ${r.state.counts.overdue} overdue${r.state.mentee ? ` · ${r.state.mentee}` : ''}`,
+      detail: `${percentText(r.state.progress)} · ${r.state.counts.overdue} overdue${r.state.mentee ? ` · ${r.state.mentee}` : ''}`,
       ref: r,
     })),
     { placeHolder, matchOnDescription: true },
@@ -68,7 +67,7 @@ export async function pickMilestone(
     .map((m) => ({
       label: m.title || m.id,
       description: [m.id, m.phase ?? ''].filter(Boolean).join(' · '),
-      detail: [m.status, dueText(m), m.threads ? plural(m.threads, 'thread') : ''].filter(Boolean).join(' · '),
+      detail: [statusText(m.status), dueText(m), m.threads ? plural(m.threads, 'thread') : ''].filter(Boolean).join(' · '),
       milestone: m,
     }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });

@@ -2,32 +2,29 @@
 // documentation). Everything that comes from a note goes in as text, never as
 // markdown: a title cannot inject links, HTML or icons.
 import * as vscode from 'vscode';
-import { daysBetween, isOverdue, type Milestone, type PlaceholderDoc, type WorkspaceModel } from '../../core';
-import { STATUS_LABEL, threadCount, type MilestoneHit } from './milestones';
+import {
+  STATUS_LABEL,
+  datedDueText,
+  daysBetween,
+  isOverdue,
+  noun,
+  plural,
+  statusIcon,
+  stepsText,
+  type Milestone,
+  type PlaceholderDoc,
+  type WorkspaceModel,
+} from '../../core';
+import { threadCount, type MilestoneHit } from './milestones';
 
-const STATUS_ICON: Record<Milestone['status'], string> = {
-  'in-progress': 'play-circle',
-  todo: 'circle-large-outline',
-  done: 'pass-filled',
-  dropped: 'circle-slash',
-};
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** `due 2026-06-01 (in 61 days)` / `due 2026-03-01 (overdue by 31 days)`. */
+/** `due 2026-06-01 (in 61 days)` / `due 2026-03-01 (overdue 31 days)`. */
 function dueText(m: Milestone, today: string): string | undefined {
-  if (!m.due) return undefined;
-  if (m.status === 'done' || m.status === 'dropped') return `due ${m.due}`;
-  const days = daysBetween(today, m.due);
-  if (isOverdue(m, today)) return `due ${m.due} (overdue by ${plural(-days, 'day')})`;
-  return `due ${m.due} (${days === 0 ? 'today' : `in ${plural(days, 'day')}`})`;
+  return datedDueText({ status: m.status, due: m.due, daysToDue: m.due ? daysBetween(today, m.due) : null }) || undefined;
 }
 
-function stepsText(m: Milestone): string | undefined {
+function stepsOf(m: Milestone): string | undefined {
   if (m.steps.length === 0) return undefined;
-  return `${m.steps.filter((s) => s.status === 'done').length}/${m.steps.length} steps`;
+  return `${stepsText({ done: m.steps.filter((s) => s.status === 'done').length, total: m.steps.length })} steps`;
 }
 
 /** One line for a completion item's detail: `In progress · due 2026-06-01 · 1/2 steps`. */
@@ -37,7 +34,7 @@ export function milestoneSummary(hit: MilestoneHit, today: string): string {
   if (isOverdue(m, today)) parts.push('overdue');
   if (m.due) parts.push(`due ${m.due}`);
   if (m.done) parts.push(`done ${m.done}`);
-  const steps = stepsText(m);
+  const steps = stepsOf(m);
   if (steps) parts.push(steps);
   return parts.join(' · ');
 }
@@ -46,7 +43,7 @@ export function milestoneSummary(hit: MilestoneHit, today: string): string {
 export function milestoneCard(model: WorkspaceModel, hit: MilestoneHit, today: string, showRoadmap: boolean): vscode.MarkdownString {
   const m = hit.milestone;
   const md = new vscode.MarkdownString('', true);
-  md.appendMarkdown(`$(${isOverdue(m, today) ? 'warning' : STATUS_ICON[m.status]}) **`);
+  md.appendMarkdown(`$(${statusIcon({ status: m.status, overdue: isOverdue(m, today) }).id}) **`);
   md.appendText(m.title);
   md.appendMarkdown('**  \n');
   const facts = [STATUS_LABEL[m.status]];
@@ -57,7 +54,7 @@ export function milestoneCard(model: WorkspaceModel, hit: MilestoneHit, today: s
   md.appendText(facts.join(' · '));
   md.appendMarkdown('  \n');
   const more: string[] = [];
-  const steps = stepsText(m);
+  const steps = stepsOf(m);
   if (steps) more.push(steps);
   if (m.phase) more.push(`phase: ${m.phase}`);
   const threads = threadCount(model, hit);
@@ -85,7 +82,7 @@ export function placeholderCard(doc: PlaceholderDoc): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendCodeblock(`{{${doc.name}}}`, 'plaintext');
   md.appendMarkdown(`${doc.description}\n\n`);
-  md.appendMarkdown(`*In the ${doc.templates.join(', ')} template${doc.templates.length === 1 ? '' : 's'}.*`);
+  md.appendMarkdown(`*In the ${doc.templates.join(', ')} ${noun(doc.templates.length, 'template')}.*`);
   return md;
 }
 

@@ -40,13 +40,6 @@ export function statusRank(status: TaskStatus): number {
   return STATUS_RANK[status];
 }
 
-export const STATUS_LABEL: Record<TaskStatus, string> = {
-  'in-progress': 'In progress',
-  todo: 'To do',
-  done: 'Done',
-  dropped: 'Dropped',
-};
-
 export function threadCount(model: WorkspaceModel, hit: MilestoneHit): number {
   return model.entriesByMilestone.get(milestoneKey(hit.roadmap.file, hit.milestone.id))?.length ?? 0;
 }

@@ -1,7 +1,7 @@
 // "Review in 5 days" / "Review overdue 3 days"; a click starts the review.
 import * as vscode from 'vscode';
 import type { NotesService } from '../notes/notesService';
-import { nextReviewText } from '../tree/reviewsTree';
+import { nextReviewText, reviewBadgeText } from '../../core';
 
 export class ReviewStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('mentorship.nextReview', vscode.StatusBarAlignment.Left, 50);
@@ -32,11 +32,7 @@ export class ReviewStatusBar implements vscode.Disposable {
     const { state, folder } = withCadence[0]!;
     const days = state.daysToNextReview!;
     const overdue = days < 0;
-    this.item.text = overdue
-      ? `$(bell-dot) Review overdue ${-days} day${days === -1 ? '' : 's'}`
-      : days === 0
-        ? '$(bell) Review due today'
-        : `$(bell) Review in ${days} day${days === 1 ? '' : 's'}`;
+    this.item.text = `$(${overdue ? 'bell-dot' : 'bell'}) ${reviewBadgeText(days)}`;
     this.item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tip = new vscode.MarkdownString();
     tip.isTrusted = false;

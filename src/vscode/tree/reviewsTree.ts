@@ -1,10 +1,9 @@
 // The Reviews view: per roadmap, the next review due, past reviews (newest
 // first) and the sessions that show drift.
 import * as vscode from 'vscode';
-import { reviewsOf, sessionsOf, isOverdue, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
+import { reviewsOf, sessionsOf, isOverdue, nextReviewText, plural, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
-import { plural } from './roadmapTree';
 
 type Node =
   | { type: 'roadmap'; folder: FolderNotes; state: RoadmapState }
@@ -17,16 +16,8 @@ function sessionProblems(s: LinkedSession, today: string): string[] {
   const out: string[] = [];
   if (!s.note.hasAgenda) out.push('no agenda');
   const overdue = s.note.actions.filter((a) => isOverdue(a, today)).length;
-  if (overdue) out.push(`${plural(overdue, 'overdue action')}`);
+  if (overdue) out.push(plural(overdue, 'overdue action'));
   return out;
-}
-
-export function nextReviewText(state: RoadmapState): string {
-  if (!state.nextReviewDue || state.daysToNextReview === null) return 'no cadence set';
-  const d = state.daysToNextReview;
-  if (d < 0) return `overdue ${plural(-d, 'day')}`;
-  if (d === 0) return 'due today';
-  return `due in ${plural(d, 'day')}`;
 }
 
 export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {

@@ -1,6 +1,21 @@
 // The Roadmap view: roadmap → phase → milestone → steps and thread entries.
 import * as vscode from 'vscode';
-import { milestoneKey, type MilestoneState, type RoadmapState, type TaskItem, type LinkedEntry } from '../../core';
+import {
+  STATUS_LABEL,
+  isOverdue,
+  milestoneDescription,
+  nextReviewText,
+  percentText,
+  plural,
+  relativeDue,
+  statusIcon,
+  milestoneKey,
+  type IconSpec,
+  type MilestoneState,
+  type RoadmapState,
+  type TaskItem,
+  type LinkedEntry,
+} from '../../core';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import type { MilestoneTarget, NoteTarget, RoadmapTarget } from './nodes';
@@ -36,45 +51,9 @@ interface ThreadNode {
   linked: LinkedEntry;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function themeIcon(spec: IconSpec): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(spec.id, spec.color ? new vscode.ThemeColor(spec.color) : undefined);
 }
-
-/** `due in 12 days`, `overdue 5 days`, `due today`. */
-export function dueText(m: Pick<MilestoneState, 'daysToDue' | 'status' | 'done'>): string {
-  if (m.status === 'done') return m.done ? `done ${m.done}` : 'done';
-  if (m.status === 'dropped') return 'dropped';
-  if (m.daysToDue === null) return '';
-  if (m.daysToDue < 0) return `overdue ${plural(-m.daysToDue, 'day')}`;
-  if (m.daysToDue === 0) return 'due today';
-  return `due in ${plural(m.daysToDue, 'day')}`;
-}
-
-export function milestoneDescription(m: MilestoneState): string {
-  const steps = m.steps.total ? `${m.steps.done}/${m.steps.total}` : '';
-  return [steps, dueText(m)].filter(Boolean).join(' · ');
-}
-
-export function statusIcon(m: Pick<MilestoneState, 'status' | 'overdue'>): vscode.ThemeIcon {
-  if (m.overdue) return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'));
-  switch (m.status) {
-    case 'done':
-      return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
-    case 'in-progress':
-      return new vscode.ThemeIcon('play-circle', new vscode.ThemeColor('charts.blue'));
-    case 'dropped':
-      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
-    default:
-      return new vscode.ThemeIcon('circle-large-outline');
-  }
-}
-
-const STATUS_WORD: Record<MilestoneState['status'], string> = {
-  todo: 'To do',
-  'in-progress': 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
 
 /** Markdown built from note text: every value escaped, no command links, no HTML. */
 function md(): vscode.MarkdownString {
@@ -84,20 +63,20 @@ function md(): vscode.MarkdownString {
   return s;
 }
 
-export function milestoneTooltip(m: MilestoneState): vscode.MarkdownString {
+function milestoneTooltip(m: MilestoneState): vscode.MarkdownString {
   const s = md();
   s.appendMarkdown('**');
   s.appendText(m.title);
   s.appendMarkdown('**\n\n');
   const rows: [string, string][] = [
-    ['Status', `${STATUS_WORD[m.status]}${m.overdue ? ` — overdue ${plural(-(m.daysToDue ?? 0), 'day')}` : ''}`],
+    ['Status', `${STATUS_LABEL[m.status]}${m.overdue && m.daysToDue !== null ? ` — ${relativeDue(m.daysToDue)}` : ''}`],
     ['Id', m.id],
   ];
   if (m.phase) rows.push(['Phase', m.phase]);
   if (m.start) rows.push(['Start', m.start]);
   if (m.due) rows.push(['Due', m.due]);
   if (m.done) rows.push(['Done', m.done]);
-  rows.push(['Progress', `${Math.round(m.progress * 100)}%${m.steps.total ? ` (${m.steps.done}/${m.steps.total} steps)` : ''}`]);
+  rows.push(['Progress', `${percentText(m.progress)}${m.steps.total ? ` (${m.steps.done}/${m.steps.total} steps)` : ''}`]);
   if (m.skills.length) rows.push(['Skills', m.skills.join(', ')]);
   rows.push(['Threads', m.threads ? `${m.threads}${m.lastThread ? `, last ${m.lastThread}` : ''}` : 'none yet']);
   for (const [k, v] of rows) {
@@ -115,11 +94,11 @@ function roadmapTooltip(r: RoadmapState): vscode.MarkdownString {
   s.appendMarkdown('**\n\n');
   const lines = [
     r.mentee || r.mentor ? `${r.mentee ?? '?'} with ${r.mentor ?? '?'}` : '',
-    `Progress ${Math.round(r.progress * 100)}% — ${r.counts.done} done, ${r.counts['in-progress']} in progress, ${r.counts.todo} to do, ${r.counts.dropped} dropped`,
+    `Progress ${percentText(r.progress)} — ${r.counts.done} done, ${r.counts['in-progress']} in progress, ${r.counts.todo} to do, ${r.counts.dropped} dropped`,
     r.counts.overdue ? `${plural(r.counts.overdue, 'milestone')} overdue` : 'Nothing overdue',
     `Last review: ${r.lastReview ?? 'none yet'}`,
-    r.nextReviewDue ? `Next review: ${r.nextReviewDue}${r.daysToNextReview! < 0 ? ` (overdue ${plural(-r.daysToNextReview!, 'day')})` : ''}` : 'No review cadence (review_every)',
-    r.drift.length ? `${plural(r.drift.length, 'drift signal')}` : '',
+    r.nextReviewDue ? `Next review: ${r.nextReviewDue} (${nextReviewText(r)})` : 'No review cadence (review_every)',
+    r.drift.length ? plural(r.drift.length, 'drift signal') : '',
   ].filter(Boolean);
   for (const l of lines) {
     s.appendText(l);
@@ -255,7 +234,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.id = `${node.folder.key}|${r.file}`;
         const multiFolder = this.notes.all().length > 1;
         item.description = [
-          `${Math.round(r.progress * 100)}%`,
+          percentText(r.progress),
           r.counts.overdue ? `${r.counts.overdue} overdue` : '',
           multiFolder ? node.folder.name : '',
         ]
@@ -294,11 +273,11 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.id = `${folder.key}|${node.roadmap.state.file}|${m.id}|${m.line}`;
         item.description = milestoneDescription(m);
         item.tooltip = milestoneTooltip(m);
-        item.iconPath = statusIcon(m);
+        item.iconPath = themeIcon(statusIcon(m));
         item.contextValue = `milestone.${m.status}${m.overdue ? '.overdue' : ''}`;
         item.command = openCommand(folder, node.roadmap.state.file, m.line);
         item.accessibilityInformation = {
-          label: `Milestone ${m.title}, ${STATUS_WORD[m.status]}${item.description ? `, ${item.description}` : ''}`,
+          label: `Milestone ${m.title}, ${STATUS_LABEL[m.status]}${item.description ? `, ${item.description}` : ''}`,
         };
         const target: MilestoneTarget = { kind: 'milestone', folderKey: folder.key, file: node.roadmap.state.file, id: m.id, line: m.line };
         (item as vscode.TreeItem & { target?: unknown }).target = target;
@@ -310,21 +289,11 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const roadmap = node.parent.roadmap;
         item.id = `${roadmap.folder.key}|${roadmap.state.file}|${node.parent.m.id}|step|${s.line}`;
         const today = this.notes.today();
-        const overdue = s.status !== 'done' && s.status !== 'dropped' && s.due !== null && s.due < today;
-        item.iconPath =
-          s.status === 'done'
-            ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed'))
-            : overdue
-              ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'))
-              : s.status === 'dropped'
-                ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'))
-                : s.status === 'in-progress'
-                  ? new vscode.ThemeIcon('play-circle', new vscode.ThemeColor('charts.blue'))
-                  : new vscode.ThemeIcon('circle-small');
+        item.iconPath = themeIcon(statusIcon({ status: s.status, overdue: isOverdue(s, today) }, 'step'));
         item.description = s.done ? `done ${s.done}` : s.due ? `due ${s.due}` : '';
         item.contextValue = `step.${s.status}`;
         item.command = openCommand(roadmap.folder, roadmap.state.file, s.line);
-        item.accessibilityInformation = { label: `Step ${s.text}, ${STATUS_WORD[s.status]}` };
+        item.accessibilityInformation = { label: `Step ${s.text}, ${STATUS_LABEL[s.status]}` };
         const target: MilestoneTarget = { kind: 'step', folderKey: roadmap.folder.key, file: roadmap.state.file, id: node.parent.m.id, line: s.line };
         (item as vscode.TreeItem & { target?: unknown }).target = target;
         return item;
