@@ -13,7 +13,7 @@ import type {
   PageState,
   RoadmapHistory,
 } from '../../src/shared/protocol';
-import { words } from './words';
+import { plural, words } from './words';
 
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['learned', 'applied', 'shipped'];
 
@@ -309,8 +309,8 @@ export function entryList(m: DashboardModel, d: Pick<Derived, 'skillOf' | 'skill
 
 /** The badge after a session in the Sessions list: overdue actions first, else open ones, else nothing. */
 export function sessionBadge(s: Pick<DashSession, 'openActions' | 'overdueActions'>): { text: string; overdue: boolean } | null {
-  if (s.overdueActions) return { text: words.count(s.overdueActions, 'overdue action'), overdue: true };
-  if (s.openActions) return { text: words.count(s.openActions, 'open action'), overdue: false };
+  if (s.overdueActions) return { text: plural(s.overdueActions, 'overdue action'), overdue: true };
+  if (s.openActions) return { text: plural(s.openActions, 'open action'), overdue: false };
   return null;
 }
 
@@ -320,7 +320,7 @@ export function driftChips(m: DashboardModel): { text: string; cls: string }[] {
   const noAgenda = m.sessions.filter((s) => !s.hasAgenda).length;
   return [
     { text: overdue ? 'review overdue' : 'review on time', cls: overdue ? 'chip overdue' : 'chip' },
-    { text: `${noAgenda} of ${words.count(m.sessions.length, 'session')} without agenda`, cls: noAgenda ? 'chip warn' : 'chip' },
-    { text: `${words.count(stale, 'milestone')} in progress with no thread in ${words.count(m.staleAfterWeeks, 'week')}`, cls: stale ? 'chip warn' : 'chip' },
+    { text: `${noAgenda} of ${plural(m.sessions.length, 'session')} without agenda`, cls: noAgenda ? 'chip warn' : 'chip' },
+    { text: `${plural(stale, 'milestone')} in progress with no thread in ${plural(m.staleAfterWeeks, 'week')}`, cls: stale ? 'chip warn' : 'chip' },
   ];
 }

@@ -1,63 +1,35 @@
-// Every wording the dashboard page shows, in one place (pure; unit tested).
+// The dashboard's own phrases, built on the core's presentation module
+// (src/core/present.ts: plurals, percentages, statuses, due and progress text),
+// which every view shares. Pure; unit tested.
 import { dayNumber } from '../../src/core/dates';
+import { nextReviewText, percentText, plural, progressText, stepsText, statusText } from '../../src/core/present';
 import type { DashMilestone, MilestoneMove } from '../../src/shared/protocol';
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return n === 1 ? one : many;
-}
-
-const STATUS_LABEL: Record<DashMilestone['status'], string> = {
-  todo: 'to do',
-  'in-progress': 'in progress',
-  done: 'done',
-  dropped: 'dropped',
-};
+export { percentText, plural } from '../../src/core/present';
 
 export const words = {
-  /** `1 open action`, `3 open actions`, `1 entry`, `2 entries`. */
-  count(n: number, one: string, many?: string): string {
-    return `${n} ${plural(n, one, many ?? (one.endsWith('y') && !/[aeiou]y$/.test(one) ? `${one.slice(0, -1)}ies` : `${one}s`))}`;
-  },
-
-  pct(p: number): string {
-    return `${Math.round(p * 100)}%`;
-  },
-
-  /** `today`, `in 1 day`, `3 days ago`. */
-  relDays(n: number): string {
-    if (n === 0) return 'today';
-    const abs = Math.abs(n);
-    return n > 0 ? `in ${abs} ${plural(abs, 'day')}` : `${abs} ${plural(abs, 'day')} ago`;
-  },
-
   /**
-   * A milestone's progress as shown beside its bar: `2/3` with steps; without
-   * steps, `done` or `no steps` (never `0% · 0/0`).
+   * A milestone's progress as shown beside its bar: `2/3` with steps, `no steps`
+   * without (never `0% · 0/0`).
    */
-  steps(x: Pick<DashMilestone, 'steps' | 'status'>): string {
-    if (x.steps.total) return `${x.steps.done}/${x.steps.total}`;
-    return x.status === 'done' ? 'done' : 'no steps';
+  steps(x: Pick<DashMilestone, 'steps'>): string {
+    return stepsText(x.steps) || progressText(x.steps);
   },
 
   /** A skill's progress: `50% · 1/2 done`; a skill whose milestones are all dropped: `only dropped milestones`. */
   skillProgress(p: number, done: number, total: number): string {
     if (!total) return 'only dropped milestones';
-    return `${words.pct(p)} · ${done}/${total} done`;
+    return `${percentText(p)} · ${done}/${total} done`;
   },
 
   status(x: Pick<DashMilestone, 'status' | 'overdue'>): string {
-    return x.overdue ? `overdue (${STATUS_LABEL[x.status]})` : STATUS_LABEL[x.status];
+    return x.overdue ? `overdue (${statusText(x.status)})` : statusText(x.status);
   },
 
-  statusLabel(s: DashMilestone['status']): string {
-    return STATUS_LABEL[s];
-  },
-
-  /** The next review: `2026-04-12 (in 5 days)`, `2026-04-12 (overdue by 1 day)`. */
+  /** The next review: `2026-04-12 (due in 5 days)`, `2026-04-12 (overdue 1 day)`, `—` without a cadence. */
   nextReview(due: string | null, days: number | null): string {
     if (!due) return '—';
-    if (days !== null && days < 0) return `${due} (overdue by ${words.count(-days, 'day')})`;
-    return `${due} (${words.relDays(days ?? 0)})`;
+    return `${due} (${nextReviewText({ nextReviewDue: due, daysToNextReview: days })})`;
   },
 
   /** The hover text of a milestone. */
@@ -68,9 +40,9 @@ export const words = {
     if (startNote && !m.start) lines.push(`(${startNote})`);
     if (m.done) {
       const late = m.due && m.done > m.due ? dayNumber(m.done) - dayNumber(m.due) : 0;
-      lines.push(`Done: ${m.done}${late ? ` (${words.count(late, 'day')} late)` : ''}`);
+      lines.push(`Done: ${m.done}${late ? ` (${plural(late, 'day')} late)` : ''}`);
     }
-    if (m.steps.total) lines.push(`Steps: ${m.steps.done}/${m.steps.total} (${words.pct(m.progress)})`);
+    if (m.steps.total) lines.push(`Steps: ${m.steps.done}/${m.steps.total} (${percentText(m.progress)})`);
     else lines.push('Steps: none');
     if (m.skills.length) lines.push(`Skills: ${m.skills.join(', ')}`);
     lines.push(`Threads: ${m.threads}${m.lastThread ? `, last ${m.lastThread}` : ''}`);
@@ -91,7 +63,7 @@ export const words = {
     if (shiftDays === null || shiftDays === 0) return `moved ${times}`;
     const sign = shiftDays > 0 ? '+' : '−';
     const abs = Math.abs(shiftDays);
-    const span = abs % 7 === 0 ? words.count(abs / 7, 'week') : words.count(abs, 'day');
+    const span = abs % 7 === 0 ? plural(abs / 7, 'week') : plural(abs, 'day');
     return `moved ${times}, ${sign}${span} since first planned`;
   },
 

@@ -20,7 +20,7 @@ import {
   weekStart,
   weeklyActivity,
 } from '../../media/dashboard/derive';
-import { words } from '../../media/dashboard/words';
+import { plural, words } from '../../media/dashboard/words';
 import { isHostMessage, type DashboardModel, type DashEntry, type DashMilestone } from '../../src/shared/protocol';
 
 function milestone(id: string, over: Partial<DashMilestone> = {}): DashMilestone {
@@ -103,12 +103,12 @@ const HISTORY: RoadmapHistory = {
 
 describe('dashboard page: wording', function () {
   it('counts in the singular for one: "1 open action", "1 entry", "1 overdue action"', function () {
-    assert.strictEqual(words.count(1, 'open action'), '1 open action');
-    assert.strictEqual(words.count(2, 'open action'), '2 open actions');
-    assert.strictEqual(words.count(0, 'open action'), '0 open actions');
-    assert.strictEqual(words.count(1, 'entry'), '1 entry');
-    assert.strictEqual(words.count(5, 'entry'), '5 entries');
-    assert.strictEqual(words.count(3, 'day'), '3 days');
+    assert.strictEqual(plural(1, 'open action'), '1 open action');
+    assert.strictEqual(plural(2, 'open action'), '2 open actions');
+    assert.strictEqual(plural(0, 'open action'), '0 open actions');
+    assert.strictEqual(plural(1, 'entry', 'entries'), '1 entry');
+    assert.strictEqual(plural(5, 'entry', 'entries'), '5 entries');
+    assert.strictEqual(plural(3, 'day'), '3 days');
     assert.deepStrictEqual(sessionBadge({ openActions: 1, overdueActions: 0 }), { text: '1 open action', overdue: false });
     assert.deepStrictEqual(sessionBadge({ openActions: 3, overdueActions: 1 }), { text: '1 overdue action', overdue: true });
     assert.strictEqual(sessionBadge({ openActions: 0, overdueActions: 0 }), null);
@@ -127,15 +127,15 @@ describe('dashboard page: wording', function () {
     const sql = rows.find((r) => r.skill === 'sql')!;
     assert.strictEqual(words.skillProgress(sql.p, sql.done, sql.total), '50% · 1/2 done');
     assert.strictEqual(words.steps(milestone('a')), 'no steps');
-    assert.strictEqual(words.steps(milestone('a', { status: 'done' })), 'done');
+    assert.strictEqual(words.steps(milestone('a', { status: 'done' })), 'no steps');
     assert.strictEqual(words.steps(milestone('a', { steps: { done: 1, total: 3 } })), '1/3');
   });
 
   it('says when the next review is due, with plurals', function () {
-    assert.strictEqual(words.nextReview('2026-04-12', 11), '2026-04-12 (in 11 days)');
-    assert.strictEqual(words.nextReview('2026-04-02', 1), '2026-04-02 (in 1 day)');
-    assert.strictEqual(words.nextReview('2026-03-31', -1), '2026-03-31 (overdue by 1 day)');
-    assert.strictEqual(words.nextReview('2026-04-01', 0), '2026-04-01 (today)');
+    assert.strictEqual(words.nextReview('2026-04-12', 11), '2026-04-12 (due in 11 days)');
+    assert.strictEqual(words.nextReview('2026-04-02', 1), '2026-04-02 (due in 1 day)');
+    assert.strictEqual(words.nextReview('2026-03-31', -1), '2026-03-31 (overdue 1 day)');
+    assert.strictEqual(words.nextReview('2026-04-01', 0), '2026-04-01 (due today)');
     assert.strictEqual(words.nextReview(null, null), '—');
   });
 

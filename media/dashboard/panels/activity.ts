@@ -3,7 +3,7 @@
 import type { DashEntry } from '../../../src/shared/protocol';
 import { day, entryList, EVIDENCE_KINDS, iso, monthTicks, placeTickLabel, weeklyActivity } from '../derive';
 import { el, interactive, legend, section, svg, tip, truncate, type Ctx } from '../dom';
-import { words } from '../words';
+import { plural } from '../words';
 
 export function activitySection(c: Ctx): HTMLElement {
   const { model: m, d, width, state } = c;
@@ -21,7 +21,7 @@ export function activitySection(c: Ctx): HTMLElement {
     width,
     height: barsH + top + 22,
     role: 'group',
-    'aria-label': `Thread entries per week, ${words.count(a.dated, 'entry')} over ${words.count(weeks, 'week')}, by evidence kind`,
+    'aria-label': `Thread entries per week, ${plural(a.dated, 'entry', 'entries')} over ${plural(weeks, 'week')}, by evidence kind`,
     class: 'chart activity',
   });
   const axis = svg('g', { class: 'grid', 'aria-hidden': 'true' });
@@ -43,7 +43,7 @@ export function activitySection(c: Ctx): HTMLElement {
     const total = n.learned + n.applied + n.shipped;
     if (!total) return;
     const wk = iso(first + w * 7);
-    const label = `Week of ${wk}: ${words.count(total, 'entry')} (${n.learned} learned, ${n.applied} applied, ${n.shipped} shipped)`;
+    const label = `Week of ${wk}: ${plural(total, 'entry', 'entries')} (${n.learned} learned, ${n.applied} applied, ${n.shipped} shipped)`;
     const g = svg('g', { class: state.week === wk ? 'week selected' : 'week', 'data-week': wk }, tip(`${label}\nClick to list them`));
     let y = top + barsH;
     for (const k of EVIDENCE_KINDS) {
@@ -60,14 +60,14 @@ export function activitySection(c: Ctx): HTMLElement {
     width,
     height: Math.max(20, d.skills.length * (cellH + 2) + 4),
     role: 'group',
-    'aria-label': `Thread entries per skill per week, ${words.count(d.skills.length, 'skill')}`,
+    'aria-label': `Thread entries per skill per week, ${plural(d.skills.length, 'skill')}`,
     class: 'chart heatmap',
   });
   d.skills.forEach((s, i) => {
     const y = i * (cellH + 2) + 2;
     const row = heat.get(s)!;
     const total = row.reduce((p, q) => p + q, 0);
-    const g = svg('g', { class: 'heat-row', role: 'group', 'aria-label': `${s}: ${words.count(total, 'entry')}` });
+    const g = svg('g', { class: 'heat-row', role: 'group', 'aria-label': `${s}: ${plural(total, 'entry', 'entries')}` });
     g.append(svg('text', { x: 4, y: y + 12, class: 'label' }, truncate(s, 20)));
     row.forEach((n, w) => {
       const level = n === 0 ? 0 : Math.min(4, Math.ceil((n / a.heatMax) * 4));
@@ -76,7 +76,7 @@ export function activitySection(c: Ctx): HTMLElement {
         attrs['aria-hidden'] = 'true';
         g.append(svg('rect', attrs));
       } else {
-        const label = `${s}, week of ${iso(first + w * 7)}: ${words.count(n, 'entry')}`;
+        const label = `${s}, week of ${iso(first + w * 7)}: ${plural(n, 'entry', 'entries')}`;
         g.append(svg('rect', { ...attrs, role: 'img', 'aria-label': label }, tip(label)));
       }
     });

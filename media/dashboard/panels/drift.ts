@@ -2,7 +2,7 @@
 // reviews, and the bottlenecks that recur across the reviews' audits.
 import { driftChips, sessionBadge } from '../derive';
 import { el, interactive, section, svg, tip, truncate, type Ctx } from '../dom';
-import { words } from '../words';
+import { plural, words } from '../words';
 
 const DRIFT_LABEL: Record<string, string> = {
   'review-overdue': 'Review overdue',
@@ -66,7 +66,7 @@ export function driftSection(c: Ctx): HTMLElement {
         {},
         el('span', { class: 'date' }, r.date ?? 'no date'),
         item,
-        r.bottlenecks.length ? el('span', { class: 'muted' }, ` ${words.count(r.bottlenecks.length, 'bottleneck')}`) : null,
+        r.bottlenecks.length ? el('span', { class: 'muted' }, ` ${plural(r.bottlenecks.length, 'bottleneck')}`) : null,
       ),
     );
   }
@@ -80,12 +80,12 @@ export function driftSection(c: Ctx): HTMLElement {
     width: half,
     height: Math.max(24, m.bottlenecks.length * 22 + 4),
     role: 'group',
-    'aria-label': `Recurring bottlenecks across ${words.count(m.reviews.length, 'review')}`,
+    'aria-label': `Recurring bottlenecks across ${plural(m.reviews.length, 'review')}`,
     class: 'chart',
   });
   m.bottlenecks.forEach((b, i) => {
     const y = i * 22 + 2;
-    const label = `${b.value}: named ${b.count === 1 ? 'once' : `${b.count} times`} in ${words.count(b.reviews.length, 'review')} ${b.reviews.join(', ')} (${words.count(b.milestones.length, 'milestone')} ${b.milestones.join(', ')})`;
+    const label = `${b.value}: named ${b.count === 1 ? 'once' : `${b.count} times`} in ${plural(b.reviews.length, 'review')} ${b.reviews.join(', ')} (${plural(b.milestones.length, 'milestone')} ${b.milestones.join(', ')})`;
     chart.append(
       svg(
         'g',

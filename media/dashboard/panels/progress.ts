@@ -1,7 +1,7 @@
 // The Progress panel: overall, per skill, and per open milestone.
 import { openMilestones, skillRows } from '../derive';
 import { el, hbar, interactive, section, svg, tip, truncate, type Ctx } from '../dom';
-import { words } from '../words';
+import { percentText, plural, words } from '../words';
 
 export function progressSection(c: Ctx): HTMLElement {
   const { model: m, d, width } = c;
@@ -10,8 +10,8 @@ export function progressSection(c: Ctx): HTMLElement {
   const overall = el(
     'div',
     { class: 'overall' },
-    el('div', { class: 'big', role: 'img', 'aria-label': `Overall progress ${words.pct(m.progress)}` }, words.pct(m.progress)),
-    svg('svg', { width: w, height: 12, role: 'img', 'aria-label': `Overall progress ${words.pct(m.progress)}`, class: 'chart' }, ...hbar(0, 1, w, m.progress, 'progress')),
+    el('div', { class: 'big', role: 'img', 'aria-label': `Overall progress ${percentText(m.progress)}` }, percentText(m.progress)),
+    svg('svg', { width: w, height: 12, role: 'img', 'aria-label': `Overall progress ${percentText(m.progress)}`, class: 'chart' }, ...hbar(0, 1, w, m.progress, 'progress')),
     el(
       'ul',
       { class: 'chips', 'aria-label': 'Milestones by status' },
@@ -31,13 +31,13 @@ export function progressSection(c: Ctx): HTMLElement {
     width: half,
     height: Math.max(24, rows.length * 22 + 4),
     role: 'group',
-    'aria-label': `Progress per skill, ${words.count(rows.length, 'skill')}`,
+    'aria-label': `Progress per skill, ${plural(rows.length, 'skill')}`,
     class: 'chart',
   });
   rows.forEach((r, i) => {
     const y = i * 22 + 2;
     const text = words.skillProgress(r.p, r.done, r.total);
-    const label = r.total ? `${r.skill}: ${words.pct(r.p)}, ${r.done} of ${words.count(r.total, 'milestone')} done` : `${r.skill}: ${text}`;
+    const label = r.total ? `${r.skill}: ${percentText(r.p)}, ${r.done} of ${plural(r.total, 'milestone')} done` : `${r.skill}: ${text}`;
     const g = svg(
       'g',
       { class: c.state.skill === r.skill ? 'skill-row selected' : 'skill-row', 'data-skill': r.skill },
@@ -58,12 +58,12 @@ export function progressSection(c: Ctx): HTMLElement {
     width: half,
     height: Math.max(24, open.length * 22 + 4),
     role: 'group',
-    'aria-label': `Progress of ${words.count(open.length, 'open milestone')}`,
+    'aria-label': `Progress of ${plural(open.length, 'open milestone')}`,
     class: 'chart',
   });
   open.forEach((x, i) => {
     const y = i * 22 + 2;
-    const label = `${x.title}: ${x.steps.total ? `${x.steps.done} of ${words.count(x.steps.total, 'step')}` : 'no steps'}${x.overdue ? ', overdue' : ''}`;
+    const label = `${x.title}: ${x.steps.total ? `${x.steps.done} of ${plural(x.steps.total, 'step')}` : 'no steps'}${x.overdue ? ', overdue' : ''}`;
     const g = svg(
       'g',
       { class: x.overdue ? 'row overdue' : 'row', 'data-progress-id': x.id },

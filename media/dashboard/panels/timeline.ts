@@ -4,7 +4,7 @@
 import type { DashMilestone } from '../../../src/shared/protocol';
 import { byPhase, day, ghosts, iso, monthTicks, placeTickLabel, plannedBar, timelineRange, type Ghost } from '../derive';
 import { el, interactive, legend, section, svg, tip, truncate, type Ctx } from '../dom';
-import { words } from '../words';
+import { plural, words } from '../words';
 
 const ROW = 22;
 const STATUS_GLYPH: Record<DashMilestone['status'], string> = { todo: '○', 'in-progress': '◐', done: '●', dropped: '⊘' };
@@ -82,7 +82,7 @@ export function timelineSection(c: Ctx): HTMLElement {
       height,
       viewBox: `0 0 ${width} ${height}`,
       role: 'group',
-      'aria-label': `Timeline of ${words.count(d.visible.length, 'milestone')} from ${iso(from)} to ${iso(to)}, today ${m.today}`,
+      'aria-label': `Timeline of ${plural(d.visible.length, 'milestone')} from ${iso(from)} to ${iso(to)}, today ${m.today}`,
       class: 'chart timeline',
     },
     grid,
@@ -164,14 +164,14 @@ function cadenceLane(c: Ctx, sc: Scale, top: number, h: number): SVGElement {
   for (const s of m.sessions) {
     if (!s.date) continue;
     const cx = sc.x(day(s.date));
-    const label = `Session ${s.date}: ${s.title}${s.hasAgenda ? '' : ' (no agenda)'}${s.openActions ? `, ${words.count(s.openActions, 'open action')}` : ''}`;
+    const label = `Session ${s.date}: ${s.title}${s.hasAgenda ? '' : ' (no agenda)'}${s.openActions ? `, ${plural(s.openActions, 'open action')}` : ''}`;
     const dot = svg('g', { class: s.hasAgenda ? 'session' : 'session no-agenda', 'data-session': s.file }, tip(label), svg('circle', { cx, cy: mid + 6, r: 4 }));
     g.append(interactive(dot, `${label}. Open`, c.open(s.file, s.line), `s:${s.file}`));
   }
   for (const r of m.reviews) {
     if (!r.date) continue;
     const cx = sc.x(day(r.date));
-    const label = `Review ${r.date}: ${r.title}${r.bottlenecks.length ? `, ${words.count(r.bottlenecks.length, 'bottleneck')}` : ''}`;
+    const label = `Review ${r.date}: ${r.title}${r.bottlenecks.length ? `, ${plural(r.bottlenecks.length, 'bottleneck')}` : ''}`;
     const mark = svg('g', { class: 'review', 'data-review': r.file }, tip(label), svg('path', { d: `M${cx} ${mid - 12} L${cx + 6} ${mid - 5} L${cx} ${mid + 2} L${cx - 6} ${mid - 5} Z` }));
     g.append(interactive(mark, `${label}. Open`, c.open(r.file, r.line), `r:${r.file}`));
   }
