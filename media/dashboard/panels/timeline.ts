@@ -127,7 +127,13 @@ function milestoneRow(c: Ctx, x: DashMilestone, y: number, sc: Scale, labelW: nu
     const w = Math.max(3, b - a);
     g.append(svg('rect', { x: a, y: mid - 5, width: w, height: 10, rx: 2, class: bar.startKnown ? 'planned' : 'planned assumed' }));
     if (x.progress > 0 && x.status !== 'dropped') g.append(svg('rect', { x: a, y: mid - 5, width: Math.max(2, w * x.progress), height: 10, rx: 2, class: 'progress' }));
-    if (!bar.startKnown) g.append(svg('line', { x1: a, x2: a, y1: mid - 7, y2: mid + 7, class: 'assumed-start', 'aria-hidden': 'true' }));
+    if (!bar.startKnown) {
+      // drawn over the fill so steps done never hide that the start is assumed
+      g.append(
+        svg('rect', { x: a, y: mid - 5, width: w, height: 10, rx: 2, class: 'assumed-outline', 'aria-hidden': 'true' }),
+        svg('line', { x1: a, x2: a, y1: mid - 8, y2: mid + 8, class: 'assumed-start', 'aria-hidden': 'true' }),
+      );
+    }
     if (x.overdue) g.append(svg('line', { x1: b, x2: sc.x(today), y1: mid, y2: mid, class: 'overdue-tail' }));
     if (x.done && day(x.done) > bar.due) g.append(svg('line', { x1: b, x2: sc.x(day(x.done)), y1: mid, y2: mid, class: 'late-tail' }));
   } else if (!x.done) {
