@@ -97,7 +97,9 @@ function render(): void {
     history,
     d: derive(model, state),
     state,
-    width: Math.max(480, lastWidth - 40),
+    // the charts' width is the cards' content width (a card has 14px of padding and a 1px border
+    // each side): wider, and the right end of every chart (its last axis label) was cut off
+    width: Math.max(480, app.clientWidth - 30),
     open: (file, line) => () => vscode.postMessage({ type: 'open', file, line }),
     openExternal: (url) => () => vscode.postMessage({ type: 'openExternal', url }),
     update: (patch) => {

@@ -4,7 +4,7 @@
 // test/fixtures/empty, today pinned to 2026-11-29.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { driverAvailable, keyboard, screenshot, typeText, waitFor, webviewEval, webviewText, workbenchEval, workbenchText, workbenchWaitFor } from './driver';
+import { driverAvailable, keyboard, openViewContainer, screenshot, typeText, waitFor, webviewEval, webviewText, workbenchEval, workbenchText, workbenchWaitFor } from './driver';
 import { activatedApi, folder, saveForDocs, sleep, type PanelDebugState } from './support';
 
 interface Api {
@@ -71,13 +71,18 @@ describe('dashboard screenshots: empty folder and 20 roadmaps', function () {
   it('on an empty folder, Open Dashboard opens nothing and says there is no roadmap yet', async function () {
     const a = await activatedApi<Api>();
     assert.strictEqual(a.notes.roadmaps().length, 0);
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    void vscode.commands.executeCommand('mentorship.dashboard.open');
-    await workbenchWaitFor('.notifications-toasts .notification-toast');
-    assert.match(await workbenchText('.notifications-toasts'), /no roadmap in this workspace yet/);
+    await openViewContainer('Mentorship');
+    await vscode.commands.executeCommand('mentorship.dashboard.open');
+    // VS Code shows no toasts under the smoke-test driver the harness needs: read the notification center
+    await vscode.commands.executeCommand('notifications.showList');
+    const item = '.notifications-center .notification-list-item:has-text("no roadmap in this workspace yet")';
+    await workbenchWaitFor(item);
+    assert.match(await workbenchText(item), /Mentorship: no roadmap in this workspace yet/);
     assert.deepStrictEqual(await panels(), []);
     saveForDocs(await screenshot('dashboard-empty-folder'), 'dashboard-empty-folder');
     await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('notifications.hideList');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
   });
 
   it('on 20 roadmaps, the picker names every one and the dashboard of the one picked renders', async function () {
