@@ -107,6 +107,11 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   };
 }
 
+/** Control characters (a newline in a file name) written as escapes, so one diagnostic stays one line. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
 export function pickRoadmap(model: WorkspaceModel, id: string | undefined): RoadmapNote {
   const all = model.roadmaps;
   if (all.length === 0) throw new UsageError('No roadmap found (a note with tags: [roadmap] in its front matter)');
@@ -114,15 +119,11 @@ export function pickRoadmap(model: WorkspaceModel, id: string | undefined): Road
     if (all.length === 1) return all[0]!;
     throw new UsageError(`There are ${all.length} roadmaps; pick one with --roadmap:\n${all.map((r) => `  ${r.file}  (${r.title})`).join('\n')}`);
   }
-  const clean = id.replace(/\\/g, '/').replace(/^\.\//, '');
-  const lower = clean.toLowerCase();
-  const found =
-    all.find((r) => r.file === clean) ??
-    all.find((r) => r.file.replace(/\.(md|markdown)$/i, '') === clean) ??
-    all.find((r) => r.title.toLowerCase() === lower) ??
-    all.filter((r) => r.file.toLowerCase().endsWith(`/${lower}`) || r.file.toLowerCase().endsWith(`/${lower}.md`))[0];
-  if (!found) throw new UsageError(`No roadmap matches '${id}'. Roadmaps:\n${all.map((r) => `  ${r.file}  (${r.title})`).join('\n')}`);
-  return found;
+  const list = (roadmaps: RoadmapNote[]) => roadmaps.map((r) => `  ${r.file}  (${r.title})`).join('\n');
+  const found = model.resolveRoadmap(id.replace(/\\/g, '/'), '');
+  if (found.kind === 'ambiguous') throw new UsageError(`'${id}' matches several roadmaps; name one by its path:\n${list(found.candidates)}`);
+  if (found.kind === 'none') throw new UsageError(`No roadmap matches '${id}'. Roadmaps:\n${list(all)}`);
+  return found.roadmap;
 }
 
 const ICON: Record<string, string> = { done: '✔', 'in-progress': '◐', todo: '○', dropped: '–' };
@@ -251,7 +252,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         );
       } else {
         const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
-        for (const d of diags) io.stdout.write(`${d.file}:${d.line}: ${colour(d.severity)}: ${d.message}\n`);
+        for (const d of diags) io.stdout.write(`${printable(d.file)}:${d.line}: ${colour(d.severity)}: ${printable(d.message)}\n`);
         const warnings = diags.filter((d) => d.severity === 'warning').length;
         const hints = diags.length - errors - warnings;
         io.stdout.write(

@@ -11,7 +11,7 @@ export interface LineEdit {
 }
 
 const DONE_EMOJI = /\s*✅\uFE0F?\s*\d{4}-\d{2}-\d{2}/u;
-const DONE_FIELD = /\s*[[(](?:done|completion)::\s*[^\])]*[\])]/i;
+const DONE_FIELD = /\s*\[[ \t]*(?:done|completion)[ \t]*::[^\]]*\]|\s*\([ \t]*(?:done|completion)[ \t]*::[^)]*\)/i;
 const BLOCK_ID_AT_END = /\s\^[A-Za-z0-9][A-Za-z0-9-]*\s*$/;
 
 /**
@@ -23,15 +23,17 @@ export function statusEdits(line: string, status: TaskStatus, today: string): Li
   const m = TASK_PREFIX.exec(line);
   if (!m) return undefined;
   const col = m[1]!.length + 1;
+  const current = m[2]!;
   const edits: LineEdit[] = [];
   const mark = markOfStatus(status);
-  if (line[col] !== mark) edits.push({ start: col, end: col + 1, text: mark });
+  if (current !== mark) edits.push({ start: col, end: col + current.length, text: mark });
   const emoji = DONE_EMOJI.exec(line);
   const field = DONE_FIELD.exec(line);
   if (status === 'done') {
     if (!emoji && !field) {
-      const usesFields = /[[(](?:due|start|scheduled)::/i.test(line);
-      const addition = usesFields ? ` [done:: ${today}]` : ` ✅ ${today}`;
+      // Dataview's (and Tasks' Dataview format's) done field is `completion`.
+      const usesFields = /[[(][ \t]*[\p{L}\p{N}_][\p{L}\p{N}_ ./-]*?[ \t]*::/u.test(line);
+      const addition = usesFields ? ` [completion:: ${today}]` : ` ✅ ${today}`;
       // Keep a trailing ^block-id last, where Obsidian expects it.
       const idAt = BLOCK_ID_AT_END.exec(line);
       const trimmedEnd = line.replace(/\s+$/, '').length;

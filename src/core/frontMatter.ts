@@ -1,7 +1,8 @@
-// Front matter: found with a cheap scan, parsed by gray-matter with a YAML
-// schema that keeps dates as text (so no loader can move them across a day).
-import matter from 'gray-matter';
-import yaml from 'js-yaml';
+// Front matter: found with a cheap scan, parsed by the one YAML loader, with
+// the YAML 1.2 core schema that keeps dates as text (so no loader can move
+// them across a day) and a limit on aliases (a 1 KB "billion laughs" front
+// matter would otherwise expand to gigabytes once walked).
+import { parseDocument } from 'yaml';
 import { isIsoDateShape, isValidIsoDate, utcDateToIso } from './dates';
 import type { Diagnostic, NoteKind } from './model';
 import { NOTE_KINDS } from './model';
@@ -55,12 +56,48 @@ export function unclosedFrontMatter(text: string, names: KindNames): boolean {
     if (line.trim() === '') break;
     region.push(line);
   }
-  return region.some((l) => /^(tags?|type)\s*:/i.test(l)) && mayHaveKind(region.join('\n'), names);
+  return declaresKind(region.join('\n'), names);
 }
 
-function loadYaml(source: string): object {
-  const data = yaml.load(source, { schema: yaml.CORE_SCHEMA });
-  return data ?? {};
+/** Aliases a front matter may expand (YAML anchors are rare in notes; a bomb needs thousands). */
+export const MAX_YAML_ALIASES = 100;
+/** Front matter larger than this is not parsed: no note of ours needs it. */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+
+class YamlLoadError extends Error {
+  constructor(
+    message: string,
+    readonly yamlLine: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The one YAML loader: core schema (dates stay text), bounded aliases, errors with their line. */
+export function loadYaml(source: string): unknown {
+  if (source.length > MAX_FRONT_MATTER_BYTES) {
+    throw new YamlLoadError(`front matter is over ${MAX_FRONT_MATTER_BYTES / 1024} KB`, 1);
+  }
+  const doc = parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+  const error = doc.errors[0];
+  if (error) {
+    // The loader may report one mistake as several errors starting at the same
+    // place; the line a user must fix is where the longest of them ends.
+    const at = error.pos[0];
+    const line = Math.max(...doc.errors.filter((e) => e.pos[0] === at).map((e) => e.linePos?.[1]?.line ?? e.linePos?.[0]?.line ?? 1));
+    throw new YamlLoadError(firstLine(error.message).replace(/ at line \d+, column \d+:?$/, ''), line);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};
+  } catch (e) {
+    throw new YamlLoadError(/alias/i.test(String(e)) ? `more than ${MAX_YAML_ALIASES} aliases are expanded` : firstLine(String(e)), 1);
+  }
+}
+
+/** The first line of a message, at most 200 characters: never an expanded value. */
+function firstLine(message: string): string {
+  const line = message.split('\n')[0]!.trim();
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 export type FrontMatterData = Record<string, unknown>;
@@ -80,14 +117,11 @@ export interface YamlError {
 export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter | YamlError {
   let data: unknown;
   try {
-    // An options object also turns off gray-matter's unbounded string cache.
-    data = matter(`---\n${block.yaml}---\n`, { engines: { yaml: loadYaml } }).data;
+    data = loadYaml(block.yaml);
   } catch (error) {
-    const e = error as { mark?: { line?: number }; reason?: string; message?: string };
-    // gray-matter hands the engine the text after the opening '---', which
-    // starts with that line's newline: mark.line 0 is the file's line 1.
-    const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : 1;
-    return { line, message: `Invalid YAML front matter: ${e.reason ?? e.message ?? String(error)}` };
+    // The YAML text starts on the file's line 2.
+    const line = error instanceof YamlLoadError ? error.yamlLine + 1 : 1;
+    return { line, message: `Invalid YAML front matter: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { line: 2, message: 'Front matter must be a mapping of keys to values' };
@@ -125,7 +159,31 @@ export const DEFAULT_KIND_NAMES: KindNames = {
 export function mayHaveKind(yamlText: string, names: KindNames): boolean {
   const lower = yamlText.toLowerCase();
   for (const k of NOTE_KINDS) {
-    if (lower.includes(names[k].toLowerCase()) || lower.includes(k)) return true;
+    if (lower.includes(names[k].toLowerCase())) return true;
+  }
+  return false;
+}
+
+const KIND_KEY = /^(tags?|type)[ \t]*:(.*)$/i;
+
+/**
+ * Whether the front matter's text has a `tags:`/`tag:`/`type:` key whose value
+ * (on its line, or in the block list below it) names one of our kinds. Read
+ * from the text, so it answers for broken YAML too: only such a note may get
+ * our diagnostics; a note that merely mentions a kind word elsewhere is not ours.
+ */
+export function declaresKind(yamlText: string, names: KindNames): boolean {
+  const kinds = new Set(NOTE_KINDS.map((k) => names[k].toLowerCase()));
+  const lines = yamlText.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = KIND_KEY.exec(lines[i]!);
+    if (!m) continue;
+    const values = [m[2]!];
+    for (let j = i + 1; j < lines.length && /^([ \t]+|-[ \t]|-$)/.test(lines[j]!); j++) values.push(lines[j]!);
+    for (const word of values.join(' ').split(/[\s,[\]"'{}]+/)) {
+      const w = word.replace(/^-$/, '').replace(/^#+/, '').toLowerCase();
+      if (w && kinds.has(w)) return true;
+    }
   }
   return false;
 }
@@ -158,7 +216,7 @@ export interface KindResult {
 
 /** `type: <kind>` wins; otherwise the tags, checked in a fixed order. */
 export function kindOf(data: FrontMatterData, names: KindNames): KindResult {
-  const matches = (word: string, k: NoteKind) => word === names[k].toLowerCase() || word === k;
+  const matches = (word: string, k: NoteKind) => word === names[k].toLowerCase();
   if (typeof data.type === 'string') {
     const t = normalizeTag(data.type);
     const k = NOTE_KINDS.find((kind) => matches(t, kind));

@@ -1,11 +1,22 @@
-// The inline syntax of a task line: Obsidian block ids, Obsidian Tasks emoji
-// dates, Dataview inline fields and tags.
+// The inline syntax of a task line, read as Obsidian Tasks and Dataview read
+// it: Tasks' emoji fields are taken from the END of the line (in any order,
+// as Tasks does), Dataview inline fields from anywhere, Obsidian block ids and
+// tags from anywhere. Everything else is the title, markdown kept as written.
 import { isIsoDateShape, isValidIsoDate } from './dates';
 import type { Diagnostic, TaskStatus } from './model';
 import { collapseSpaces } from './text';
 
-/** `- [x] ` and friends: the list marker, then a checkbox we understand. */
-export const TASK_PREFIX = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)\[([ xX/-])\](?=\s|$)/;
+/**
+ * A task line: optional blockquote/callout markers and indentation, a list
+ * marker, a checkbox holding one character, then a space or the line's end.
+ * Group 1 is everything before the `[`; group 2 is the status character.
+ */
+export const TASK_PREFIX = /^((?:[ \t]{0,3}>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(.)\](?=[ \t]|$)/u;
+
+/** The status characters we understand; any other one reads as to do, as in Obsidian Tasks. */
+export function isKnownStatusMark(mark: string): boolean {
+  return mark === ' ' || mark === 'x' || mark === 'X' || mark === '/' || mark === '-';
+}
 
 export function statusOfMark(mark: string): TaskStatus {
   switch (mark) {
@@ -34,12 +45,6 @@ export function markOfStatus(status: TaskStatus): string {
   }
 }
 
-const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)(?=\s|$)/g;
-const EMOJI_DATE = /(📅|✅|🛫|⏳|➕|❌)\uFE0F?\s*(\S*)/gu;
-const INLINE_FIELD = /[[(]([A-Za-z][\w -]*?)::\s*([^\])]*?)\s*[\])]/g;
-const TAG = /(?:^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
-const DECORATION = /[⏫🔼🔽🔺⏬🔁]\uFE0F?/gu;
-
 export interface InlineInfo {
   title: string;
   blockId: string | null;
@@ -50,62 +55,161 @@ export interface InlineInfo {
   tags: string[];
 }
 
-const FIELD_OF_EMOJI: Record<string, 'due' | 'done' | 'start' | undefined> = {
-  '📅': 'due',
-  '✅': 'done',
-  '🛫': 'start',
-};
+type OurDate = 'due' | 'done' | 'start';
 
-const FIELD_OF_KEY: Record<string, 'due' | 'done' | 'start' | undefined> = {
+/** Dataview keys we read (case-insensitive); `done` is our older spelling of `completion`. */
+const FIELD_OF_KEY: Record<string, OurDate | undefined> = {
   due: 'due',
-  done: 'done',
   completion: 'done',
+  done: 'done',
   start: 'start',
 };
 
+// A value may hold [[wikilinks]] and balanced (parentheses); a bracket of the
+// other kind ends nothing, so `[due::2021-08-22)` is no field (as for Dataview and Tasks).
+const KEY = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_ ./-]*?`;
+const SQUARE_VALUE = String.raw`(?:\[\[[^\[\]]*\]\]|\([^()\[\]]*\)|[^()\[\]])*?`;
+const ROUND_VALUE = String.raw`(?:\[\[[^\[\]]*\]\]|[^()\[\]])*?`;
+const INLINE_FIELD = new RegExp(
+  String.raw`\[[ \t]*(${KEY})[ \t]*::[ \t]*(${SQUARE_VALUE})[ \t]*\]|\([ \t]*(${KEY})[ \t]*::[ \t]*(${ROUND_VALUE})[ \t]*\)`,
+  'gu',
+);
+/** A comma after a field is consumed with it (Tasks' workaround for Dataview's rendering). */
+const AFTER_FIELD_COMMA = /^[ \t]*,/;
+
+const BLOCK_ID = /(^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)(?=\s|$)/g;
+/** A tag as Obsidian sees one: no spaces or punctuation, and not only digits. */
+const TAG = /(^|\s)#((?![0-9]+(?=[\s,.!?;:)]|$))[^\s!@#$%^&*(),.?":{}|<>`'[\]\\]+)/gu;
+
+const DATE = String.raw`(\d{4}-\d{2}-\d{2})`;
+/** Obsidian Tasks' fields, each matched only at the end of what is left (see readFromEnd). */
+const END_FIELDS: { re: RegExp; date?: OurDate; isDate?: boolean; isTag?: boolean; isBlockId?: boolean; markers: string[] }[] = [
+  { re: /[ \t]*(?:🔺|⏫|🔼|🔽|⏬)\uFE0F?$/, markers: ['🔺', '⏫', '🔼', '🔽', '⏬'] },
+  { re: new RegExp(String.raw`[ \t]*✅\uFE0F?[ \t]*${DATE}$`), date: 'done', isDate: true, markers: ['✅'] },
+  { re: new RegExp(String.raw`[ \t]*❌\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['❌'] },
+  { re: new RegExp(String.raw`[ \t]*(?:📅|📆|🗓)\uFE0F?[ \t]*${DATE}$`), date: 'due', isDate: true, markers: ['📅', '📆', '🗓'] },
+  { re: new RegExp(String.raw`[ \t]*(?:⏳|⌛)\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['⏳', '⌛'] },
+  { re: new RegExp(String.raw`[ \t]*🛫\uFE0F?[ \t]*${DATE}$`), date: 'start', isDate: true, markers: ['🛫'] },
+  { re: new RegExp(String.raw`[ \t]*➕\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['➕'] },
+  { re: /[ \t]*🔁\uFE0F?[ \t]*[a-zA-Z0-9, !]+$/, markers: ['🔁'] },
+  { re: /[ \t]*🏁\uFE0F?[ \t]*[a-zA-Z]+$/, markers: ['🏁'] },
+  { re: /(?:^|[ \t]+)#[^ \t!@#$%^&*(),.?":{}|<>]+$/, isTag: true, markers: ['#'] },
+  { re: /[ \t]*🆔\uFE0F?[ \t]*[a-zA-Z0-9_-]+$/, markers: ['🆔'] },
+  { re: /[ \t]*⛔\uFE0F?[ \t]*[a-zA-Z0-9_-]+(?: *, *[a-zA-Z0-9_-]+ *)*$/, markers: ['⛔'] },
+  { re: /(?:^|[ \t]+)\^([A-Za-z0-9][A-Za-z0-9-]*)$/, isBlockId: true, markers: ['^'] },
+];
+/** Fields sit at the end of a line: longer lines are read from their last part only, so no line costs more than linear time. */
+const END_WINDOW = 2000;
+/** Obsidian Tasks stops after this many passes too. */
+const MAX_END_PASSES = 20;
+
+/** Replaces code spans with inert placeholders, so nothing inside them is read as a field or tag. */
+function protectCodeSpans(text: string): { text: string; restore: (s: string) => string } {
+  if (!text.includes('`')) return { text, restore: (s) => s };
+  const spans: string[] = [];
+  const protectedText = text.replace(/(`+)(?:(?!\1)[\s\S])*?[^`]\1(?!`)|(`+)\2/g, (m) => {
+    spans.push(m);
+    return `\uE000${spans.length - 1}\uE001`;
+  });
+  return { text: protectedText, restore: (s) => s.replace(/\uE000(\d+)\uE001/g, (_m, i: string) => spans[Number(i)] ?? '') };
+}
+
 /**
- * Reads the inline metadata of one task's text (checkbox already removed)
- * and returns its clean title. Bad dates become error diagnostics at `line`.
+ * Reads the inline metadata of one task's text (the checkbox already removed)
+ * and returns its title: the description an Obsidian Tasks user sees, without
+ * our block id, inline fields, Tasks fields and tags. An impossible date
+ * written as a date (`📅 2026-02-30`) is an error at `line`; a marker not
+ * followed by a date is plain text.
  */
 export function parseInline(text: string, file: string, line: number, diagnostics: Diagnostic[]): InlineInfo {
   const info: InlineInfo = { title: '', blockId: null, due: null, done: null, start: null, skills: [], tags: [] };
-  const setDate = (field: 'due' | 'done' | 'start', value: string, marker: string) => {
-    if (isValidIsoDate(value)) {
-      info[field] = value;
-      return;
+  const setDate = (field: OurDate, value: string, written: string) => {
+    // Dataview values may carry a time: the calendar date written counts.
+    const date = /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
+    if (isValidIsoDate(date)) {
+      info[field] ??= date;
+    } else if (isIsoDateShape(date)) {
+      diagnostics.push({ file, line, severity: 'error', code: 'bad-date', message: `${written}: ${date} is not a real calendar date` });
+    } else {
+      diagnostics.push({
+        file,
+        line,
+        severity: 'warning',
+        code: 'bad-date',
+        message: `${written}: '${date}' is not a date written YYYY-MM-DD, so it is ignored`,
+      });
     }
-    diagnostics.push({
-      file,
-      line,
-      severity: 'error',
-      code: 'bad-date',
-      message: isIsoDateShape(value)
-        ? `${marker} ${value} is not a real calendar date`
-        : `${marker} must be followed by a date written YYYY-MM-DD${value ? `, not '${value}'` : ''}`,
-    });
   };
 
-  let rest = text.replace(INLINE_FIELD, (_m, key: string, value: string) => {
-    const field = FIELD_OF_KEY[key.trim().toLowerCase()];
-    if (field) setDate(field, value.trim(), `[${key.trim()}::]`);
-    return ' ';
-  });
-  rest = rest.replace(EMOJI_DATE, (_m, emoji: string, value: string) => {
-    const field = FIELD_OF_EMOJI[emoji];
-    if (field) setDate(field, value, emoji);
-    return ' ';
-  });
-  rest = rest.replace(BLOCK_ID, (_m, id: string) => {
+  const code = protectCodeSpans(text);
+  let rest = code.text;
+
+  // Dataview inline fields, anywhere in the line.
+  if (rest.includes('::')) {
+    let out = '';
+    let last = 0;
+    INLINE_FIELD.lastIndex = 0;
+    for (let m = INLINE_FIELD.exec(rest); m; m = INLINE_FIELD.exec(rest)) {
+      const key = (m[1] ?? m[3]!).trim();
+      const value = (m[2] ?? m[4]!).trim();
+      const field = FIELD_OF_KEY[key.toLowerCase()];
+      if (field) setDate(field, value, `[${key}:: ${value}]`);
+      out += `${rest.slice(last, m.index)} `;
+      last = m.index + m[0].length;
+      const comma = AFTER_FIELD_COMMA.exec(rest.slice(last, last + 64));
+      if (comma) last += comma[0].length;
+      INLINE_FIELD.lastIndex = last;
+    }
+    rest = out + rest.slice(last);
+  }
+
+  // Obsidian Tasks' emoji fields, from the end, in any order; tags between
+  // them are set aside and put back, as Tasks does.
+  const cut = Math.max(0, rest.length - END_WINDOW);
+  const head = rest.slice(0, cut);
+  let tail = rest.slice(cut).replace(/\s+$/, '');
+  let trailingTags = '';
+  const fields: typeof END_FIELDS = [];
+  for (const f of END_FIELDS) {
+    for (const marker of f.markers) {
+      if (tail.includes(marker)) {
+        fields.push(f);
+        break;
+      }
+    }
+  }
+  for (let pass = 0; pass < MAX_END_PASSES && fields.length; pass++) {
+    let matched = false;
+    for (const f of fields) {
+      const m = f.re.exec(tail);
+      if (!m) continue;
+      if (f.isBlockId) info.blockId ??= m[1]!;
+      else if (f.isTag) trailingTags = `${m[0].trim()} ${trailingTags}`;
+      else if (f.isDate) {
+        const date = m[1]!;
+        if (f.date) setDate(f.date, date, m[0].trim());
+        else if (!isValidIsoDate(date)) {
+          diagnostics.push({ file, line, severity: 'error', code: 'bad-date', message: `${m[0].trim()}: ${date} is not a real calendar date` });
+        }
+      }
+      tail = tail.slice(0, m.index).replace(/\s+$/, '');
+      matched = true;
+    }
+    if (!matched) break;
+  }
+  if (trailingTags) tail = `${tail} ${trailingTags}`;
+  rest = head + tail;
+
+  // Obsidian block ids: the one at the end is Obsidian's; we also read one elsewhere.
+  if (rest.includes('^')) rest = rest.replace(BLOCK_ID, (_m, lead: string, id: string) => {
     info.blockId ??= id;
-    return ' ';
+    return lead;
   });
-  rest = rest.replace(TAG, (_m, tag: string) => {
+  if (rest.includes('#')) rest = rest.replace(TAG, (_m, lead: string, tag: string) => {
     info.tags.push(tag);
-    const lower = tag.toLowerCase();
-    if (lower.startsWith('skill/') && tag.length > 6) info.skills.push(tag.slice(6));
-    return ' ';
+    if (tag.toLowerCase().startsWith('skill/') && tag.length > 6) info.skills.push(tag.slice(6));
+    return lead;
   });
-  rest = rest.replace(DECORATION, ' ').replace(/\*\*|__/g, '');
-  info.title = collapseSpaces(rest);
+  info.title = collapseSpaces(code.restore(rest));
   return info;
 }

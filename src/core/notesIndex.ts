@@ -9,8 +9,6 @@ import { Linker, type WorkspaceModel } from './workspace';
 export interface IndexOptions {
   kindNames?: Partial<KindNames>;
   maxNoteBytes?: number;
-  /** Size limit of roadmaps and sessions (see ParseOptions). */
-  maxStructuredNoteBytes?: number;
   /** How many files are read at once during a full build. */
   concurrency?: number;
 }
@@ -28,6 +26,16 @@ interface Entry {
   result: FileResult;
 }
 
+/** Why a read failed, without the absolute path Node puts in its messages. */
+function readFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    const known: Record<string, string> = { EACCES: 'permission denied', EPERM: 'not permitted', ENOENT: 'it no longer exists', EISDIR: 'it is a folder', EIO: 'input/output error' };
+    return `${code}${known[code] ? ` (${known[code]})` : ''}`;
+  }
+  return error instanceof Error ? error.message.replace(/(?:[A-Za-z]:)?[\\/][^\s'"]+/g, '<path>') : String(error);
+}
+
 const EMPTY: FileResult = { note: null, diagnostics: [] };
 
 export class NotesIndex {
@@ -42,7 +50,6 @@ export class NotesIndex {
     this.parseOptions = {
       kindNames: { ...DEFAULT_KIND_NAMES, ...options.kindNames },
       maxNoteBytes: options.maxNoteBytes ?? 5_000_000,
-      maxStructuredNoteBytes: options.maxStructuredNoteBytes ?? 100_000,
     };
     this.concurrency = options.concurrency ?? 64;
   }
@@ -107,7 +114,7 @@ export class NotesIndex {
             line: 1,
             severity: 'warning',
             code: 'unreadable',
-            message: `Could not read file: ${error instanceof Error ? error.message : String(error)}`,
+            message: `Could not read file: ${readFailure(error)}`,
           },
         ],
       };

@@ -1,6 +1,6 @@
 // One file in, what it contributes out. Never throws: any failure becomes a
 // diagnostic and the rest of the index is untouched.
-import { findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
+import { declaresKind, findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
 import { ATX_HEADING, proseLines } from './lines';
 import type { Diagnostic, FileResult, NoteKind } from './model';
 import { parseReview } from './review';
@@ -13,12 +13,6 @@ export interface ParseOptions {
   kindNames: KindNames;
   /** Notes larger than this are classified but not parsed (a warning says so). */
   maxNoteBytes: number;
-  /**
-   * Roadmaps and sessions go through remark, whose list parsing grows
-   * quadratically with the items of one list (a 190 KB list took seconds).
-   * Past this size they are skipped with a warning rather than stall the index.
-   */
-  maxStructuredNoteBytes: number;
 }
 
 const NOTHING: FileResult = { note: null, diagnostics: [] };
@@ -53,7 +47,8 @@ export function parseNoteText(file: string, text: string, options: ParseOptions,
   try {
     const fm = parseFrontMatter(block);
     if ('message' in fm) {
-      // Only worth reporting when the broken front matter looks like one of ours.
+      // Only a note whose tags:/type: line names one of our kinds is ours to report on.
+      if (!declaresKind(block.yaml, options.kindNames)) return NOTHING;
       return { note: null, diagnostics: [{ file, line: fm.line, severity: 'error', code: 'bad-yaml', message: fm.message }] };
     }
     const { kind, conflicting } = kindOf(fm.data, options.kindNames);
@@ -74,16 +69,6 @@ export function parseNoteText(file: string, text: string, options: ParseOptions,
         severity: 'warning',
         code: 'too-large',
         message: `Note is ${(byteLength / 1e6).toFixed(1)} MB, over the ${(options.maxNoteBytes / 1e6).toFixed(1)} MB limit: skipped`,
-      });
-      return { note: null, diagnostics };
-    }
-    if ((kind === 'roadmap' || kind === 'session') && byteLength > options.maxStructuredNoteBytes) {
-      diagnostics.push({
-        file,
-        line: 1,
-        severity: 'warning',
-        code: 'too-large',
-        message: `This ${kind} is ${Math.round(byteLength / 1000)} KB, over the ${Math.round(options.maxStructuredNoteBytes / 1000)} KB a ${kind} may have: skipped. Split it into several notes.`,
       });
       return { note: null, diagnostics };
     }

@@ -1,7 +1,7 @@
 import type { ParsedFrontMatter } from './frontMatter';
 import { dateField, textField } from './frontMatter';
 import { parseCadence } from './dates';
-import { endLineOf, headingText, lineOf, nestedTasks, parseMarkdown, readTask } from './markdown';
+import { scanMarkdown, taskOfItem } from './markdown';
 import type { Diagnostic, Milestone, RoadmapNote } from './model';
 import { slugify } from './text';
 
@@ -40,50 +40,59 @@ export function parseRoadmap(
     phases: [],
   };
 
-  const body = parseMarkdown(text.slice(fm.block.bodyOffset), fm.block.lineCount);
+  const { events } = scanMarkdown(text.slice(fm.block.bodyOffset), fm.block.lineCount);
   let phase: { title: string; line: number } | null = null;
   const seen = new Map<string, number>();
-  for (const node of body.tree.children) {
-    if (node.type === 'heading') {
-      phase = { title: headingText(body, node), line: lineOf(body, node) };
-      note.phases.push(phase);
+  /** Item index of a top-level task → its milestone. */
+  const milestoneOfItem = new Map<number, Milestone>();
+  for (const event of events) {
+    if (event.kind === 'heading') {
+      if (event.quote === 0) {
+        phase = { title: event.text, line: event.line };
+        note.phases.push(phase);
+      }
       continue;
     }
-    if (node.type !== 'list') continue;
-    for (const item of node.children) {
-      const t = readTask(body, item, file, diagnostics);
-      if (!t) continue;
-      const slug = slugify(t.title);
-      const id = t.blockId ?? (slug || `line-${t.task.line}`);
-      const milestone: Milestone = {
-        ...t.task,
-        id,
-        explicitId: t.blockId !== null,
-        title: t.title,
-        phase: phase?.title ?? null,
-        phaseLine: phase?.line ?? null,
-        steps: nestedTasks(body, item, file, diagnostics),
-        skills: t.skills,
-        endLine: endLineOf(body, item),
-      };
-      const firstLine = seen.get(id);
-      if (firstLine !== undefined) {
-        diagnostics.push({
-          file,
-          line: milestone.line,
-          severity: 'error',
-          code: 'duplicate-id',
-          message: `Duplicate milestone id '${id}' (first used on line ${firstLine})${milestone.explicitId ? '' : ': give one of them a ^block-id'}`,
-          data: { id },
-        });
-      } else {
-        seen.set(id, milestone.line);
-      }
-      if (!t.title) {
-        diagnostics.push({ file, line: milestone.line, severity: 'warning', code: 'empty-title', message: 'Milestone has no title' });
-      }
-      note.milestones.push(milestone);
+    if (event.kind !== 'item') continue;
+    if (event.parent !== -1) {
+      const owner = milestoneOfItem.get(event.top);
+      const step = owner ? taskOfItem(event, file, diagnostics) : undefined;
+      if (owner && step) owner.steps.push(step.task);
+      continue;
     }
+    const t = taskOfItem(event, file, diagnostics);
+    if (!t) continue;
+    const slug = slugify(t.title);
+    const id = t.blockId ?? (slug || `line-${t.task.line}`);
+    const milestone: Milestone = {
+      ...t.task,
+      id,
+      explicitId: t.blockId !== null,
+      title: t.title,
+      phase: phase?.title ?? null,
+      phaseLine: phase?.line ?? null,
+      steps: [],
+      skills: t.skills,
+      endLine: event.endLine,
+    };
+    milestoneOfItem.set(event.top, milestone);
+    const firstLine = seen.get(id);
+    if (firstLine !== undefined) {
+      diagnostics.push({
+        file,
+        line: milestone.line,
+        severity: 'error',
+        code: 'duplicate-id',
+        message: `Duplicate milestone id '${id}' (first used on line ${firstLine})${milestone.explicitId ? '' : ': give one of them a ^block-id'}`,
+        data: { id },
+      });
+    } else {
+      seen.set(id, milestone.line);
+    }
+    if (!t.title) {
+      diagnostics.push({ file, line: milestone.line, severity: 'warning', code: 'empty-title', message: 'Milestone has no title' });
+    }
+    note.milestones.push(milestone);
   }
   return note;
 }

@@ -1,9 +1,8 @@
 import type { ParsedFrontMatter } from './frontMatter';
 import { dateField, refField } from './frontMatter';
-import { headingText, lineOf, parseMarkdown, readTask, allListItems } from './markdown';
+import { scanMarkdown, taskOfItem, type ScannedEvent } from './markdown';
 import type { Diagnostic, SessionNote } from './model';
 import { linkRefsInText, refsFromFrontMatter } from './refs';
-import type { RootContent } from 'mdast';
 
 const AGENDA = /^agenda\b/i;
 const ACTIONS = /^(action items?|actions|next steps|to ?dos?)\b/i;
@@ -16,7 +15,7 @@ export function parseSession(
   title: string,
   diagnostics: Diagnostic[],
 ): SessionNote {
-  const body = parseMarkdown(text.slice(fm.block.bodyOffset), fm.block.lineCount);
+  const { events } = scanMarkdown(text.slice(fm.block.bodyOffset), fm.block.lineCount);
   const note: SessionNote = {
     kind: 'session',
     file,
@@ -36,27 +35,26 @@ export function parseSession(
     diagnostics.push({ file, line: 1, severity: 'warning', code: 'missing-date', message: 'Session has no date' });
   }
 
-  // Split the body into sections at headings.
-  const nodes = body.tree.children;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (node.type !== 'heading') continue;
-    const name = headingText(body, node);
-    const section: RootContent[] = [];
+  // Split the body into sections at headings. An untouched template (an empty
+  // `- ` bullet, an empty `- [ ] ` action, a comment) counts for nothing.
+  for (let i = 0; i < events.length; i++) {
+    const heading = events[i]!;
+    if (heading.kind !== 'heading') continue;
     let j = i + 1;
-    while (j < nodes.length) {
-      const next = nodes[j]!;
-      if (next.type === 'heading' && next.depth <= node.depth) break;
-      section.push(next);
+    while (j < events.length) {
+      const next = events[j]!;
+      if (next.kind === 'heading' && next.depth <= heading.depth) break;
       j++;
     }
-    if (AGENDA.test(name)) {
-      note.agendaLine ??= lineOf(body, node);
-      if (section.some((n) => n.type !== 'html' && n.type !== 'thematicBreak')) note.hasAgenda = true;
-    } else if (ACTIONS.test(name)) {
-      for (const item of allListItems(section)) {
-        const t = readTask(body, item, file, diagnostics);
-        if (t) note.actions.push(t.task);
+    const section = events.slice(i + 1, j);
+    if (AGENDA.test(heading.text)) {
+      note.agendaLine ??= heading.line;
+      if (section.some(isMeaningful)) note.hasAgenda = true;
+    } else if (ACTIONS.test(heading.text)) {
+      for (const event of section) {
+        if (event.kind !== 'item') continue;
+        const t = taskOfItem(event, file, diagnostics);
+        if (t && t.title) note.actions.push(t.task);
       }
     }
   }
@@ -67,4 +65,10 @@ export function parseSession(
     note.agendaLine ??= fm.lineOf('agenda');
   }
   return note;
+}
+
+function isMeaningful(event: ScannedEvent): boolean {
+  if (event.kind === 'heading') return event.text !== '';
+  if (event.kind === 'item') return event.content.trim() !== '';
+  return event.meaningful;
 }

@@ -63,3 +63,16 @@ export function splitLines(text: string): string[] {
 export function collapseSpaces(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Resolves `.` and `..` segments of a '/'-separated relative path; null when it climbs above the root. */
+export function normalizePath(path: string): string | null {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(part);
+  }
+  return out.join('/');
+}

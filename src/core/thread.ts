@@ -103,7 +103,7 @@ export function parseThread(
     if (m) s.entry.evidence = readEvidence(m[1]!, file, s.startLine, diagnostics) ?? noteEvidence;
     const pub = /[[(]published::\s*([^\])]+)[\])]/i.exec(sectionText);
     s.entry.published = pub ? pub[1]!.trim() : published;
-    s.entry.refs = dedupeRefs([...noteRefs, ...s.links]);
+    s.entry.refs = dedupeRefs([...noteRefs, ...linksBeforeSeries, ...s.links]);
     note.entries.push(s.entry);
   }
   return note;

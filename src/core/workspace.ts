@@ -11,7 +11,7 @@ import type {
   ThreadEntry,
   ThreadNote,
 } from './model';
-import { dirName, stripExtension } from './text';
+import { dirName, normalizePath, stripExtension } from './text';
 
 export interface LinkedEntry {
   entry: ThreadEntry;
@@ -43,9 +43,17 @@ export interface WorkspaceModel {
   roadmapByFile: Map<string, RoadmapNote>;
   /** The roadmaps whose ids a note at `file` may use, resolved as links are. */
   roadmapsFor(file: string, roadmapRef: string | null): RoadmapNote[];
-  /** The roadmap a `[[target]]` link names. */
-  roadmapByLink(target: string): RoadmapNote | undefined;
+  /** The roadmap a `[[target]]` link names, seen from the note at `fromFile` (with its `roadmap:` field). */
+  roadmapByLink(target: string, fromFile?: string, roadmapRef?: string | null): RoadmapNote | undefined;
+  /** Which roadmap a name (a path, a file name, a title, a `[[link]]`) names, seen from `fromFile` ('' for the root). */
+  resolveRoadmap(name: string, fromFile?: string, roadmapRef?: string | null): RoadmapResolution;
 }
+
+/** The answer to "which roadmap does this name, seen from this note". */
+export type RoadmapResolution =
+  | { kind: 'found'; roadmap: RoadmapNote }
+  | { kind: 'ambiguous'; candidates: RoadmapNote[] }
+  | { kind: 'none' };
 
 export function milestoneKey(roadmap: string, id: string): string {
   return `${roadmap}#${id}`;
@@ -95,23 +103,22 @@ class RoadmapLookup {
   private readonly ids = new Map<string, Map<string, Milestone>>();
   /** Path without extension → roadmap. */
   private readonly byStem = new Map<string, RoadmapNote>();
-  /** Every '/'-suffix of a path without extension → the roadmaps it names. */
+  /** Every '/'-suffix of a path without extension (the file name included) → the roadmaps it names. */
   private readonly bySuffix = new Map<string, RoadmapNote[]>();
   private readonly byTitle = new Map<string, RoadmapNote[]>();
-  private readonly refCache = new Map<string, RoadmapNote | undefined>();
+  private readonly cache = new Map<string, RoadmapResolution>();
 
   constructor(readonly roadmaps: RoadmapNote[]) {
     for (const r of roadmaps) {
       this.byFile.set(r.file, r);
-      const dir = dirName(r.file);
-      push(this.byDir, dir, r);
+      push(this.byDir, dirName(r.file), r);
       const ids = new Map<string, Milestone>();
       for (const m of r.milestones) if (!ids.has(m.id)) ids.set(m.id, m);
       this.ids.set(r.file, ids);
       const stem = stripExtension(r.file);
-      this.byStem.set(stem, r);
-      const parts = stem.split('/');
-      for (let i = 1; i < parts.length; i++) push(this.bySuffix, parts.slice(i).join('/'), r);
+      this.byStem.set(stem.toLowerCase(), r);
+      const parts = stem.toLowerCase().split('/');
+      for (let i = 0; i < parts.length; i++) push(this.bySuffix, parts.slice(i).join('/'), r);
       push(this.byTitle, r.title.toLowerCase(), r);
     }
   }
@@ -124,30 +131,63 @@ class RoadmapLookup {
     return roadmaps.flatMap((r) => [...(this.ids.get(r.file)?.keys() ?? [])]);
   }
 
-  /** A `roadmap:` value: a path (with or without extension, from the root or the note's folder) or a title. */
-  byReference(ref: string, fromFile: string): RoadmapNote | undefined {
-    const fromDir = dirName(fromFile);
-    const key = `${fromDir}\0${ref}`;
-    if (this.refCache.has(key)) return this.refCache.get(key);
-    const clean = stripExtension(ref.trim().replace(/^\[\[|\]\]$/g, '').replace(/\|.*$/, '').replace(/^\.?\//, ''));
-    const relative = fromDir ? `${fromDir}/${clean}` : clean;
-    const titled = this.byTitle.get(ref.trim().toLowerCase());
-    const found =
-      this.byStem.get(clean) ??
-      this.byStem.get(relative) ??
-      (titled?.length === 1 ? titled[0] : undefined) ??
-      this.byLinkTarget(clean);
-    this.refCache.set(key, found);
+  /**
+   * The one resolver: which roadmap `name` (a path with or without extension,
+   * relative to the note or to the root, `..` allowed; a file name; a
+   * `[[link|alias]]`; or, for `roadmap:` fields, a title) names, seen from
+   * `fromFile`. A bare name is settled by the note's own `roadmap:` field,
+   * then by the note's folder or the nearest folder above, then by being unique.
+   */
+  resolve(name: string, fromFile: string, roadmapRef: string | null, byTitle: boolean): RoadmapResolution {
+    const key = `${byTitle ? 't' : 'l'}\0${fromFile}\0${roadmapRef ?? ''}\0${name}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found = this.resolveUncached(name, fromFile, roadmapRef, byTitle);
+    this.cache.set(key, found);
     return found;
   }
 
-  /** `[[roadmap]]`: a note name or a path, resolved as Obsidian does (an exact path, else a unique suffix). */
-  byLinkTarget(target: string): RoadmapNote | undefined {
-    const t = stripExtension(target);
-    const exact = this.byStem.get(t);
-    if (exact) return exact;
-    const suffix = this.bySuffix.get(t);
-    return suffix?.length === 1 ? suffix[0] : undefined;
+  private resolveUncached(name: string, fromFile: string, roadmapRef: string | null, byTitle: boolean): RoadmapResolution {
+    const raw = name.trim().replace(/^\[\[|\]\]$/g, '').replace(/\|.*$/, '').replace(/#.*$/, '').trim();
+    if (!raw) return { kind: 'none' };
+    const fromDir = dirName(fromFile);
+    const clean = stripExtension(raw).replace(/\\/g, '/').toLowerCase();
+    const found = (roadmap: RoadmapNote): RoadmapResolution => ({ kind: 'found', roadmap });
+    const fromRoot = normalizePath(clean.replace(/^\/+/, ''));
+    if (clean.includes('/')) {
+      // A path: relative to the note's folder, else from the root.
+      const relative = normalizePath(fromDir ? `${fromDir.toLowerCase()}/${clean}` : clean);
+      if (relative !== null && this.byStem.has(relative)) return found(this.byStem.get(relative)!);
+      if (fromRoot !== null && this.byStem.has(fromRoot)) return found(this.byStem.get(fromRoot)!);
+      if (clean.startsWith('.') || clean.startsWith('/')) return { kind: 'none' };
+    }
+    let candidates = this.bySuffix.get(fromRoot ?? clean) ?? [];
+    if (candidates.length > 1 && roadmapRef) {
+      const owner = this.resolve(roadmapRef, fromFile, null, true);
+      if (owner.kind === 'found' && candidates.includes(owner.roadmap)) return found(owner.roadmap);
+    }
+    if (candidates.length > 1) {
+      // The roadmap in the note's folder, or the nearest folder above it.
+      let best: RoadmapNote[] = [];
+      let bestDepth = -1;
+      for (const c of candidates) {
+        const dir = dirName(c.file);
+        if (dir !== '' && fromDir !== dir && !fromDir.startsWith(`${dir}/`)) continue;
+        const depth = dir === '' ? 0 : dir.split('/').length;
+        if (depth > bestDepth) {
+          best = [c];
+          bestDepth = depth;
+        } else if (depth === bestDepth) best.push(c);
+      }
+      if (best.length === 1) return found(best[0]!);
+    }
+    if (candidates.length === 1) return found(candidates[0]!);
+    if (byTitle) {
+      const titled = this.byTitle.get(raw.toLowerCase()) ?? [];
+      if (titled.length === 1 && candidates.length === 0) return found(titled[0]!);
+      if (titled.length > 1 && candidates.length === 0) candidates = titled;
+    }
+    return candidates.length > 1 ? { kind: 'ambiguous', candidates } : { kind: 'none' };
   }
 
   /** The roadmaps a note in `file` belongs to by folder: its own folder's, or the nearest above, or all of them. */
@@ -182,42 +222,67 @@ function ownerOf(
   diagnostics: Diagnostic[],
 ): Owner {
   if (roadmapRef) {
-    const r = lookup.byReference(roadmapRef, file);
-    if (r) return { roadmap: r, candidates: [r] };
-    diagnostics.push({
-      file,
-      line: refLine,
-      severity: 'error',
-      code: 'unknown-roadmap',
-      message: `No roadmap matches roadmap: '${roadmapRef}' (use its path, e.g. ${lookup.roadmaps[0]?.file ?? 'roadmap.md'}, or its title)`,
-    });
+    const r = lookup.resolve(roadmapRef, file, null, true);
+    if (r.kind === 'found') return { roadmap: r.roadmap, candidates: [r.roadmap] };
+    diagnostics.push(
+      r.kind === 'ambiguous'
+        ? {
+            file,
+            line: refLine,
+            severity: 'error',
+            code: 'ambiguous-roadmap',
+            message: `roadmap: '${roadmapRef}' matches several roadmaps (${r.candidates.map((c) => c.file).join(', ')}): use its path`,
+          }
+        : {
+            file,
+            line: refLine,
+            severity: 'error',
+            code: 'unknown-roadmap',
+            message: `No roadmap matches roadmap: '${roadmapRef}' (use its path, e.g. ${lookup.roadmaps[0]?.file ?? 'roadmap.md'}, or its title)`,
+          },
+    );
   }
   const candidates = lookup.byFolder(file);
   return { roadmap: candidates.length === 1 ? candidates[0]! : null, candidates };
+}
+
+/** The roadmap a `[[target#^id]]` reference names, or why none: body links to notes that are no roadmap are no references at all. */
+function targetOf(
+  file: string,
+  ref: MilestoneRef,
+  roadmapRef: string | null,
+  lookup: RoadmapLookup,
+  diagnostics: Diagnostic[],
+): RoadmapNote | null | 'not-a-roadmap' {
+  const r = lookup.resolve(ref.target!, file, roadmapRef, false);
+  if (r.kind === 'found') return r.roadmap;
+  if (r.kind === 'none' && ref.fromBody) return 'not-a-roadmap';
+  diagnostics.push(
+    r.kind === 'ambiguous'
+      ? {
+          file,
+          line: ref.line,
+          severity: 'error',
+          code: 'ambiguous-roadmap',
+          message: `[[${ref.target}]] matches several roadmaps (${r.candidates.map((c) => c.file).join(', ')}): link it by path, e.g. [[${stripExtension(r.candidates[0]!.file)}#^${ref.id}]], or set roadmap: in the front matter`,
+        }
+      : { file, line: ref.line, severity: 'error', code: 'unknown-roadmap', message: `[[${ref.target}]] is not a roadmap note` },
+  );
+  return null;
 }
 
 function resolveRef(
   file: string,
   ref: MilestoneRef,
   owner: Owner,
+  roadmapRef: string | null,
   lookup: RoadmapLookup,
   diagnostics: Diagnostic[],
 ): { roadmap: string; id: string } | undefined {
   let scope = owner.candidates;
   if (ref.target !== undefined) {
-    const target = lookup.byLinkTarget(ref.target);
-    if (!target) {
-      if (!ref.fromBody) {
-        diagnostics.push({
-          file,
-          line: ref.line,
-          severity: 'error',
-          code: 'unknown-roadmap',
-          message: `[[${ref.target}]] is not a roadmap note`,
-        });
-      }
-      return undefined;
-    }
+    const target = targetOf(file, ref, roadmapRef, lookup, diagnostics);
+    if (target === null || target === 'not-a-roadmap') return undefined;
     scope = [target];
   }
   const matches = scope.filter((r) => lookup.milestone(r.file, ref.id));
@@ -228,7 +293,7 @@ function resolveRef(
       line: ref.line,
       severity: 'error',
       code: 'ambiguous-milestone',
-      message: `Milestone id '${ref.id}' matches milestones in ${matches.map((m) => m.file).join(', ')}: add roadmap: to the front matter or link [[roadmap#^${ref.id}]]`,
+      message: `Milestone id '${ref.id}' matches milestones in ${matches.map((m) => m.file).join(', ')}: add roadmap: to the front matter or link [[${stripExtension(matches[0]!.file)}#^${ref.id}]]`,
       data: { id: ref.id },
     });
     return undefined;
@@ -340,10 +405,14 @@ export class Linker {
       entriesByMilestone: this.byMilestone,
       roadmapByFile: this.lookup.byFile,
       roadmapsFor: (file, roadmapRef) => {
-        const found = roadmapRef ? lookup.byReference(roadmapRef, file) : undefined;
-        return found ? [found] : lookup.byFolder(file);
+        const found = roadmapRef ? lookup.resolve(roadmapRef, file, null, true) : undefined;
+        return found?.kind === 'found' ? [found.roadmap] : lookup.byFolder(file);
       },
-      roadmapByLink: (target) => lookup.byLinkTarget(target),
+      roadmapByLink: (target, fromFile = '', roadmapRef = null) => {
+        const found = lookup.resolve(target, fromFile, roadmapRef, false);
+        return found.kind === 'found' ? found.roadmap : undefined;
+      },
+      resolveRoadmap: (name, fromFile = '', roadmapRef = null) => lookup.resolve(name, fromFile, roadmapRef, true),
     };
     return this.cached;
   }
@@ -352,19 +421,24 @@ export class Linker {
   private link(note: LinkedNote): { entries?: LinkedEntry[]; session?: LinkedSession; review?: LinkedReview; diagnostics: Diagnostic[] } {
     const diagnostics: Diagnostic[] = [];
     const owner = ownerOf(note.file, note.roadmapRef, note.roadmapRefLine, this.lookup, diagnostics);
-    if (note.kind === 'session') return { session: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
+    if (note.kind === 'session') {
+      for (const ref of note.refs) resolveRef(note.file, ref, owner, note.roadmapRef, this.lookup, diagnostics);
+      return { session: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
+    }
     if (note.kind === 'review') return { review: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
     const entries: LinkedEntry[] = [];
     for (const entry of note.entries) {
       const linked: LinkedEntry = { entry, roadmap: owner.roadmap?.file ?? null, milestones: [] };
+      let counted = 0;
       for (const ref of entry.refs) {
-        const m = resolveRef(note.file, ref, owner, this.lookup, diagnostics);
+        // Body links to notes that are no roadmap link to no milestone, and say nothing.
+        if (ref.fromBody && ref.target !== undefined && this.lookup.resolve(ref.target, note.file, note.roadmapRef, false).kind === 'none') continue;
+        counted++;
+        const m = resolveRef(note.file, ref, owner, note.roadmapRef, this.lookup, diagnostics);
         if (m && !linked.milestones.some((x) => x.roadmap === m.roadmap && x.id === m.id)) linked.milestones.push(m);
       }
       if (linked.roadmap === null && linked.milestones.length) linked.roadmap = linked.milestones[0]!.roadmap;
-      // Body links to notes that are not roadmaps are ignored: they link to no milestone.
-      const counted = entry.refs.filter((r) => !(r.fromBody && r.target !== undefined && !this.lookup.byLinkTarget(r.target)));
-      if (counted.length === 0 && this.lookup.roadmaps.length > 0) {
+      if (counted === 0 && this.lookup.roadmaps.length > 0) {
         diagnostics.push({
           file: note.file,
           line: entry.line,

@@ -579,10 +579,10 @@ describe('extension on the examples', function () {
       assert.ok(now.equals(Buffer.from(withLine(text, t.line, after), 'utf8')), 'bytes differ beyond the status line');
     }
 
-    it('marks an in-progress milestone (inline fields) done: only its checkbox and [done:: today] change, and one undo restores the file byte for byte', async function () {
+    it('marks an in-progress milestone (inline fields) done: only its checkbox and [completion:: today] change, and one undo restores the file byte for byte', async function () {
       const line =
-        '- [/] Roll out distributed tracing across checkout ^tracing [start:: 2026-09-01] [due:: 2026-12-15] #skill/observability #skill/system-design';
-      await setStatus('tracing', 'done', line, line.replace('- [/]', '- [x]') + ' [done:: 2026-11-29]');
+        '- [/] Roll out distributed tracing across checkout [start:: 2026-09-01] [due:: 2026-12-15] #skill/observability #skill/system-design ^tracing';
+      await setStatus('tracing', 'done', line, line.replace('- [/]', '- [x]').replace(' ^tracing', ' [completion:: 2026-11-29] ^tracing'));
       // the tree follows (its steps stay as they were)
       await until(
         async () => (await summary()).tree.find((r) => r.label === 'Roll out distributed tracing across checkout')?.description === '2/4 · done 2026-11-29',
@@ -605,15 +605,15 @@ describe('extension on the examples', function () {
       await setStatus('staff-proposal', 'done', line, line.replace('- [/]', '- [x]') + ' ✅ 2026-11-29');
     });
 
-    it('sets a done milestone back to todo and removes its done date (✅ and [done::])', async function () {
+    it('sets a done milestone back to todo and removes its done date (✅ and [completion::])', async function () {
       const emoji =
-        '- [x] Lead a cross-team design review ^design-review 📅 2026-03-01 ✅ 2026-02-20 #skill/system-design #skill/communication';
-      await setStatus('design-review', 'todo', emoji, '- [ ] Lead a cross-team design review ^design-review 📅 2026-03-01 #skill/system-design #skill/communication');
+        '- [x] Lead a cross-team design review 📅 2026-03-01 ✅ 2026-02-20 #skill/system-design #skill/communication ^design-review';
+      await setStatus('design-review', 'todo', emoji, '- [ ] Lead a cross-team design review 📅 2026-03-01 #skill/system-design #skill/communication ^design-review');
       await vscode.workspace.fs.writeFile(uriOf(ROADMAP), original);
       await api();
       const field =
-        '- [x] Write an incident postmortem the org reuses ^postmortem [due:: 2026-02-15] [done:: 2026-02-27] #skill/communication #skill/observability';
-      await setStatus('postmortem', 'todo', field, '- [ ] Write an incident postmortem the org reuses ^postmortem [due:: 2026-02-15] #skill/communication #skill/observability');
+        '- [x] Write an incident postmortem the org reuses [due:: 2026-02-15] [completion:: 2026-02-27] #skill/communication #skill/observability ^postmortem';
+      await setStatus('postmortem', 'todo', field, '- [ ] Write an incident postmortem the org reuses [due:: 2026-02-15] #skill/communication #skill/observability ^postmortem');
     });
   });
 

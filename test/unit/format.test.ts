@@ -517,9 +517,9 @@ describe('what counts as a link or a task', () => {
     assert.deepEqual(r.threads[0]!.milestones, []);
     assert.deepEqual(r.diagnostics.filter((d) => d.file === 't.md').map((d) => [d.line, d.severity, d.code]), [[1, 'hint', 'thread-without-milestone']]);
   });
-  it('reads ordered and * list items as milestones, but not quoted ones or ones without a space after the box', async () => {
-    const r = await roadmapOf(['> - [ ] quoted ^q', '1. [ ] ordered ^o', '* [x] star ^s', '- [ ]no space ^ns', '<!--', '- [ ] in comment ^c', '-->']);
-    assert.deepEqual(r.milestones.map((m) => m.id), ['o', 's']);
+  it('reads ordered, * and quoted (callout) list items as milestones, but not ones without a space after the box', async () => {
+    const r = await roadmapOf(['> - [ ] quoted ^q', '', '1. [ ] ordered ^o', '* [x] star ^s', '- [ ]no space ^ns', '<!--', '- [ ] in comment ^c', '-->']);
+    assert.deepEqual(r.milestones.map((m) => m.id), ['q', 'o', 's']);
   });
   it('reads a task list inside an HTML comment block for nothing', async () => {
     const r = await reportOf({ 's.md': note(['tags: [session]', 'date: 2026-03-01'], ['## Agenda', '- a', '## Action items', '<!--', '- [ ] hidden 📅 2026-01-01', '-->', '- [ ] real']) });

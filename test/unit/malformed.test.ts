@@ -57,13 +57,13 @@ describe('malformed notes', () => {
     it('says nothing about broken YAML in a note that is not one of ours', async () => {
       assert.deepEqual(await diagnosticsOf({ 'x.md': '---\nfoo: [bar\n---\n' }), []);
     });
-    it('reports front matter that is a list', async () => {
-      const d = only(await diagnosticsOf({ 'l.md': '---\n- roadmap\n- x\n---\n- [ ] A\n' }), 'l.md');
-      assert.deepEqual(d.map((x) => [x.line, x.severity]), [[2, 'error']]);
+    it('says nothing about front matter that is a list or a scalar: no tags:/type: line makes it ours', async () => {
+      assert.deepEqual(await diagnosticsOf({ 'l.md': '---\n- roadmap\n- x\n---\n- [ ] A\n' }), []);
+      assert.deepEqual(await diagnosticsOf({ 's.md': '---\nroadmap\n---\n- [ ] A\n' }), []);
     });
-    it('reports front matter that is a scalar', async () => {
-      const d = only(await diagnosticsOf({ 's.md': '---\nroadmap\n---\n- [ ] A\n' }), 's.md');
-      assert.deepEqual(d.map((x) => [x.line, x.severity]), [[2, 'error']]);
+    it('reports front matter that is a list under a type: line naming a kind', async () => {
+      const d = only(await diagnosticsOf({ 'l.md': '---\ntype: roadmap\n- x\n---\n- [ ] A\n' }), 'l.md');
+      assert.deepEqual(d.map((x) => x.severity), ['error']);
     });
     it('reports front matter that is never closed', async () => {
       const d = only(await diagnosticsOf({ 'u.md': '---\ntags: [roadmap]\ntitle: Oops\n\n- [ ] A ^a\n' }), 'u.md');
@@ -255,17 +255,16 @@ describe('malformed notes', () => {
       assert.equal(d[0]!.severity, 'warning');
       assert.equal(index.model().roadmaps.length, 0);
     });
-    it('skips a roadmap over the structured-note limit with a warning, keeping other notes', async () => {
-      const items = Array.from({ length: 3000 }, (_, i) => `- [ ] Milestone number ${i} ^m${i}`);
+    it('reads a roadmap of 3,000 milestones (past the old 100 KB cap) whole, with no warning', async () => {
+      const items = Array.from({ length: 3000 }, (_, i) => `- [ ] Milestone number ${i} ^m${i}\n  - [x] step`);
       const big = note(['tags: [roadmap]'], items);
       assert.ok(big.length > 100_000);
       const index = await indexOf({ 'big/roadmap.md': big, 'roadmap.md': note(['tags: [roadmap]'], ['- [ ] Small ^s']) });
       const m = index.model();
-      assert.deepEqual(m.roadmaps.map((r) => r.file), ['roadmap.md']);
-      const d = m.diagnostics.filter((x) => x.file === 'big/roadmap.md');
-      assert.equal(d.length, 1);
-      assert.equal(d[0]!.code, 'too-large');
-      assert.equal(d[0]!.severity, 'warning');
+      assert.deepEqual(m.roadmaps.map((r) => r.file), ['big/roadmap.md', 'roadmap.md']);
+      assert.equal(m.roadmaps[0]!.milestones.length, 3000);
+      assert.equal(m.roadmaps[0]!.milestones[2999]!.steps.length, 1);
+      assert.deepEqual(m.diagnostics.filter((x) => x.file === 'big/roadmap.md' && x.severity !== 'hint'), []);
     });
     it('reads a huge thread note (4 MB) under the default limit', async function () {
       this.timeout(20_000);
