@@ -68,6 +68,16 @@ export default [
     theme: 'Default Dark Modern',
   },
   {
+    // the dashboard on an empty folder, then on 20 roadmaps written by the suite:
+    // the screenshots in docs/screenshots/, the timeline's layout
+    name: 'dashboard-screens',
+    workspace: 'test/fixtures/empty',
+    copyWorkspace: true,
+    files: ['dashboard-screens'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+  },
+  {
     // the dashboard across a window reload: phase 1 opens it and sets filters and
     // scroll, phase 2 (after the reload) finds it restored by the serializer
     name: 'dashboard-reload',
