@@ -2,7 +2,7 @@
 // (src/core/present.ts: plurals, percentages, statuses, due and progress text),
 // which every view shares. Pure; unit tested.
 import { dayNumber } from '../../src/core/dates';
-import { nextReviewText, percentText, plural, progressText, stepsText, statusText } from '../../src/core/present';
+import { movedText, nextReviewText, percentText, plural, progressText, stepsText, statusText } from '../../src/core/present';
 import type { DashMilestone, MilestoneMove } from '../../src/shared/protocol';
 
 export { percentText, plural } from '../../src/core/present';
@@ -59,12 +59,7 @@ export const words = {
 
   /** `moved 3 times, +9 weeks since first planned`. */
   movedTimes(n: number, shiftDays: number | null): string {
-    const times = n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
-    if (shiftDays === null || shiftDays === 0) return `moved ${times}`;
-    const sign = shiftDays > 0 ? '+' : '−';
-    const abs = Math.abs(shiftDays);
-    const span = abs % 7 === 0 ? plural(abs / 7, 'week') : plural(abs, 'day');
-    return `moved ${times}, ${sign}${span} since first planned`;
+    return movedText(n, shiftDays);
   },
 
   /** One move, for a tooltip: `2026-03-01: 2026-04-01 → 2026-05-15 — why (review reviews/x.md)`. */

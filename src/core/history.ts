@@ -5,6 +5,7 @@ import { daysBetween } from './dates';
 import { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
 import type { GoalpostChange, Milestone } from './model';
 import { parseNoteText } from './parseNote';
+import { movedText } from './present';
 
 export interface MilestoneMove { commit: string; date: string; from: string | null; to: string | null; review: string | null; why: string | null }
 export interface MilestoneRename { commit: string; date: string; from: string; to: string }
@@ -140,16 +141,8 @@ export function roadmapHistory(
   return { roadmap, available: true, reason: null, milestones };
 }
 
-/** `moved 3 times, +9 weeks since first planned` (empty when it never moved). */
+/** `moved 3 times, +9 weeks since first planned` (empty when it never moved): present.ts words it. */
 export function describeMoves(h: Pick<MilestoneHistory, 'moves' | 'firstDue' | 'due'>): string {
-  const n = h.moves.length;
-  if (n === 0) return '';
-  let text = `moved ${n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`}`;
-  if (h.firstDue && h.due && h.firstDue !== h.due) {
-    const days = daysBetween(h.firstDue, h.due);
-    const abs = Math.abs(days);
-    const amount = abs < 14 ? `${abs} day${abs === 1 ? '' : 's'}` : `${Math.round(abs / 7)} weeks`;
-    text += `, ${days > 0 ? '+' : '−'}${amount} since first planned`;
-  }
-  return text;
+  if (h.moves.length === 0) return '';
+  return movedText(h.moves.length, h.firstDue && h.due ? daysBetween(h.firstDue, h.due) : null);
 }

@@ -225,6 +225,8 @@ describe('dashboard on the examples', function () {
   it('draws the goalpost history: ghost markers with every move and why, the Goalpost panel newest first, or why there is none', async function () {
     this.timeout(90_000);
     await closeEverything();
+    // The goalpost feature registers the real (git) provider at activation: start from none.
+    await vscode.commands.executeCommand('mentorship.debug.setDashboardHistory', null);
     const first = await openDashboard('roadmap.md');
     assert.strictEqual(await webviewEval<number>(`document.querySelectorAll('#goalpost, [data-ghost]').length`), 0, 'no provider: no history drawn');
     await vscode.commands.executeCommand('mentorship.debug.setDashboardHistory', HISTORY);

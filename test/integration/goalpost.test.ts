@@ -4,11 +4,13 @@
 // records it, and one undo in the roadmap restores it byte for byte. Also the
 // goalpost problems while typing, and the history's reason outside git.
 import * as assert from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RoadmapHistory } from '../../src/core/history';
-import { driverAvailable, screenshot, waitFor, workbenchText, workbenchWaitFor } from './driver';
-import { activatedApi, folder } from './support';
+import { driverAvailable, screenshot, waitFor, webviewEval, workbenchText, workbenchWaitFor } from './driver';
+import { activatedApi, EXTENSION_ID, folder, type PanelDebugState } from './support';
 
 interface Api {
   notes: { whenIdle(): Promise<void>; folderOf(uri: vscode.Uri): unknown };
@@ -49,8 +51,12 @@ describe('goalpost', function () {
     if (driverAvailable()) {
       // VS Code's refactor preview (needsConfirmation): every change listed with its reason.
       await workbenchWaitFor('.bulk-edit-panel .monaco-list-row', { timeoutMs: 30_000 });
-      await waitFor(async () => /the vendor slipped/.test(await workbenchText('.bulk-edit-panel')), { what: 'the reasons in the preview' });
-      const preview = await workbenchText('.bulk-edit-panel');
+      // Grouped by file the rows show the lines; grouped by change they show each reason.
+      await vscode.commands.executeCommand('refactorPreview.groupByType');
+      let preview = '';
+      await waitFor(async () => /the vendor slipped/.test((preview = await workbenchText('.bulk-edit-panel'))), { what: 'the reasons in the preview' }).catch((e: Error) => {
+        throw new Error(`${e.message}; the panel shows:\n${preview}`);
+      });
       for (const reason of [
         'move payments: 2026-06-01 → 2026-07-01 (the vendor slipped)',
         'rescope give-a-tech-talk: "Give a tech talk" → "Give an internal tech talk" (smaller audience first)',
@@ -59,9 +65,9 @@ describe('goalpost', function () {
       ]) {
         assert.ok(preview.includes(reason), `the preview lists '${reason}':\n${preview}`);
       }
+      await screenshot('goalpost-refactor-preview');
       // Nothing is written before the user confirms.
       assert.equal((await vscode.workspace.openTextDocument(roadmapUri)).getText(), original);
-      await screenshot('goalpost-refactor-preview');
     }
     await waitFor(async () => (await vscode.commands.executeCommand('refactorPreview.apply'), true), { what: 'confirming the preview' });
     const result = await pending;
@@ -125,5 +131,63 @@ describe('goalpost', function () {
     assert.equal(history.available, false);
     assert.deepEqual(history.milestones, []);
     assert.match(history.reason ?? '', /not inside a git repository|git is not installed|Git extension/);
+  });
+
+  it('in a git repository: the same history as the CLI, and the dashboard draws the ghost of the first plan', async function () {
+    const api = await activatedApi<Api>();
+    const dir = path.join(folder().uri.fsPath, 'hist');
+    fs.mkdirSync(path.join(dir, 'reviews'), { recursive: true });
+    const git = (args: string[], date?: string) => {
+      const env = { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
+      const r = spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, encoding: 'utf8' });
+      assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+      return r.stdout.trim();
+    };
+    const roadmap = (due: string) => `---\ntags: [roadmap]\ntitle: History\n---\n## Now\n- [/] Ship payments 📅 ${due} ^payments\n`;
+    git(['init', '-q']);
+    fs.writeFileSync(path.join(dir, 'roadmap.md'), roadmap('2026-03-01'));
+    git(['add', '-A']);
+    // 05:00 in Tokyo is the day before in UTC: the date as written must win.
+    git(['commit', '-q', '-m', 'plan'], '2026-01-15T05:00:00+09:00');
+    fs.writeFileSync(path.join(dir, 'reviews', 'r.md'), '---\ntags: [review]\ndate: 2026-03-01\nroadmap: roadmap.md\n---\n## 4. Update the goalpost\n- move payments to 2026-06-01 — the vendor slipped\n');
+    fs.writeFileSync(path.join(dir, 'roadmap.md'), roadmap('2026-06-01'));
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'apply'], '2026-03-02T21:00:00-05:00');
+    const head = git(['rev-parse', 'HEAD']);
+    await waitFor(
+      async () => {
+        await api.notes.whenIdle();
+        const s = await vscode.commands.executeCommand<{ reviews: number }>('mentorship.debug.indexSummary');
+        return s && s.reviews >= 3;
+      },
+      { what: 'the new notes indexed', timeoutMs: 20_000 },
+    );
+
+    const ours = await api.goalpost.history.history(api.notes.folderOf(uriOf('hist/roadmap.md')), 'hist/roadmap.md');
+    const cliPath = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+    const cli = spawnSync(process.execPath, [cliPath, 'history', folder().uri.fsPath, '--roadmap', 'hist/roadmap.md', '--json'], { encoding: 'utf8', env: { ...process.env, TZ: 'America/Los_Angeles' } });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.deepEqual(ours, JSON.parse(cli.stdout));
+    assert.deepEqual(ours.milestones[0], {
+      id: 'payments', title: 'Ship payments', firstSeen: '2026-01-15', firstDue: '2026-03-01', due: '2026-06-01',
+      moves: [{ commit: head, date: '2026-03-02', from: '2026-03-01', to: '2026-06-01', review: 'hist/reviews/r.md', why: 'the vendor slipped' }],
+      renames: [], dropped: null, done: null,
+    });
+
+    if (!driverAvailable()) return;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('mentorship.dashboard.open', { kind: 'roadmap', folderKey: folder().uri.toString(), file: 'hist/roadmap.md' });
+    await waitFor(
+      async () => {
+        const all = (await vscode.commands.executeCommand<PanelDebugState[]>('mentorship.debug.dashboardState')) ?? [];
+        const p = all.find((x) => x.roadmap.file === 'hist/roadmap.md');
+        return p && p.history && p.renderedGeneration > 0 && p.renderedGeneration === p.lastModelGeneration;
+      },
+      { what: 'the dashboard rendered the history', timeoutMs: 30_000 },
+    );
+    const tip = await waitFor(() => webviewEval<string>(`document.querySelector('[data-ghost="payments"] title')?.textContent ?? ''`), { what: 'the ghost marker' });
+    assert.match(tip, /2026-03-01/);
+    assert.match(tip, /the vendor slipped/);
+    await screenshot('goalpost-ghost-marker');
   });
 });

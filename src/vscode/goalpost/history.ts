@@ -53,11 +53,12 @@ export class GoalpostHistoryProvider {
     if (typeof api === 'string') return unavailableHistory(roadmapFile, api);
     const uri = folder.uri(roadmapFile);
     const head = api.getRepository(uri)?.state.HEAD?.commit ?? '';
-    // Versions change only with a commit: read them again when HEAD moved (always, when HEAD is unknown).
+    // Versions change only with a commit: read them again when HEAD moved (when it is unknown, after a few seconds).
+    const key = head || `t${Math.floor(Date.now() / 5000)}`;
     let cached = this.cache.get(uri.toString());
-    if (!cached || !head || cached.key !== head) {
+    if (!cached || cached.key !== key) {
       const env: Record<string, string | undefined> = typeof process !== 'undefined' ? { ...process.env } : {};
-      cached = { key: head, versions: readVersions(uri.fsPath, { spawnSync, git: api.git.path || 'git', env }) };
+      cached = { key, versions: readVersions(uri.fsPath, { spawnSync, git: api.git.path || 'git', env }) };
       this.cache.set(uri.toString(), cached);
     }
     if (!cached.versions.ok) return unavailableHistory(roadmapFile, cached.versions.reason);

@@ -6,6 +6,7 @@ import type { RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import { applyGoalpost, reviewAt } from '../commands/goalpost';
+import { setHistoryProvider } from '../dashboard';
 import { GoalpostCodeLens } from './codeLens';
 import { GoalpostDiagnostics } from './diagnostics';
 import { GoalpostHistoryProvider } from './history';
@@ -27,11 +28,17 @@ export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesS
   const lens = new GoalpostCodeLens(notes);
   const history = new GoalpostHistoryProvider(notes);
   provider = history;
+  // The dashboard draws first-planned ghost markers and the Goalpost panel from this.
+  setHistoryProvider(async (r) => {
+    const folder = notes.folderByKey(r.folderKey);
+    return folder ? history.history(folder, r.file) : undefined;
+  });
   const updateContext = () => {
     const doc = vscode.window.activeTextEditor?.document;
     void vscode.commands.executeCommand('setContext', 'mentorship.goalpost.reviewActive', !!doc && !!reviewAt(notes, doc.uri));
   };
   context.subscriptions.push(
+    { dispose: () => setHistoryProvider(undefined) },
     diagnostics,
     lens,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lens),
