@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RoadmapHistory } from '../../src/core/history';
-import { driverAvailable, screenshot, waitFor, webviewEval, workbenchText, workbenchWaitFor } from './driver';
+import { driverAvailable, screenshot, waitFor, webviewEval, workbenchClick, workbenchText, workbenchWaitFor } from './driver';
 import { activatedApi, EXTENSION_ID, folder, type PanelDebugState } from './support';
 
 interface Api {
@@ -53,6 +53,8 @@ describe('goalpost', function () {
       await workbenchWaitFor('.bulk-edit-panel .monaco-list-row', { timeoutMs: 30_000 });
       // Grouped by file the rows show the lines; grouped by change they show each reason.
       await vscode.commands.executeCommand('refactorPreview.groupByType');
+      // The preview's list draws only the rows in view: give it the height for all of them.
+      await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');
       let preview = '';
       await waitFor(async () => /the vendor slipped/.test((preview = await workbenchText('.bulk-edit-panel'))), { what: 'the reasons in the preview' }).catch((e: Error) => {
         throw new Error(`${e.message}; the panel shows:\n${preview}`);
@@ -66,10 +68,13 @@ describe('goalpost', function () {
         assert.ok(preview.includes(reason), `the preview lists '${reason}':\n${preview}`);
       }
       await screenshot('goalpost-refactor-preview');
+      await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');
       // Nothing is written before the user confirms.
       assert.equal((await vscode.workspace.openTextDocument(roadmapUri)).getText(), original);
     }
-    await waitFor(async () => (await vscode.commands.executeCommand('refactorPreview.apply'), true), { what: 'confirming the preview' });
+    // Confirm as a user does: the preview's Apply button (without the UI driver, its command).
+    if (driverAvailable()) await workbenchClick('.bulk-edit-panel .monaco-button:has-text("Apply")');
+    else await vscode.commands.executeCommand('refactorPreview.apply');
     const result = await pending;
     assert.equal(result.applied, true, result.message);
 
@@ -102,7 +107,8 @@ describe('goalpost', function () {
     await activatedApi<Api>();
     const uri = uriOf('reviews/2026-04-15-typing.md');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const at = editor.document.getText().split('\n').findIndex((l) => l.startsWith('- move payments'));
+    const before = editor.document.getText();
+    const at = before.split('\n').findIndex((l) => l.startsWith('- move payments'));
     await editor.edit((b) => b.insert(editor.document.lineAt(at).range.end, '\n- move paymnts to 2026-08-01 — typo\n- add "X" to Q9 due 2026-09-01\n- frobnicate the plan'));
     const problems = await waitFor(
       () => {
@@ -120,7 +126,9 @@ describe('goalpost', function () {
       ],
     );
     // Back to the text on disk, whose one change is fine.
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const doc = editor.document;
+    await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), before));
+    await doc.save();
     await waitFor(() => goalpostDiagnostics(uri).length === 0, { what: 'the problems cleared', timeoutMs: 15_000 });
   });
 

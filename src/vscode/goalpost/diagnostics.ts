@@ -23,6 +23,9 @@ export class GoalpostDiagnostics implements vscode.Disposable {
       this.collection,
       // The index follows every keystroke in open notes (debounced): check after it.
       notes.onDidChange(soon),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) soon();
+      }),
       vscode.workspace.onDidOpenTextDocument(soon),
       vscode.workspace.onDidCloseTextDocument((d) => this.collection.delete(d.uri)),
     );
