@@ -76,6 +76,7 @@ describe('goalpost', function () {
     if (driverAvailable()) await workbenchClick('.bulk-edit-panel .monaco-button:has-text("Apply")');
     else await vscode.commands.executeCommand('refactorPreview.apply');
     const result = await pending;
+    if (!result.applied && driverAvailable()) await screenshot('goalpost-not-confirmed');
     assert.equal(result.applied, true, result.message);
 
     const expected = original

@@ -101,9 +101,9 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
     });
   }
   const roadmapWasDirty = roadmapDoc.isDirty;
-  const before = roadmapDoc.version;
   const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-  if (!ok || roadmapDoc.version === before) return done('not confirmed', false, plan);
+  // Discarded in the preview: nothing changed (applyEdit says false, or true with nothing applied).
+  if (roadmapDoc.getText() === roadmapText) return done(`not confirmed (applyEdit ${ok})`, false, plan);
   await saveIfItWasClean(roadmapDoc, roadmapWasDirty);
 
   // A separate edit, so one undo in the roadmap undoes exactly the goalpost changes.
