@@ -72,9 +72,12 @@ describe('goalpost', function () {
       // Nothing is written before the user confirms.
       assert.equal((await vscode.workspace.openTextDocument(roadmapUri)).getText(), original);
     }
-    // Confirm as a user does: the preview's Apply button (without the UI driver, its command).
-    if (driverAvailable()) await workbenchClick('.bulk-edit-panel .monaco-button:has-text("Apply")');
-    else await vscode.commands.executeCommand('refactorPreview.apply');
+    // Confirm as a user does: edits that need confirmation start unchecked, so
+    // check the roadmap (all its changes), then press Apply.
+    assert.ok(driverAvailable(), 'the refactor preview can only be confirmed through the UI');
+    await vscode.commands.executeCommand('refactorPreview.groupByFile');
+    await workbenchClick('.bulk-edit-panel .monaco-list-row .edit-checkbox');
+    await workbenchClick('.bulk-edit-panel .monaco-button:has-text("Apply")');
     const result = await pending;
     if (!result.applied && driverAvailable()) await screenshot('goalpost-not-confirmed');
     assert.equal(result.applied, true, result.message);

@@ -4,7 +4,7 @@
 // records goalpost_applied.
 import * as vscode from 'vscode';
 import type { RoadmapNote } from '../../core';
-import { markApplied, planGoalpost, type GoalpostPlan } from '../../core/goalpost';
+import { applyGoalpostEdits, markApplied, planGoalpost, type GoalpostPlan } from '../../core/goalpost';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import { requireTrust } from '../util/notesFs';
@@ -101,9 +101,19 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
     });
   }
   const roadmapWasDirty = roadmapDoc.isDirty;
+  // Edits that need confirmation start unchecked in the preview: the user checks
+  // the roadmap (or each change) and presses Apply.
   const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-  // Discarded in the preview: nothing changed (applyEdit says false, or true with nothing applied).
-  if (roadmapDoc.getText() === roadmapText) return done(`not confirmed (applyEdit ${ok})`, false, plan);
+  const after = roadmapDoc.getText();
+  // Discarded, or applied with nothing checked: nothing changed.
+  if (after === roadmapText) return done(`not confirmed (applyEdit ${ok})`, false, plan);
+  if (after !== applyGoalpostEdits(roadmapText, plan.edits)) {
+    // All or nothing: a partial apply is not recorded in the review.
+    void vscode.window.showWarningMessage(
+      `Mentorship: only some goalpost changes were checked in the preview, so the review is not marked applied. Undo in ${roadmap.file} and apply again with all of them checked.`,
+    );
+    return done('partially applied', false, plan);
+  }
   await saveIfItWasClean(roadmapDoc, roadmapWasDirty);
 
   // A separate edit, so one undo in the roadmap undoes exactly the goalpost changes.
