@@ -56,6 +56,7 @@ export function generateModel(seed = 1): DashboardModel {
       skills: [skills[Math.floor(r() * skills.length)]!, skills[Math.floor(r() * skills.length)]!].filter((s, k, a) => a.indexOf(s) === k),
       threads: 0,
       lastThread: null,
+      daysToDue: due - today,
     };
   });
   const kinds: EvidenceKind[] = ['learned', 'applied', 'shipped'];

@@ -1,4 +1,5 @@
-// mentorship-review: status, check, review and export on a notes folder.
+// mentorship-review: status, check, review, export, apply and history on a notes folder.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
@@ -23,6 +24,10 @@ import {
   type StatusReport,
   type WorkspaceModel,
 } from '../core';
+import { bottleneckTrends } from '../core/bottlenecks';
+import { applyGoalpostEdits, markApplied, planGoalpost, unifiedDiff } from '../core/goalpost';
+import { describeMoves, roadmapHistory, unavailableHistory, type RoadmapHistory } from '../core/history';
+import { readVersions, type SpawnSync } from './git';
 import { bar, makeStyle, table, truncate, useColor, type Style } from './format';
 import { createNodeReader } from './nodeReader';
 
@@ -35,6 +40,8 @@ Usage:
   mentorship-review check  [DIR] [--json]
   mentorship-review review [DIR] [--today YYYY-MM-DD] [--roadmap ID] [--out FILE]
   mentorship-review export [DIR] [--today YYYY-MM-DD] [--roadmap ID] [--review FILE] [--out FILE]
+  mentorship-review apply  [DIR] REVIEW [--dry-run] [--today YYYY-MM-DD]
+  mentorship-review history [DIR] [--roadmap ID] [--json]
 
 Commands:
   status   Progress, overdue milestones, review cadence and drift signals.
@@ -48,6 +55,11 @@ Commands:
            Default: the roadmap's last held review (else its newest draft); next to
            it, same name, .html
            (-2, -3… if that exists). Never overwrites.
+  apply    Apply the review's "Update the goalpost" lines to its roadmap and
+           print the roadmap's diff; records goalpost_applied in the review.
+           Any line it cannot apply: all of them as file:line, exit 1, nothing
+           written. Already applied: says so, exit 0.
+  history  How each milestone's plan moved, from the roadmap's git history.
 
 Options:
   DIR                 The notes folder (default: the current folder).
@@ -56,6 +68,7 @@ Options:
   --roadmap ID        Which roadmap, by path, file name or title (when there are several).
   --review FILE       The review to export (default: the roadmap's last held review).
   --out FILE          Where to write the review note or the packet.
+  --dry-run           apply: print the diff, write nothing.
   -h, --help          This help.  -v, --version  The version.
 `;
 
@@ -69,6 +82,7 @@ interface Args {
   roadmap?: string;
   out?: string;
   review?: string;
+  dryRun?: boolean;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
@@ -105,14 +119,22 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       case '--review':
         args.review = value();
         break;
+      case '--dry-run':
+        args.dryRun = true;
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}`);
         positional.push(a);
     }
   }
-  const [command, dir, ...extra] = positional;
+  const [command, ...rest] = positional;
   if (!command) return 'help';
-  if (!['status', 'check', 'review', 'export'].includes(command)) throw new UsageError(`Unknown command '${command}'`);
+  if (!['status', 'check', 'review', 'export', 'apply', 'history'].includes(command)) throw new UsageError(`Unknown command '${command}'`);
+  if (command === 'apply') {
+    if (!rest.length) throw new UsageError('apply needs the review note: apply [DIR] REVIEW');
+    args.review = rest.pop()!;
+  }
+  const [dir, ...extra] = rest;
   if (extra.length) throw new UsageError(`Unexpected argument '${extra[0]}'`);
   return {
     command,
@@ -121,7 +143,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     today: args.today ?? utcDateToIso(new Date()),
     ...(args.roadmap !== undefined ? { roadmap: args.roadmap } : {}),
     ...(args.out !== undefined ? { out: args.out } : {}),
-    ...(args.review !== undefined ? { review: args.review } : {}),
+    ...(args.review !== undefined ? { review: args.review, dryRun: args.dryRun ?? false } : {}),
   };
 }
 
@@ -274,6 +296,72 @@ async function exportCommand(args: Args, dir: string, model: WorkspaceModel, io:
   return 0;
 }
 
+function applyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): number {
+  const abs = [resolve(io.cwd, args.review!), resolve(dir, args.review!)].find((p) => existsSync(p));
+  if (!abs) throw new UsageError(`No such review note: ${args.review}`);
+  const file = relative(dir, abs).split('\\').join('/');
+  const linked = model.reviews.find((r) => r.note.file === file);
+  if (!linked) throw new UsageError(`${file} is not a review note of ${dir} (tags: [review] in its front matter)`);
+  if (!linked.roadmap) throw new UsageError(`${file} names no roadmap that exists (its roadmap: field)`);
+  const roadmap = model.roadmapByFile.get(linked.roadmap)!;
+  const reviewText = readFileSync(abs, 'utf8');
+  const roadmapPath = join(dir, roadmap.file);
+  const roadmapText = readFileSync(roadmapPath, 'utf8');
+  const plan = planGoalpost(roadmapText, roadmap, reviewText);
+  if (plan.alreadyApplied) {
+    io.stdout.write(`${file}: goalpost changes already applied on ${plan.alreadyApplied}; nothing to do.\n`);
+    return 0;
+  }
+  if (plan.problems.length) {
+    for (const p of plan.problems) io.stderr.write(`${file}:${p.line}: error: ${p.message}\n`);
+    io.stderr.write(`Nothing applied: ${plan.problems.length} line${plan.problems.length === 1 ? '' : 's'} cannot be applied.\n`);
+    return 1;
+  }
+  if (!plan.edits.length) {
+    io.stdout.write(`${file}: no goalpost changes to apply.\n`);
+    return 0;
+  }
+  const after = applyGoalpostEdits(roadmapText, plan.edits);
+  io.stdout.write(unifiedDiff(roadmap.file, roadmapText, after));
+  if (args.dryRun) return 0;
+  writeFileSync(roadmapPath, after);
+  writeFileSync(abs, markApplied(reviewText, args.today).text);
+  return 0;
+}
+
+/** The roadmap's goalpost history from its git history, its moves annotated with its reviews. */
+function historyOf(dir: string, model: WorkspaceModel, roadmap: RoadmapNote, io: Io): RoadmapHistory {
+  const read = readVersions(join(dir, roadmap.file), { spawnSync: spawnSync as SpawnSync, env: { ...process.env, ...io.env } });
+  const reviews = model.reviews
+    .filter((r) => r.roadmap === roadmap.file)
+    .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
+  return read.ok ? roadmapHistory(roadmap.file, read.versions, reviews) : unavailableHistory(roadmap.file, read.reason);
+}
+
+function historyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): number {
+  const roadmap = pickRoadmap(model, args.roadmap);
+  const history = historyOf(dir, model, roadmap, io);
+  if (args.json) {
+    io.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
+    return 0;
+  }
+  if (!history.available) {
+    io.stdout.write(`No goalpost history for ${roadmap.file}: ${history.reason}\n`);
+    return 0;
+  }
+  io.stdout.write(`Goalpost history of ${roadmap.file}\n`);
+  for (const m of history.milestones) {
+    const state = m.dropped ? ` · dropped ${m.dropped}` : m.done ? ` · done ${m.done}` : '';
+    const moved = describeMoves(m);
+    io.stdout.write(`\n${m.id} — ${m.title}\n  first seen ${m.firstSeen} · first planned ${m.firstDue ?? 'no date'} · due ${m.due ?? 'no date'}${state}${moved ? ` · ${moved}` : ''}\n`);
+    for (const mv of m.moves) {
+      io.stdout.write(`  ${mv.date} ${mv.commit.slice(0, 7)} moved ${mv.from ?? 'no date'} → ${mv.to ?? 'no date'}${mv.review ? ` (${mv.review}${mv.why ? `: ${mv.why}` : ''})` : ''}\n`);
+    }
+    for (const r of m.renames) io.stdout.write(`  ${r.date} ${r.commit.slice(0, 7)} renamed "${r.from}" → "${r.to}"\n`);
+  }
+  return 0;
+}
+
 export interface Io {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
@@ -311,7 +399,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const r = pickRoadmap(model, args.roadmap);
         report.roadmaps = report.roadmaps.filter((x) => x.file === r.file);
       }
-      io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(report, style));
+      // Each roadmap's bottleneck trends across its held reviews (core/bottlenecks.ts).
+      const json = () => ({ ...report, roadmaps: report.roadmaps.map((r) => ({ ...r, bottlenecks: bottleneckTrends(model, r.file, args.today) })) });
+      io.stdout.write(args.json ? `${JSON.stringify(json(), null, 2)}\n` : renderStatus(report, style));
       return 0;
     }
     if (args.command === 'check') {
@@ -335,12 +425,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return errors ? 1 : 0;
     }
     if (args.command === 'export') return await exportCommand(args, dir, model, io);
+    if (args.command === 'apply') return applyCommand(dir, args, model, io);
+    if (args.command === 'history') return historyCommand(dir, args, model, io);
     // review
     const roadmap = pickRoadmap(model, args.roadmap);
     let template: string | undefined;
     const userTemplate = join(dir, '.mentorship', 'templates', 'review.md');
     if (existsSync(userTemplate)) template = readFileSync(userTemplate, 'utf8');
-    const draft = writeReview(model, roadmap.file, args.today, template !== undefined ? { template } : {});
+    const history = historyOf(dir, model, roadmap, io);
+    const draft = writeReview(model, roadmap.file, args.today, { ...(template !== undefined ? { template } : {}), history });
     let target: string;
     if (args.out !== undefined) {
       target = resolve(io.cwd, args.out);

@@ -20,6 +20,16 @@ export function noun(n: number, one: string, many = `${one}s`): string {
   return n === 1 ? one : many;
 }
 
+/** How a milestone's plan moved: `moved 3 times, +9 weeks since first planned` (weeks when whole, else days). */
+export function movedText(n: number, shiftDays: number | null): string {
+  const times = n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+  if (shiftDays === null || shiftDays === 0) return `moved ${times}`;
+  const sign = shiftDays > 0 ? '+' : '−';
+  const abs = Math.abs(shiftDays);
+  const span = abs % 7 === 0 ? plural(abs / 7, 'week') : plural(abs, 'day');
+  return `moved ${times}, ${sign}${span} since first planned`;
+}
+
 /** `Today`-less relative days: `overdue 5 days`, `due today`, `due in 12 days`. */
 export function relativeDue(days: number): string {
   if (days < 0) return `overdue ${plural(-days, 'day')}`;

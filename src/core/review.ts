@@ -5,9 +5,9 @@ import { ATX_HEADING, proseLines } from './lines';
 import type { AuditRow, Diagnostic, FeedbackItem, GoalpostChange, ReviewNote } from './model';
 import { collapseSpaces } from './text';
 
-type Section = 'audit' | 'threads' | 'feedback' | 'goalpost' | 'other';
+export type Section = 'audit' | 'threads' | 'feedback' | 'goalpost' | 'other';
 
-function sectionOf(heading: string): Section {
+export function sectionOf(heading: string): Section {
   const h = heading.toLowerCase();
   if (h.includes('audit')) return 'audit';
   if (h.includes('goalpost')) return 'goalpost';
@@ -21,11 +21,20 @@ const FEEDBACK_LINE = /^\s*[-*+]\s+(?:\*\*|__)?(stop|start|continue)(?:\*\*|__)?
 const FOLLOW_UP = /^\s*[-*+]\s+\[([ xX/-])\]\s+(.*)$/;
 const WHY = /\s+(?:—|–|--|because)\s+/;
 
+function whyIndex(text: string): number {
+  const all = new RegExp(WHY.source, 'g');
+  for (let m = all.exec(text); m; m = all.exec(text)) {
+    if ((text.slice(0, m.index).match(/"/g)?.length ?? 0) % 2 === 0) return m.index;
+  }
+  return -1;
+}
+
 /** `move payments to 2026-07-01 — why`, `drop cert — why`, `rescope x to "…"`, `add "…" to Phase due 2026-09-01`. */
 export function parseGoalpostLine(text: string, line: number): GoalpostChange | undefined {
   const item = /^\s*[-*+]\s+(?:\[[ xX]\]\s+)?(.*)$/.exec(text);
   if (!item) return undefined;
-  const whyAt = item[1]!.search(WHY);
+  // The why starts at the first dash outside quotes: a quoted title or phase may hold one.
+  const whyAt = whyIndex(item[1]!);
   const head = (whyAt === -1 ? item[1]! : item[1]!.slice(0, whyAt)).trim().replace(/`/g, '');
   const why = whyAt === -1 ? '' : item[1]!.slice(whyAt).replace(WHY, '').trim();
   let m = /^move\s+\^?([A-Za-z0-9-]+)\s+to\s+(\d{4}-\d{2}-\d{2})\.?$/i.exec(head);
@@ -34,7 +43,7 @@ export function parseGoalpostLine(text: string, line: number): GoalpostChange | 
   if (m) return { op: 'drop', id: m[1]!, why, line };
   m = /^rescope\s+\^?([A-Za-z0-9-]+)\s+to\s+"([^"]+)"$/i.exec(head);
   if (m) return { op: 'rescope', id: m[1]!, title: m[2]!.trim(), why, line };
-  m = /^add\s+"([^"]+)"(?:\s+(?:to|in|under)\s+(?!due\b)(.+?))?(?:\s+due\s+(\d{4}-\d{2}-\d{2}))?\.?$/i.exec(head);
+  m = /^add\s+"([^"]+)"(?:\s+(?:to|in|under)\s+(?!due\b)"?(.+?)"?)?(?:\s+due\s+(\d{4}-\d{2}-\d{2}))?\.?$/i.exec(head);
   if (m && (m[3] === undefined || isValidIsoDate(m[3]))) {
     return { op: 'add', title: m[1]!.trim(), phase: m[2]?.trim() || null, due: m[3] ?? null, why, line };
   }

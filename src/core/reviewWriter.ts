@@ -6,6 +6,9 @@ import { EVIDENCE_KINDS } from './model';
 import { isOverdue, percentText, plural, relativeDue, statusText } from './present';
 import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
+import { addCadence, addDays, formatCadence, type Cadence } from './dates';
+import { bottleneckTrends } from './bottlenecks';
+import { describeMoves, type MilestoneHistory, type RoadmapHistory } from './history';
 import type { WorkspaceModel, LinkedEntry } from './workspace';
 
 export interface ReviewDraft {
@@ -21,6 +24,8 @@ export interface ReviewOptions {
   /** Folder for reviews, relative to the roadmap's folder, when the roadmap has no review yet (default `reviews`). */
   reviewsFolder?: string;
   status?: StatusOptions;
+  /** The roadmap's goalpost history: the audit then shows when each milestone was first planned and how often it moved. */
+  history?: RoadmapHistory;
 }
 
 function isMissed(m: MilestoneState, period: { from: string; to: string }): boolean {
@@ -28,19 +33,20 @@ function isMissed(m: MilestoneState, period: { from: string; to: string }): bool
   return m.status === 'done' && m.due !== null && m.done !== null && m.done > m.due && m.done >= period.from;
 }
 
-function auditTable(milestones: MilestoneState[], period: { from: string; to: string }): string {
+function auditTable(milestones: MilestoneState[], period: { from: string; to: string }, history: Map<string, MilestoneHistory> | null): string {
   if (milestones.length === 0) return '_The roadmap has no milestones yet._';
-  const rows = [
-    '| Milestone | Title | Status | Due | Done | Progress | Bottleneck |',
-    '|---|---|---|---|---|---|---|',
-  ];
+  const rows = history
+    ? ['| Milestone | Title | Status | Due | Planned first | Moved | Done | Progress | Bottleneck |', '|---|---|---|---|---|---|---|---|---|']
+    : ['| Milestone | Title | Status | Due | Done | Progress | Bottleneck |', '|---|---|---|---|---|---|---|'];
   let missed = 0;
   for (const m of milestones) {
     const status = m.overdue ? `${statusText(m.status)} · **${relativeDue(m.daysToDue!)}**` : statusText(m.status);
     const progress = m.steps.total ? `${m.steps.done}/${m.steps.total}` : m.status === 'done' ? '1/1' : '0/1';
     const slot = isMissed(m, period) ? 'bottleneck: ?' : '';
     if (slot) missed++;
-    rows.push(`| ${escapeTableCell(m.id)} | ${escapeTableCell(m.title)} | ${status} | ${m.due ?? '—'} | ${m.done ?? '—'} | ${progress} | ${slot} |`);
+    const h = history?.get(m.id);
+    const plan = history ? ` ${h?.firstDue ?? '—'} | ${(h && describeMoves(h)) || '—'} |` : '';
+    rows.push(`| ${escapeTableCell(m.id)} | ${escapeTableCell(m.title)} | ${status} | ${m.due ?? '—'} |${plan} ${m.done ?? '—'} | ${progress} | ${slot} |`);
   }
   if (missed) {
     rows.push('', `${plural(missed, 'missed milestone')}: replace each \`?\` with \`resources\`, \`time\` or \`skill:<name>\`.`);
@@ -88,6 +94,51 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
   return out.join('\n').trimEnd();
 }
 
+/** Note text inside an HTML comment and a quoted title: no `-->` can end the comment, no `"` the title. */
+function commentSafe(text: string): string {
+  return text.replace(/--+/g, (d) => d.split('').join(' ')).replace(/"/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The goalpost changes the notes suggest, commented out, ready to uncomment:
+ * a missed milestone moves to the next review; one with no growth thread for
+ * two review periods is dropped or rescoped (uncomment one of the two).
+ */
+function inferredGoalpost(
+  roadmap: RoadmapNote,
+  milestones: MilestoneState[],
+  today: string,
+  cadence: Cadence | null,
+  staleAfterWeeks: number,
+  history: Map<string, MilestoneHistory> | null,
+): string {
+  const lines: string[] = [];
+  const nextReview = cadence ? addCadence(today, cadence) : addDays(today, 28);
+  const overdue = milestones.filter((m) => m.overdue);
+  for (const m of overdue) lines.push(`- move ${m.id} to ${nextReview} — ${relativeDue(m.daysToDue!)}`);
+  // Two review periods back (or twice the stale-after weeks without a cadence).
+  const back: Cadence = cadence ? { amount: -2 * cadence.amount, unit: cadence.unit } : { amount: -2 * staleAfterWeeks, unit: 'weeks' };
+  const cutoff = addCadence(today, back);
+  const span = cadence ? `two review periods (${formatCadence({ amount: 2 * cadence.amount, unit: cadence.unit })})` : `${2 * staleAfterWeeks} weeks`;
+  for (const m of milestones) {
+    if (m.overdue || m.status === 'done' || m.status === 'dropped') continue;
+    if (m.lastThread !== null && m.lastThread >= cutoff) continue;
+    // Only milestones that have been on the roadmap that long.
+    const since = history?.get(m.id)?.firstSeen ?? roadmap.start;
+    if (since === null || since === undefined || since > cutoff) continue;
+    const why = `no growth thread for ${span}`;
+    lines.push(`- drop ${m.id} — ${why}`, `- rescope ${m.id} to "${commentSafe(m.title)}" — ${why}`);
+  }
+  if (!lines.length) return '- ';
+  return ['<!-- Inferred from the notes: uncomment the changes you agree with (one per milestone) and say why:', ...lines, '-->', '- '].join('\n');
+}
+
+/** The last held review's bottlenecks, as follow-ups. */
+function bottleneckFollowUps(model: WorkspaceModel, roadmapFile: string, today: string): string[] {
+  const last = bottleneckTrends(model, roadmapFile, today).last;
+  return (last?.items ?? []).map((b) => `- [ ] Bottleneck of ${escapeMarkdown(b.id)} at the last review: ${escapeMarkdown(b.bottleneck)} — still in the way?`);
+}
+
 export function writeReview(model: WorkspaceModel, roadmapFile: string, today: string, options: ReviewOptions = {}): ReviewDraft {
   const roadmap = model.roadmapByFile.get(roadmapFile);
   if (!roadmap) throw new Error(`No roadmap at ${roadmapFile}`);
@@ -101,9 +152,10 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
   );
 
   const followUps = (last?.note.feedback ?? []).filter((f) => f.kind === 'start');
+  const bottlenecks = bottleneckFollowUps(model, roadmap.file, today);
   const followUpText = last
-    ? followUps.length
-      ? followUps.map((f) => `- [ ] Start (${f.who}): ${escapeMarkdown(f.text)}`).join('\n')
+    ? followUps.length || bottlenecks.length
+      ? [...followUps.map((f) => `- [ ] Start (${f.who}): ${escapeMarkdown(f.text)}`), ...bottlenecks].join('\n')
       : `_The last review (${last.note.date}) recorded no Start items._`
     : '_This is the first review._';
 
@@ -114,10 +166,9 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
   );
   const actions = openActions.length ? `### Open action items from sessions\n${openActions.join('\n')}` : '';
 
-  const overdue = state.milestones.filter((m) => m.overdue);
-  const goalpost = overdue.length
-    ? ['<!-- Suggestions for the missed milestones (uncomment and edit):', ...overdue.map((m) => `- move ${m.id} to YYYY-MM-DD — why`), '-->', '- '].join('\n')
-    : '- ';
+  const history = options.history?.available ? new Map(options.history.milestones.map((h) => [h.id, h])) : null;
+  const cadence = roadmap.reviewEvery ?? options.status?.defaultCadence ?? null;
+  const goalpost = inferredGoalpost(roadmap, state.milestones, today, cadence, options.status?.staleAfterWeeks ?? 4, history);
 
   const reviewText = state.nextReviewDue
     ? state.daysToNextReview! < 0
@@ -138,7 +189,7 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
     'period.to': period.to,
     progress: percentText(state.progress),
     summary,
-    audit: auditTable(state.milestones, period),
+    audit: auditTable(state.milestones, period, history),
     threads: threadsSection(roadmap, since, state.milestones),
     followups: followUpText,
     actions,

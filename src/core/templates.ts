@@ -71,7 +71,8 @@ status: draft
 - Continue: 
 
 ## 4. Update the goalpost
-<!-- One line per change, written like these:
+<!-- One line per change, written like these; "Mentorship: Apply Goalpost Changes"
+(or \`mentorship-review apply\`) applies them to the roadmap, after showing them:
 - move <id> to YYYY-MM-DD — why
 - drop <id> — why
 - rescope <id> to "new title" — why

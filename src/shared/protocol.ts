@@ -6,7 +6,11 @@
 // panel is hidden). Every string in a model comes from the notes: the page
 // renders it as text, never as HTML, and never as a link target.
 
-import type { RoadmapState } from '../core/status';
+import type { RoadmapHistory } from '../core/history';
+import type { Evidence, TaskStatus } from '../core/model';
+import type { DriftSignal, MilestoneState, RoadmapState } from '../core/status';
+
+export type { RoadmapHistory, MilestoneHistory, MilestoneMove, MilestoneRename } from '../core/history';
 
 /** Which roadmap a panel shows: its workspace folder and its path in that folder. */
 export interface RoadmapId {
@@ -14,27 +18,12 @@ export interface RoadmapId {
   file: string;
 }
 
-export type MilestoneStatus = 'todo' | 'in-progress' | 'done' | 'dropped';
-export type EvidenceKind = 'learned' | 'applied' | 'shipped';
+export type MilestoneStatus = TaskStatus;
+export type EvidenceKind = Evidence;
 export const EVIDENCE: readonly EvidenceKind[] = ['learned', 'applied', 'shipped'];
 
-export interface DashMilestone {
-  id: string;
-  title: string;
-  /** 1-based line in the roadmap note. */
-  line: number;
-  phase: string | null;
-  status: MilestoneStatus;
-  overdue: boolean;
-  due: string | null;
-  done: string | null;
-  start: string | null;
-  steps: { done: number; total: number };
-  progress: number;
-  skills: string[];
-  threads: number;
-  lastThread: string | null;
-}
+/** A milestone as the core computes it (src/core/status.ts), posted as is. */
+export type DashMilestone = MilestoneState;
 
 export interface DashEntry {
   file: string;
@@ -66,12 +55,8 @@ export interface DashReview {
   bottlenecks: { id: string; bottleneck: string; line: number }[];
 }
 
-export interface DashDrift {
-  kind: string;
-  message: string;
-  file: string;
-  line: number;
-}
+/** A drift signal as the core computes it. */
+export type DashDrift = DriftSignal;
 
 export interface DashBottleneck {
   /** `resources`, `time` or `skill:<name>`. */
@@ -105,7 +90,13 @@ export interface DashboardModel extends RoadmapFacts {
   bottlenecks: DashBottleneck[];
 }
 
-export type HostMessage = { type: 'model'; model: DashboardModel };
+export type HostMessage =
+  /**
+   * The roadmap the panel shows (only that one), posted when it changed. `history`
+   * is the roadmap's goalpost history when a history provider is registered
+   * (absent: the page draws no history and says nothing about it).
+   */
+  { type: 'model'; model: DashboardModel; history?: RoadmapHistory };
 
 export type PageMessage =
   | { type: 'ready' }
@@ -125,6 +116,15 @@ export interface PageState {
   skill?: string | null;
   week?: string | null;
   scrollY?: number;
+}
+
+/** The page's check of what the host posts (the page trusts nothing it has not checked). */
+export function isHostMessage(value: unknown): value is HostMessage {
+  if (!value || typeof value !== 'object') return false;
+  const m = value as Record<string, unknown>;
+  if (m.type !== 'model' || !m.model || typeof m.model !== 'object') return false;
+  const h = m.history as Record<string, unknown> | undefined;
+  return h === undefined || (!!h && typeof h === 'object' && typeof h.available === 'boolean' && Array.isArray(h.milestones));
 }
 
 export function isPageMessage(value: unknown): value is PageMessage {

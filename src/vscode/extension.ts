@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands/register';
 import { registerDashboard } from './dashboard';
 import { DiagnosticsPublisher } from './diagnostics/diagnostics';
+import { registerGoalpost, type GoalpostFeature } from './goalpost';
 import { registerLanguageFeatures } from './language';
 import { NotesService } from './notes/notesService';
 import { ReviewStatusBar } from './statusBar/statusBar';
@@ -17,6 +18,7 @@ export interface MentorshipApi {
   reviewsTree: ReviewsTreeProvider;
   menteesTree: MenteesTreeProvider;
   statusBar: ReviewStatusBar;
+  goalpost: GoalpostFeature;
   /** Milliseconds `activate()` took, for the benchmark. */
   activationMs: number;
 }
@@ -55,11 +57,12 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   registerCommands(context, { notes, roadmapTree, roadmapView });
   registerLanguageFeatures(context, notes);
   registerDashboard(context, notes);
+  const goalpost = registerGoalpost(context, notes);
 
   // Never rejects: a failure is reported by the service and the views stay usable.
   void notes.start().then(updateContext);
   const activationMs = performance.now() - started;
-  return { notes, roadmapTree, reviewsTree, menteesTree, statusBar, activationMs };
+  return { notes, roadmapTree, reviewsTree, menteesTree, statusBar, goalpost, activationMs };
 }
 
 export function deactivate(): void {}

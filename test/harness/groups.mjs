@@ -78,6 +78,16 @@ export default [
     theme: 'Default Dark Modern',
   },
   {
+    // the dashboard on an empty folder, then on 20 roadmaps written by the suite:
+    // the screenshots in docs/screenshots/, the timeline's layout
+    name: 'dashboard-screens',
+    workspace: 'test/fixtures/empty',
+    copyWorkspace: true,
+    files: ['dashboard-screens'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+  },
+  {
     // the dashboard across a window reload: phase 1 opens it and sets filters and
     // scroll, phase 2 (after the reload) finds it restored by the serializer
     name: 'dashboard-reload',
@@ -158,6 +168,18 @@ export default [
     files: ['walkthrough'],
     env: { MENTORSHIP_TODAY: '2026-04-01' },
     theme: 'Default Light Modern',
+  },
+  {
+  },
+  {
+    // Apply Goalpost Changes from a review: refactor preview, confirm, undo;
+    // goalpost problems while typing; the history outside git
+    name: 'goalpost',
+    workspace: 'test/fixtures/goalpost',
+    copyWorkspace: true,
+    files: ['goalpost'],
+    env: { MENTORSHIP_TODAY: '2026-04-02' },
+    theme: 'Default Dark Modern',
   },
   {
     // activate() and time-to-tree on a generated 10,000-note repo; prints the

@@ -23,7 +23,7 @@ import {
   webviewText,
   workbenchEval,
 } from './driver';
-import { sleep, folder, activatedApi, type PanelDebugState } from './support';
+import { sleep, folder, activatedApi, saveForDocs, type PanelDebugState } from './support';
 
 type PanelState = PanelDebugState;
 
@@ -65,6 +65,40 @@ function lineOf(text: string, needle: string): number {
   assert.ok(i >= 0, `no line contains ${needle}`);
   return i + 1;
 }
+
+/** A goalpost history of examples/roadmap.md, as the history provider would give it. */
+const HISTORY = {
+  roadmap: 'roadmap.md',
+  available: true,
+  reason: null,
+  milestones: [
+    {
+      id: 'payments',
+      title: 'Ship the payments migration',
+      firstSeen: '2026-01-15',
+      firstDue: '2026-04-15',
+      due: '2026-06-01',
+      moves: [
+        { commit: 'a1', date: '2026-03-01', from: '2026-04-15', to: '2026-05-10', review: 'reviews/2026-03-01-review.md', why: 'the RFC took a month longer <img src=x>' },
+        { commit: 'b2', date: '2026-04-20', from: '2026-05-10', to: '2026-06-01', review: null, why: null },
+      ],
+      renames: [],
+      dropped: null,
+      done: '2026-06-24',
+    },
+    {
+      id: 'reporting-model',
+      title: 'Design the reporting data model',
+      firstSeen: '2026-01-15',
+      firstDue: '2026-08-31',
+      due: '2026-10-31',
+      moves: [{ commit: 'c3', date: '2026-07-15', from: '2026-08-31', to: '2026-10-31', review: 'reviews/2026-07-15-review.md', why: 'waiting for access to the finance data' }],
+      renames: [],
+      dropped: null,
+      done: null,
+    },
+  ],
+};
 
 const isGroup = (name: string) => !process.env.MENTORSHIP_TEST_GROUP || process.env.MENTORSHIP_TEST_GROUP === name;
 
@@ -123,6 +157,9 @@ describe('dashboard on the examples', function () {
       }
       await webviewEval('window.scrollTo(0, 0)');
       for (const f of shots) assert.ok(fs.statSync(f).size > 10_000, `${f} looks empty`);
+      // the pictures README shows
+      if (name === 'dark') saveForDocs(shot, 'dashboard');
+      if (name === 'light') saveForDocs(shots[2]!, 'dashboard-activity-light');
     }
     await setTheme('Default Dark Modern');
   });
@@ -153,6 +190,92 @@ describe('dashboard on the examples', function () {
       assert.match(e.document.uri.path, /\/(threads|sessions|reviews)\/[^/]+\.md$/);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
+  });
+
+  it('opens every clicked note in the one group beside the dashboard, never a third group', async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await openDashboard('roadmap.md');
+    const dashboardColumn = () =>
+      vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /Dashboard/.test(t.label)))?.viewColumn;
+    assert.strictEqual(vscode.window.tabGroups.all.length, 1);
+    const columns: (vscode.ViewColumn | undefined)[] = [];
+    for (const [selector, file] of [
+      ['[data-milestone-id="payments"]', /\/roadmap\.md$/],
+      ['#activity [data-thread]', /\/threads\/[^/]+\.md$/],
+      ['#drift [data-session]', /\/sessions\/[^/]+\.md$/],
+    ] as const) {
+      await webviewClick(selector);
+      const e = await waitFor(
+        () => {
+          const a = vscode.window.activeTextEditor;
+          return (a && file.test(a.document.uri.path) ? a : undefined) as vscode.TextEditor;
+        },
+        { what: `the note of ${selector} in an editor` },
+      );
+      await sleep(300); // a stray extra group would appear by now
+      assert.strictEqual(vscode.window.tabGroups.all.length, 2, `after clicking ${selector}: ${vscode.window.tabGroups.all.length} editor groups`);
+      columns.push(e.viewColumn);
+    }
+    assert.ok(columns.every((c) => c === columns[0]), `notes opened in columns ${columns.join(', ')}`);
+    assert.notStrictEqual(columns[0], dashboardColumn(), 'a note opened in the dashboard\'s own group');
+    await screenshot('dashboard-click-beside');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('draws the goalpost history: ghost markers with every move and why, the Goalpost panel newest first, or why there is none', async function () {
+    this.timeout(90_000);
+    await closeEverything();
+    // The goalpost feature registers the real (git) provider at activation: start from none.
+    await vscode.commands.executeCommand('mentorship.debug.setDashboardHistory', null);
+    const first = await openDashboard('roadmap.md');
+    assert.strictEqual(await webviewEval<number>(`document.querySelectorAll('#goalpost, [data-ghost]').length`), 0, 'no provider: no history drawn');
+    await vscode.commands.executeCommand('mentorship.debug.setDashboardHistory', HISTORY);
+    const p = await waitFor(
+      async () => {
+        const x = await panelOf('roadmap.md');
+        return (x && x.history && x.renderedGeneration > first.renderedGeneration && x.renderedGeneration === x.lastModelGeneration ? x : undefined) as PanelState;
+      },
+      { what: 'the dashboard rendered the history' },
+    );
+    assert.ok(p.history);
+    // the ghost of 'payments': first planned 2026-04-15, left of today's due date (2026-06-01), each move in its tooltip
+    const ghost = await webviewEval<{ tip: string; ghostX: number; barEnd: number; steps: number }>(`(() => {
+      const g = document.querySelector('[data-ghost="payments"]');
+      const mark = g.querySelector('.ghost-mark').getBBox();
+      const bar = document.querySelector('[data-milestone-id="payments"] .planned').getBBox();
+      return { tip: g.querySelector('title').textContent, ghostX: mark.x + mark.width / 2, barEnd: bar.x + bar.width, steps: g.querySelectorAll('.ghost-step').length };
+    })()`);
+    assert.ok(ghost.ghostX < ghost.barEnd - 20, `ghost at ${ghost.ghostX}, due at ${ghost.barEnd}`);
+    assert.strictEqual(ghost.steps, 1, 'one intermediate date (2026-05-10)');
+    assert.strictEqual(
+      ghost.tip,
+      [
+        'First planned for 2026-04-15 (on 2026-01-15)',
+        'moved twice, +47 days since first planned',
+        '2026-03-01: due 2026-04-15 → 2026-05-10 — the RFC took a month longer <img src=x> (review reviews/2026-03-01-review.md)',
+        '2026-04-20: due 2026-05-10 → 2026-06-01',
+      ].join('\n'),
+    );
+    assert.strictEqual(await webviewEval<number>(`document.querySelectorAll('[data-ghost]').length`), 2);
+    const panel = await webviewText('#goalpost');
+    const order = ['2026-07-15', '2026-06-24', '2026-04-20', '2026-03-01', '2026-01-15'].map((d) => panel.indexOf(d));
+    assert.deepStrictEqual([...order].sort((a, b) => a - b), order, `not newest first:\n${panel}`);
+    assert.match(panel, /Why: the RFC took a month longer <img src=x>/);
+    assert.match(panel, /review 2026-03-01/);
+    assert.strictEqual(await webviewEval<number>(`document.querySelectorAll('#app img').length`), 0, 'history text rendered as HTML');
+    const shot = await screenshot('dashboard-goalpost-timeline');
+    saveForDocs(shot, 'dashboard-goalpost-timeline');
+    await webviewEval(`document.getElementById('goalpost').scrollIntoView()`);
+    await sleep(200);
+    saveForDocs(await webviewScreenshot('dashboard-goalpost-panel'), 'dashboard-goalpost-panel');
+    await webviewEval('window.scrollTo(0, 0)');
+
+    await vscode.commands.executeCommand('mentorship.debug.setDashboardHistory', { roadmap: 'roadmap.md', available: false, reason: 'this folder is not a git repository', milestones: [] });
+    await waitFor(async () => /not a git repository/.test(await webviewText('#goalpost')), { what: 'the Goalpost panel says why there is no history' });
+    assert.strictEqual(await webviewText('#goalpost-reason'), 'No goalpost history: this folder is not a git repository.');
+    assert.strictEqual(await webviewEval<number>(`document.querySelectorAll('[data-ghost]').length`), 0);
+    await vscode.commands.executeCommand('mentorship.debug.setDashboardHistory', null);
+    await waitFor(async () => (await webviewEval<number>(`document.querySelectorAll('#goalpost').length`)) === 0, { what: 'the Goalpost panel gone with the provider' });
   });
 
   describe('live updates', function () {
@@ -205,6 +328,37 @@ describe('dashboard on the examples', function () {
       const after = await panelOf(file);
       assert.strictEqual(after?.loads, Number(loads));
       console.log(`[dashboard] live update rendered ${elapsed} ms after writeFile`);
+    });
+
+    it('posts nothing to a dashboard whose roadmap did not change, and one model when it did', async function () {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const before = await openDashboard('roadmap.md');
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dirUri, 'roadmap.md'), new TextEncoder().encode(roadmap('Renamed once more')));
+      const skipped = await waitFor(
+        async () => {
+          const p = await panelOf('roadmap.md');
+          return (p && p.skipped > before.skipped ? p : undefined) as PanelState;
+        },
+        { timeoutMs: 5_000, what: 'the examples dashboard saw the change of another roadmap' },
+      );
+      assert.strictEqual(skipped.posts, before.posts, 'the unchanged model was posted again');
+      assert.strictEqual(skipped.renderedGeneration, before.renderedGeneration);
+
+      const uri = vscode.Uri.joinPath(folder().uri, 'roadmap.md');
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${text.trimEnd()}\n- [ ] One more milestone ^one-more 📅 2027-03-01\n`));
+      try {
+        const changed = await waitFor(
+          async () => {
+            const p = await panelOf('roadmap.md');
+            return (p && p.renderedMilestones === before.renderedMilestones + 1 ? p : undefined) as PanelState;
+          },
+          { timeoutMs: 5_000, what: 'the examples dashboard rendered its new milestone' },
+        );
+        assert.strictEqual(changed.posts, before.posts + 1);
+      } finally {
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      }
     });
   });
 });

@@ -1,6 +1,8 @@
 // What the integration suites share: the extension's id, its API once the
 // index is idle, the workspace folder and the debug index summary.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 export type { PanelDebugState } from '../../src/vscode/dashboard/panel';
 
@@ -30,4 +32,18 @@ export async function indexSummary<T extends { tree: unknown[] }>(): Promise<T> 
   const s = await vscode.commands.executeCommand<T>('mentorship.debug.indexSummary');
   assert.ok(s && Array.isArray(s.tree), `indexSummary returned ${JSON.stringify(s)}`);
   return s;
+}
+
+/**
+ * Copies a screenshot the driver took into the repo's docs/screenshots/ (the
+ * pictures README shows are the ones the tests take); returns the copy's path.
+ */
+export function saveForDocs(png: string, name: string): string {
+  const root = process.env.MENTORSHIP_REPO_ROOT;
+  assert.ok(root, 'MENTORSHIP_REPO_ROOT is not set (run through the harness)');
+  const dir = path.join(root, 'docs', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const out = path.join(dir, `${name}.png`);
+  fs.copyFileSync(png, out);
+  return out;
 }

@@ -102,7 +102,7 @@ describe('review writer', () => {
     assert.match(text, /### Mentor\n- Stop: \n- Start: \n- Continue: \n/);
     assert.match(text, /### Mentee\n- Stop: \n- Start: \n- Continue: \n/);
     assert.match(text, /## 4\. Update the goalpost/);
-    assert.match(text, /- move talk to YYYY-MM-DD — why/);
+    assert.match(text, /<!-- Inferred from the notes[^\n]*\n- move talk to 2026-05-13 — overdue 17 days\n-->\n- $/m);
   });
 
   it('keeps a pipe in a milestone title from breaking the audit table', async () => {
@@ -132,7 +132,7 @@ describe('review round trip', () => {
       .replace('| intern | Mentor an intern | done | 2026-03-05 | 2026-03-20 | 1/1 | bottleneck: ? |', '| intern | Mentor an intern | done | 2026-03-05 | 2026-03-20 | 1/1 | bottleneck: time |')
       .replace('### Mentor\n- Stop: \n- Start: \n- Continue: ', '### Mentor\n- Stop: late feedback\n- Start: code review office hours\n- Continue: ')
       .replace('### Mentee\n- Stop: \n- Start: \n- Continue: ', '### Mentee\n- Stop: \n- Start: a brag document\n- Continue: weekly threads')
-      .replace(/<!-- Suggestions[\s\S]*?-->\n- $/m, '- move talk to 2026-06-15 — the conference moved')
+      .replace(/<!-- Inferred[\s\S]*?-->\n- $/m, '- move talk to 2026-06-15 — the conference moved')
       // the review was held: only a held review is the next one's "last review"
       .replace('\nstatus: draft\n', '\nstatus: held\n');
     assert.notEqual(filled, draft.text);

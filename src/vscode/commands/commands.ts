@@ -16,6 +16,7 @@ import type { NotesService, RoadmapRef } from '../notes/notesService';
 import { dirName } from '../../core/text';
 import { createNote, exists, requireTrust } from '../util/notesFs';
 import { openAtLine } from '../util/open';
+import { historyFor } from '../goalpost';
 import { pickMilestone, pickRoadmap } from './pick';
 import { customizeTemplates, loadTemplate } from './templates';
 
@@ -53,6 +54,7 @@ export async function newReview(notes: NotesService, arg?: unknown): Promise<vsc
     template,
     reviewsFolder: notes.currentSettings.reviewsFolder,
     status: notes.statusOptions(),
+    history: await historyFor(roadmap.folder, roadmap.state.file),
   });
   const { uri } = await freeUri(roadmap, draft.path);
   const line = firstLineContaining(draft.text, '- Stop:');

@@ -1,10 +1,17 @@
 // The dashboard webview: the open command, one panel per roadmap, the
-// serializer that brings panels back after a reload, and a debug command
-// integration tests read.
+// serializer that brings panels back after a reload, the goalpost history
+// provider's slot, and debug commands integration tests use.
 import * as vscode from 'vscode';
-import type { PageState, RoadmapId } from '../../shared/protocol';
+import type { PageState, RoadmapHistory, RoadmapId } from '../../shared/protocol';
 import type { NotesService } from '../notes/notesService';
-import { DashboardPanel, VIEW_TYPE } from './panel';
+import { DashboardPanel, setHistoryProvider, VIEW_TYPE } from './panel';
+
+/**
+ * Registers where the dashboard gets a roadmap's goalpost history (the history
+ * feature calls this once; `undefined` removes it). Without a provider the
+ * dashboard draws no history and shows no Goalpost panel.
+ */
+export { setHistoryProvider, type HistoryProvider } from './panel';
 
 interface RoadmapNodeArg {
   kind?: string;
@@ -58,6 +65,10 @@ export function registerDashboard(context: vscode.ExtensionContext, notes: Notes
     }),
     // For integration tests: what the open panels show.
     vscode.commands.registerCommand('mentorship.debug.dashboardState', () => DashboardPanel.all().map((p) => p.debugState)),
+    // For integration tests: a fixed history for one roadmap file (null: no provider).
+    vscode.commands.registerCommand('mentorship.debug.setDashboardHistory', (history: RoadmapHistory | null) => {
+      setHistoryProvider(history ? (r) => (r.file === history.roadmap ? history : undefined) : undefined);
+    }),
     { dispose: () => DashboardPanel.all().forEach((p) => p.dispose()) },
   );
 }

@@ -1,8 +1,9 @@
 // One dashboard panel per roadmap. The page asks for its model (`ready`); the
-// host answers and then pushes a new model when the notes change, debounced,
-// and never while the panel is hidden (it catches up when shown again).
+// host answers and then, when the notes change (debounced, never while the
+// panel is hidden: it catches up when shown again), builds that roadmap's
+// model alone and posts it only if it differs from the one the page has.
 import * as vscode from 'vscode';
-import { isPageMessage, type DashboardModel, type PageMessage, type RoadmapId } from '../../shared/protocol';
+import { isPageMessage, type DashboardModel, type HostMessage, type PageMessage, type RoadmapHistory, type RoadmapId } from '../../shared/protocol';
 import type { NotesService } from '../notes/notesService';
 import { dashboardHtml } from './html';
 import { buildDashboardModel, emptyModel, publishedUrls } from './viewModel';
@@ -11,6 +12,16 @@ export const VIEW_TYPE = 'mentorship.dashboard';
 const DEBOUNCE_MS = 100;
 
 let generations = 0;
+
+/** Where a roadmap's goalpost history comes from (registered by the history feature; none by default). */
+export type HistoryProvider = (roadmap: RoadmapId & { uri: vscode.Uri }) => RoadmapHistory | undefined | Promise<RoadmapHistory | undefined>;
+let historyProvider: HistoryProvider | undefined;
+
+/** Sets (or, with undefined, removes) the history provider; open panels post again if their history changed. */
+export function setHistoryProvider(fn: HistoryProvider | undefined): void {
+  historyProvider = fn;
+  for (const p of DashboardPanel.all()) p.refresh();
+}
 
 export function roadmapKey(id: RoadmapId): string {
   return `${id.folderKey}|${id.file}`;
@@ -23,6 +34,12 @@ export interface PanelDebugState {
   renderedGeneration: number;
   renderedMilestones: number;
   loads: number;
+  /** Models posted to the page since the panel opened (an unchanged model is not posted). */
+  posts: number;
+  /** Times the notes changed and the roadmap's model came out the same, so nothing was posted. */
+  skipped: number;
+  /** Whether the last model posted carried a goalpost history. */
+  history: boolean;
   visible: boolean;
   ready: boolean;
 }
@@ -34,7 +51,15 @@ export class DashboardPanel implements vscode.Disposable {
   private dirty = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastModel: DashboardModel | undefined;
+  /** The last message posted, without its generation: what the page has. */
+  private lastPosted: string | undefined;
   private lastGeneration = 0;
+  private posts = 0;
+  private skipped = 0;
+  private lastHistory = false;
+  private posting: Promise<void> = Promise.resolve();
+  /** The editor group the last note opened from this dashboard went to. */
+  private noteColumn: vscode.ViewColumn | undefined;
   private rendered = { generation: 0, milestones: 0, loads: 0 };
 
   static all(): DashboardPanel[] {
@@ -89,7 +114,7 @@ export class DashboardPanel implements vscode.Disposable {
       }),
       panel.onDidChangeViewState(() => {
         if (!panel.visible) return;
-        if (this.ready && this.dirty) this.post();
+        if (this.ready && this.dirty) void this.post();
       }),
       notes.onDidChange(() => this.schedule()),
     );
@@ -105,6 +130,9 @@ export class DashboardPanel implements vscode.Disposable {
       loads: this.rendered.loads,
       visible: this.panel.visible,
       ready: this.ready,
+      posts: this.posts,
+      skipped: this.skipped,
+      history: this.lastHistory,
     };
   }
 
@@ -124,25 +152,61 @@ export class DashboardPanel implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.ready && this.panel.visible) this.post();
+      if (this.ready && this.panel.visible) void this.post();
     }, DEBOUNCE_MS);
   }
 
-  private buildModel(): DashboardModel {
-    const generation = ++generations;
-    const today = this.notes.today();
-    const folder = this.notes.folderByKey(this.roadmap.folderKey);
-    if (!folder) return emptyModel(this.roadmap, generation, today);
-    return buildDashboardModel(folder.index.model(), this.roadmap, generation, today, this.notes.statusOptions());
+  /** Something outside the notes changed (the history provider): post again if the page's data changed. */
+  refresh(): void {
+    this.schedule();
   }
 
-  private post(): void {
+  /** This roadmap's model only (generation 0 until it is posted). */
+  private buildModel(): DashboardModel {
+    const today = this.notes.today();
+    const folder = this.notes.folderByKey(this.roadmap.folderKey);
+    if (!folder) return emptyModel(this.roadmap, 0, today);
+    return buildDashboardModel(folder.index.model(), this.roadmap, 0, today, this.notes.statusOptions());
+  }
+
+  private async history(): Promise<RoadmapHistory | undefined> {
+    const provider = historyProvider;
+    const folder = this.notes.folderByKey(this.roadmap.folderKey);
+    if (!provider || !folder) return undefined;
+    try {
+      return (await provider({ ...this.roadmap, uri: folder.uri(this.roadmap.file) })) ?? undefined;
+    } catch (err) {
+      return { roadmap: this.roadmap.file, available: false, reason: `reading the history failed: ${err instanceof Error ? err.message : String(err)}`, milestones: [] };
+    }
+  }
+
+  /**
+   * Posts the roadmap's model (and history) unless the page already has exactly
+   * this (`force`: a fresh page, which has nothing). Posts run one at a time.
+   */
+  private post(force = false): Promise<void> {
+    this.posting = this.posting.then(() => this.postNow(force));
+    return this.posting;
+  }
+
+  private async postNow(force: boolean): Promise<void> {
+    this.dirty = false;
     const model = this.buildModel();
+    const history = await this.history();
+    const message: HostMessage = history ? { type: 'model', model, history } : { type: 'model', model };
+    const key = JSON.stringify(message);
+    if (!force && key === this.lastPosted) {
+      this.skipped++;
+      return;
+    }
+    model.generation = ++generations;
+    this.lastPosted = key;
     this.lastModel = model;
     this.lastGeneration = model.generation;
-    this.dirty = false;
+    this.lastHistory = !!history;
+    this.posts++;
     if (model.found) this.setTitle(model.title);
-    void this.panel.webview.postMessage({ type: 'model', model });
+    await this.panel.webview.postMessage(message);
   }
 
   private async onMessage(m: PageMessage): Promise<void> {
@@ -151,7 +215,7 @@ export class DashboardPanel implements vscode.Disposable {
         // A fresh page (first load, or shown again): it has nothing yet.
         this.ready = true;
         await this.notes.ready;
-        this.post();
+        await this.post(true);
         return;
       case 'rendered':
         this.rendered = { generation: m.generation, milestones: m.milestones, loads: m.loads };
@@ -169,11 +233,28 @@ export class DashboardPanel implements vscode.Disposable {
     if (!folder || !folder.index.has(file)) return;
     const at = Math.max(0, Math.floor(Number.isFinite(line) ? line : 1) - 1);
     const position = new vscode.Position(at, 0);
-    await vscode.window.showTextDocument(folder.uri(file), {
+    const editor = await vscode.window.showTextDocument(folder.uri(file), {
       selection: new vscode.Range(position, position),
-      viewColumn: vscode.ViewColumn.Beside,
+      viewColumn: this.noteGroup(),
       preview: true,
     });
+    this.noteColumn = editor.viewColumn;
+  }
+
+  /**
+   * Where a clicked note opens: the group the last one went to while it still
+   * exists, else the group right of the dashboard (else the nearest other
+   * group); only when the dashboard is alone does a group open beside it. Never
+   * `Beside` relative to whatever group is active: that made a new group for
+   * every click once a note had focus.
+   */
+  private noteGroup(): vscode.ViewColumn {
+    const own = this.panel.viewColumn;
+    const columns = vscode.window.tabGroups.all.map((g) => g.viewColumn).filter((c) => c !== own);
+    if (this.noteColumn !== undefined && columns.includes(this.noteColumn)) return this.noteColumn;
+    if (!columns.length || own === undefined) return vscode.ViewColumn.Beside;
+    const right = columns.filter((c) => c > own).sort((a, b) => a - b)[0];
+    return right ?? columns.sort((a, b) => b - a)[0]!;
   }
 
   /** Opens a published URL: only http(s), and only one the notes of this roadmap name. */

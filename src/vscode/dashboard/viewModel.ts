@@ -82,22 +82,7 @@ export function buildDashboardModel(
     staleAfterWeeks: options.staleAfterWeeks ?? 4,
     counts: state.counts,
     phases: note.phases.map((p) => ({ title: p.title, line: p.line })),
-    milestones: state.milestones.map((m) => ({
-      id: m.id,
-      title: m.title,
-      line: m.line,
-      phase: m.phase,
-      status: m.status,
-      overdue: m.overdue,
-      due: m.due,
-      done: m.done,
-      start: m.start,
-      steps: m.steps,
-      progress: m.progress,
-      skills: m.skills,
-      threads: m.threads,
-      lastThread: m.lastThread,
-    })),
+    milestones: state.milestones,
     entries: entriesOf(model, file).map((l) => ({
       file: l.entry.file,
       line: l.entry.line,
@@ -117,7 +102,7 @@ export function buildDashboardModel(
       overdueActions: s.note.actions.filter((a) => a.status !== 'done' && a.status !== 'dropped' && a.due !== null && a.due < today).length,
     })),
     reviews,
-    drift: state.drift.map((d) => ({ kind: d.kind, message: d.message, file: d.file, line: d.line })),
+    drift: state.drift,
     bottlenecks,
   };
 }

@@ -1,0 +1,408 @@
+// Applying a review's goalpost changes to its roadmap, as pure text edits: the
+// CLI writes the result, the extension turns the same edits into one
+// WorkspaceEdit shown for confirmation first.
+import { isIsoDateShape, isValidIsoDate } from './dates';
+import { findFrontMatter } from './frontMatter';
+import { TASK_PREFIX } from './inline';
+import { ATX_HEADING, proseLines } from './lines';
+import type { GoalpostChange, Milestone, RoadmapNote } from './model';
+import { parseGoalpostLine, sectionOf } from './review';
+import { collapseSpaces, slugify } from './text';
+import { closestId } from './workspace';
+
+/** A problem with one line of the review's goalpost section (1-based line in the review). */
+export interface GoalpostProblem {
+  line: number;
+  message: string;
+}
+
+/** What a review's goalpost section says, read from the review's text. */
+export interface GoalpostSection {
+  changes: GoalpostChange[];
+  /** Lines of the section that are no change we can read. */
+  problems: GoalpostProblem[];
+  /** `goalpost_applied` of the review's front matter. */
+  applied: string | null;
+  /** 1-based line of the section's heading (null without one). */
+  headingLine: number | null;
+}
+
+/** One roadmap line replaced: `text` may hold line breaks (`\n`) when milestones are added after it. */
+export interface GoalpostEdit {
+  /** 1-based line of the roadmap. */
+  line: number;
+  /** The line's new content, without its line break. */
+  text: string;
+  /** One sentence per change that touched the line, e.g. `move payments: 2026-06-01 → 2026-07-01 (the vendor slipped)`. */
+  reasons: string[];
+}
+
+export interface GoalpostPlan {
+  changes: GoalpostChange[];
+  edits: GoalpostEdit[];
+  /** Every line that cannot be applied: when there is any, nothing is applied. */
+  problems: GoalpostProblem[];
+  /** The date it was applied already (then there are no edits). */
+  alreadyApplied: string | null;
+}
+
+const CHANGE_SYNTAX = 'move <id> to YYYY-MM-DD — why · drop <id> — why · rescope <id> to "new title" — why · add "title" to <phase> due YYYY-MM-DD — why';
+const APPLIED = /^goalpost_applied[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})/m;
+const LIST_ITEM = /^\s*[-*+]\s+\S/;
+
+/** The goalpost section of a review: its changes, the lines that are none, and whether it was applied. */
+export function readGoalpost(reviewText: string): GoalpostSection {
+  const out: GoalpostSection = { changes: [], problems: [], applied: null, headingLine: null };
+  const block = findFrontMatter(reviewText);
+  const applied = block ? APPLIED.exec(block.yaml) : null;
+  if (applied && isValidIsoDate(applied[1]!)) out.applied = applied[1]!;
+  let inSection = false;
+  const body = block ? reviewText.slice(block.bodyOffset) : reviewText;
+  for (const { text, line } of proseLines(body, block?.lineCount ?? 0)) {
+    const h = ATX_HEADING.exec(text);
+    if (h) {
+      if (h[1]!.length <= 2) {
+        inSection = sectionOf(collapseSpaces(h[2] ?? '')) === 'goalpost';
+        if (inSection && out.headingLine === null) out.headingLine = line;
+      }
+      continue;
+    }
+    if (!inSection || !LIST_ITEM.test(text)) continue;
+    const change = parseGoalpostLine(text, line);
+    if (change) {
+      out.changes.push(change);
+      continue;
+    }
+    const badDate = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text);
+    out.problems.push({
+      line,
+      message:
+        badDate && isIsoDateShape(badDate[1]!) && !isValidIsoDate(badDate[1]!)
+          ? `${badDate[1]} is not a real calendar date`
+          : `Not a goalpost change; write one of: ${CHANGE_SYNTAX}`,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The syntax of a milestone line.
+
+const DUE_EMOJI = /(📅|🗓|📆)(\uFE0F?\s*)(\d{4}-\d{2}-\d{2})/u;
+const DUE_FIELD = /(\[\s*due\s*::\s*)([^\]]*?)(\s*\])|(\(\s*due\s*::\s*)([^)]*?)(\s*\))/i;
+const ANY_FIELD = /[[(]\s*[A-Za-z][\w -]*?::/;
+const BLOCK_ID_AT_END = /\s+\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$/;
+/** Everything on a task line that is not its title, in the order written. */
+const METADATA = new RegExp(
+  [
+    /\[\s*[A-Za-z][\w -]*?::[^\]]*\]/.source,
+    /\(\s*[A-Za-z][\w -]*?::[^)]*\)/.source,
+    /🔁\uFE0F?[^📅🗓📆✅🛫⏳➕❌🆔⛔🏁⏫🔼🔽🔺⏬[(#^]*/u.source,
+    /(?:📅|🗓|📆|✅|🛫|⏳|➕|❌)\uFE0F?\s*(?:\d{4}-\d{2}-\d{2})?/u.source,
+    /(?:🆔|⛔|🏁)\uFE0F?\s*\S*/u.source,
+    /[⏫🔼🔽🔺⏬]\uFE0F?/u.source,
+    /(?<=^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/u.source,
+    /(?<=^|\s)\^[A-Za-z0-9][A-Za-z0-9-]*(?=\s|$)/u.source,
+  ].join('|'),
+  'gu',
+);
+
+type DueSyntax = 'emoji' | 'field';
+
+function dueSyntaxOf(line: string): DueSyntax | null {
+  if (DUE_EMOJI.test(line)) return 'emoji';
+  if (DUE_FIELD.test(line)) return 'field';
+  return null;
+}
+
+/** The syntax a new due date takes on `line`: the line's own fields, else what the roadmap mostly uses. */
+function newDueSyntax(line: string, roadmapDefault: DueSyntax): DueSyntax {
+  if (ANY_FIELD.test(line)) return 'field';
+  if (/[✅🛫⏳➕]/u.test(line)) return 'emoji';
+  return roadmapDefault;
+}
+
+function dueText(syntax: DueSyntax, date: string): string {
+  return syntax === 'field' ? `[due:: ${date}]` : `📅 ${date}`;
+}
+
+/** `line` with `addition` put last, but before a trailing `^block-id` (Obsidian reads it only at the end). */
+function appendBeforeBlockId(line: string, addition: string): string {
+  const id = BLOCK_ID_AT_END.exec(line);
+  const trimmed = line.replace(/\s+$/, '');
+  if (id) return `${trimmed.slice(0, id.index)} ${addition}${trimmed.slice(id.index)}`;
+  return `${trimmed} ${addition}`;
+}
+
+/** The line with its due date set to `date`, in the syntax it already uses (one added when it has none). */
+export function setDue(line: string, date: string, roadmapDefault: DueSyntax = 'emoji'): string {
+  const emoji = DUE_EMOJI.exec(line);
+  if (emoji) {
+    const at = emoji.index + emoji[1]!.length + emoji[2]!.length;
+    return line.slice(0, at) + date + line.slice(at + emoji[3]!.length);
+  }
+  const field = DUE_FIELD.exec(line);
+  if (field) {
+    const open = field[1] ?? field[4]!;
+    const value = field[2] ?? field[5]!;
+    const at = field.index + open.length;
+    return line.slice(0, at) + date + line.slice(at + value.length);
+  }
+  return appendBeforeBlockId(line, dueText(newDueSyntax(line, roadmapDefault), date));
+}
+
+/** The line with a new title, its metadata kept in order, and the id pinned as a `^block-id` at the end. */
+export function setTitle(line: string, title: string, id: string): string {
+  const prefix = TASK_PREFIX.exec(line);
+  if (!prefix) return line;
+  const head = line.slice(0, prefix[0].length);
+  const rest = line.slice(prefix[0].length);
+  const metadata = (rest.match(METADATA) ?? []).map((t) => t.trim()).filter((t) => t && !t.startsWith('^'));
+  return [`${head} ${title.trim()}`, ...metadata, `^${id}`].join(' ');
+}
+
+/** Sets the checkbox of a task line (`-` drops it). */
+function setMark(line: string, checkboxColumn: number, mark: string): string {
+  return line.slice(0, checkboxColumn + 1) + mark + line.slice(checkboxColumn + 2);
+}
+
+// ---------------------------------------------------------------------------
+// Planning and applying.
+
+function describe(change: GoalpostChange, detail: string): string {
+  const why = change.why ? ` (${change.why})` : '';
+  return `${detail}${why}`;
+}
+
+function samePhase(a: string, b: string): boolean {
+  return collapseSpaces(a).toLowerCase() === collapseSpaces(b).toLowerCase();
+}
+
+/** A phase named in an `add`: its heading text, or a unique heading that starts with it (`Q1` for `Q1 — Foundations`). */
+function findPhase(roadmap: RoadmapNote, name: string): { title: string; line: number }[] {
+  const exact = roadmap.phases.filter((p) => samePhase(p.title, name));
+  if (exact.length) return exact;
+  const lower = collapseSpaces(name).toLowerCase();
+  return roadmap.phases.filter((p) => {
+    const t = collapseSpaces(p.title).toLowerCase();
+    return t.startsWith(lower) && !/[\p{L}\p{N}]/u.test(t.charAt(lower.length));
+  });
+}
+
+/**
+ * The edits that apply `review`'s goalpost changes to the roadmap (its text
+ * and its parsed note, from the same text). All or nothing: with any problem
+ * the plan has no edits. A review whose front matter records
+ * `goalpost_applied` gives no edits and says when.
+ */
+export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, reviewText: string): GoalpostPlan {
+  const section = readGoalpost(reviewText);
+  const plan: GoalpostPlan = { changes: section.changes, edits: [], problems: [...section.problems], alreadyApplied: section.applied };
+  if (section.applied) return plan;
+  const lines = roadmapText.split(/\r\n|\r|\n/);
+  const byId = new Map<string, Milestone[]>();
+  for (const m of roadmap.milestones) byId.set(m.id, [...(byId.get(m.id) ?? []), m]);
+  const fieldCount = roadmap.milestones.filter((m) => dueSyntaxOf(lines[m.line - 1] ?? '') === 'field').length;
+  const emojiCount = roadmap.milestones.filter((m) => dueSyntaxOf(lines[m.line - 1] ?? '') === 'emoji').length;
+  const roadmapSyntax: DueSyntax = fieldCount > emojiCount ? 'field' : 'emoji';
+
+  const replaced = new Map<number, { text: string; reasons: string[] }>();
+  const appended = new Map<number, { text: string[]; reasons: string[] }>();
+  const touched = new Map<string, number>();
+  const usedIds = new Set(roadmap.milestones.map((m) => m.id));
+
+  const milestoneOf = (change: GoalpostChange & { id: string }): Milestone | undefined => {
+    const found = byId.get(change.id) ?? [];
+    if (found.length === 1) return found[0];
+    if (found.length > 1) {
+      plan.problems.push({ line: change.line, message: `'${change.id}' names ${found.length} milestones of ${roadmap.file} (lines ${found.map((m) => m.line).join(', ')}): give them distinct ^block-ids` });
+      return undefined;
+    }
+    const near = closestId(change.id, byId.keys());
+    plan.problems.push({ line: change.line, message: `No milestone '${change.id}' in ${roadmap.file}${near ? ` (did you mean '${near}'?)` : ''}` });
+    return undefined;
+  };
+  const once = (key: string, change: GoalpostChange, what: string): boolean => {
+    const first = touched.get(key);
+    if (first !== undefined) {
+      plan.problems.push({ line: change.line, message: `Two changes to ${what} (lines ${first} and ${change.line}): keep one` });
+      return false;
+    }
+    touched.set(key, change.line);
+    return true;
+  };
+  const replace = (line: number, text: string, reason: string) => {
+    replaced.set(line, { text, reasons: [...(replaced.get(line)?.reasons ?? []), reason] });
+  };
+
+  for (const change of section.changes) {
+    if (change.op === 'add') {
+      let anchor: number;
+      let template: Milestone | undefined;
+      if (change.phase === null) {
+        if (roadmap.phases.length) {
+          plan.problems.push({ line: change.line, message: `Name the phase to add "${change.title}" to: ${roadmap.phases.map((p) => `"${p.title}"`).join(', ')}` });
+          continue;
+        }
+        template = roadmap.milestones[roadmap.milestones.length - 1];
+        anchor = template ? template.endLine : lines.length;
+      } else {
+        const phases = findPhase(roadmap, change.phase);
+        if (phases.length !== 1) {
+          plan.problems.push({
+            line: change.line,
+            message: phases.length
+              ? `'${change.phase}' names ${phases.length} phases of ${roadmap.file}: write the whole heading`
+              : `No phase '${change.phase}' in ${roadmap.file}; its phases: ${roadmap.phases.map((p) => `"${p.title}"`).join(', ') || 'none'}`,
+          });
+          continue;
+        }
+        const phase = phases[0]!;
+        const inPhase = roadmap.milestones.filter((m) => m.phaseLine === phase.line);
+        template = inPhase[inPhase.length - 1];
+        anchor = template ? template.endLine : phase.line;
+      }
+      const base = slugify(change.title) || 'milestone';
+      let id = base;
+      for (let i = 2; usedIds.has(id); i++) id = `${base}-${i}`;
+      if (!once(`#${id}`, change, `"${change.title}"`)) continue;
+      usedIds.add(id);
+      const sample = template ? lines[template.line - 1] ?? '- [ ] ' : '- [ ] ';
+      const marker = template ? sample.slice(0, template.checkboxColumn) : '- ';
+      const syntax = template ? dueSyntaxOf(sample) ?? newDueSyntax(sample, roadmapSyntax) : roadmapSyntax;
+      const text = [`${marker}[ ] ${change.title}`, change.due ? dueText(syntax, change.due) : '', `^${id}`].filter(Boolean).join(' ');
+      const entry = appended.get(anchor) ?? { text: [], reasons: [] };
+      entry.text.push(text);
+      entry.reasons.push(describe(change, `add "${change.title}"${change.phase ? ` to ${change.phase}` : ''}${change.due ? ` due ${change.due}` : ''}`));
+      appended.set(anchor, entry);
+      continue;
+    }
+    const m = milestoneOf(change);
+    if (!m) continue;
+    if (!once(m.id, change, `'${m.id}'`)) continue;
+    const current = replaced.get(m.line)?.text ?? lines[m.line - 1] ?? '';
+    if (change.op === 'move') {
+      replace(m.line, setDue(current, change.due, roadmapSyntax), describe(change, `move ${m.id}: ${m.due ?? 'no due date'} → ${change.due}`));
+    } else if (change.op === 'drop') {
+      if (m.status !== 'dropped') replace(m.line, setMark(current, m.checkboxColumn, '-'), describe(change, `drop ${m.id}`));
+    } else {
+      replace(m.line, setTitle(current, change.title, m.id), describe(change, `rescope ${m.id}: "${m.title}" → "${change.title}"`));
+    }
+  }
+  if (plan.problems.length) {
+    plan.problems.sort((a, b) => a.line - b.line);
+    return plan;
+  }
+  const linesTouched = new Set([...replaced.keys(), ...appended.keys()]);
+  for (const line of [...linesTouched].sort((a, b) => a - b)) {
+    const r = replaced.get(line);
+    const a = appended.get(line);
+    const own = line >= 1 && line <= lines.length ? lines[line - 1]! : '';
+    const text = [r ? r.text : own, ...(a?.text ?? [])].join('\n');
+    plan.edits.push({ line, text, reasons: [...(r?.reasons ?? []), ...(a?.reasons ?? [])] });
+  }
+  return plan;
+}
+
+/**
+ * The problems of a review's goalpost lines against its roadmap (none of them
+ * depends on the roadmap's text): for diagnostics while the review is typed.
+ * Without a roadmap, only the lines that are no change.
+ */
+export function goalpostProblems(roadmap: RoadmapNote | undefined, reviewText: string): GoalpostProblem[] {
+  if (!roadmap) return readGoalpost(reviewText).problems;
+  return planGoalpost('', roadmap, reviewText).problems;
+}
+
+/** The roadmap's text with the plan's edits applied, its line breaks kept. */
+export function applyGoalpostEdits(text: string, edits: GoalpostEdit[]): string {
+  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
+  const parts = text.split(/(\r\n|\r|\n)/);
+  for (const e of edits) {
+    const i = (e.line - 1) * 2;
+    if (i < parts.length) parts[i] = e.text.replace(/\n/g, eol);
+  }
+  return parts.join('');
+}
+
+/**
+ * The review's text with `goalpost_applied: date` in its front matter (an
+ * existing `goalpost_applied` line is replaced). The edit, as a 1-based line
+ * replaced or inserted before, is returned for editors.
+ */
+export function markApplied(reviewText: string, date: string): { text: string; line: number; insert: boolean; lineText: string } {
+  const lineText = `goalpost_applied: ${date}`;
+  const eol = /\r\n/.test(reviewText) ? '\r\n' : '\n';
+  const block = findFrontMatter(reviewText);
+  if (!block) {
+    return { text: `---${eol}${lineText}${eol}---${eol}${reviewText}`, line: 1, insert: true, lineText: `---${eol}${lineText}${eol}---` };
+  }
+  const lines = reviewText.split(/\r\n|\r|\n/);
+  const existing = lines.findIndex((l, i) => i > 0 && i < block.lineCount - 1 && /^goalpost_applied[ \t]*:/.test(l));
+  if (existing !== -1) {
+    return { text: applyGoalpostEdits(reviewText, [{ line: existing + 1, text: lineText, reasons: [] }]), line: existing + 1, insert: false, lineText };
+  }
+  // Before the closing delimiter (line `lineCount`).
+  const closing = block.lineCount;
+  const text = applyGoalpostEdits(reviewText, [{ line: closing, text: `${lineText}\n${lines[closing - 1]}`, reasons: [] }]);
+  return { text, line: closing, insert: true, lineText };
+}
+
+/** A unified diff of two versions of one file (`git diff`-like, 3 lines of context). */
+export function unifiedDiff(path: string, before: string, after: string, context = 3): string {
+  const linesOf = (t: string) => (t === '' ? [] : t.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/));
+  const a = linesOf(before);
+  const b = linesOf(after);
+  // Common head and tail first: goalpost edits touch a few lines, so the LCS below stays small.
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const n = a.length - head - tail;
+  const m = b.length - head - tail;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] = a[head + i] === b[head + j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  type Op = { kind: ' ' | '-' | '+'; text: string; ai: number; bi: number };
+  const ops: Op[] = [];
+  for (let k = 0; k < head; k++) ops.push({ kind: ' ', text: a[k]!, ai: k, bi: k });
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[head + i] === b[head + j]) ops.push({ kind: ' ', text: a[head + i]!, ai: head + i++, bi: head + j++ });
+    else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: '-', text: a[head + i]!, ai: head + i++, bi: head + j });
+    else ops.push({ kind: '+', text: b[head + j]!, ai: head + i, bi: head + j++ });
+  }
+  for (let k = tail; k > 0; k--) ops.push({ kind: ' ', text: a[a.length - k]!, ai: a.length - k, bi: b.length - k });
+  const out = [`--- a/${path}`, `+++ b/${path}`];
+  let k = 0;
+  while (k < ops.length) {
+    if (ops[k]!.kind === ' ') {
+      k++;
+      continue;
+    }
+    let start = Math.max(0, k - context);
+    let end = k;
+    // Extend the hunk while changes are within 2 * context of each other.
+    for (;;) {
+      while (end < ops.length && ops[end]!.kind !== ' ') end++;
+      let next = end;
+      while (next < ops.length && ops[next]!.kind === ' ') next++;
+      if (next < ops.length && next - end <= 2 * context) end = next;
+      else break;
+    }
+    const stop = Math.min(ops.length, end + context);
+    while (start < k && ops[start]!.kind !== ' ') start++;
+    const hunk = ops.slice(start, stop);
+    const aCount = hunk.filter((o) => o.kind !== '+').length;
+    const bCount = hunk.filter((o) => o.kind !== '-').length;
+    const aStart = aCount ? hunk.find((o) => o.kind !== '+')!.ai + 1 : hunk[0]!.ai;
+    const bStart = bCount ? hunk.find((o) => o.kind !== '-')!.bi + 1 : hunk[0]!.bi;
+    out.push(`@@ -${aStart},${aCount} +${bStart},${bCount} @@`, ...hunk.map((o) => `${o.kind}${o.text}`));
+    k = stop;
+  }
+  return out.length > 2 ? `${out.join('\n')}\n` : '';
+}

@@ -1,0 +1,61 @@
+// The goalpost feature: Apply Goalpost Changes (palette, the review editor's
+// title bar, a code lens on the section), problems of goalpost lines while
+// typing, and the history provider the dashboard reads.
+import * as vscode from 'vscode';
+import type { RoadmapHistory } from '../../core/history';
+import type { FolderNotes } from '../notes/folderNotes';
+import type { NotesService } from '../notes/notesService';
+import { applyGoalpost, reviewAt } from '../commands/goalpost';
+import { setHistoryProvider } from '../dashboard';
+import { GoalpostCodeLens } from './codeLens';
+import { GoalpostDiagnostics } from './diagnostics';
+import { GoalpostHistoryProvider } from './history';
+
+let provider: GoalpostHistoryProvider | undefined;
+
+/** The goalpost history of a roadmap, for New Review's audit (undefined before activation). */
+export async function historyFor(folder: FolderNotes, roadmapFile: string): Promise<RoadmapHistory | undefined> {
+  return provider?.history(folder, roadmapFile);
+}
+
+export interface GoalpostFeature {
+  diagnostics: GoalpostDiagnostics;
+  history: GoalpostHistoryProvider;
+}
+
+export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesService): GoalpostFeature {
+  const diagnostics = new GoalpostDiagnostics(notes);
+  const lens = new GoalpostCodeLens(notes);
+  const history = new GoalpostHistoryProvider(notes);
+  provider = history;
+  // The dashboard draws first-planned ghost markers and the Goalpost panel from this.
+  setHistoryProvider(async (r) => {
+    const folder = notes.folderByKey(r.folderKey);
+    return folder ? history.history(folder, r.file) : undefined;
+  });
+  const updateContext = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', 'mentorship.goalpost.reviewActive', !!doc && !!reviewAt(notes, doc.uri));
+  };
+  context.subscriptions.push(
+    { dispose: () => setHistoryProvider(undefined) },
+    diagnostics,
+    lens,
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lens),
+    vscode.commands.registerCommand('mentorship.goalpost.apply', async (arg?: unknown) => {
+      try {
+        return await applyGoalpost(notes, arg);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`Mentorship: ${e instanceof Error ? e.message : String(e)}`);
+        return { applied: false, message: String(e) };
+      }
+    }),
+    vscode.window.onDidChangeActiveTextEditor(updateContext),
+    notes.onDidChange(() => {
+      updateContext();
+      lens.refresh();
+    }),
+  );
+  updateContext();
+  return { diagnostics, history };
+}

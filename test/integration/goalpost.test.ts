@@ -1,0 +1,205 @@
+// Apply Goalpost Changes in the real VS Code (group `goalpost`, on a temp copy
+// of test/fixtures/goalpost): the code lens offers it, the refactor preview
+// shows every change with its reason, confirming applies them, the review
+// records it, and one undo in the roadmap restores it byte for byte. Also the
+// goalpost problems while typing, and the history's reason outside git.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { RoadmapHistory } from '../../src/core/history';
+import { driverAvailable, screenshot, waitFor, webviewEval, workbenchClick, workbenchText, workbenchWaitFor } from './driver';
+import { activatedApi, EXTENSION_ID, folder, type PanelDebugState } from './support';
+
+interface Api {
+  notes: { whenIdle(): Promise<void>; folderOf(uri: vscode.Uri): unknown };
+  goalpost: { history: { history(folder: unknown, roadmap: string): Promise<RoadmapHistory> } };
+}
+
+const uriOf = (rel: string) => vscode.Uri.joinPath(folder().uri, ...rel.split('/'));
+const REVIEW = 'reviews/2026-04-01-review.md';
+const TODAY = process.env.MENTORSHIP_TODAY ?? '';
+
+function goalpostDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mentorship goalpost');
+}
+
+describe('goalpost', function () {
+  this.timeout(120_000);
+
+  it('applies from the review: refactor preview with reasons, confirm, the roadmap changes, one undo restores it byte for byte', async () => {
+    const api = await activatedApi<Api>();
+    const roadmapUri = uriOf('roadmap.md');
+    const reviewUri = uriOf(REVIEW);
+    const originalBytes = fs.readFileSync(roadmapUri.fsPath);
+    const original = originalBytes.toString('utf8');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(reviewUri));
+    await api.notes.whenIdle();
+
+    const lenses = await waitFor(
+      async () => {
+        const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', reviewUri)) ?? [];
+        return all.find((l) => l.command?.command === 'mentorship.goalpost.apply');
+      },
+      { what: 'the Apply code lens' },
+    );
+    assert.match(lenses!.command!.title, /Apply 4 goalpost changes to the roadmap/);
+    assert.equal(lenses!.range.start.line, 15, 'the lens sits on the "Update the goalpost" heading');
+
+    const pending = vscode.commands.executeCommand<{ applied: boolean; message: string }>('mentorship.goalpost.apply', reviewUri);
+    if (driverAvailable()) {
+      // VS Code's refactor preview (needsConfirmation): every change listed with its reason.
+      await workbenchWaitFor('.bulk-edit-panel .monaco-list-row', { timeoutMs: 30_000 });
+      // Grouped by file the rows show the lines; grouped by change they show each reason.
+      await vscode.commands.executeCommand('refactorPreview.groupByType');
+      // The preview's list draws only the rows in view: give it the height for all of them.
+      await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');
+      let preview = '';
+      await waitFor(async () => /the vendor slipped/.test((preview = await workbenchText('.bulk-edit-panel'))), { what: 'the reasons in the preview' }).catch((e: Error) => {
+        throw new Error(`${e.message}; the panel shows:\n${preview}`);
+      });
+      for (const reason of [
+        'move payments: 2026-06-01 → 2026-07-01 (the vendor slipped)',
+        'rescope give-a-tech-talk: "Give a tech talk" → "Give an internal tech talk" (smaller audience first)',
+        'drop cert (no budget this year)',
+        'add "Run a design review" to Q2 — Scope due 2026-06-15 (practice for the promo packet)',
+      ]) {
+        assert.ok(preview.includes(reason), `the preview lists '${reason}':\n${preview}`);
+      }
+      await screenshot('goalpost-refactor-preview');
+      await vscode.commands.executeCommand('workbench.action.toggleMaximizedPanel');
+      // Nothing is written before the user confirms.
+      assert.equal((await vscode.workspace.openTextDocument(roadmapUri)).getText(), original);
+    }
+    // Confirm as a user does: edits that need confirmation start unchecked, so
+    // check the roadmap (all its changes), then press Apply.
+    assert.ok(driverAvailable(), 'the refactor preview can only be confirmed through the UI');
+    await vscode.commands.executeCommand('refactorPreview.groupByFile');
+    await workbenchClick('.bulk-edit-panel .monaco-list-row .edit-checkbox');
+    await workbenchClick('.bulk-edit-panel .monaco-button:has-text("Apply")');
+    const result = await pending;
+    if (!result.applied && driverAvailable()) await screenshot('goalpost-not-confirmed');
+    assert.equal(result.applied, true, result.message);
+
+    const expected = original
+      .replace('[due:: 2026-06-01]', '[due:: 2026-07-01]')
+      .replace('- [ ] Give a tech talk 📅 2026-03-15', '- [ ] Give an internal tech talk 📅 2026-03-15 ^give-a-tech-talk')
+      .replace('- [ ] Get a cloud certification ^cert', '- [-] Get a cloud certification ^cert')
+      .replace('- [ ] Own the on-call rotation 📅 2026-05-01 ^oncall', '- [ ] Own the on-call rotation 📅 2026-05-01 ^oncall\n- [ ] Run a design review 📅 2026-06-15 ^run-a-design-review');
+    assert.notEqual(expected, original);
+    const roadmapDoc = await vscode.workspace.openTextDocument(roadmapUri);
+    assert.equal(roadmapDoc.getText(), expected);
+    assert.equal(fs.readFileSync(roadmapUri.fsPath, 'utf8'), expected, 'saved, as it was clean before');
+    await waitFor(() => new RegExp(`^goalpost_applied: ${TODAY}$`, 'm').test(fs.readFileSync(reviewUri.fsPath, 'utf8')), { what: 'goalpost_applied in the review' });
+
+    // A second apply changes nothing and says why.
+    const again = await vscode.commands.executeCommand<{ applied: boolean; message: string }>('mentorship.goalpost.apply', reviewUri);
+    assert.equal(again.applied, false);
+    assert.equal(again.message, `already applied on ${TODAY}`);
+    assert.equal(roadmapDoc.getText(), expected);
+
+    // One undo in the roadmap's editor restores it byte for byte.
+    await vscode.window.showTextDocument(roadmapDoc, { preview: false });
+    await vscode.commands.executeCommand('undo');
+    assert.equal(roadmapDoc.getText(), original);
+    await roadmapDoc.save();
+    assert.ok(Buffer.compare(fs.readFileSync(roadmapUri.fsPath), originalBytes) === 0, 'the roadmap on disk is byte for byte the original');
+  });
+
+  it('shows the problems of goalpost lines while the review is typed, and clears them when fixed', async () => {
+    await activatedApi<Api>();
+    const uri = uriOf('reviews/2026-04-15-typing.md');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const before = editor.document.getText();
+    const at = before.split('\n').findIndex((l) => l.startsWith('- move payments'));
+    await editor.edit((b) => b.insert(editor.document.lineAt(at).range.end, '\n- move paymnts to 2026-08-01 — typo\n- add "X" to Q9 due 2026-09-01\n- frobnicate the plan'));
+    const problems = await waitFor(
+      () => {
+        const d = goalpostDiagnostics(uri);
+        return d.length === 3 ? d : undefined;
+      },
+      { what: 'three goalpost problems', timeoutMs: 15_000 },
+    );
+    assert.deepEqual(
+      problems!.map((d) => [d.range.start.line + 1, d.message.replace(/; write one of.*/, ''), d.severity]),
+      [
+        [10, "No milestone 'paymnts' in roadmap.md (did you mean 'payments'?)", vscode.DiagnosticSeverity.Error],
+        [11, 'No phase \'Q9\' in roadmap.md; its phases: "Q1 — Foundations", "Q2 — Scope"', vscode.DiagnosticSeverity.Error],
+        [12, 'Not a goalpost change', vscode.DiagnosticSeverity.Error],
+      ],
+    );
+    // Back to the text on disk, whose one change is fine.
+    const doc = editor.document;
+    await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), before));
+    await doc.save();
+    await waitFor(() => goalpostDiagnostics(uri).length === 0, { what: 'the problems cleared', timeoutMs: 15_000 });
+  });
+
+  it('outside a git repository the history is empty and says why; the views still work', async () => {
+    const api = await activatedApi<Api>();
+    const f = api.notes.folderOf(uriOf('roadmap.md'));
+    const history = await api.goalpost.history.history(f, 'roadmap.md');
+    assert.equal(history.available, false);
+    assert.deepEqual(history.milestones, []);
+    assert.match(history.reason ?? '', /not inside a git repository|git is not installed|Git extension/);
+  });
+
+  it('in a git repository: the same history as the CLI, and the dashboard draws the ghost of the first plan', async function () {
+    const api = await activatedApi<Api>();
+    const dir = path.join(folder().uri.fsPath, 'hist');
+    fs.mkdirSync(path.join(dir, 'reviews'), { recursive: true });
+    const git = (args: string[], date?: string) => {
+      const env = { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
+      const r = spawnSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, env, encoding: 'utf8' });
+      assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+      return r.stdout.trim();
+    };
+    const roadmap = (due: string) => `---\ntags: [roadmap]\ntitle: History\n---\n## Now\n- [/] Ship payments 📅 ${due} ^payments\n`;
+    git(['init', '-q']);
+    fs.writeFileSync(path.join(dir, 'roadmap.md'), roadmap('2026-03-01'));
+    git(['add', '-A']);
+    // 05:00 in Tokyo is the day before in UTC: the date as written must win.
+    git(['commit', '-q', '-m', 'plan'], '2026-01-15T05:00:00+09:00');
+    fs.writeFileSync(path.join(dir, 'reviews', 'r.md'), '---\ntags: [review]\ndate: 2026-03-01\nroadmap: roadmap.md\n---\n## 4. Update the goalpost\n- move payments to 2026-06-01 — the vendor slipped\n');
+    fs.writeFileSync(path.join(dir, 'roadmap.md'), roadmap('2026-06-01'));
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'apply'], '2026-03-02T21:00:00-05:00');
+    const head = git(['rev-parse', 'HEAD']);
+    await waitFor(
+      async () => {
+        await api.notes.whenIdle();
+        const s = await vscode.commands.executeCommand<{ reviews: number }>('mentorship.debug.indexSummary');
+        return s && s.reviews >= 3;
+      },
+      { what: 'the new notes indexed', timeoutMs: 20_000 },
+    );
+
+    const ours = await api.goalpost.history.history(api.notes.folderOf(uriOf('hist/roadmap.md')), 'hist/roadmap.md');
+    const cliPath = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+    const cli = spawnSync(process.execPath, [cliPath, 'history', folder().uri.fsPath, '--roadmap', 'hist/roadmap.md', '--json'], { encoding: 'utf8', env: { ...process.env, TZ: 'America/Los_Angeles' } });
+    assert.equal(cli.status, 0, cli.stderr);
+    assert.deepEqual(ours, JSON.parse(cli.stdout));
+    assert.deepEqual(ours.milestones[0], {
+      id: 'payments', title: 'Ship payments', firstSeen: '2026-01-15', firstDue: '2026-03-01', due: '2026-06-01',
+      moves: [{ commit: head, date: '2026-03-02', from: '2026-03-01', to: '2026-06-01', review: 'hist/reviews/r.md', why: 'the vendor slipped' }],
+      renames: [], dropped: null, done: null,
+    });
+
+    if (!driverAvailable()) return;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('mentorship.dashboard.open', { kind: 'roadmap', folderKey: folder().uri.toString(), file: 'hist/roadmap.md' });
+    await waitFor(
+      async () => {
+        const all = (await vscode.commands.executeCommand<PanelDebugState[]>('mentorship.debug.dashboardState')) ?? [];
+        const p = all.find((x) => x.roadmap.file === 'hist/roadmap.md');
+        return p && p.history && p.renderedGeneration > 0 && p.renderedGeneration === p.lastModelGeneration;
+      },
+      { what: 'the dashboard rendered the history', timeoutMs: 30_000 },
+    );
+    const tip = await waitFor(() => webviewEval<string>(`document.querySelector('[data-ghost="payments"] title')?.textContent ?? ''`), { what: 'the ghost marker' });
+    assert.match(tip, /2026-03-01/);
+    assert.match(tip, /the vendor slipped/);
+    await screenshot('goalpost-ghost-marker');
+  });
+});

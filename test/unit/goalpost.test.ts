@@ -1,0 +1,255 @@
+// Applying a review's goalpost changes to the roadmap: the exact resulting text
+// for each kind of change, and all-or-nothing with every problem at its line.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyGoalpostEdits, markApplied, planGoalpost, readGoalpost, unifiedDiff } from '../../src/core/goalpost';
+import type { RoadmapNote } from '../../src/core';
+import { run } from './helpers/cli';
+import { modelOf, note } from './helpers/notes';
+
+const ROADMAP_LINES = [
+  '## Q1 — Foundations',
+  '- [x] Lead a cross-team design review ^design-review 📅 2026-03-01 ✅ 2026-02-20',
+  '- [/] Ship the payments migration [due:: 2026-06-01] #skill/sql ^payments',
+  '  - [x] Write the RFC',
+  '  - [ ] Run the shadow traffic test',
+  '- [ ] Give a tech talk 🗓️ 2026-03-15 ^talk',
+  '- [ ] Write the onboarding guide (due:: 2026-04-20) #skill/writing',
+  '- [ ] Get a cloud certification ^cert',
+  '',
+  '## Q2 — Scope',
+  '- [ ] Own the on-call rotation 📆 2026-05-01 ^oncall',
+  '',
+  'Notes after the list.',
+];
+const ROADMAP = note(['tags: [roadmap]', 'title: Staff'], ROADMAP_LINES);
+/** Lines of `review()`'s front matter: its body starts on line FM + 1. */
+const FM = 5;
+
+async function roadmapOf(text: string): Promise<RoadmapNote> {
+  const model = await modelOf({ 'roadmap.md': text });
+  return model.roadmaps[0]!;
+}
+
+function review(lines: string[], fm: string[] = []): string {
+  return note(['tags: [review]', 'date: 2026-04-01', 'roadmap: roadmap.md', ...fm], ['# Review', '## 4. Update the goalpost', ...lines]);
+}
+
+async function apply(lines: string[], text = ROADMAP): Promise<{ text: string; plan: ReturnType<typeof planGoalpost> }> {
+  const plan = planGoalpost(text, await roadmapOf(text), review(lines));
+  return { text: applyGoalpostEdits(text, plan.edits), plan };
+}
+
+/** ROADMAP with body lines replaced (index → new text). */
+function expected(changes: Record<number, string>): string {
+  return note(['tags: [roadmap]', 'title: Staff'], ROADMAP_LINES.map((l, i) => changes[i] ?? l));
+}
+
+describe('goalpost: apply', () => {
+  it('move rewrites an emoji due date in place', async () => {
+    const r = await apply(['- move design-review to 2026-03-20 — the panel slipped']);
+    assert.deepEqual(r.plan.problems, []);
+    assert.equal(r.text, expected({ 1: '- [x] Lead a cross-team design review ^design-review 📅 2026-03-20 ✅ 2026-02-20' }));
+    assert.deepEqual(r.plan.edits.map((e) => e.reasons), [['move design-review: 2026-03-01 → 2026-03-20 (the panel slipped)']]);
+  });
+
+  it('move rewrites a [due:: ] field, a (due:: ) field and the 🗓️ / 📆 emoji, each in its own syntax', async () => {
+    const r = await apply([
+      '- move payments to 2026-07-01 — vendor',
+      '- move talk to 2026-04-15 — conference moved',
+      '- move write-the-onboarding-guide to 2026-05-02',
+      '- move oncall to 2026-06-01',
+    ]);
+    assert.deepEqual(r.plan.problems, []);
+    assert.equal(
+      r.text,
+      expected({
+        2: '- [/] Ship the payments migration [due:: 2026-07-01] #skill/sql ^payments',
+        5: '- [ ] Give a tech talk 🗓️ 2026-04-15 ^talk',
+        6: '- [ ] Write the onboarding guide (due:: 2026-05-02) #skill/writing',
+        10: '- [ ] Own the on-call rotation 📆 2026-06-01 ^oncall',
+      }),
+    );
+  });
+
+  it('move adds a due date before the trailing ^block-id when the line has none', async () => {
+    const r = await apply(['- move cert to 2026-09-01 — budget approved']);
+    assert.equal(r.text, expected({ 7: '- [ ] Get a cloud certification 📅 2026-09-01 ^cert' }));
+  });
+
+  it('move adds a [due:: ] field when the roadmap writes its dates as fields', async () => {
+    const text = note(['tags: [roadmap]'], ['- [ ] A [due:: 2026-01-01]', '- [ ] B [due:: 2026-02-01]', '- [ ] C ^c']);
+    const r = await apply(['- move c to 2026-03-01'], text);
+    assert.equal(r.text, note(['tags: [roadmap]'], ['- [ ] A [due:: 2026-01-01]', '- [ ] B [due:: 2026-02-01]', '- [ ] C [due:: 2026-03-01] ^c']));
+  });
+
+  it('drop sets [-] and nothing else', async () => {
+    const r = await apply(['- drop payments — no longer a priority']);
+    assert.equal(r.text, expected({ 2: '- [-] Ship the payments migration [due:: 2026-06-01] #skill/sql ^payments' }));
+  });
+
+  it('rescope changes the title and pins the slug id as a ^block-id at the end', async () => {
+    const r = await apply(['- rescope write-the-onboarding-guide to "Write the team guide" — wider audience']);
+    assert.equal(r.text, expected({ 6: '- [ ] Write the team guide (due:: 2026-04-20) #skill/writing ^write-the-onboarding-guide' }));
+    const after = (await roadmapOf(r.text)).milestones.find((m) => m.title === 'Write the team guide')!;
+    assert.equal(after.id, 'write-the-onboarding-guide');
+    assert.equal(after.explicitId, true);
+  });
+
+  it('rescope keeps an explicit id, tags and fields, and puts the id last', async () => {
+    const r = await apply(['- rescope payments to "Ship the payments migration (EU only)"']);
+    assert.equal(r.text, expected({ 2: '- [/] Ship the payments migration (EU only) [due:: 2026-06-01] #skill/sql ^payments' }));
+  });
+
+  it('add appends a milestone with a ^id after the last milestone of that phase, with a 📅 date', async () => {
+    const r = await apply([
+      '- add "Run a design review" to "Q2 — Scope" due 2026-06-15 — practice',
+      '- add "Write the RFC template" to Q1 — team ask',
+    ]);
+    assert.deepEqual(r.plan.problems, []);
+    assert.equal(
+      r.text,
+      expected({
+        7: '- [ ] Get a cloud certification ^cert\n- [ ] Write the RFC template ^write-the-rfc-template',
+        10: '- [ ] Own the on-call rotation 📆 2026-05-01 ^oncall\n- [ ] Run a design review 📅 2026-06-15 ^run-a-design-review',
+      }),
+    );
+    const after = await roadmapOf(r.text);
+    const added = after.milestones.find((m) => m.id === 'run-a-design-review')!;
+    assert.equal(added.phase, 'Q2 — Scope');
+    assert.equal(after.milestones.find((m) => m.id === 'write-the-rfc-template')!.phase, 'Q1 — Foundations');
+  });
+
+  it('add under a phase with no milestone goes right under its heading; a taken id gets a suffix', async () => {
+    const text = note(['tags: [roadmap]'], ['## Now', '- [ ] Cert ^cert', '## Later', '', 'Some prose.']);
+    const r = await apply(['- add "Cert" to Later due 2026-09-01'], text);
+    assert.equal(r.text, note(['tags: [roadmap]'], ['## Now', '- [ ] Cert ^cert', '## Later', '- [ ] Cert 📅 2026-09-01 ^cert-2', '', 'Some prose.']));
+  });
+
+  it('a missing phase and an unknown id are problems at their lines, and nothing is applied', async () => {
+    const r = await apply(['- move payments to 2026-07-01', '- add "X" to Q9 due 2026-09-01', '- drop paymnts — typo', '- frobnicate the roadmap']);
+    assert.deepEqual(r.plan.edits, []);
+    assert.equal(r.text, ROADMAP);
+    assert.deepEqual(
+      r.plan.problems.map((p) => [p.line, p.message.replace(/; write one of.*/, '')]),
+      [
+        [FM + 4, 'No phase \'Q9\' in roadmap.md; its phases: "Q1 — Foundations", "Q2 — Scope"'],
+        [FM + 5, "No milestone 'paymnts' in roadmap.md (did you mean 'payments'?)"],
+        [FM + 6, 'Not a goalpost change'],
+      ],
+    );
+  });
+
+  it('two changes to one milestone are a problem on the second line', async () => {
+    const r = await apply(['- move payments to 2026-07-01', '- drop payments']);
+    assert.deepEqual(r.plan.edits, []);
+    assert.deepEqual(r.plan.problems, [{ line: FM + 4, message: "Two changes to 'payments' (lines 8 and 9): keep one" }]);
+  });
+
+  it('an impossible date is named', async () => {
+    const section = readGoalpost(review(['- move payments to 2026-02-30']));
+    assert.deepEqual(section.problems, [{ line: FM + 3, message: '2026-02-30 is not a real calendar date' }]);
+  });
+
+  it('is idempotent: a review with goalpost_applied gives no edits, and markApplied records it once', async () => {
+    const text = review(['- move payments to 2026-07-01']);
+    const marked = markApplied(text, '2026-04-02');
+    assert.equal(marked.text, text.replace('roadmap: roadmap.md\n', 'roadmap: roadmap.md\ngoalpost_applied: 2026-04-02\n'));
+    assert.equal(markApplied(marked.text, '2026-04-03').text, marked.text.replace('2026-04-02', '2026-04-03'));
+    const plan = planGoalpost(ROADMAP, await roadmapOf(ROADMAP), marked.text);
+    assert.equal(plan.alreadyApplied, '2026-04-02');
+    assert.deepEqual(plan.edits, []);
+  });
+
+  it('commented-out suggestions and the empty placeholder line are not changes', () => {
+    const section = readGoalpost(review(['<!-- Suggestions:', '- move payments to 2026-07-01 — why', '-->', '- ']));
+    assert.deepEqual(section.changes, []);
+    assert.deepEqual(section.problems, []);
+    assert.equal(section.headingLine, FM + 2);
+  });
+
+  it('keeps CRLF line breaks', async () => {
+    const crlf = ROADMAP.replace(/\n/g, '\r\n');
+    const r = await apply(['- add "New" to Q2 due 2026-07-01', '- drop cert'], crlf);
+    assert.equal(r.text, expected({ 7: '- [-] Get a cloud certification ^cert', 10: '- [ ] Own the on-call rotation 📆 2026-05-01 ^oncall\n- [ ] New 📅 2026-07-01 ^new' }).replace(/\n/g, '\r\n'));
+  });
+
+  it('unifiedDiff shows the changed lines with context', () => {
+    const before = 'a\nb\nc\nd\ne\nf\ng\nh\n';
+    const after = 'a\nb\nc\nD\ne\nf\ng\nh\ni\n';
+    assert.equal(
+      unifiedDiff('r.md', before, after),
+      ['--- a/r.md', '+++ b/r.md', '@@ -1,8 +1,9 @@', ' a', ' b', ' c', '-d', '+D', ' e', ' f', ' g', ' h', '+i', ''].join('\n'),
+    );
+    assert.equal(unifiedDiff('r.md', before, before), '');
+  });
+});
+
+describe('goalpost: CLI apply', () => {
+  let dir: string;
+  const reviewPath = 'reviews/2026-04-01-review.md';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mentorship-apply-'));
+    mkdirSync(join(dir, 'reviews'));
+    writeFileSync(join(dir, 'roadmap.md'), ROADMAP);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const read = (p: string) => readFileSync(join(dir, p), 'utf8');
+
+  it('prints the unified diff, writes the roadmap and records goalpost_applied; again: already applied, exit 0', async () => {
+    const text = review(['- move payments to 2026-07-01 — vendor', '- drop cert — budget']);
+    writeFileSync(join(dir, reviewPath), text);
+    const dry = await run(['apply', dir, reviewPath, '--dry-run'], dir);
+    assert.equal(dry.code, 0, dry.stderr);
+    const diff = [
+      '--- a/roadmap.md',
+      '+++ b/roadmap.md',
+      '@@ -4,12 +4,12 @@',
+      ' ---',
+      ' ## Q1 — Foundations',
+      ' - [x] Lead a cross-team design review ^design-review 📅 2026-03-01 ✅ 2026-02-20',
+      '-- [/] Ship the payments migration [due:: 2026-06-01] #skill/sql ^payments',
+      '+- [/] Ship the payments migration [due:: 2026-07-01] #skill/sql ^payments',
+      '   - [x] Write the RFC',
+      '   - [ ] Run the shadow traffic test',
+      ' - [ ] Give a tech talk 🗓️ 2026-03-15 ^talk',
+      ' - [ ] Write the onboarding guide (due:: 2026-04-20) #skill/writing',
+      '-- [ ] Get a cloud certification ^cert',
+      '+- [-] Get a cloud certification ^cert',
+      ' ',
+      ' ## Q2 — Scope',
+      ' - [ ] Own the on-call rotation 📆 2026-05-01 ^oncall',
+      '',
+    ].join('\n');
+    assert.equal(dry.stdout, diff);
+    assert.equal(read('roadmap.md'), ROADMAP);
+    assert.equal(read(reviewPath), text);
+
+    const real = await run(['apply', reviewPath, '--today', '2026-04-02'], dir);
+    assert.equal(real.code, 0, real.stderr);
+    assert.equal(real.stdout, diff);
+    assert.equal(read('roadmap.md'), expected({ 2: '- [/] Ship the payments migration [due:: 2026-07-01] #skill/sql ^payments', 7: '- [-] Get a cloud certification ^cert' }));
+    assert.match(read(reviewPath), /^goalpost_applied: 2026-04-02$/m);
+
+    const again = await run(['apply', dir, reviewPath], dir);
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /already applied on 2026-04-02/);
+    assert.equal(read('roadmap.md'), expected({ 2: '- [/] Ship the payments migration [due:: 2026-07-01] #skill/sql ^payments', 7: '- [-] Get a cloud certification ^cert' }));
+  });
+
+  it('any line it cannot apply: every problem as file:line: error, exit 1, nothing written', async () => {
+    const text = review(['- move payments to 2026-07-01', '- drop nope', '- add "X" to Q9']);
+    writeFileSync(join(dir, reviewPath), text);
+    const r = await run(['apply', dir, reviewPath], dir);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stderr.split('\n').filter((l) => / error: /.test(l)).join('\n'),
+      [`${reviewPath}:9: error: No milestone 'nope' in roadmap.md`, `${reviewPath}:10: error: No phase 'Q9' in roadmap.md; its phases: "Q1 — Foundations", "Q2 — Scope"`].join('\n'),
+    );
+    assert.equal(r.stdout, '');
+    assert.equal(read('roadmap.md'), ROADMAP);
+    assert.equal(read(reviewPath), text);
+  });
+});
