@@ -435,7 +435,7 @@ describe('dashboard with hostile notes', function () {
     // Long labels are cut to fit (with …); the full text is the row's <title> tooltip, so check textContent.
     const timeline = await webviewEval<string>(`document.getElementById('timeline').textContent`);
     assert.match(await webviewText('#timeline'), /\{\{constructor\.constructor/);
-    for (const text of ['"><iframe srcdoc="<script>parent.__pwned=4</script>">', '</style><script>window.__pwned=5</script>', '<meta http-equiv="refresh"', '<base href=', "{{constructor.constructor('window.pwned=9')()}}", '[click me](javascript:window.pwned=10)', '<a href="javascript:window.pwned=12">']) {
+    for (const text of ['"><iframe srcdoc="<script>parent.__pwned=4</script>">', '</style><script>window.__pwned=5</script>', '<meta http-equiv="refresh"', '<base href=', "{{constructor.constructor('window.__pwned=9')()}}", '[click me](javascript:window.__pwned=10)', '<a href="javascript:window.__pwned=12">']) {
       assert.ok(timeline.includes(text), `timeline does not show ${text}`);
     }
     const activity = await webviewText('#activity');
