@@ -125,7 +125,8 @@ describe('dashboard screenshots: empty folder and 20 roadmaps', function () {
     });
     const layout = await webviewLayout();
     assert.ok(layout.bars > 0);
-    assert.ok(layout.minBarX >= layout.labelEnd, `a bar starts at ${layout.minBarX}, inside the label column (ends ${layout.labelEnd})`);
+    // the chart area starts 12 px right of the label column's last text (labelW - 4 → labelW + 8)
+    assert.ok(layout.minBarX >= layout.labelEnd + 6, `a bar starts at ${layout.minBarX}, in the label column (its text ends at ${layout.labelEnd})`);
     assert.ok(layout.assumed > 0, 'no bar drawn as "no start date"');
     assert.ok(layout.maxTextRight <= layout.svgWidth + 0.5, `an axis label ends at ${layout.maxTextRight}, past the chart's ${layout.svgWidth}`);
     assert.ok(layout.svgRight <= layout.cardRight + 0.5, `the chart ends at ${layout.svgRight}, past its card's content (${layout.cardRight})`);
