@@ -125,15 +125,17 @@ describe('dashboard screenshots: empty folder and 20 roadmaps', function () {
     });
     const layout = await webviewLayout();
     assert.ok(layout.bars > 0);
-    assert.ok(layout.minBarX >= layout.labelEnd, `a bar starts at ${layout.minBarX}, inside the label column (ends ${layout.labelEnd})`);
+    // the chart area starts 12 px right of the label column's last text (labelW - 4 → labelW + 8)
+    assert.ok(layout.minBarX >= layout.labelEnd + 6, `a bar starts at ${layout.minBarX}, in the label column (its text ends at ${layout.labelEnd})`);
     assert.ok(layout.assumed > 0, 'no bar drawn as "no start date"');
     assert.ok(layout.maxTextRight <= layout.svgWidth + 0.5, `an axis label ends at ${layout.maxTextRight}, past the chart's ${layout.svgWidth}`);
+    assert.ok(layout.svgRight <= layout.cardRight + 0.5, `the chart ends at ${layout.svgRight}, past its card's content (${layout.cardRight})`);
     saveForDocs(await screenshot('dashboard-early-and-no-start'), 'dashboard-early-and-no-start');
   });
 });
 
 /** Where the timeline drew its bars and labels (px in the chart). */
-function webviewLayout(): Promise<{ bars: number; minBarX: number; labelEnd: number; assumed: number; maxTextRight: number; svgWidth: number }> {
+function webviewLayout(): Promise<{ bars: number; minBarX: number; labelEnd: number; assumed: number; maxTextRight: number; svgWidth: number; svgRight: number; cardRight: number }> {
   return webviewEval(`(() => {
       const svg = document.querySelector('#timeline svg.timeline');
       const bars = [...svg.querySelectorAll('.planned')].map(r => r.getBBox());
@@ -146,6 +148,13 @@ function webviewLayout(): Promise<{ bars: number; minBarX: number; labelEnd: num
         assumed: svg.querySelectorAll('.planned.assumed').length,
         maxTextRight: Math.max(...texts.map(b => b.x + b.width)),
         svgWidth: svg.width.baseVal.value,
+        // what the card shows: its content box (a wider chart is cut off at the card's edge)
+        svgRight: svg.getBoundingClientRect().right,
+        cardRight: (() => {
+          const card = document.getElementById('timeline');
+          const cs = getComputedStyle(card);
+          return card.getBoundingClientRect().right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth);
+        })(),
       };
     })()`);
 }

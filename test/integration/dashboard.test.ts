@@ -199,12 +199,20 @@ describe('dashboard on the examples', function () {
       vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /Dashboard/.test(t.label)))?.viewColumn;
     assert.strictEqual(vscode.window.tabGroups.all.length, 1);
     const columns: (vscode.ViewColumn | undefined)[] = [];
-    for (const [selector, file] of [
-      ['[data-milestone-id="payments"]', /\/roadmap\.md$/],
-      ['#activity [data-thread]', /\/threads\/[^/]+\.md$/],
-      ['#drift [data-session]', /\/sessions\/[^/]+\.md$/],
+    for (const [selector, file, how] of [
+      ['[data-milestone-id="payments"]', /\/roadmap\.md$/, 'click'],
+      // the user went on in the note (its group is the active one), then picks the next item on the dashboard
+      ['#activity [data-thread]', /\/threads\/[^/]+\.md$/, 'from the note'],
+      ['#drift [data-session]', /\/sessions\/[^/]+\.md$/, 'from the note'],
     ] as const) {
-      await webviewClick(selector);
+      if (how === 'click') {
+        await webviewClick(selector);
+      } else {
+        await vscode.commands.executeCommand('workbench.action.focusLastEditorGroup');
+        await waitFor(() => vscode.window.tabGroups.activeTabGroup.viewColumn !== dashboardColumn(), { what: "the note's group active" });
+        // a click event in the page that does not move the workbench's focus
+        await webviewEval(`document.querySelector(${JSON.stringify(selector)}).dispatchEvent(new MouseEvent('click', { bubbles: true }))`);
+      }
       const e = await waitFor(
         () => {
           const a = vscode.window.activeTextEditor;
@@ -213,7 +221,7 @@ describe('dashboard on the examples', function () {
         { what: `the note of ${selector} in an editor` },
       );
       await sleep(300); // a stray extra group would appear by now
-      assert.strictEqual(vscode.window.tabGroups.all.length, 2, `after clicking ${selector}: ${vscode.window.tabGroups.all.length} editor groups`);
+      assert.strictEqual(vscode.window.tabGroups.all.length, 2, `after opening ${selector} (${how}): ${vscode.window.tabGroups.all.length} editor groups`);
       columns.push(e.viewColumn);
     }
     assert.ok(columns.every((c) => c === columns[0]), `notes opened in columns ${columns.join(', ')}`);
@@ -429,7 +437,7 @@ describe('dashboard with hostile notes', function () {
     // Long labels are cut to fit (with …); the full text is the row's <title> tooltip, so check textContent.
     const timeline = await webviewEval<string>(`document.getElementById('timeline').textContent`);
     assert.match(await webviewText('#timeline'), /\{\{constructor\.constructor/);
-    for (const text of ['"><iframe srcdoc="<script>parent.__pwned=4</script>">', '</style><script>window.__pwned=5</script>', '<meta http-equiv="refresh"', '<base href=', "{{constructor.constructor('window.pwned=9')()}}", '[click me](javascript:window.pwned=10)', '<a href="javascript:window.pwned=12">']) {
+    for (const text of ['"><iframe srcdoc="<script>parent.__pwned=4</script>">', '</style><script>window.__pwned=5</script>', '<meta http-equiv="refresh"', '<base href=', "{{constructor.constructor('window.__pwned=9')()}}", '[click me](javascript:window.__pwned=10)', '<a href="javascript:window.__pwned=12">']) {
       assert.ok(timeline.includes(text), `timeline does not show ${text}`);
     }
     const activity = await webviewText('#activity');
