@@ -1,6 +1,9 @@
 // `npm run bench`: what a user meets, then one summary.
 //   1. the CLI: whole `status --json` processes against reading every byte, at
 //      1,000 / 10,000 / 50,000 notes, peak RSS; one-file edits in process (bench/run.ts)
+//   1b. big and hostile notes: the whole `status --json` process on a folder holding one
+//      (roadmaps of 1,000 / 5,000 / 20,000 milestones, an 8,000-deep list line, 1 MB,
+//      an alias bomb, 5 MB hostile notes), and a 1 MB roadmap parsed in process (bench/parsing.ts)
 //   2. the dashboard's first paint: 300 milestones, 5,000 thread entries (bench/dashboard.ts)
 //   3. the extension in the harness's VS Code: page.goto → first milestone row,
 //      cold and warm, extension host RSS, at 10,000 and 50,000 (bench/vscode.mjs)
@@ -21,7 +24,7 @@ const value = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-for (const part of ['vscode', 'dashboard', 'cli']) if (argv.includes(`--no-${part}`)) skip.add(part);
+for (const part of ['vscode', 'dashboard', 'cli', 'parsing']) if (argv.includes(`--no-${part}`)) skip.add(part);
 const sizes = value('--sizes') ?? process.env.BENCH_SIZES ?? '1000,10000,50000';
 const vscodeSizes = value('--vscode-sizes') ?? (sizes.split(',').filter((s) => Number(s) >= 10000).join(',') || '10000');
 const started = Date.now();
@@ -42,6 +45,7 @@ function readJson(name) {
 
 run('build', ['scripts/build.mjs', '--bench', '--tests']);
 if (!skip.has('cli')) run(`CLI at ${sizes} notes`, ['dist-test/bench/run.js'], { BENCH_SIZES: sizes, ...(value('--runs') ? { BENCH_RUNS: value('--runs') } : {}) });
+if (!skip.has('parsing')) run('big and hostile notes', ['dist-test/bench/parsing.js']);
 if (!skip.has('dashboard')) run('dashboard first paint', ['dist-test/bench/dashboard.js']);
 if (!skip.has('vscode')) {
   // The generated repos come from the CLI step; make sure each VS Code size has one.
@@ -52,6 +56,7 @@ if (!skip.has('vscode')) {
 
 const cli = skip.has('cli') ? undefined : readJson('latest.json');
 const dashboard = skip.has('dashboard') ? undefined : readJson('dashboard.json');
+const parsing = skip.has('parsing') ? undefined : readJson('parsing.json');
 const vscode = skip.has('vscode') ? undefined : readJson('vscode.json');
 const lines = ['', '## Summary', ''];
 if (cli) {
@@ -61,6 +66,10 @@ if (cli) {
     );
   }
   if (cli.updates) lines.push(`- one edit at ${cli.updates.size.toLocaleString('en-US')} notes: thread ${cli.updates.thread.medianMs} ms, roadmap checkbox ${cli.updates.roadmap.medianMs} ms`);
+}
+if (parsing) {
+  const worst = parsing.rows.reduce((a, b) => (b.statusSeconds > a.statusSeconds ? b : a));
+  lines.push(`- big and hostile notes: the slowest whole \`status\` was ${worst.statusSeconds} s (${worst.note}); peak RSS at most ${Math.max(...parsing.rows.map((r) => r.statusPeakRssMb))} MB; a 1 MB roadmap parses in ${parsing.inProcess.medianMs} ms`);
 }
 if (vscode) {
   for (const r of vscode.results) {

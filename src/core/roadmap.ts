@@ -64,8 +64,16 @@ export function parseRoadmap(
     if (!t) continue;
     const slug = slugify(t.title);
     const id = t.blockId ?? (slug || `line-${t.task.line}`);
+    const task = t.task;
+    // Field by field, not a spread (see taskOfItem).
     const milestone: Milestone = {
-      ...t.task,
+      text: task.text,
+      line: task.line,
+      checkboxColumn: task.checkboxColumn,
+      status: task.status,
+      due: task.due,
+      done: task.done,
+      start: task.start,
       id,
       explicitId: t.blockId !== null,
       title: t.title,
