@@ -58,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   registerLanguageFeatures(context, notes);
   registerDashboard(context, notes);
   const goalpost = registerGoalpost(context, notes);
+  roadmapTree.history = (folder, file) => goalpost.history.history(folder, file);
 
   // Never rejects: a failure is reported by the service and the views stay usable.
   void notes.start().then(updateContext);

@@ -15,6 +15,28 @@ import { activatedApi, EXTENSION_ID, folder, type PanelDebugState } from './supp
 interface Api {
   notes: { whenIdle(): Promise<void>; folderOf(uri: vscode.Uri): unknown };
   goalpost: { history: { history(folder: unknown, roadmap: string): Promise<RoadmapHistory> } };
+  roadmapTree: vscode.TreeDataProvider<TreeNode> & { resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> };
+}
+
+interface TreeNode {
+  type: string;
+  m?: { id: string };
+  roadmap?: { state: { file: string } };
+}
+
+/** The Roadmap view's node of a milestone, found the way VS Code walks the tree. */
+async function milestoneNode(tree: Api['roadmapTree'], file: string, id: string): Promise<TreeNode | undefined> {
+  const visit = async (nodes: TreeNode[] | null | undefined): Promise<TreeNode | undefined> => {
+    for (const n of nodes ?? []) {
+      if (n.type === 'milestone' && n.m?.id === id && n.roadmap?.state.file === file) return n;
+      if (n.type === 'roadmap' || n.type === 'phase') {
+        const found = await visit(await tree.getChildren(n));
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return visit(await tree.getChildren());
 }
 
 const uriOf = (rel: string) => vscode.Uri.joinPath(folder().uri, ...rel.split('/'));
@@ -185,6 +207,14 @@ describe('goalpost', function () {
       moves: [{ commit: head, date: '2026-03-02', from: '2026-03-01', to: '2026-06-01', review: 'hist/reviews/r.md', why: 'the vendor slipped' }],
       renames: [], dropped: null, done: null,
     });
+
+    // The milestone's tooltip in the Roadmap view says how its plan moved.
+    const node = await milestoneNode(api.roadmapTree, 'hist/roadmap.md', 'payments');
+    assert.ok(node, 'the payments milestone of hist/roadmap.md in the Roadmap view');
+    const item = await api.roadmapTree.resolveTreeItem(await api.roadmapTree.getTreeItem(node), node);
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /moved once, \+92 days since first planned/);
+    assert.match(tooltip, /first planned 2026-03-01/);
 
     if (!driverAvailable()) return;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -17,6 +17,7 @@ import {
   type TaskItem,
   type LinkedEntry,
 } from '../../core';
+import { describeMoves, type RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import type { MilestoneTarget, NoteTarget, RoadmapTarget } from './nodes';
@@ -114,6 +115,8 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   private sortByDue: boolean;
   private roots: RoadmapNode[] = [];
   private readonly sub: vscode.Disposable;
+  /** The goalpost history of a roadmap (set by the goalpost feature): a milestone's tooltip says how its plan moved. */
+  history: ((folder: FolderNotes, roadmapFile: string) => Promise<RoadmapHistory | undefined>) | undefined;
 
   constructor(
     private readonly notes: NotesService,
@@ -268,6 +271,24 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
 
   getParent(node: Node): Node | undefined {
     return node.type === 'roadmap' ? undefined : node.parent;
+  }
+
+  /** Hovering a milestone adds "moved 3 times, +9 weeks since first planned" from git, read only then. */
+  async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
+    if (node.type !== 'milestone' || !this.history) return item;
+    try {
+      const history = await this.history(node.roadmap.folder, node.roadmap.state.file);
+      const moved = history?.available ? history.milestones.find((h) => h.id === node.m.id) : undefined;
+      const text = moved ? describeMoves(moved) : '';
+      if (text && item.tooltip instanceof vscode.MarkdownString) {
+        item.tooltip.appendMarkdown('Plan: ');
+        appendInert(item.tooltip, moved!.firstDue ? `${text} (first planned ${moved!.firstDue})` : text);
+        item.tooltip.appendMarkdown('  \n');
+      }
+    } catch {
+      // No history is no tooltip line: the rest of the tooltip stands.
+    }
+    return item;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
