@@ -7,7 +7,8 @@
 //   node test/harness/run-integration.mjs [--group NAME]... [--grep RE]
 //        [--workspace DIR] [--keep-profile] [--verbose]
 //
-// Environment: MENTORSHIP_HARNESS_TIMEOUT_S (global timeout, default 360),
+// Environment: MENTORSHIP_HARNESS_TIMEOUT_S (timeout over all groups, default 3600),
+// MENTORSHIP_HARNESS_GROUP_TIMEOUT_S (timeout of one group, default 600),
 // MENTORSHIP_HARNESS_VERBOSE=1 (print code-server and browser console output),
 // MENTORSHIP_BENCH=1 (also run the groups marked `onlyWhen: 'MENTORSHIP_BENCH'`).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,9 @@ const flag = (name) => argv.includes(name);
 const values = (name) => argv.flatMap((a, i) => (a === name && argv[i + 1] ? [argv[i + 1]] : []));
 const verbose = flag('--verbose') || process.env.MENTORSHIP_HARNESS_VERBOSE === '1';
 const keepProfile = flag('--keep-profile');
-const globalTimeoutMs = (Number(process.env.MENTORSHIP_HARNESS_TIMEOUT_S) || 360) * 1000;
+const globalTimeoutMs = (Number(process.env.MENTORSHIP_HARNESS_TIMEOUT_S) || 3600) * 1000;
+// One group may take at most this long (its phases included), so a hung group cannot eat the others' time.
+const groupTimeoutMs = (Number(process.env.MENTORSHIP_HARNESS_GROUP_TIMEOUT_S) || 600) * 1000;
 
 const distDir = join(repoRoot, 'dist-test', 'integration');
 const testsIndex = join(distDir, 'index.js');
@@ -371,7 +374,7 @@ async function runGroup(group, install, chromium, deadline) {
         const phase = current;
         const outcome = await Promise.race([finished, phaseEnded, timeout, crashed]);
         if (outcome.timeout) {
-          why = `timed out${phases > 1 ? ` in phase ${phase}` : ''} (global timeout ${globalTimeoutMs / 1000}s)`;
+          why = `timed out${phases > 1 ? ` in phase ${phase}` : ''} (group timeout ${groupTimeoutMs / 1000}s, global ${globalTimeoutMs / 1000}s)`;
           await page.screenshot({ path: join(screenshotDir, `timeout-${group.name}.png`) }).catch(() => {});
           say(`group ${group.name}: ${why}; screenshot test-results/screenshots/timeout-${group.name}.png`);
           break;
@@ -461,7 +464,7 @@ try {
       code = 1;
       continue;
     }
-    const r = await runGroup(g, install, chromium, deadline);
+    const r = await runGroup(g, install, chromium, Math.min(deadline, Date.now() + groupTimeoutMs));
     if (r.exitCode !== 0) code = r.exitCode || 1;
   }
   const total = ((Date.now() - started) / 1000).toFixed(1);

@@ -268,13 +268,17 @@ const DOM_ROWS = `(() => {
     }));
 })()`;
 
-/** Collapses the Reviews pane so the Roadmap pane gets the side bar's height. */
+/** Collapses the Reviews and Mentees panes so the Roadmap pane gets the side bar's height. */
 const COLLAPSE_REVIEWS = `(() => {
   const headers = [...document.querySelectorAll('.part.sidebar .pane-header')];
-  const h = headers.find((x) => /^\\s*Reviews/.test(x.querySelector('.title')?.textContent ?? ''));
-  if (!h) return 'no Reviews pane';
-  if (h.getAttribute('aria-expanded') === 'true') { h.click(); return 'collapsed'; }
-  return 'already collapsed';
+  const done = [];
+  for (const name of ['Reviews', 'Mentees']) {
+    const h = headers.find((x) => new RegExp('^\\\\s*' + name).test(x.querySelector('.title')?.textContent ?? ''));
+    if (!h) done.push('no ' + name + ' pane');
+    else if (h.getAttribute('aria-expanded') === 'true') { h.click(); done.push(name + ' collapsed'); }
+    else done.push(name + ' already collapsed');
+  }
+  return done.join(', ');
 })()`;
 
 /**

@@ -155,8 +155,9 @@ describe('Restricted Mode on the examples', function () {
     await openViewContainer('Mentorship');
     // give the Roadmap pane the side bar's height: every milestone row on screen
     await workbenchEval(`(() => {
-      const h = [...document.querySelectorAll('.part.sidebar .pane-header')].find((x) => /^\\s*Reviews/.test(x.querySelector('.title')?.textContent ?? ''));
-      if (h && h.getAttribute('aria-expanded') === 'true') h.click();
+      for (const h of document.querySelectorAll('.part.sidebar .pane-header')) {
+        if (/^\\s*(Reviews|Mentees)/.test(h.querySelector('.title')?.textContent ?? '') && h.getAttribute('aria-expanded') === 'true') h.click();
+      }
     })()`);
     let rows: string[] = [];
     await waitFor(
