@@ -69,8 +69,7 @@ export function nlsKey(value) {
 export function l10nMessages(source) {
   const out = [];
   const re = /\bl10n\.t\(\s*/g;
-  let m;
-  while ((m = re.exec(source))) {
+  while (re.exec(source)) {
     const start = re.lastIndex;
     const q = source[start];
     if (q !== "'" && q !== '"' && q !== '`') {

@@ -11,7 +11,7 @@ type Pending = 'changed' | 'deleted';
 
 /** One failed update must not wedge the chain every later update waits on. */
 function reportIndexError(e: unknown): void {
-  void vscode.window.showErrorMessage(`Mentorship: updating the index failed: ${e instanceof Error ? e.message : String(e)}`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Mentorship: updating the index failed: {0}', e instanceof Error ? e.message : String(e)));
 }
 
 export interface RoadmapRef {

@@ -323,7 +323,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const done = node.milestones.filter((m) => m.status === 'done').length;
         const active = node.milestones.filter((m) => m.status !== 'dropped').length;
         const overdue = node.milestones.filter((m) => m.overdue).length;
-        item.description = `${done}/${active} done${overdue ? ` · ${overdue} overdue` : ''}`;
+        item.description = overdue ? vscode.l10n.t('{0}/{1} done · {2} overdue', done, active, overdue) : vscode.l10n.t('{0}/{1} done', done, active);
         item.iconPath = new vscode.ThemeIcon('layers');
         item.contextValue = 'phase';
         item.accessibilityInformation = { label: `Phase ${title}, ${done} of ${active} milestones done${overdue ? `, ${overdue} overdue` : ''}` };
@@ -352,12 +352,12 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       }
       case 'step': {
         const s = node.step;
-        const item = new vscode.TreeItem(s.text || '(empty step)', vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(s.text || vscode.l10n.t('(empty step)'), vscode.TreeItemCollapsibleState.None);
         const roadmap = node.parent.roadmap;
         item.id = `${roadmap.folder.key}|${roadmap.state.file}|${node.parent.m.id}|step|${s.line}`;
         const today = this.notes.today();
         item.iconPath = themeIcon(statusIcon({ status: s.status, overdue: isOverdue(s, today) }, 'step'));
-        item.description = s.done ? `done ${s.done}` : s.due ? `due ${s.due}` : '';
+        item.description = s.done ? vscode.l10n.t('done {0}', s.done) : s.due ? vscode.l10n.t('due {0}', s.due) : '';
         item.contextValue = `step.${s.status}`;
         item.command = openCommand(roadmap.folder, roadmap.state.file, s.line);
         item.accessibilityInformation = { label: `Step ${s.text}, ${STATUS_LABEL[s.status]}` };
@@ -370,7 +370,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const folder = node.parent.roadmap.folder;
         const item = new vscode.TreeItem(e.title, vscode.TreeItemCollapsibleState.None);
         item.id = `${folder.key}|${node.parent.roadmap.state.file}|${node.parent.m.id}|thread|${e.file}|${e.line}`;
-        item.description = [e.date ?? 'undated', e.evidence].join(' · ');
+        item.description = [e.date ?? vscode.l10n.t('undated'), e.evidence].join(' · ');
         item.iconPath = new vscode.ThemeIcon(EVIDENCE_ICON[e.evidence] ?? 'comment');
         item.contextValue = 'thread';
         item.command = openCommand(folder, e.file, e.line);
