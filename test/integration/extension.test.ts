@@ -269,12 +269,17 @@ const DOM_ROWS = `(() => {
 })()`;
 
 /** Collapses the Reviews pane so the Roadmap pane gets the side bar's height. */
+// The Reviews and Mentees panes share the side bar with the Roadmap: collapse both
+// so the Roadmap pane has the room for all its rows.
 const COLLAPSE_REVIEWS = `(() => {
   const headers = [...document.querySelectorAll('.part.sidebar .pane-header')];
-  const h = headers.find((x) => /^\\s*Reviews/.test(x.querySelector('.title')?.textContent ?? ''));
-  if (!h) return 'no Reviews pane';
-  if (h.getAttribute('aria-expanded') === 'true') { h.click(); return 'collapsed'; }
-  return 'already collapsed';
+  const hs = headers.filter((x) => /^\\s*(Reviews|Mentees)/.test(x.querySelector('.title')?.textContent ?? ''));
+  if (!hs.length) return 'no Reviews pane';
+  const out = [];
+  for (const h of hs) {
+    if (h.getAttribute('aria-expanded') === 'true') { h.click(); out.push('collapsed'); } else out.push('already collapsed');
+  }
+  return out.join(', ');
 })()`;
 
 /**

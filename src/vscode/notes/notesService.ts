@@ -273,7 +273,7 @@ export class NotesService implements vscode.Disposable {
         this.emitter.fire();
       }
     };
-    const title = first ? 'Mentorship: indexing notes' : 'Mentorship: refreshing notes';
+    const title = first ? vscode.l10n.t('Mentorship: indexing notes') : vscode.l10n.t('Mentorship: refreshing notes');
     // A progress bar on the Roadmap view and a count in the status bar while the index runs.
     await vscode.window.withProgress({ location: { viewId: 'mentorship.roadmap' } }, (view) => {
       sinks.push(view);

@@ -73,7 +73,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const s = node.state;
         const overdue = s.daysToNextReview !== null && s.daysToNextReview < 0;
         const item = new vscode.TreeItem(
-          s.nextReviewDue ? `Next review ${s.nextReviewDue}` : 'Next review',
+          s.nextReviewDue ? vscode.l10n.t('Next review {0}', s.nextReviewDue) : vscode.l10n.t('Next review'),
           vscode.TreeItemCollapsibleState.None,
         );
         item.id = `reviews|${node.folder.key}|${s.file}|next`;
