@@ -124,9 +124,9 @@ export function generateModel(seed = 1): DashboardModel {
       .slice(0, 30)
       .map((m) => ({ kind: 'stale-milestone', message: `'${m.title}' is in progress with no growth thread yet`, file: 'roadmap.md', line: m.line })),
     bottlenecks: [
-      { value: 'time', count: 4, reviews: [], milestones: [] },
-      { value: 'resources', count: 4, reviews: [], milestones: [] },
-      { value: 'skill:sql', count: 4, reviews: [], milestones: [] },
+      { value: 'time', count: 4, reviews: [], milestones: [], trend: 'steady' as const },
+      { value: 'resources', count: 4, reviews: [], milestones: [], trend: 'steady' as const },
+      { value: 'skill:sql', count: 4, reviews: [], milestones: [], trend: 'steady' as const },
     ],
   };
 }

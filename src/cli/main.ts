@@ -279,6 +279,15 @@ async function exportCommand(args: Args, dir: string, model: WorkspaceModel, io:
     reviewFile = review.file;
   }
   const html = exportPacket({ model, roadmapFile, reviewFile, reviewText: readFileSync(join(dir, reviewFile), 'utf8'), today: args.today });
+  return writeNewNote(dir, args, packetPath(reviewFile), html, io);
+}
+
+/**
+ * Writes a new file (the review note, the packet): at --out, refused when it
+ * exists; else at `defaultPath` in DIR, or -2, -3… Never overwrites ('wx'
+ * fails if the file appeared meanwhile). Prints the path written.
+ */
+async function writeNewNote(dir: string, args: Args, defaultPath: string, text: string, io: Io): Promise<number> {
   let target: string;
   if (args.out !== undefined) {
     target = resolve(io.cwd, args.out);
@@ -287,10 +296,10 @@ async function exportCommand(args: Args, dir: string, model: WorkspaceModel, io:
       return 1;
     }
   } else {
-    target = join(dir, await freePath(packetPath(reviewFile), async (p) => existsSync(join(dir, p))));
+    target = join(dir, await freePath(defaultPath, async (p) => existsSync(join(dir, p))));
   }
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, html, { flag: 'wx' });
+  writeFileSync(target, text, { flag: 'wx' });
   const shown = relative(io.cwd, target);
   io.stdout.write(`${shown.startsWith('..') ? target : shown}\n`);
   return 0;
@@ -434,22 +443,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (existsSync(userTemplate)) template = readFileSync(userTemplate, 'utf8');
     const history = historyOf(dir, model, roadmap, io);
     const draft = writeReview(model, roadmap.file, args.today, { ...(template !== undefined ? { template } : {}), history });
-    let target: string;
-    if (args.out !== undefined) {
-      target = resolve(io.cwd, args.out);
-      if (existsSync(target)) {
-        io.stderr.write(`mentorship-review: ${args.out} already exists; not overwriting it.\n`);
-        return 1;
-      }
-    } else {
-      target = join(dir, await freePath(draft.path, async (p) => existsSync(join(dir, p))));
-    }
-    mkdirSync(dirname(target), { recursive: true });
-    // 'wx' fails if the file appeared in the meantime: never overwrite.
-    writeFileSync(target, draft.text, { flag: 'wx' });
-    const shown = relative(io.cwd, target);
-    io.stdout.write(`${shown.startsWith('..') ? target : shown}\n`);
-    return 0;
+    return await writeNewNote(dir, args, draft.path, draft.text, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`mentorship-review: ${e.message}\n`);

@@ -20,6 +20,8 @@ export interface BottleneckTrend {
   trend: BottleneckTrendDirection;
   /** One point per held review, oldest first. */
   series: { review: string; date: string | null; count: number }[];
+  /** The milestones it was named for, in the order first named. */
+  milestones: string[];
 }
 
 export interface BottleneckReport {
@@ -46,9 +48,13 @@ export function bottleneckTrends(model: WorkspaceModel, roadmapFile: string, tod
     .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : a.file < b.file ? -1 : 1));
   const report: BottleneckReport = { reviews: held.length, byKind: { resources: 0, time: 0, skill: 0 }, bySkill: {}, trends: [], last: null };
   const byValue = new Map<string, number[]>();
+  const milestonesOf = new Map<string, string[]>();
   held.forEach((review, i) => {
     for (const row of review.audit) {
       if (!row.bottleneck) continue;
+      const ids = milestonesOf.get(row.bottleneck) ?? [];
+      if (!ids.includes(row.id)) ids.push(row.id);
+      milestonesOf.set(row.bottleneck, ids);
       const { kind, skill } = kindOf(row.bottleneck);
       report.byKind[kind]++;
       if (skill) report.bySkill[skill] = (report.bySkill[skill] ?? 0) + 1;
@@ -72,6 +78,7 @@ export function bottleneckTrends(model: WorkspaceModel, roadmapFile: string, tod
       recurring: reviews > 1,
       trend,
       series: held.map((r, i) => ({ review: r.file, date: r.date, count: counts[i]! })),
+      milestones: milestonesOf.get(value) ?? [],
     });
   }
   report.trends.sort((a, b) => b.count - a.count || b.reviews - a.reviews || (a.value < b.value ? -1 : 1));

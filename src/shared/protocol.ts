@@ -6,6 +6,7 @@
 // panel is hidden). Every string in a model comes from the notes: the page
 // renders it as text, never as HTML, and never as a link target.
 
+import type { BottleneckTrendDirection } from '../core/bottlenecks';
 import type { RoadmapHistory } from '../core/history';
 import type { Evidence, TaskStatus } from '../core/model';
 import type { DriftSignal, MilestoneState, RoadmapState } from '../core/status';
@@ -62,9 +63,11 @@ export interface DashBottleneck {
   /** `resources`, `time` or `skill:<name>`. */
   value: string;
   count: number;
-  /** Review dates (or titles) it was named in, oldest first. */
+  /** Held reviews' dates (or files) it was named in, oldest first. */
   reviews: string[];
   milestones: string[];
+  /** The last held review against the one before it (the core's bottleneck trends). */
+  trend: BottleneckTrendDirection;
 }
 
 /** The roadmap's computed state, as the core gives it (src/core/status.ts). */

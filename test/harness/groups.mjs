@@ -190,8 +190,6 @@ export default [
     theme: 'Default Light Modern',
   },
   {
-  },
-  {
     // Apply Goalpost Changes from a review: refactor preview, confirm, undo;
     // goalpost problems while typing; the history outside git
     name: 'goalpost',

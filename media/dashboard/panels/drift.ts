@@ -3,6 +3,17 @@
 import { driftChips, sessionBadge } from '../derive';
 import { el, interactive, section, svg, tip, truncate, type Ctx } from '../dom';
 import { plural, words } from '../words';
+import type { DashBottleneck } from '../../../src/shared/protocol';
+
+/** Whether a bottleneck is shrinking: the last held review against the one before it. */
+const TREND_WORDS: Record<DashBottleneck['trend'], string> = {
+  new: 'new in the last review',
+  growing: 'growing since the review before',
+  steady: 'as often as in the review before',
+  shrinking: 'shrinking since the review before',
+  gone: 'gone from the last review',
+};
+const TREND_MARKS: Record<DashBottleneck['trend'], string> = { new: '· new', growing: '↑', steady: '→', shrinking: '↓', gone: '· gone' };
 
 const DRIFT_LABEL: Record<string, string> = {
   'review-overdue': 'Review overdue',
@@ -85,7 +96,7 @@ export function driftSection(c: Ctx): HTMLElement {
   });
   m.bottlenecks.forEach((b, i) => {
     const y = i * 22 + 2;
-    const label = `${b.value}: named ${b.count === 1 ? 'once' : `${b.count} times`} in ${plural(b.reviews.length, 'review')} ${b.reviews.join(', ')} (${plural(b.milestones.length, 'milestone')} ${b.milestones.join(', ')})`;
+    const label = `${b.value}: named ${b.count === 1 ? 'once' : `${b.count} times`} in ${plural(b.reviews.length, 'held review')} ${b.reviews.join(', ')} (${plural(b.milestones.length, 'milestone')} ${b.milestones.join(', ')}); ${TREND_WORDS[b.trend]}`;
     chart.append(
       svg(
         'g',
@@ -93,11 +104,11 @@ export function driftSection(c: Ctx): HTMLElement {
         tip(label),
         svg('text', { x: 4, y: y + 12, class: 'label' }, truncate(b.value, 22)),
         svg('rect', { x: nameW, y: y + 3, width: Math.max(2, (b.count / maxCount) * barW), height: 10, rx: 2, class: 'bn-bar' }),
-        svg('text', { x: nameW + (b.count / maxCount) * barW + 6, y: y + 12, class: 'steps' }, String(b.count)),
+        svg('text', { x: nameW + (b.count / maxCount) * barW + 6, y: y + 12, class: 'steps' }, `${b.count} ${TREND_MARKS[b.trend]}`),
       ),
     );
   });
-  if (!m.bottlenecks.length) chart.append(svg('text', { x: 4, y: 16, class: 'muted-text' }, 'No bottleneck named in any review yet.'));
+  if (!m.bottlenecks.length) chart.append(svg('text', { x: 4, y: 16, class: 'muted-text' }, 'No bottleneck named in any held review yet.'));
 
   return section(
     'drift',

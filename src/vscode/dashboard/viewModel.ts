@@ -1,5 +1,6 @@
 // Builds the dashboard's plain-JSON view model of one roadmap from the core.
 import { entriesOf, reviewsOf, roadmapState, sessionsOf, type StatusOptions, type WorkspaceModel } from '../../core';
+import { bottleneckTrends } from '../../core/bottlenecks';
 import type { DashBottleneck, DashboardModel, RoadmapId } from '../../shared/protocol';
 
 export function emptyModel(roadmap: RoadmapId, generation: number, today: string): DashboardModel {
@@ -50,19 +51,14 @@ export function buildDashboardModel(
     bottlenecks: r.note.audit.flatMap((a) => (a.bottleneck ? [{ id: a.id, bottleneck: a.bottleneck, line: a.line }] : [])),
   }));
 
-  const byValue = new Map<string, DashBottleneck>();
-  for (const r of reviews) {
-    if (r.date && r.date > today) continue;
-    for (const b of r.bottlenecks) {
-      const entry = byValue.get(b.bottleneck) ?? { value: b.bottleneck, count: 0, reviews: [], milestones: [] };
-      entry.count++;
-      const label = r.date ?? r.title;
-      if (!entry.reviews.includes(label)) entry.reviews.push(label);
-      if (!entry.milestones.includes(b.id)) entry.milestones.push(b.id);
-      byValue.set(b.bottleneck, entry);
-    }
-  }
-  const bottlenecks = [...byValue.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  // The core's one rule: held reviews only, with the trend of each value.
+  const bottlenecks: DashBottleneck[] = bottleneckTrends(model, file, today).trends.map((t) => ({
+    value: t.value,
+    count: t.count,
+    reviews: t.series.filter((p) => p.count > 0).map((p) => p.date ?? p.review),
+    milestones: t.milestones,
+    trend: t.trend,
+  }));
 
   return {
     roadmap,
