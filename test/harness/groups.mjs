@@ -23,6 +23,13 @@
 //   web            optional: run the extension's `browser` bundle in the web worker
 //                  extension host (payload extensionDevelopmentKind: web), from a
 //                  copy of the extension without `main`
+//   fromVsix       optional: test the packaged extension, not the development folder:
+//                  the harness packages the .vsix (`npm run package`; reuses the
+//                  repo's .vsix when newer than its sources), installs it with
+//                  code-server --install-extension into the throwaway extensions
+//                  dir and loads the INSTALLED copy as extensionDevelopmentPath
+//                  (tests stay the repo's dist-test/); the run fails unless the
+//                  extension's extensionPath is inside that extensions dir
 //   uiScript       optional: instead of mocha suites in the extension host, a
 //                  harness-side module (default export ({ page, workspace, logs,
 //                  say, screenshot }) => Promise) that drives and checks the UI
@@ -56,6 +63,19 @@ export default [
     env: { MENTORSHIP_TODAY: '2026-11-29' },
     theme: 'Default Dark Modern',
     // roadmap-view.png goes into README: room for a wide side bar and the note
+    viewport: { width: 1600, height: 1000 },
+    settings: { 'editor.stickyScroll.enabled': false },
+  },
+  {
+    // the `examples` group on the installed .vsix instead of the development
+    // folder (issue 12, acceptance 4): what a user installs passes the same tests
+    name: 'examples-vsix',
+    fromVsix: true,
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['extension'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
     viewport: { width: 1600, height: 1000 },
     settings: { 'editor.stickyScroll.enabled': false },
   },

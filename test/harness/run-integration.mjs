@@ -12,8 +12,9 @@
 // MENTORSHIP_HARNESS_VERBOSE=1 (print code-server and browser console output),
 // MENTORSHIP_BENCH=1 (also run the groups marked `onlyWhen: 'MENTORSHIP_BENCH'`).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { basename, isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { ensureInstalled, repoRoot } from './install.mjs';
@@ -156,6 +157,57 @@ function webExtensionCopy(under) {
   return dir;
 }
 
+// ---- the extension as a user installs it (`fromVsix`) --------------------------------
+// The group tests the packaged .vsix, not the development folder: the repo's
+// .vsix (`npm run package`) is reused when it is newer than everything that goes
+// into it, otherwise it is packaged afresh (a production build into dist/, after
+// which the development build is restored for the groups that follow). It is
+// installed with code-server's --install-extension into the group's throwaway
+// extensions dir, and extensionDevelopmentPath points at that installed copy.
+const vsixInputs = ['src', 'media', 'syntaxes', 'l10n', 'package.json', 'package.nls.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'scripts/build.mjs', 'scripts/package.mjs'];
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((m, f) => Math.max(m, newestMtime(join(path, f))), st.mtimeMs);
+}
+let packagedVsix; // once per harness run
+function freshVsix() {
+  if (packagedVsix) return packagedVsix;
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const vsix = join(repoRoot, `${pkg.name}-${pkg.version}.vsix`);
+  const inputs = Math.max(...vsixInputs.map((f) => newestMtime(join(repoRoot, f))));
+  if (existsSync(vsix) && statSync(vsix).mtimeMs > inputs) {
+    say(`reusing ${relative(repoRoot, vsix)} (newer than its sources)`);
+  } else {
+    const t = Date.now();
+    say(`packaging ${relative(repoRoot, vsix)} (npm run package)`);
+    const r = spawnSync(process.execPath, ['scripts/package.mjs', '--out', vsix], { cwd: repoRoot, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+    // package.mjs left a production build in dist/: the other groups run the development build
+    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(`restoring the development build failed:\n${b.stdout}\n${b.stderr}`);
+    say(`packaged ${relative(repoRoot, vsix)} (${(statSync(vsix).size / 1024).toFixed(0)} KB, ${Date.now() - t} ms)`);
+  }
+  packagedVsix = vsix;
+  return vsix;
+}
+function installVsix(install, vsix, profile) {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const t = Date.now();
+  const r = spawnSync(
+    install.nodeBin,
+    [install.codeServerEntry, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions, '--install-extension', vsix],
+    { encoding: 'utf8', env: { ...process.env, XDG_DATA_HOME: join(profile.userData, 'xdg-data') }, timeout: 120_000 },
+  );
+  const id = `${pkg.publisher}.${pkg.name}`.toLowerCase();
+  const dir = readdirSync(profile.extensions).find((d) => d.toLowerCase().startsWith(`${id}-`));
+  if (r.status !== 0 || !dir) throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const installed = join(profile.extensions, dir);
+  say(`installed ${basename(vsix)} into ${installed} (${Date.now() - t} ms)`);
+  return installed;
+}
+
 // ---- one group: one code-server + one Chromium -----------------------------------
 async function runGroup(group, install, chromium, deadline) {
   const t0 = Date.now();
@@ -178,6 +230,8 @@ async function runGroup(group, install, chromium, deadline) {
   let why = '';
   try {
     ws = await prepareWorkspace(group);
+    // `fromVsix`: the code under test is the installed .vsix's content
+    const installedExtension = group.fromVsix ? installVsix(install, freshVsix(), profile) : undefined;
     cs = await startCodeServer({
       install,
       workspace: ws.workspace,
@@ -194,6 +248,8 @@ async function runGroup(group, install, chromium, deadline) {
         ...(group.generate ? { MENTORSHIP_GENERATED_NOTES: String(group.generate) } : {}),
         ...(group.grep ? { MENTORSHIP_TEST_GREP: group.grep } : {}),
         ...(group.phases > 1 ? { MENTORSHIP_TEST_PHASES: String(group.phases) } : {}),
+        // test/integration/index.ts fails the run unless the extension loaded from here
+        ...(installedExtension ? { MENTORSHIP_EXPECT_EXTENSION_UNDER: profile.extensions } : {}),
         ...(group.env ?? {}),
       },
       onLine: (stream, line) => {
@@ -315,7 +371,7 @@ async function runGroup(group, install, chromium, deadline) {
       page.on('pageerror', (e) => process.stderr.write(`  [browser:pageerror] ${e.message}\n`));
     }
 
-    const extensionPath = group.web ? webExtensionCopy(profile.base) : repoRoot;
+    const extensionPath = group.web ? webExtensionCopy(profile.base) : (installedExtension ?? repoRoot);
     const url = workbenchUrl({
       port: cs.port,
       folder: ws.workspace,

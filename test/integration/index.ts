@@ -60,6 +60,17 @@ export async function run(): Promise<void> {
   if (files.length === 0) throw new Error(`no *.test.js suites found in ${__dirname}`);
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
+  // groups.mjs `fromVsix`: the code under test must be the installed .vsix, not the repo
+  const under = process.env.MENTORSHIP_EXPECT_EXTENSION_UNDER;
+  if (under) {
+    const ext = vscode.extensions.getExtension('mentorship-review.mentorship-review');
+    const rel = ext ? path.relative(fs.realpathSync(under), fs.realpathSync(ext.extensionPath)) : '';
+    if (!ext || rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new Error(`the extension was loaded from ${ext?.extensionPath ?? 'nowhere'}, not from the installed copy under ${under}`);
+    }
+    console.log(`[integration] extension loaded from the installed .vsix: ${ext.extensionPath}`);
+  }
+
   const group = process.env.MENTORSHIP_TEST_GROUP;
   console.log(`[integration] group=${group ?? '-'}${phases > 1 ? ` phase=${phase}/${phases}` : ''} files=${files.join(',')}`);
 

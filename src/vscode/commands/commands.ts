@@ -45,8 +45,8 @@ function firstLineContaining(text: string, needle: string): number {
 }
 
 export async function newReview(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust('New Review')) return undefined;
-  const roadmap = await pickRoadmap(notes, arg, 'Review which roadmap?');
+  if (!requireTrust(vscode.l10n.t('New Review'))) return undefined;
+  const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Review which roadmap?'));
   if (!roadmap) return undefined;
   const today = notes.today();
   const template = await loadTemplate(notes, roadmap.folder, 'review');
@@ -61,34 +61,34 @@ export async function newReview(notes: NotesService, arg?: unknown): Promise<vsc
   await writeAndOpen(uri, draft.text, line);
   if (draft.unknownPlaceholders.length) {
     void vscode.window.showWarningMessage(
-      `Mentorship: your review template uses unknown placeholders: ${draft.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')}`,
+      vscode.l10n.t('Mentorship: your review template uses unknown placeholders: {0}', draft.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')),
     );
   }
   return uri;
 }
 
 export async function newRoadmap(notes: NotesService): Promise<vscode.Uri | undefined> {
-  if (!requireTrust('New Roadmap')) return undefined;
+  if (!requireTrust(vscode.l10n.t('New Roadmap'))) return undefined;
   const folders = notes.all();
   if (!folders.length) {
-    void vscode.window.showInformationMessage('Mentorship: open the folder of your notes first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: open the folder of your notes first.'));
     return undefined;
   }
   let folder = folders[0]!;
   if (folders.length > 1) {
-    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the roadmap in which folder (one per mentee)?' });
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Create the roadmap in which folder (one per mentee)?') });
     if (!picked) return undefined;
     folder = notes.folderByKey(picked.uri.toString()) ?? folder;
   }
   const title = await vscode.window.showInputBox({
-    title: 'New Roadmap',
-    prompt: 'The career goal this roadmap leads to',
-    placeHolder: 'Become a staff engineer',
-    validateInput: (v) => (v.trim() ? undefined : 'Give the roadmap a goal'),
+    title: vscode.l10n.t('New Roadmap'),
+    prompt: vscode.l10n.t('The career goal this roadmap leads to'),
+    placeHolder: vscode.l10n.t('Become a staff engineer'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Give the roadmap a goal')),
   });
   if (!title) return undefined;
-  const mentee = (await vscode.window.showInputBox({ title: 'New Roadmap', prompt: 'Mentee (optional)' })) ?? '';
-  const mentor = (await vscode.window.showInputBox({ title: 'New Roadmap', prompt: 'Mentor (optional)' })) ?? '';
+  const mentee = (await vscode.window.showInputBox({ title: vscode.l10n.t('New Roadmap'), prompt: vscode.l10n.t('Mentee (optional)') })) ?? '';
+  const mentor = (await vscode.window.showInputBox({ title: vscode.l10n.t('New Roadmap'), prompt: vscode.l10n.t('Mentor (optional)') })) ?? '';
   const existing = folder.index.model().roadmaps;
   const rel = existing.some((r) => r.file === 'roadmap.md') ? `${slugify(title) || 'roadmap'}/roadmap.md` : 'roadmap.md';
   const template = await loadTemplate(notes, folder, 'roadmap');
@@ -104,22 +104,22 @@ export async function newRoadmap(notes: NotesService): Promise<vscode.Uri | unde
   return uri;
 }
 
-const EVIDENCE_ITEMS: { label: Evidence; description: string }[] = [
-  { label: 'learned', description: 'Theory: what I read, watched or was taught' },
-  { label: 'applied', description: 'Practice: where I used it in real work' },
-  { label: 'shipped', description: 'Impact: what went out to users or the team' },
+const evidenceItems = (): { label: Evidence; description: string }[] => [
+  { label: 'learned', description: vscode.l10n.t('Theory: what I read, watched or was taught') },
+  { label: 'applied', description: vscode.l10n.t('Practice: where I used it in real work') },
+  { label: 'shipped', description: vscode.l10n.t('Impact: what went out to users or the team') },
 ];
 
 export async function newThread(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust('New Growth Thread')) return undefined;
-  const pick = await pickMilestone(notes, arg, 'Which milestone does this thread back?', (m) => m.status !== 'dropped');
+  if (!requireTrust(vscode.l10n.t('New Growth Thread'))) return undefined;
+  const pick = await pickMilestone(notes, arg, vscode.l10n.t('Which milestone does this thread back?'), (m) => m.status !== 'dropped');
   if (!pick) return undefined;
-  const evidence = await vscode.window.showQuickPick(EVIDENCE_ITEMS, { placeHolder: 'What kind of evidence is it?' });
+  const evidence = await vscode.window.showQuickPick(evidenceItems(), { placeHolder: vscode.l10n.t('What kind of evidence is it?') });
   if (!evidence) return undefined;
   const title = await vscode.window.showInputBox({
-    title: `New Growth Thread — ${pick.milestone.title}`,
-    prompt: 'Title of the thread',
-    validateInput: (v) => (v.trim() ? undefined : 'Give the thread a title'),
+    title: vscode.l10n.t('New Growth Thread — {0}', pick.milestone.title),
+    prompt: vscode.l10n.t('Title of the thread'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Give the thread a title')),
   });
   if (!title) return undefined;
   const today = notes.today();
@@ -144,8 +144,8 @@ export async function newThread(notes: NotesService, arg?: unknown): Promise<vsc
 }
 
 export async function newSession(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust('New Session')) return undefined;
-  const roadmap = await pickRoadmap(notes, arg, 'A session of which mentorship?');
+  if (!requireTrust(vscode.l10n.t('New Session'))) return undefined;
+  const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('A session of which mentorship?'));
   if (!roadmap) return undefined;
   const today = notes.today();
   const template = await loadTemplate(notes, roadmap.folder, 'session');
@@ -165,11 +165,11 @@ export async function newSession(notes: NotesService, arg?: unknown): Promise<vs
   return uri;
 }
 
-const STATUS_ITEMS: { label: string; status: TaskStatus; description: string }[] = [
-  { label: '$(circle-large-outline) To do', status: 'todo', description: '[ ]' },
-  { label: '$(play-circle) In progress', status: 'in-progress', description: '[/]' },
-  { label: '$(pass-filled) Done', status: 'done', description: '[x] and a done date' },
-  { label: '$(circle-slash) Dropped', status: 'dropped', description: '[-]' },
+const statusItems = (): { label: string; status: TaskStatus; description: string }[] => [
+  { label: vscode.l10n.t('$(circle-large-outline) To do'), status: 'todo', description: '[ ]' },
+  { label: vscode.l10n.t('$(play-circle) In progress'), status: 'in-progress', description: '[/]' },
+  { label: vscode.l10n.t('$(pass-filled) Done'), status: 'done', description: vscode.l10n.t('[x] and a done date') },
+  { label: vscode.l10n.t('$(circle-slash) Dropped'), status: 'dropped', description: '[-]' },
 ];
 
 /**
@@ -177,7 +177,7 @@ const STATUS_ITEMS: { label: string; status: TaskStatus; description: string }[]
  * plus the done date. The file is saved when it had no unsaved changes.
  */
 export async function setStatus(notes: NotesService, arg?: unknown, status?: TaskStatus): Promise<boolean> {
-  if (!requireTrust('Set Milestone Status')) return false;
+  if (!requireTrust(vscode.l10n.t('Set Milestone Status'))) return false;
   let folderKey: string;
   let file: string;
   let line: number;
@@ -188,7 +188,7 @@ export async function setStatus(notes: NotesService, arg?: unknown, status?: Tas
     ({ folderKey, file, line } = target as { folderKey: string; file: string; line: number });
     label = 'this step';
   } else {
-    const pick = await pickMilestone(notes, arg, 'Set the status of which milestone?');
+    const pick = await pickMilestone(notes, arg, vscode.l10n.t('Set the status of which milestone?'));
     if (!pick) return false;
     folderKey = pick.roadmap.folder.key;
     file = pick.roadmap.state.file;
@@ -197,12 +197,12 @@ export async function setStatus(notes: NotesService, arg?: unknown, status?: Tas
     current = pick.milestone.status;
   }
   if (!status) {
-    const items = STATUS_ITEMS.map((i) => ({ ...i, description: i.status === current ? `${i.description} · current` : i.description }));
+    const items = statusItems().map((i) => ({ ...i, description: i.status === current ? vscode.l10n.t('{0} · current', i.description) : i.description }));
     // The natural next status first (to do → in progress → done), the current one last.
     const next: Record<TaskStatus, TaskStatus> = { todo: 'in-progress', 'in-progress': 'done', done: 'todo', dropped: 'todo' };
     const rank = (st: TaskStatus) => (current === undefined ? 0 : st === next[current] ? -1 : st === current ? 1 : 0);
     items.sort((a, b) => rank(a.status) - rank(b.status));
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: `New status of ${label}` });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('New status of {0}', label) });
     if (!picked) return false;
     status = picked.status;
   }
@@ -214,7 +214,7 @@ export async function setStatus(notes: NotesService, arg?: unknown, status?: Tas
   const text = doc.lineAt(line - 1).text;
   const edits = statusEdits(text, status, notes.today());
   if (!edits) {
-    void vscode.window.showErrorMessage(`Mentorship: line ${line} of ${file} is no longer a task item; the file changed. Try again.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Mentorship: line {0} of {1} is no longer a task item; the file changed. Try again.', line, file));
     return false;
   }
   if (edits.length === 0) return true;
@@ -230,7 +230,7 @@ export async function setStatus(notes: NotesService, arg?: unknown, status?: Tas
 }
 
 export async function goToNextReview(notes: NotesService, arg?: unknown): Promise<void> {
-  const roadmap = await pickRoadmap(notes, arg, 'Which roadmap?');
+  const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Which roadmap?'));
   if (!roadmap) return;
   const today = notes.today();
   const model = roadmap.folder.index.model();
@@ -242,16 +242,18 @@ export async function goToNextReview(notes: NotesService, arg?: unknown): Promis
   const s = roadmap.state;
   const when = s.nextReviewDue
     ? s.daysToNextReview! < 0
-      ? `was due ${s.nextReviewDue}, ${-s.daysToNextReview!} days ago`
+      ? vscode.l10n.t('was due {0}, {1} days ago', s.nextReviewDue, -s.daysToNextReview!)
       : s.daysToNextReview === 0
-        ? 'is due today'
-        : `is due ${s.nextReviewDue}, in ${s.daysToNextReview} days`
-    : 'has no date: set review_every in the roadmap';
+        ? vscode.l10n.t('is due today')
+        : vscode.l10n.t('is due {0}, in {1} days', s.nextReviewDue, s.daysToNextReview!)
+    : vscode.l10n.t('has no date: set review_every in the roadmap');
   const last = reviewsOf(model, s.file).at(-1);
-  const actions = ['Start It Now', ...(last ? ['Open Last Review'] : [])];
-  const choice = await vscode.window.showInformationMessage(`The next review of "${s.title}" ${when}.`, ...actions);
-  if (choice === 'Start It Now') await newReview(notes, { kind: 'roadmap', folderKey: roadmap.folder.key, file: s.file });
-  else if (choice === 'Open Last Review' && last) await openAtLine(roadmap.folder.uri(last.note.file), 1);
+  const startNow = vscode.l10n.t('Start It Now');
+  const openLast = vscode.l10n.t('Open Last Review');
+  const actions = [startNow, ...(last ? [openLast] : [])];
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The next review of "{0}" {1}.', s.title, when), ...actions);
+  if (choice === startNow) await newReview(notes, { kind: 'roadmap', folderKey: roadmap.folder.key, file: s.file });
+  else if (choice === openLast && last) await openAtLine(roadmap.folder.uri(last.note.file), 1);
 }
 
 export { customizeTemplates };

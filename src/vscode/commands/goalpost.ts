@@ -44,10 +44,10 @@ async function saveIfItWasClean(doc: vscode.TextDocument, wasDirty: boolean): Pr
 
 export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise<ApplyResult> {
   const done = (message: string, applied = false, plan?: GoalpostPlan): ApplyResult => ({ applied, message, ...(plan ? { plan } : {}) });
-  if (!requireTrust('Apply Goalpost Changes')) return done('Restricted Mode');
+  if (!requireTrust(vscode.l10n.t('Apply Goalpost Changes'))) return done('Restricted Mode');
   const uri = uriOf(arg);
   if (!uri) {
-    void vscode.window.showInformationMessage('Mentorship: open a review note to apply its goalpost changes.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: open a review note to apply its goalpost changes.'));
     return done('no review');
   }
   const reviewDoc = await vscode.workspace.openTextDocument(uri);
@@ -55,11 +55,11 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
   await notes.whenIdle();
   let ctx = reviewAt(notes, uri);
   if (!ctx) {
-    void vscode.window.showErrorMessage(`Mentorship: ${vscode.workspace.asRelativePath(uri)} is not a review note (tags: [review]).`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Mentorship: {0} is not a review note (tags: [review]).', vscode.workspace.asRelativePath(uri)));
     return done('not a review');
   }
   if (!ctx.roadmap) {
-    void vscode.window.showErrorMessage(`Mentorship: ${ctx.file} names no roadmap that exists (its roadmap: field).`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Mentorship: {0} names no roadmap that exists (its roadmap: field).', ctx.file));
     return done('no roadmap');
   }
   const roadmapUri = ctx.folder.uri(ctx.roadmap.file);
@@ -71,15 +71,17 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
   const roadmapText = roadmapDoc.getText();
   const plan = planGoalpost(roadmapText, roadmap, reviewDoc.getText());
   if (plan.alreadyApplied) {
-    void vscode.window.showInformationMessage(`Mentorship: these goalpost changes were applied on ${plan.alreadyApplied}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: these goalpost changes were applied on {0}.', plan.alreadyApplied));
     return done(`already applied on ${plan.alreadyApplied}`, false, plan);
   }
   if (plan.problems.length) {
     const first = plan.problems[0]!;
     void vscode.window
       .showErrorMessage(
-        `Mentorship: nothing applied — ${plan.problems.length} goalpost line${plan.problems.length === 1 ? '' : 's'} cannot be applied. Line ${first.line}: ${first.message}`,
-        'Show Problems',
+        plan.problems.length === 1
+          ? vscode.l10n.t('Mentorship: nothing applied — 1 goalpost line cannot be applied. Line {0}: {1}', first.line, first.message)
+          : vscode.l10n.t('Mentorship: nothing applied — {0} goalpost lines cannot be applied. Line {1}: {2}', plan.problems.length, first.line, first.message),
+        vscode.l10n.t('Show Problems'),
       )
       .then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -87,7 +89,7 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
     return done('problems', false, plan);
   }
   if (!plan.edits.length) {
-    void vscode.window.showInformationMessage('Mentorship: the review has no goalpost changes to apply.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: the review has no goalpost changes to apply.'));
     return done('nothing to apply', false, plan);
   }
 
@@ -96,7 +98,7 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
     const line = roadmapDoc.lineAt(e.line - 1);
     edit.replace(roadmapUri, line.range, e.text, {
       label: e.reasons.join('; '),
-      description: `from ${ctx.file}`,
+      description: vscode.l10n.t('from {0}', ctx.file),
       needsConfirmation: true,
     });
   }
@@ -110,7 +112,7 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
   if (after !== applyGoalpostEdits(roadmapText, plan.edits)) {
     // All or nothing: a partial apply is not recorded in the review.
     void vscode.window.showWarningMessage(
-      `Mentorship: only some goalpost changes were checked in the preview, so the review is not marked applied. Undo in ${roadmap.file} and apply again with all of them checked.`,
+      vscode.l10n.t('Mentorship: only some goalpost changes were checked in the preview, so the review is not marked applied. Undo in {0} and apply again with all of them checked.', roadmap.file),
     );
     return done('partially applied', false, plan);
   }
@@ -126,6 +128,10 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
   const reviewWasDirty = reviewDoc.isDirty;
   if (await vscode.workspace.applyEdit(reviewEdit)) await saveIfItWasClean(reviewDoc, reviewWasDirty);
   const n = plan.changes.length;
-  void vscode.window.showInformationMessage(`Mentorship: applied ${n} goalpost change${n === 1 ? '' : 's'} to ${roadmap.file}.`);
+  void vscode.window.showInformationMessage(
+    n === 1
+      ? vscode.l10n.t('Mentorship: applied 1 goalpost change to {0}.', roadmap.file)
+      : vscode.l10n.t('Mentorship: applied {0} goalpost changes to {1}.', n, roadmap.file),
+  );
   return done('applied', true, plan);
 }

@@ -20,8 +20,8 @@ async function freeUri(roadmap: RoadmapRef, rel: string): Promise<vscode.Uri> {
 }
 
 export async function prepareSessionCommand(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust('Prepare Session')) return undefined;
-  const roadmap = await pickRoadmap(notes, arg, 'Prepare the next session of which mentorship?');
+  if (!requireTrust(vscode.l10n.t('Prepare Session'))) return undefined;
+  const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Prepare the next session of which mentorship?'));
   if (!roadmap) return undefined;
   const prep = prepareSession(roadmap.folder.index.model(), roadmap.state.file, notes.today(), {
     sessionsFolder: notes.currentSettings.sessionsFolder,
@@ -54,7 +54,7 @@ function activeReview(notes: NotesService): { roadmap: RoadmapRef; review: Revie
 }
 
 export async function exportPacketCommand(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust('Export Review Packet')) return undefined;
+  if (!requireTrust(vscode.l10n.t('Export Review Packet'))) return undefined;
   await notes.ready;
   let picked: { roadmap: RoadmapRef; review: ReviewNote } | undefined;
   if (isReviewRow(arg)) {
@@ -63,11 +63,11 @@ export async function exportPacketCommand(notes: NotesService, arg?: unknown): P
     if (roadmap) picked = { roadmap, review: review.note };
   } else if (arg === undefined) picked = activeReview(notes);
   if (!picked) {
-    const roadmap = await pickRoadmap(notes, arg, 'Export the review packet of which roadmap?');
+    const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Export the review packet of which roadmap?'));
     if (!roadmap) return undefined;
     const review = packetReview(roadmap.folder.index.model(), roadmap.state.file, notes.today());
     if (!review) {
-      const choice = await vscode.window.showInformationMessage(`Mentorship: "${roadmap.state.title}" has no review yet to export.`, 'New Review');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: "{0}" has no review yet to export.', roadmap.state.title), vscode.l10n.t('New Review'));
       if (choice) await vscode.commands.executeCommand('mentorship.review.new', { kind: 'roadmap', folderKey: roadmap.folder.key, file: roadmap.state.file });
       return undefined;
     }
@@ -87,9 +87,11 @@ export async function exportPacketCommand(notes: NotesService, arg?: unknown): P
   const uri = await freeUri(roadmap, packetPath(review.file));
   await writeNewFile(uri, html);
   const shown = vscode.workspace.asRelativePath(uri);
-  void vscode.window.showInformationMessage(`Mentorship: review packet written to ${shown}.`, 'Open in Browser', 'Reveal in Explorer').then((choice) => {
-    if (choice === 'Open in Browser') void vscode.env.openExternal(uri);
-    else if (choice === 'Reveal in Explorer') void vscode.commands.executeCommand('revealInExplorer', uri);
+  const openInBrowser = vscode.l10n.t('Open in Browser');
+  const revealInExplorer = vscode.l10n.t('Reveal in Explorer');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: review packet written to {0}.', shown), openInBrowser, revealInExplorer).then((choice) => {
+    if (choice === openInBrowser) void vscode.env.openExternal(uri);
+    else if (choice === revealInExplorer) void vscode.commands.executeCommand('revealInExplorer', uri);
   });
   return uri;
 }

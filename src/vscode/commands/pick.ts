@@ -17,7 +17,7 @@ export async function pickRoadmap(notes: NotesService, arg: unknown, placeHolder
   // The roadmap of the note in the active editor, if it belongs to one.
   const active = vscode.window.activeTextEditor?.document.uri;
   if (all.length === 0) {
-    const choice = await vscode.window.showInformationMessage('Mentorship: there is no roadmap in this workspace yet.', 'Create a Roadmap');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: there is no roadmap in this workspace yet.'), vscode.l10n.t('Create a Roadmap'));
     if (choice) await vscode.commands.executeCommand('mentorship.roadmap.new');
     return undefined;
   }
@@ -61,7 +61,7 @@ export async function pickMilestone(
     const m = r?.state.milestones.find((x) => x.id === arg.id);
     if (r && m) return { roadmap: r, milestone: m };
   }
-  const roadmap = await pickRoadmap(notes, isTarget(arg) ? arg : undefined, 'Which roadmap?');
+  const roadmap = await pickRoadmap(notes, isTarget(arg) ? arg : undefined, vscode.l10n.t('Which roadmap?'));
   if (!roadmap) return undefined;
   const items = roadmap.state.milestones
     .filter(filter)

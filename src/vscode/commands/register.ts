@@ -13,7 +13,7 @@ interface Deps {
 }
 
 function report(e: unknown): void {
-  void vscode.window.showErrorMessage(`Mentorship: ${e instanceof Error ? e.message : String(e)}`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Mentorship: {0}', e instanceof Error ? e.message : String(e)));
 }
 
 export function registerCommands(context: vscode.ExtensionContext, { notes, roadmapTree }: Deps): void {

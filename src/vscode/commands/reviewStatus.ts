@@ -28,23 +28,23 @@ function findReview(notes: NotesService, arg: unknown): Found | undefined {
 }
 
 export async function markReviewHeld(notes: NotesService, arg?: unknown): Promise<boolean> {
-  if (!requireTrust('Mark Review as Held')) return false;
+  if (!requireTrust(vscode.l10n.t('Mark Review as Held'))) return false;
   await notes.whenIdle();
   const found = findReview(notes, arg);
   if (!found) {
-    void vscode.window.showInformationMessage('Mentorship: open a review note (tags: [review]) to mark it as held.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: open a review note (tags: [review]) to mark it as held.'));
     return false;
   }
   const { review, uri } = found;
   if (review.status === 'held' || review.statusLine === null) {
-    void vscode.window.showInformationMessage(`Mentorship: ${review.file} is already held.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: {0} is already held.', review.file));
     return true;
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const line = review.statusLine - 1;
   const e = line < doc.lineCount ? markHeldEdit(doc.lineAt(line).text) : undefined;
   if (!e) {
-    void vscode.window.showErrorMessage(`Mentorship: line ${line + 1} of ${review.file} is no longer "status: draft"; the file changed. Try again.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Mentorship: line {0} of {1} is no longer "status: draft"; the file changed. Try again.', line + 1, review.file));
     return false;
   }
   const wasDirty = doc.isDirty;
@@ -74,7 +74,7 @@ export class DraftReviewLens implements vscode.CodeLensProvider, vscode.Disposab
     if (line >= doc.lineCount || !markHeldEdit(doc.lineAt(line).text)) return [];
     return [
       new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-        title: 'Mark review as held',
+        title: vscode.l10n.t('Mark review as held'),
         tooltip: 'The review took place: it now counts for the review cadence (status: held)',
         command: 'mentorship.review.markHeld',
         arguments: [doc.uri],

@@ -33,12 +33,12 @@ export function templatesReadme(): string {
 
 /** Copies the built-in templates into the repo for editing; never replaces one that is there. */
 export async function customizeTemplates(notes: NotesService): Promise<vscode.Uri | undefined> {
-  if (!requireTrust('Customize Templates')) return undefined;
+  if (!requireTrust(vscode.l10n.t('Customize Templates'))) return undefined;
   const folders = notes.all();
   if (!folders.length) return undefined;
   let folder = folders[0]!;
   if (folders.length > 1) {
-    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Copy the templates into which folder?' });
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Copy the templates into which folder?') });
     if (!picked) return undefined;
     folder = notes.folderByKey(picked.uri.toString()) ?? folder;
   }
@@ -55,8 +55,8 @@ export async function customizeTemplates(notes: NotesService): Promise<vscode.Ur
   await vscode.window.showTextDocument(review);
   void vscode.window.showInformationMessage(
     created.length
-      ? `Mentorship: copied ${created.join(', ')} to ${dir}/. Edit them; new notes use your versions.`
-      : `Mentorship: your templates are already in ${dir}/ (nothing was replaced).`,
+      ? vscode.l10n.t('Mentorship: copied {0} to {1}/. Edit them; new notes use your versions.', created.join(', '), dir)
+      : vscode.l10n.t('Mentorship: your templates are already in {0}/ (nothing was replaced).', dir),
   );
   return review;
 }

@@ -28,7 +28,7 @@ async function pickRoadmap(notes: NotesService): Promise<RoadmapId | undefined> 
   await notes.ready;
   const roadmaps = notes.roadmaps();
   if (roadmaps.length === 0) {
-    void vscode.window.showInformationMessage('Mentorship: no roadmap in this workspace yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: no roadmap in this workspace yet.'));
     return undefined;
   }
   const ids = roadmaps.map((r) => ({ folderKey: r.folder.key, file: r.state.file }));
@@ -41,7 +41,7 @@ async function pickRoadmap(notes: NotesService): Promise<RoadmapId | undefined> 
       detail: `${Math.round(r.state.progress * 100)}% · ${r.state.milestones.length} milestones${r.state.mentee ? ` · ${r.state.mentee}` : ''}`,
       id: ids[i]!,
     })),
-    { title: 'Open Dashboard', placeHolder: 'Which roadmap?', matchOnDescription: true },
+    { title: vscode.l10n.t('Open Dashboard'), placeHolder: vscode.l10n.t('Which roadmap?'), matchOnDescription: true },
   );
   return picked?.id;
 }

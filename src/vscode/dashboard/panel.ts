@@ -81,7 +81,7 @@ export class DashboardPanel implements vscode.Disposable {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Dashboard', vscode.ViewColumn.Active, DashboardPanel.options(extensionUri));
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, vscode.l10n.t('Dashboard'), vscode.ViewColumn.Active, DashboardPanel.options(extensionUri));
     return new DashboardPanel(panel, extensionUri, notes, roadmap);
   }
 
@@ -144,7 +144,7 @@ export class DashboardPanel implements vscode.Disposable {
 
   private setTitle(title: string): void {
     // A plain string: VS Code shows it as text.
-    this.panel.title = `Dashboard: ${title}`;
+    this.panel.title = vscode.l10n.t('Dashboard: {0}', title);
   }
 
   private schedule(): void {

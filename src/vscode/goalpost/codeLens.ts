@@ -21,13 +21,16 @@ export class GoalpostCodeLens implements vscode.CodeLensProvider {
     if (section.headingLine === null) return [];
     const range = new vscode.Range(section.headingLine - 1, 0, section.headingLine - 1, 0);
     if (section.applied) {
-      return [new vscode.CodeLens(range, { title: `$(check) Goalpost changes applied on ${section.applied}`, command: '' })];
+      return [new vscode.CodeLens(range, { title: vscode.l10n.t('$(check) Goalpost changes applied on {0}', section.applied), command: '' })];
     }
     const n = section.changes.length;
     if (n === 0) return [];
     return [
       new vscode.CodeLens(range, {
-        title: `$(git-pull-request-go-to-changes) Apply ${n} goalpost change${n === 1 ? '' : 's'} to the roadmap`,
+        title:
+          n === 1
+            ? vscode.l10n.t('$(git-pull-request-go-to-changes) Apply 1 goalpost change to the roadmap')
+            : vscode.l10n.t('$(git-pull-request-go-to-changes) Apply {0} goalpost changes to the roadmap', n),
         command: 'mentorship.goalpost.apply',
         arguments: [doc.uri],
       }),

@@ -46,7 +46,7 @@ export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesS
       try {
         return await applyGoalpost(notes, arg);
       } catch (e) {
-        void vscode.window.showErrorMessage(`Mentorship: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Mentorship: {0}', e instanceof Error ? e.message : String(e)));
         return { applied: false, message: String(e) };
       }
     }),

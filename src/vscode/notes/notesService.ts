@@ -11,7 +11,7 @@ type Pending = 'changed' | 'deleted';
 
 /** One failed update must not wedge the chain every later update waits on. */
 function reportIndexError(e: unknown): void {
-  void vscode.window.showErrorMessage(`Mentorship: updating the index failed: ${e instanceof Error ? e.message : String(e)}`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Mentorship: updating the index failed: {0}', e instanceof Error ? e.message : String(e)));
 }
 
 export interface RoadmapRef {
@@ -273,7 +273,7 @@ export class NotesService implements vscode.Disposable {
         this.emitter.fire();
       }
     };
-    const title = first ? 'Mentorship: indexing notes' : 'Mentorship: refreshing notes';
+    const title = first ? vscode.l10n.t('Mentorship: indexing notes') : vscode.l10n.t('Mentorship: refreshing notes');
     // A progress bar on the Roadmap view and a count in the status bar while the index runs.
     await vscode.window.withProgress({ location: { viewId: 'mentorship.roadmap' } }, (view) => {
       sinks.push(view);

@@ -39,10 +39,10 @@ export class ReviewStatusBar implements vscode.Disposable {
     this.item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tip = inertMarkdown();
     for (const r of withCadence) {
-      appendInert(tip, `${r.state.title}: next review ${r.state.nextReviewDue} (${nextReviewText(r.state)})`);
+      appendInert(tip, vscode.l10n.t('{0}: next review {1} ({2})', r.state.title, r.state.nextReviewDue ?? '', nextReviewText(r.state)));
       tip.appendMarkdown('  \n');
     }
-    tip.appendMarkdown('\nClick to start the review.');
+    tip.appendMarkdown(`\n${vscode.l10n.t('Click to start the review.')}`);
     this.item.tooltip = tip;
     this.item.command = {
       command: 'mentorship.review.new',

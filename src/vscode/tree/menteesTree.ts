@@ -4,7 +4,7 @@
 // roadmap target, so its inline actions (dashboard, new review, prepare
 // session) get it as their argument.
 import * as vscode from 'vscode';
-import { compareAttention, menteeFacts, menteeRow, needsAttention, percentText, plural, type MenteeRow } from '../../core';
+import { compareAttention, menteeFacts, menteeRow, needsAttention, percentText, type MenteeRow } from '../../core';
 import type { NotesService } from '../notes/notesService';
 
 export interface MenteeNode {
@@ -12,6 +12,16 @@ export interface MenteeNode {
   folderKey: string;
   file: string;
   row: MenteeRow;
+}
+
+/** "(1 day ago)" / "(3 days ago)", localized. */
+function daysAgo(n: number): string {
+  return n === 1 ? vscode.l10n.t('(1 day ago)') : vscode.l10n.t('({0} days ago)', n);
+}
+
+/** "overdue 1 day" / "overdue 3 days", localized. */
+function overdueDays(n: number): string {
+  return n === 1 ? vscode.l10n.t('overdue 1 day') : vscode.l10n.t('overdue {0} days', n);
 }
 
 function tooltip(row: MenteeRow): vscode.MarkdownString {
@@ -22,11 +32,13 @@ function tooltip(row: MenteeRow): vscode.MarkdownString {
   const lines = [
     row.title,
     `${row.folder ? `${row.folder} · ` : ''}${row.file}`,
-    `Progress ${percentText(row.progress)}`,
-    row.overdueMilestones ? `${plural(row.overdueMilestones, 'overdue milestone')}` : 'No overdue milestone',
-    `Last held review: ${row.lastReview ?? 'none yet'}${row.daysSinceReview !== null ? ` (${plural(row.daysSinceReview, 'day')} ago)` : ''}`,
-    row.nextReviewDue ? `Next review due ${row.nextReviewDue}${row.reviewOverdueDays ? ` — overdue ${plural(row.reviewOverdueDays, 'day')}` : ''}` : 'No review cadence',
-    `Last session: ${row.lastSession ?? 'none yet'}${row.daysSinceSession !== null ? ` (${plural(row.daysSinceSession, 'day')} ago)` : ''}`,
+    vscode.l10n.t('Progress {0}', percentText(row.progress)),
+    row.overdueMilestones ? (row.overdueMilestones === 1 ? vscode.l10n.t('1 overdue milestone') : vscode.l10n.t('{0} overdue milestones', row.overdueMilestones)) : vscode.l10n.t('No overdue milestone'),
+    vscode.l10n.t('Last held review: {0}', row.lastReview ?? vscode.l10n.t('none yet')) + (row.daysSinceReview !== null ? ` ${daysAgo(row.daysSinceReview)}` : ''),
+    row.nextReviewDue
+      ? vscode.l10n.t('Next review due {0}', row.nextReviewDue) + (row.reviewOverdueDays ? ` — ${overdueDays(row.reviewOverdueDays)}` : '')
+      : vscode.l10n.t('No review cadence'),
+    vscode.l10n.t('Last session: {0}', row.lastSession ?? vscode.l10n.t('none yet')) + (row.daysSinceSession !== null ? ` ${daysAgo(row.daysSinceSession)}` : ''),
     ...row.drift.map((d) => `• ${d.message}`),
   ];
   for (const l of lines) {

@@ -73,7 +73,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const s = node.state;
         const overdue = s.daysToNextReview !== null && s.daysToNextReview < 0;
         const item = new vscode.TreeItem(
-          s.nextReviewDue ? `Next review ${s.nextReviewDue}` : 'Next review',
+          s.nextReviewDue ? vscode.l10n.t('Next review {0}', s.nextReviewDue) : vscode.l10n.t('Next review'),
           vscode.TreeItemCollapsibleState.None,
         );
         item.id = `reviews|${node.folder.key}|${s.file}|next`;
@@ -82,8 +82,8 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
           ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.errorForeground'))
           : new vscode.ThemeIcon('bell');
         item.tooltip = s.nextReviewDue
-          ? `Last review ${s.lastReview ?? 'none (counting from the roadmap start)'}; every ${s.reviewEvery}. Click to start the review.`
-          : 'Set review_every in the roadmap (e.g. 6 weeks) or the mentorship.defaultReviewCadence setting.';
+          ? vscode.l10n.t('Last review {0}; every {1}. Click to start the review.', s.lastReview ?? vscode.l10n.t('none (counting from the roadmap start)'), s.reviewEvery ?? "")
+          : vscode.l10n.t('Set review_every in the roadmap (e.g. 6 weeks) or the mentorship.defaultReviewCadence setting.');
         item.command = {
           command: 'mentorship.review.new',
           title: 'New Review',
@@ -96,7 +96,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       case 'group': {
         const isReviews = node.group === 'reviews';
         const count = this.getChildren(node).length;
-        const item = new vscode.TreeItem(isReviews ? 'Past reviews' : 'Sessions with drift', vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(isReviews ? vscode.l10n.t('Past reviews') : vscode.l10n.t('Sessions with drift'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `reviews|${node.folder.key}|${node.state.file}|${node.group}`;
         item.description = String(count);
         item.iconPath = new vscode.ThemeIcon(isReviews ? 'history' : 'warning');
@@ -108,11 +108,11 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const item = new vscode.TreeItem(r.date ?? r.title, vscode.TreeItemCollapsibleState.None);
         item.id = `reviews|${node.folder.key}|review|${r.file}`;
         const bottlenecks = r.audit.filter((a) => a.bottleneck).length;
-        item.description = [draft ? 'draft' : '', r.period ? `${r.period.from} → ${r.period.to}` : '', bottlenecks ? plural(bottlenecks, 'bottleneck') : '']
+        item.description = [draft ? vscode.l10n.t('draft') : '', r.period ? `${r.period.from} → ${r.period.to}` : '', bottlenecks ? plural(bottlenecks, 'bottleneck') : '']
           .filter(Boolean)
           .join(' · ');
         item.tooltip = draft
-          ? `${r.title}\n${r.file}\nDraft: not held yet, so it does not count for the review cadence. Mark it as held once the review took place.`
+          ? vscode.l10n.t('{0}\n{1}\nDraft: not held yet, so it does not count for the review cadence. Mark it as held once the review took place.', r.title, r.file)
           : `${r.title}\n${r.file}`;
         item.iconPath = draft ? new vscode.ThemeIcon('edit', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('checklist');
         item.command = { command: 'mentorship.internal.open', title: 'Open', arguments: [node.folder.key, r.file, 1] };

@@ -6,7 +6,6 @@ import {
   milestoneDescription,
   nextReviewText,
   percentText,
-  plural,
   relativeDue,
   roadmapDisambiguator,
   statusIcon,
@@ -88,12 +87,12 @@ function roadmapTooltip(r: RoadmapState): vscode.MarkdownString {
   appendInert(s, r.title);
   s.appendMarkdown('**\n\n');
   const lines = [
-    r.mentee || r.mentor ? `${r.mentee ?? '?'} with ${r.mentor ?? '?'}` : '',
-    `Progress ${percentText(r.progress)} — ${r.counts.done} done, ${r.counts['in-progress']} in progress, ${r.counts.todo} to do, ${r.counts.dropped} dropped`,
-    r.counts.overdue ? `${plural(r.counts.overdue, 'milestone')} overdue` : 'Nothing overdue',
-    `Last review: ${r.lastReview ?? 'none yet'}`,
-    r.nextReviewDue ? `Next review: ${r.nextReviewDue} (${nextReviewText(r)})` : 'No review cadence (review_every)',
-    r.drift.length ? plural(r.drift.length, 'drift signal') : '',
+    r.mentee || r.mentor ? vscode.l10n.t('{0} with {1}', r.mentee ?? '?', r.mentor ?? '?') : '',
+    vscode.l10n.t('Progress {0} — {1} done, {2} in progress, {3} to do, {4} dropped', percentText(r.progress), r.counts.done, r.counts['in-progress'], r.counts.todo, r.counts.dropped),
+    r.counts.overdue ? (r.counts.overdue === 1 ? vscode.l10n.t('1 milestone overdue') : vscode.l10n.t('{0} milestones overdue', r.counts.overdue)) : vscode.l10n.t('Nothing overdue'),
+    vscode.l10n.t('Last review: {0}', r.lastReview ?? vscode.l10n.t('none yet')),
+    r.nextReviewDue ? vscode.l10n.t('Next review: {0} ({1})', r.nextReviewDue, nextReviewText(r)) : vscode.l10n.t('No review cadence (review_every)'),
+    r.drift.length ? (r.drift.length === 1 ? vscode.l10n.t('1 drift signal') : vscode.l10n.t('{0} drift signals', r.drift.length)) : '',
   ].filter(Boolean);
   for (const l of lines) {
     appendInert(s, l);
@@ -317,13 +316,13 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         return item;
       }
       case 'phase': {
-        const title = node.title ?? 'No phase';
+        const title = node.title ?? vscode.l10n.t('No phase');
         const item = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `${node.parent.folder.key}|${node.parent.state.file}|phase|${node.index}|${title}`;
         const done = node.milestones.filter((m) => m.status === 'done').length;
         const active = node.milestones.filter((m) => m.status !== 'dropped').length;
         const overdue = node.milestones.filter((m) => m.overdue).length;
-        item.description = `${done}/${active} done${overdue ? ` · ${overdue} overdue` : ''}`;
+        item.description = overdue ? vscode.l10n.t('{0}/{1} done · {2} overdue', done, active, overdue) : vscode.l10n.t('{0}/{1} done', done, active);
         item.iconPath = new vscode.ThemeIcon('layers');
         item.contextValue = 'phase';
         item.accessibilityInformation = { label: `Phase ${title}, ${done} of ${active} milestones done${overdue ? `, ${overdue} overdue` : ''}` };
@@ -352,12 +351,12 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       }
       case 'step': {
         const s = node.step;
-        const item = new vscode.TreeItem(s.text || '(empty step)', vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(s.text || vscode.l10n.t('(empty step)'), vscode.TreeItemCollapsibleState.None);
         const roadmap = node.parent.roadmap;
         item.id = `${roadmap.folder.key}|${roadmap.state.file}|${node.parent.m.id}|step|${s.line}`;
         const today = this.notes.today();
         item.iconPath = themeIcon(statusIcon({ status: s.status, overdue: isOverdue(s, today) }, 'step'));
-        item.description = s.done ? `done ${s.done}` : s.due ? `due ${s.due}` : '';
+        item.description = s.done ? vscode.l10n.t('done {0}', s.done) : s.due ? vscode.l10n.t('due {0}', s.due) : '';
         item.contextValue = `step.${s.status}`;
         item.command = openCommand(roadmap.folder, roadmap.state.file, s.line);
         item.accessibilityInformation = { label: `Step ${s.text}, ${STATUS_LABEL[s.status]}` };
@@ -370,7 +369,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const folder = node.parent.roadmap.folder;
         const item = new vscode.TreeItem(e.title, vscode.TreeItemCollapsibleState.None);
         item.id = `${folder.key}|${node.parent.roadmap.state.file}|${node.parent.m.id}|thread|${e.file}|${e.line}`;
-        item.description = [e.date ?? 'undated', e.evidence].join(' · ');
+        item.description = [e.date ?? vscode.l10n.t('undated'), e.evidence].join(' · ');
         item.iconPath = new vscode.ThemeIcon(EVIDENCE_ICON[e.evidence] ?? 'comment');
         item.contextValue = 'thread';
         item.command = openCommand(folder, e.file, e.line);

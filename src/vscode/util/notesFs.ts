@@ -25,8 +25,8 @@ export function requireTrust(what: string): boolean {
   if (vscode.workspace.isTrusted) return true;
   void vscode.window
     .showWarningMessage(
-      `Mentorship: ${what} writes files in your notes, which Restricted Mode does not allow. Trust this folder to use it; the views keep working meanwhile.`,
-      'Manage Workspace Trust',
+      vscode.l10n.t('Mentorship: {0} writes files in your notes, which Restricted Mode does not allow. Trust this folder to use it; the views keep working meanwhile.', what),
+      vscode.l10n.t('Manage Workspace Trust'),
     )
     .then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.trust.manage');

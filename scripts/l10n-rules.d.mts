@@ -1,0 +1,8 @@
+export interface ManifestText {
+  where: string;
+  value: string;
+}
+export function manifestTexts(pkg: unknown): ManifestText[];
+export function nlsKey(value: string): string | undefined;
+export function l10nMessages(source: string): { message?: string; dynamic?: boolean; at: number }[];
+export function englishBundle(messages: string[]): Record<string, string>;
