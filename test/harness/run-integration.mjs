@@ -150,7 +150,7 @@ function webExtensionCopy(under) {
   const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   delete pkg.main;
   writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
-  for (const part of ['dist/web', 'dist/media', 'media', 'syntaxes']) {
+  for (const part of ['dist/web', 'dist/media', 'media', 'syntaxes', 'package.nls.json', 'l10n']) {
     if (existsSync(join(repoRoot, part))) cpSync(join(repoRoot, part), join(dir, part), { recursive: true });
   }
   if (!existsSync(join(dir, pkg.browser))) throw new Error(`the web bundle ${pkg.browser} is missing: run node scripts/build.mjs`);
