@@ -23,7 +23,7 @@ import {
   workbenchEval,
   workbenchHover,
 } from './driver';
-import { activatedApi, folder, sleep } from './support';
+import { activatedApi, folder, sleep, exists } from './support';
 
 interface Api {
   notes: { whenIdle(): Promise<void> };
@@ -38,15 +38,6 @@ const uriOf = (rel: string) => vscode.Uri.joinPath(folder().uri, ...rel.split('/
 const readText = async (rel: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(rel)));
 const write = (rel: string, text: string) => vscode.workspace.fs.writeFile(uriOf(rel), new TextEncoder().encode(text));
 const remove = (rel: string) => vscode.workspace.fs.delete(uriOf(rel), { recursive: true, useTrash: false }).then(undefined, () => undefined);
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function until<T>(probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeoutMs = 10_000): Promise<T> {
   return (await waitFor(probe, { what, timeoutMs })) as T;
 }

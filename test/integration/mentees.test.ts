@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PanelDebugState } from './support';
 import { clickTreeRowAction, openViewContainer, screenshot, treeRows, waitFor } from './driver';
-import { activatedApi } from './support';
+import { activatedApi, exists } from './support';
 
 interface MenteeNode {
   kind: 'roadmap';
@@ -25,15 +25,6 @@ function folderNamed(name: string): vscode.WorkspaceFolder {
   const f = vscode.workspace.workspaceFolders?.find((w) => w.name === name);
   assert.ok(f, `no workspace folder ${name}`);
   return f;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('mentees view on a multi-root workspace of three mentee repos', () => {

@@ -4,16 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { runCommandFromPalette, screenshot, waitFor } from './driver';
-import { activatedApi, folder } from './support';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { activatedApi, folder, exists } from './support';
 
 describe('mentor commands on the examples', () => {
   before(async () => {

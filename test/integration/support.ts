@@ -47,3 +47,13 @@ export function saveForDocs(png: string, name: string): string {
   fs.copyFileSync(png, out);
   return out;
 }
+
+/** Whether a file exists (through workspace.fs, as the extension sees it). */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -4,18 +4,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { screenshot, waitFor, workbenchClick, workbenchEval, workbenchText, workbenchWaitFor } from './driver';
-import { activatedApi, folder } from './support';
+import { activatedApi, folder, exists } from './support';
 
 const WALKTHROUGH = 'mentorship-review.mentorship-review#gettingStarted';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('walkthrough: from an empty folder to a first review', () => {
   // The walkthrough is what a new user sees first; its steps complete as the user goes.
