@@ -48,12 +48,5 @@ export function saveForDocs(png: string, name: string): string {
   return out;
 }
 
-/** Whether a file exists (through workspace.fs, as the extension sees it). */
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Whether a file exists, by the extension's own check (through workspace.fs). */
+export { exists } from '../../src/vscode/util/notesFs';
