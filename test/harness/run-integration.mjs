@@ -348,6 +348,16 @@ async function runGroup(group, install, chromium, deadline) {
     writeFileSync(phaseFile, '1'); // createDriverHost made the dir
 
     const workbenchLogs = [];
+    // mocha's failure report, repeated under the summary: CI shows only the
+    // end of the output, and the cause must be in it.
+    const failureLines = (group.failureLines ??= []);
+    let inFailureReport = false;
+    const keepFailures = (text) => {
+      for (const line of text.split('\n')) {
+        if (/^\s*\d+ failing\s*$/.test(line)) inFailureReport = true;
+        if (inFailureReport && failureLines.length < 60 && !/^\s+at /.test(line)) failureLines.push(line);
+      }
+    };
     await page.exposeFunction('codeAutomationLog', (level, args) => {
       if (done && !verbose) return;
       const text = format(...(Array.isArray(args) ? args : [args]));
@@ -355,6 +365,7 @@ async function runGroup(group, install, chromium, deadline) {
       if (workbenchLogs.length > 2000) workbenchLogs.shift();
       if (handleDriver(text)) return;
       if (isNoise(text)) return;
+      keepFailures(text);
       process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     });
     await page.exposeFunction('codeAutomationExit', (code) => {
@@ -533,6 +544,10 @@ try {
         `  leftover processes: ${r.leftovers ?? 0}${g.phaseCodes ? `  phases: ${g.phaseCodes.map((c) => (c === 0 ? 'pass' : 'FAIL')).join(', ')}` : ''}` +
         `${r.why ? `  (${r.why.split('\n')[0]})` : ''}\n`,
     );
+  }
+  for (const g of groups) {
+    const lines = (g.failureLines ?? []).filter((l) => l.trim());
+    if (g.result.exitCode !== 0 && lines.length) process.stderr.write(`[harness] ${g.name} failures:\n${lines.map((l) => `    ${l.trimEnd().slice(0, 300)}`).join('\n')}\n`);
   }
   if (groups.length === 0) {
     process.stderr.write('  no suite groups to run\n');

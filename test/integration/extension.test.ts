@@ -56,6 +56,7 @@ interface Api {
   notes: {
     whenIdle(): Promise<void>;
     all(): { index: { has(path: string): boolean } }[];
+    report(folder: unknown): StatusReport;
   };
   statusBar: { text: string };
   activationMs: number;
@@ -551,11 +552,28 @@ describe('extension on the examples', function () {
       original = await readBytes(ROADMAP);
     });
 
+    /**
+     * The watcher reports a write some time later (seconds on a loaded
+     * machine): waits until the extension's milestones agree with the files, so
+     * the next step does not start on a stale model.
+     */
+    async function untilTheExtensionReadsTheDisk(): Promise<void> {
+      const milestones = (report: StatusReport) => JSON.stringify(report.roadmaps.map((r) => r.milestones.map((m) => [m.id, m.status, m.done])));
+      const expected = milestones((await coreIndex()).report);
+      await until(
+        async () => {
+          const a = await api();
+          return a.notes.all().every((f) => milestones(a.notes.report(f)) === expected);
+        },
+        { what: 'the extension reading roadmap.md as it is on disk', timeoutMs: 15_000 },
+      );
+    }
+
     afterEach(async function () {
       await closeAllEditors();
       const now = await readBytes(ROADMAP);
       if (!now.equals(original)) await vscode.workspace.fs.writeFile(uriOf(ROADMAP), original);
-      await api();
+      await untilTheExtensionReadsTheDisk();
     });
 
     async function target(id: string) {
@@ -614,7 +632,7 @@ describe('extension on the examples', function () {
         '- [x] Lead a cross-team design review 📅 2026-03-01 ✅ 2026-02-20 #skill/system-design #skill/communication ^design-review';
       await setStatus('design-review', 'todo', emoji, '- [ ] Lead a cross-team design review 📅 2026-03-01 #skill/system-design #skill/communication ^design-review');
       await vscode.workspace.fs.writeFile(uriOf(ROADMAP), original);
-      await api();
+      await untilTheExtensionReadsTheDisk();
       const field =
         '- [x] Write an incident postmortem the org reuses [due:: 2026-02-15] [completion:: 2026-02-27] #skill/communication #skill/observability ^postmortem';
       await setStatus('postmortem', 'todo', field, '- [ ] Write an incident postmortem the org reuses [due:: 2026-02-15] #skill/communication #skill/observability ^postmortem');
