@@ -16,6 +16,16 @@ export interface IndexOptions {
 export interface BuildOptions {
   /** Called as files are read: how many of the files to read are done. */
   onProgress?(done: number, total: number): void;
+  /**
+   * A first build only (nothing indexed or cached yet): called now and then
+   * while files are still being read, once a roadmap has been read, with
+   * `model()` holding the notes read so far. A host can show those rows at
+   * once instead of after the last file. The first call comes
+   * `firstPreviewMs` after the listing, each later one twice as long after the
+   * one before (every call relinks what has been read so far).
+   */
+  onPreview?(): void;
+  firstPreviewMs?: number;
 }
 
 /**
@@ -123,19 +133,36 @@ export class NotesIndex {
     options.onProgress?.(0, todo.length);
     // Nothing changed on disk (a warm start, a Refresh): the model stays as it is.
     if (todo.length === 0 && gone.length === 0 && this.current) return;
-    this.linker = new Linker();
     for (const path of gone) this.files.delete(path);
+    // A first build links each note as it is read, so previews can show what
+    // is there so far. A later build (Refresh) keeps serving the current model
+    // until the new one is complete.
+    const first = !this.current;
+    const linker = new Linker();
+    if (first) {
+      this.linker = linker;
+      const rereading = new Set(todo.map((f) => f.path));
+      for (const [path, e] of this.files) if (!rereading.has(path) && e.result !== EMPTY) linker.set(path, e.result.note, e.result.diagnostics);
+    }
+    const preview = first && options.onPreview ? this.previewer(options.onPreview, options.firstPreviewMs ?? 1000) : undefined;
     let next = 0;
     let done = 0;
     const worker = async () => {
       while (next < todo.length) {
         const info = todo[next++]!;
-        await this.readOne(reader, info);
+        const e = await this.readOne(reader, info);
+        if (first && e.result !== EMPTY) {
+          linker.set(info.path, e.result.note, e.result.diagnostics);
+          preview?.read(e.result.note?.kind === 'roadmap');
+        }
         options.onProgress?.(++done, todo.length);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, todo.length) }, worker));
-    for (const [path, e] of this.files) if (e.result !== EMPTY) this.linker.set(path, e.result.note, e.result.diagnostics);
+    if (!first) {
+      for (const [path, e] of this.files) if (e.result !== EMPTY) linker.set(path, e.result.note, e.result.diagnostics);
+      this.linker = linker;
+    }
     this.current = true;
     this.changed();
   }
@@ -151,7 +178,25 @@ export class NotesIndex {
     return mayBeNote(text.slice(0, text.lastIndexOf('\n') + 1), this.parseOptions.kindNames);
   };
 
-  private async readOne(reader: FileReader, info: FileInfo): Promise<void> {
+  /** Calls `show` after notes were read, once a roadmap is among them, at doubling intervals. */
+  private previewer(show: () => void, firstMs: number) {
+    let wait = firstMs;
+    let last = Date.now();
+    let roadmap = false;
+    return {
+      read: (isRoadmap: boolean) => {
+        roadmap ||= isRoadmap;
+        const now = Date.now();
+        if (!roadmap || now - last < wait) return;
+        last = now;
+        wait *= 2;
+        this.changed();
+        show();
+      },
+    };
+  }
+
+  private async readOne(reader: FileReader, info: FileInfo): Promise<Entry> {
     let result: FileResult;
     try {
       if (reader.readHead) {
@@ -173,7 +218,9 @@ export class NotesIndex {
         ],
       };
     }
-    this.files.set(info.path, { size: info.size, mtime: info.mtime, result: nothing(result) ? EMPTY : result });
+    const entry = { size: info.size, mtime: info.mtime, result: nothing(result) ? EMPTY : result };
+    this.files.set(info.path, entry);
+    return entry;
   }
 
   /** A head that was not worth reading further is a note of no kind (or a binary file). */

@@ -219,3 +219,75 @@ describe('incremental index', function () {
     assert.ok(r.diagnostics.some((d) => d.file === 'ana/t.md' && d.severity === 'error'));
   });
 });
+
+describe('first build previews; a later build keeps the model until it is done', function () {
+  const ROAD = note(['tags: [roadmap]', 'title: Goals'], ['- [ ] First ^first', '- [ ] Second ^second']);
+  const thread = (id: string) => note(['tags: [thread]', 'roadmap: a/roadmap.md', `milestone: ${id}`, 'date: 2026-03-01'], ['text']);
+
+  /** A reader whose reads of the `gated` paths wait until `release()`. */
+  function gatedReader(files: Map<string, string>, gated: (path: string) => boolean) {
+    const base = memoryReader(files);
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    return {
+      reader: { ...base, read: async (path: string) => (gated(path) ? gate.then(() => base.read(path)) : base.read(path)) },
+      release: () => open(),
+    };
+  }
+
+  it('shows the roadmap and the threads read so far while the rest are still being read, then everything', async () => {
+    const files = new Map<string, string>([['a/roadmap.md', ROAD]]);
+    for (let i = 0; i < 40; i++) files.set(`a/t${String(i).padStart(2, '0')}.md`, thread(i % 2 ? 'first' : 'second'));
+    // The last 10 threads are read only when released.
+    const { reader, release } = gatedReader(files, (p) => p >= 'a/t30.md' && p.startsWith('a/t'));
+    const index = new NotesIndex({ concurrency: 4 });
+    const seen: { roadmaps: number; entries: number }[] = [];
+    const built = index.build(reader, {
+      firstPreviewMs: 0,
+      onPreview: () => {
+        const m = index.model();
+        seen.push({ roadmaps: m.roadmaps.length, entries: m.entries.length });
+        if (m.entries.length >= 30) release();
+      },
+    });
+    await built;
+    assert.ok(seen.length > 0, 'no preview');
+    assert.equal(seen[0]!.roadmaps, 1);
+    assert.ok(seen.some((s) => s.entries > 0 && s.entries < 40), `previews: ${JSON.stringify(seen)}`);
+    assert.equal(index.model().entries.length, 40);
+    await sameAsFresh(index, files, 0);
+  });
+
+  it('makes no preview before a roadmap is read, and none on a later build', async () => {
+    const files = new Map<string, string>();
+    for (let i = 0; i < 10; i++) files.set(`a/t${i}.md`, thread('first'));
+    files.set('z/roadmap.md', ROAD.replace('Goals', 'Z'));
+    const index = new NotesIndex({ concurrency: 1 });
+    const seen: number[] = [];
+    await index.build(memoryReader(files), { firstPreviewMs: 0, onPreview: () => seen.push(index.model().roadmaps.length) });
+    assert.ok(seen.every((n) => n === 1), `a preview without a roadmap: ${JSON.stringify(seen)}`);
+    files.set('a/t0.md', thread('second') + '\nchanged\n');
+    const later: number[] = [];
+    await index.build(memoryReader(files), { firstPreviewMs: 0, onPreview: () => later.push(1) });
+    assert.deepEqual(later, []);
+  });
+
+  it('a Refresh serves the complete model while it reads, and the new one after', async () => {
+    const files = new Map<string, string>([['a/roadmap.md', ROAD]]);
+    for (let i = 0; i < 6; i++) files.set(`a/t${i}.md`, thread('first'));
+    const index = new NotesIndex();
+    await index.build(memoryReader(files));
+    assert.equal(index.model().entries.length, 6);
+    files.set('a/t6.md', thread('second'));
+    files.set('a/t0.md', `${thread('second')}\nmore\n`);
+    const { reader, release } = gatedReader(files, () => true);
+    const refreshing = index.build(reader);
+    await new Promise((r) => setTimeout(r, 10));
+    const during = index.model();
+    assert.equal(during.entries.length, 6, 'mid-Refresh the model lost notes');
+    release();
+    await refreshing;
+    assert.equal(index.model().entries.length, 7);
+    await sameAsFresh(index, files, 0);
+  });
+});

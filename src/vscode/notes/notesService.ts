@@ -24,6 +24,14 @@ export class NotesService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires after the index changed (batched). */
   readonly onDidChange = this.emitter.event;
+  private readonly previewEmitter = new vscode.EventEmitter<void>();
+  /**
+   * A first index has read more notes (roadmaps among them) but is not done.
+   * Only the views listen: diagnostics, the status bar and the dashboard wait
+   * for the complete index (onDidChange), so nothing half-read is reported.
+   */
+  readonly onDidPreview = this.previewEmitter.event;
+  private previewed = false;
   private readonly disposables: vscode.Disposable[] = [];
   /** Output > Mentorship: what indexing did and how long it took, for bug reports. */
   private readonly log = vscode.window.createOutputChannel('Mentorship', { log: true });
@@ -57,6 +65,7 @@ export class NotesService implements vscode.Disposable {
     this.disposables.push(
       watcher,
       this.emitter,
+      this.previewEmitter,
       this.log,
       watcher.onDidCreate((u) => this.queue(u, 'changed')),
       watcher.onDidChange((u) => this.queue(u, 'changed')),
@@ -203,6 +212,11 @@ export class NotesService implements vscode.Disposable {
     return this.indexedOnce;
   }
 
+  /** Whether the views have rows to show: the index is complete, or a first index previewed what it has read so far. */
+  get hasRows(): boolean {
+    return this.indexedOnce || this.previewed;
+  }
+
   get currentSettings(): Settings {
     return this.settings;
   }
@@ -252,6 +266,11 @@ export class NotesService implements vscode.Disposable {
                 onProgress: (done, total) => {
                   counts.set(f.key, { done, total });
                   report(done === 0);
+                },
+                // The views show the roadmaps read so far while the rest is read (the progress bar stays).
+                onPreview: () => {
+                  this.previewed = true;
+                  this.previewEmitter.fire();
                 },
               },
             );

@@ -124,7 +124,8 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     this.hideCompleted = memento.get('mentorship.hideCompleted', false);
     this.sortByDue = memento.get('mentorship.sortByDue', false);
     void this.syncContext();
-    this.sub = notes.onDidChange(() => this.notesChanged());
+    // Previews too: a first index shows the roadmaps read so far.
+    this.sub = vscode.Disposable.from(notes.onDidChange(() => this.notesChanged()), notes.onDidPreview(() => this.notesChanged()));
   }
 
   private async syncContext(): Promise<void> {
@@ -165,7 +166,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
    * the whole tree.
    */
   private notesChanged(): void {
-    if (this.rootsStale || !this.notes.isIndexed) return this.refresh();
+    if (this.rootsStale || !this.notes.hasRows) return this.refresh();
     const next = this.notes.roadmaps();
     const same = next.length === this.roots.length && next.every((r, i) => r.folder === this.roots[i]!.folder && r.state.file === this.roots[i]!.state.file);
     if (!same) return this.refresh();
@@ -217,7 +218,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      if (!this.notes.isIndexed) return [];
+      if (!this.notes.hasRows) return [];
       if (this.rootsStale) {
         this.roots = this.notes.roadmaps().map(({ folder, state }) => ({ type: 'roadmap', folder, state }));
         this.shown = new Map(this.roots.map((n) => [n, this.visibleParts(n.folder, n.state)]));
