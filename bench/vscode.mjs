@@ -6,7 +6,11 @@
 //   cold  a new user-data dir (no index cache)
 //   warm  the same user-data dir, code-server and the browser started again
 // and the extension host's peak RSS (its process under code-server, sampled
-// every 250 ms from /proc). Writes bench-results/vscode.json.
+// every 250 ms from /proc). The floor, measured the same way in alternation
+// with them, is a folder holding one roadmap: VS Code's own start with the
+// extension, nothing to index. From the extension's Output log it also takes
+// the time from the extension starting to the first row. Writes
+// bench-results/vscode.json.
 //
 //   node bench/vscode.mjs --sizes 10000,50000 [--runs N]
 // Run it under the harness lock: flock /tmp/vscode-it.lock node bench/vscode.mjs
@@ -114,6 +118,8 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
   });
   const sampler = hostSampler(cs.pgid);
   let browser;
+  let firstRowAt = 0;
+  let result;
   try {
     browser = await chromium.launch({ executablePath: install.chromium, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
@@ -127,6 +133,7 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
     if (checked !== 'true') await container.click();
     await page.waitForFunction(FIRST_ROW, null, { timeout: 600_000, polling: 50 });
     const firstRowMs = Math.round(performance.now() - t0);
+    firstRowAt = Date.now();
     const row = await page.evaluate(FIRST_ROW);
     say(`${label}: first milestone row after ${firstRowMs} ms (${String(row).slice(0, 60)})`);
     if (waitForCache) {
@@ -144,7 +151,8 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
     } else {
       await new Promise((r) => setTimeout(r, 3000)); // the reconcile after first rows counts toward peak RSS too
     }
-    return { firstRowMs, hostPeakMB: sampler.stop() };
+    result = { firstRowMs, hostPeakMB: sampler.stop() };
+    return result;
   } finally {
     sampler.stop();
     if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
@@ -154,7 +162,34 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
     const lines = log.split('\n');
     const from = lines.map((l) => l.includes('] starting ')).lastIndexOf(true);
     if (log) say(`${label}: Output > Mentorship:\n${lines.slice(Math.max(0, from)).map((l) => `    ${l}`).join('\n')}`);
+    // "2026-12-02 06:01:02.123 [info] starting …": the log's clock is this machine's local time
+    const stamp = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] starting /.exec(lines[Math.max(0, from)] ?? '');
+    if (result && stamp && firstRowAt) {
+      result.startToFirstRowMs = firstRowAt - new Date(`${stamp[1]}T${stamp[2]}`).getTime();
+      say(`${label}: extension started → first row ${result.startToFirstRowMs} ms`);
+    }
   }
+}
+
+/** A folder with the first roadmap of the bench repo and nothing else: the floor. */
+function floorFolder(workspace) {
+  const dir = join(tmpdir(), `mentorship-bench-floor-v${GENERATOR_VERSION}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const find = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory() && !e.name.startsWith('.')) {
+        const found = find(p);
+        if (found) return found;
+      } else if (e.name === 'roadmap.md') return p;
+    }
+    return undefined;
+  };
+  const roadmap = find(workspace);
+  if (!roadmap) throw new Error(`no roadmap.md in ${workspace}`);
+  writeFileSync(join(dir, 'roadmap.md'), readFileSync(roadmap));
+  return dir;
 }
 
 const install = await ensureInstalled();
@@ -163,9 +198,18 @@ const results = [];
 for (const size of sizes) {
   const workspace = join(tmpdir(), `mentorship-bench-v${GENERATOR_VERSION}-${size}`);
   if (!existsSync(join(workspace, '.mentorship-bench.json'))) throw new Error(`${workspace} is missing: run the CLI bench (bench/run.ts) for ${size} first`);
+  const floorDir = floorFolder(workspace);
+  const floor = [];
   const cold = [];
   const warm = [];
+  // Alternating: floor, cold, warm, floor, cold, warm, … (the machine's load drifts)
   for (let r = 0; r < runs; r++) {
+    const floorProfile = makeProfile(`bench-floor`);
+    try {
+      floor.push(await openOnce({ install, chromium, workspace: floorDir, profile: floorProfile, port: await freePort(), label: `${size} floor ${r + 1}/${runs}`, waitForCache: false }));
+    } finally {
+      rmSync(floorProfile.base, { recursive: true, force: true });
+    }
     const profile = makeProfile(`bench-${size}`);
     // The same address for both opens, as for a user: the folder's URI (vscode-remote://host:port/…)
     // names its workspace storage, where the index cache lives.
@@ -177,20 +221,31 @@ for (const size of sizes) {
       rmSync(profile.base, { recursive: true, force: true });
     }
   }
-  results.push({
-    size,
-    runs,
-    cold: { firstRowMs: median(cold.map((x) => x.firstRowMs)), all: cold.map((x) => x.firstRowMs), hostPeakMB: Math.max(...cold.map((x) => x.hostPeakMB)) },
-    warm: { firstRowMs: median(warm.map((x) => x.firstRowMs)), all: warm.map((x) => x.firstRowMs), hostPeakMB: Math.max(...warm.map((x) => x.hostPeakMB)) },
+  const summary = (xs) => ({
+    firstRowMs: median(xs.map((x) => x.firstRowMs)),
+    all: xs.map((x) => x.firstRowMs),
+    startToFirstRowMs: xs.every((x) => x.startToFirstRowMs !== undefined) ? median(xs.map((x) => x.startToFirstRowMs)) : null,
+    hostPeakMB: Math.max(...xs.map((x) => x.hostPeakMB)),
+    // each run against the floor run it alternated with
+    ratio: median(xs.map((x, i) => x.firstRowMs / floor[i].firstRowMs)),
   });
+  results.push({ size, runs, floor: summary(floor), cold: summary(cold), warm: summary(warm) });
 }
+rmSync(join(tmpdir(), `mentorship-bench-floor-v${GENERATOR_VERSION}`), { recursive: true, force: true });
 const out = { date: new Date().toISOString(), vscode: install.vscodeVersion, codeServer: install.codeServerVersion, results };
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
 writeFileSync(join(repoRoot, 'bench-results', 'vscode.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`\nVS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}), page.goto → first milestone row in the Roadmap view; median of ${runs}:\n`);
-console.log('| notes | cold: first rows | warm: first rows | extension host peak RSS (cold / warm) |');
-console.log('|---:|---:|---:|---:|');
+const s1 = (ms) => `${(ms / 1000).toFixed(1)} s`;
+console.log(`\nVS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}), page.goto → first milestone row in the Roadmap view; medians of ${runs} alternating runs;`);
+console.log('the floor is the same VS Code and extension on a folder of one roadmap; ratio: median of each run / the floor run beside it;');
+console.log('"started → row": from the extension\'s first log line to the first row.\n');
+console.log('| notes | floor | cold | ratio | started → row | warm | ratio | started → row | host peak RSS (floor / cold / warm) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
-  console.log(`| ${r.size.toLocaleString('en-US')} | ${(r.cold.firstRowMs / 1000).toFixed(1)} s | ${(r.warm.firstRowMs / 1000).toFixed(1)} s | ${r.cold.hostPeakMB} MB / ${r.warm.hostPeakMB} MB |`);
+  const sr = (x) => (x.startToFirstRowMs === null ? '—' : s1(x.startToFirstRowMs));
+  console.log(
+    `| ${r.size.toLocaleString('en-US')} | ${s1(r.floor.firstRowMs)} | ${s1(r.cold.firstRowMs)} | ${r.cold.ratio.toFixed(2)}× | ${sr(r.cold)} | ` +
+      `${s1(r.warm.firstRowMs)} | ${r.warm.ratio.toFixed(2)}× | ${sr(r.warm)} | ${r.floor.hostPeakMB} / ${r.cold.hostPeakMB} / ${r.warm.hostPeakMB} MB |`,
+  );
 }
 process.exit(0);

@@ -11,7 +11,8 @@
 //   npm run bench                                   everything (long: about half an hour here)
 //   npm run bench -- --sizes 1000,10000 --no-vscode a quick iteration
 // Options: --sizes LIST (CLI sizes), --vscode-sizes LIST (default: the CLI sizes
-// from 10,000 up), --runs N (pairs per CLI size, default 5), --vscode-runs N,
+// from 10,000 up), --runs N (pairs per CLI size, default 5), --vscode-runs N
+// (alternating floor/cold/warm opens per size, default 3),
 // --no-vscode, --no-dashboard, --no-cli. BENCH_SIZES / BENCH_SKIP=vscode,dashboard work too.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -51,7 +52,7 @@ if (!skip.has('vscode')) {
   // The generated repos come from the CLI step; make sure each VS Code size has one.
   const missing = vscodeSizes.split(',').filter((s) => !sizes.split(',').includes(s));
   if (missing.length) run(`generate ${missing}`, ['dist-test/bench/run.js'], { BENCH_SIZES: missing.join(','), BENCH_RUNS: '1', BENCH_UPDATES: '0' });
-  run(`VS Code at ${vscodeSizes} notes`, ['bench/vscode.mjs', '--sizes', vscodeSizes, '--runs', value('--vscode-runs') ?? '1']);
+  run(`VS Code at ${vscodeSizes} notes`, ['bench/vscode.mjs', '--sizes', vscodeSizes, '--runs', value('--vscode-runs') ?? '3']);
 }
 
 const cli = skip.has('cli') ? undefined : readJson('latest.json');
