@@ -370,6 +370,7 @@ export class Linker {
   private byMilestone = new Map<string, LinkedEntry[]>();
   private diagnostics: Diagnostic[] = [];
 
+  private static readonly PATCH_AT_MOST = 32;
   private relinkAll = true;
   private readonly dirty = new Set<string>();
   /** Roadmaps edited without changing what other notes resolve against (see sameLinks). */
@@ -411,7 +412,9 @@ export class Linker {
 
   model(): WorkspaceModel {
     if (this.cached) return this.cached;
-    if (this.relinkAll) this.linkEverything();
+    // Patching one file copies the sorted lists it touches: past a few dozen
+    // files (a first index's preview, a branch switch) linking everything afresh is cheaper.
+    if (this.relinkAll || this.dirty.size > Linker.PATCH_AT_MOST) this.linkEverything();
     else {
       if (this.dirtyRoadmaps.size) this.patchRoadmaps();
       for (const file of this.dirty) if (!this.dirtyRoadmaps.has(file)) this.relinkFile(file);

@@ -291,3 +291,22 @@ describe('first build previews; a later build keeps the model until it is done',
     await sameAsFresh(index, files, 0);
   });
 });
+
+describe('many changes at once', function () {
+  it('a batch of 200 changed threads (past the patching limit) links as a fresh index does', async () => {
+    const rand = prng(7);
+    const g = generator(rand);
+    const files = new Map<string, string | Uint8Array>();
+    for (const p of ['ana/roadmap.md', 'ben/roadmap.md']) files.set(p, g.roadmap());
+    for (let i = 0; i < 300; i++) files.set(g.path(), g.content());
+    const index = new NotesIndex();
+    await index.build(memoryReader(files));
+    index.model();
+    for (const p of [...files.keys()].filter((p) => !p.endsWith('roadmap.md')).slice(0, 200)) {
+      const c = g.content();
+      files.set(p, c);
+      index.update(p, c);
+    }
+    await sameAsFresh(index, files, 200);
+  });
+});

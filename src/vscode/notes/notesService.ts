@@ -212,6 +212,15 @@ export class NotesService implements vscode.Disposable {
     return this.indexedOnce;
   }
 
+  private firstRowsLogged = false;
+
+  /** The Roadmap view handed its first rows to VS Code: logged once, for the benchmark and bug reports. */
+  firstRowsShown(): void {
+    if (this.firstRowsLogged) return;
+    this.firstRowsLogged = true;
+    this.log.info(`first rows in the Roadmap view ${Math.round(performance.now())} ms after the extension host started${this.indexedOnce ? '' : ' (the index is still reading)'}`);
+  }
+
   /** Whether the views have rows to show: the index is complete, or a first index previewed what it has read so far. */
   get hasRows(): boolean {
     return this.indexedOnce || this.previewed;
@@ -268,6 +277,7 @@ export class NotesService implements vscode.Disposable {
                   report(done === 0);
                 },
                 // The views show the roadmaps read so far while the rest is read (the progress bar stays).
+                firstPreviewMs: 300,
                 onPreview: () => {
                   this.previewed = true;
                   this.previewEmitter.fire();

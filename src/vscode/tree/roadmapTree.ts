@@ -224,6 +224,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         this.shown = new Map(this.roots.map((n) => [n, this.visibleParts(n.folder, n.state)]));
         this.rootsStale = false;
       }
+      if (this.roots.length) this.notes.firstRowsShown();
       return this.roots;
     }
     switch (node.type) {
