@@ -288,23 +288,29 @@ export class NotesIndex {
    * (the build, the folder, the settings); `pause` lets a host yield between chunks.
    */
   async toCache(key: string, pause?: () => Promise<void>): Promise<string> {
-    return (await this.toCacheChunks(key, pause)).join('');
+    let text = '';
+    for await (const chunk of this.cacheChunks(key, pause)) text += chunk;
+    return text;
   }
 
-  /** The same text as `toCache`, in pieces of a few hundred lines (a host writes them without one long block). */
-  async toCacheChunks(key: string, pause?: () => Promise<void>): Promise<string[]> {
+  /**
+   * The same text as `toCache`, in pieces of a few hundred lines, made as they
+   * are asked for: a host writes each before the next exists (no 16 MB string
+   * at 50,000 notes).
+   */
+  async *cacheChunks(key: string, pause?: () => Promise<void>): AsyncGenerator<string> {
     const rows: [string, Entry][] = [];
     for (const row of this.files) if (row[1].size >= 0 && row[1].mtime >= 0) rows.push(row);
-    const chunks = [`${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: rows.length })}\n`];
+    yield `${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: rows.length })}\n`;
     for (let i = 0; i < rows.length; i += CACHE_CHUNK) {
       let chunk = '';
-      for (const [path, e] of rows.slice(i, i + CACHE_CHUNK)) {
+      for (let k = i; k < Math.min(i + CACHE_CHUNK, rows.length); k++) {
+        const [path, e] = rows[k]!;
         chunk += `${JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result])}\n`;
       }
-      chunks.push(chunk);
+      yield chunk;
       if (pause) await pause();
     }
-    return chunks;
   }
 
   /**
@@ -312,10 +318,15 @@ export class NotesIndex {
    * same `key`. Returns false, leaving the index empty, when the text is not
    * such a cache: corrupt, of another format, or written for another key.
    */
-  async loadCache(text: string, key: string, pause?: () => Promise<void>): Promise<boolean> {
+  loadCache(text: string, key: string, pause?: () => Promise<void>): Promise<boolean> {
+    return this.loadCacheFrom([text], key, pause);
+  }
+
+  /** `loadCache` from the text in pieces (cut anywhere), read as they come. */
+  async loadCacheFrom(pieces: AsyncIterable<string> | Iterable<string>, key: string, pause?: () => Promise<void>): Promise<boolean> {
     this.files.clear();
     this.linker = new Linker();
-    const ok = await this.readCache(text, key, pause).catch(() => false);
+    const ok = await this.readCache(pieces, key, pause).catch(() => false);
     if (!ok) this.files.clear();
     this.current = ok;
     for (const [path, e] of this.files) if (e.result !== EMPTY) this.linker.set(path, e.result.note, e.result.diagnostics);
@@ -323,26 +334,39 @@ export class NotesIndex {
     return ok;
   }
 
-  private async readCache(text: string, key: string, pause?: () => Promise<void>): Promise<boolean> {
-    let start = text.indexOf('\n');
-    if (start === -1) return false;
-    const header = JSON.parse(text.slice(0, start)) as { magic?: unknown; format?: unknown; key?: unknown; files?: unknown };
-    if (header?.magic !== CACHE_MAGIC || header.format !== INDEX_CACHE_FORMAT || header.key !== key || typeof header.files !== 'number') return false;
+  private async readCache(pieces: AsyncIterable<string> | Iterable<string>, key: string, pause?: () => Promise<void>): Promise<boolean> {
+    let expected = -1;
     let count = 0;
-    start++;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = text.length;
-      const row = JSON.parse(text.slice(start, end)) as unknown;
-      start = end + 1;
+    let rest = '';
+    const take = (line: string): boolean => {
+      if (expected < 0) {
+        const header = JSON.parse(line) as { magic?: unknown; format?: unknown; key?: unknown; files?: unknown };
+        if (header?.magic !== CACHE_MAGIC || header.format !== INDEX_CACHE_FORMAT || header.key !== key || typeof header.files !== 'number') return false;
+        expected = header.files;
+        return true;
+      }
+      const row = JSON.parse(line) as unknown;
       if (!Array.isArray(row) || (row.length !== 3 && row.length !== 4)) return false;
       const [path, size, mtime, result] = row as [unknown, unknown, unknown, unknown];
       if (typeof path !== 'string' || typeof size !== 'number' || typeof mtime !== 'number') return false;
       if (row.length === 4 && !isFileResult(result)) return false;
       this.files.set(path, { size, mtime, result: row.length === 4 ? (result as FileResult) : EMPTY });
-      if (pause && ++count % CACHE_CHUNK === 0) await pause();
+      count++;
+      return true;
+    };
+    for await (const piece of pieces) {
+      const text = rest + piece;
+      let start = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        if (!take(text.slice(start, end))) return false;
+        start = end + 1;
+        if (pause && count % CACHE_CHUNK === 0 && count > 0) await pause();
+      }
+      rest = text.slice(start);
     }
-    return this.files.size === header.files;
+    // The header ends with a newline; a cut last row is corrupt.
+    if (rest && !take(rest)) return false;
+    return expected >= 0 && this.files.size === expected;
   }
 
   /** The cross-file model: patched for the files changed since the last call. */

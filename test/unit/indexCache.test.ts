@@ -9,7 +9,7 @@ import { createNodeReader, readFileHead } from '../../src/cli/nodeReader';
 import { DEFAULT_KIND_NAMES, NotesIndex, statusReport, type FileInfo, type FileReader } from '../../src/core';
 import { HEAD_BYTES } from '../../src/core/notesIndex';
 import { mayBeNote } from '../../src/core/parseNote';
-import { planRepo } from '../../bench/generate';
+import { mulberry32, planRepo } from '../../bench/generate';
 import { memoryReader, note, ROADMAP, toBytes } from './helpers/notes';
 
 const TODAY = '2026-11-29';
@@ -135,6 +135,33 @@ describe('index cache', function () {
     const reader = statReader(files);
     await restored.build(reader);
     assert.deepEqual(reader.reads, [edited]);
+  });
+
+  it('reads the same cache from pieces cut anywhere (mid-line, mid-character) as from one text, and a cut-short one not at all', async () => {
+    const files = sample();
+    files.set('threads/emoji.md', { text: note(['tags: [thread]', 'date: 2026-03-01', 'title: Shipped 🚀 the “big” one'], ['text']), mtime: 9 });
+    const built = new NotesIndex();
+    await built.build(statReader(files));
+    const text = await built.toCache(KEY);
+    assert.ok(text.includes('🚀'), 'the sample has a character outside the BMP');
+    const rand = mulberry32(3);
+    for (const maxPiece of [1, 7, 100, 4096]) {
+      const pieces: string[] = [];
+      for (let at = 0; at < text.length; ) {
+        const n = 1 + Math.floor(rand() * maxPiece);
+        pieces.push(text.slice(at, at + n));
+        at += n;
+      }
+      async function* stream() {
+        for (const p of pieces) yield p;
+      }
+      const restored = new NotesIndex();
+      assert.equal(await restored.loadCacheFrom(stream(), KEY), true, `pieces of up to ${maxPiece}`);
+      sameModel(restored, built);
+    }
+    const cut = new NotesIndex();
+    assert.equal(await cut.loadCacheFrom([text.slice(0, 5000), text.slice(5000, text.length - 20)], KEY), false);
+    assert.equal(cut.size, 0);
   });
 
   it('yields between chunks when given a pause', async () => {

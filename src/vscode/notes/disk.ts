@@ -11,6 +11,10 @@ export interface Disk {
   stat(fsPath: string): Promise<{ size: number; mtime: number } | undefined>;
   read(fsPath: string): Promise<Uint8Array>;
   readHead(fsPath: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead>;
+  /** A file in pieces of about `pieceBytes`, read as they are asked for (the index cache, without holding all of it). */
+  readPieces(fsPath: string, pieceBytes: number): AsyncIterable<Uint8Array>;
+  /** Writes the pieces one after another, each as it comes (creating or truncating the file). */
+  writePieces(fsPath: string, pieces: AsyncIterable<Uint8Array>): Promise<void>;
 }
 
 let installed: Disk | undefined;

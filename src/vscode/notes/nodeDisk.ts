@@ -10,4 +10,28 @@ export const nodeDisk: Disk = {
     new Promise((resolve) => fs.stat(fsPath, (e, s) => resolve(e || !s.isFile() ? undefined : { size: s.size, mtime: s.mtimeMs }))),
   read: (fsPath) => new Promise((resolve, reject) => fs.readFile(fsPath, (e, b) => (e ? reject(e) : resolve(b)))),
   readHead: readFileHead,
+  async *readPieces(fsPath, pieceBytes) {
+    const handle = await fs.promises.open(fsPath, 'r');
+    try {
+      for (;;) {
+        const buffer = new Uint8Array(pieceBytes);
+        const { bytesRead } = await handle.read(buffer, 0, pieceBytes, null);
+        if (bytesRead === 0) return;
+        yield bytesRead === pieceBytes ? buffer : buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  },
+  async writePieces(fsPath, pieces) {
+    const handle = await fs.promises.open(fsPath, 'w');
+    try {
+      for await (const piece of pieces) {
+        let at = 0;
+        while (at < piece.length) at += (await handle.write(piece, at, piece.length - at)).bytesWritten;
+      }
+    } finally {
+      await handle.close();
+    }
+  },
 };
