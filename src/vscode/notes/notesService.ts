@@ -139,6 +139,9 @@ export class NotesService implements vscode.Disposable {
       if (loads.some((l) => l.restored)) {
         this.indexedOnce = true;
         this.emitter.fire();
+        // The views take their rows from the cache before the check against
+        // the disk (a stat of every note) competes with them for the host.
+        await Promise.race([this.firstRows, new Promise((r) => setTimeout(r, 1000))]);
       }
     }
     await this.buildAll(true);
@@ -213,11 +216,14 @@ export class NotesService implements vscode.Disposable {
   }
 
   private firstRowsLogged = false;
+  private firstRowsSeen: () => void = () => undefined;
+  private readonly firstRows = new Promise<void>((resolve) => (this.firstRowsSeen = resolve));
 
   /** The Roadmap view handed its first rows to VS Code: logged once, for the benchmark and bug reports. */
   firstRowsShown(): void {
     if (this.firstRowsLogged) return;
     this.firstRowsLogged = true;
+    this.firstRowsSeen();
     this.log.info(`first rows in the Roadmap view ${Math.round(performance.now())} ms after the extension host started${this.indexedOnce ? '' : ' (the index is still reading)'}`);
   }
 
