@@ -62,6 +62,27 @@ export class FolderNotes {
   reset(settings: Settings): void {
     this.settings = settings;
     this.index = new NotesIndex({ kindNames: settings.kindNames });
+    this.matchers = undefined;
+  }
+
+  private matchers: { included: (path: string) => boolean; excluded: (path: string) => boolean } | undefined;
+
+  /** The include glob and the excludes (files.exclude, ours, the templates folder), as the listing applies them. */
+  private globs() {
+    return (this.matchers ??= {
+      included: globMatcher([this.settings.include]),
+      excluded: globMatcher(excludePatterns(this.settings, this.folder)),
+    });
+  }
+
+  /** Whether the note at this relative path is one the index takes (what a full listing would list). */
+  accepts(rel: string): boolean {
+    const { included, excluded } = this.globs();
+    if (!isNotePath(rel) || !included(rel) || excluded(rel)) return false;
+    // A file inside an excluded folder: the listing never enters that folder.
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) if (excluded(parts.slice(0, i).join('/'))) return false;
+    return true;
   }
 
   async findNotes(under?: string): Promise<vscode.Uri[]> {
@@ -98,8 +119,7 @@ export class FolderNotes {
         const d = this.disk(this.folder.uri);
         if (d) {
           // Node's fs walks the folder with the same include and exclude globs as findFiles, and stats as it goes.
-          const excluded = globMatcher(excludePatterns(this.settings, this.folder));
-          const included = globMatcher([this.settings.include]);
+          const { included, excluded } = this.globs();
           const listed = await d.list(this.folder.uri.fsPath, (p) => !excluded(p), (p) => included(p) && !excluded(p));
           const dirty = new Set(vscode.workspace.textDocuments.filter((doc) => doc.isDirty).map((doc) => this.rel(doc.uri)));
           return listed.map((f) => (dirty.has(f.path) ? { path: f.path, size: -1, mtime: -1 } : f));

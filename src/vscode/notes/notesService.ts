@@ -386,7 +386,7 @@ export class NotesService implements vscode.Disposable {
         this.docTimers.delete(key);
         const folder = this.folderOf(doc.uri);
         const rel = folder?.rel(doc.uri);
-        if (!folder || rel === undefined || doc.isClosed) return;
+        if (!folder || rel === undefined || doc.isClosed || !folder.accepts(rel)) return;
         const before = folder.index.generation;
         folder.index.update(rel, doc.getText());
         this.fromEditor.add(key);
@@ -399,6 +399,10 @@ export class NotesService implements vscode.Disposable {
     if (!this.folderOf(uri)) return;
     if (/\/(\.git|node_modules)(\/|$)/.test(uri.path)) return;
     if (this.isTemplate(uri)) return;
+    // A note the index does not take (excluded, say) costs nothing: no stat, no read.
+    const folder = this.folderOf(uri);
+    const rel = folder?.rel(uri);
+    if (what === 'changed' && folder && rel !== undefined && isNotePath(rel) && !folder.accepts(rel) && !folder.index.has(rel)) return;
     this.pending.set(uri.toString(), what);
     clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => {
@@ -422,6 +426,11 @@ export class NotesService implements vscode.Disposable {
           if (folder.index.has(rel)) folder.index.remove(rel);
           else folder.index.removeFolder(rel);
         } else if (isNotePath(rel)) {
+          // Excluded (or outside the include glob): what a full listing would not list is not indexed.
+          if (!folder.accepts(rel)) {
+            if (folder.index.has(rel)) folder.index.remove(rel);
+            continue;
+          }
           const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
           // An open, edited document is already what the index sees.
           if (open?.isDirty) continue;
