@@ -1,16 +1,24 @@
 // "One change, one update": after an edit the Roadmap view is told about the
-// roadmap whose rows changed, not the whole tree (issue 10). Group
+// roadmap whose rows changed, not the whole tree (issue 10); a first index
+// shows rows before it is done, and notes in excluded folders stay out. Group
 // `tree-refresh` opens a copy of test/fixtures/multi-roadmap (two roadmaps,
 // ana/ and ben/); the provider records what each change fired (`fired`).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as vscode from 'vscode';
 import { waitFor } from './driver';
 import { activatedApi, folder, indexSummary } from './support';
 
 interface Api {
-  notes: { whenIdle(): Promise<void> };
-  roadmapTree: { fired: string[] };
+  notes: {
+    whenIdle(): Promise<void>;
+    onDidPreview: vscode.Event<void>;
+    currentSettings: { exclude: string[] };
+    roadmaps(): { state: { file: string; title: string } }[];
+    all(): { index: { model(): { entries: unknown[] } } }[];
+  };
+  roadmapTree: { fired: string[]; snapshot(): { label: string; depth: number }[] };
 }
 interface Summary {
   tree: { label: string; description: string; depth: number }[];
@@ -54,5 +62,62 @@ describe('partial refresh of the Roadmap view', function () {
       return s.tree.some((r) => r.label.includes('second try')) ? s : undefined;
     }, { timeoutMs: 15_000, what: 'the new thread title in the view' });
     assert.deepStrictEqual(api.roadmapTree.fired.slice(mark), [`${key}|ana/roadmap.md`], 'only the thread’s roadmap was fired');
+  });
+
+  if (inGroup) it('a first index shows the roadmap rows while it still reads the notes (20,000 threads)', async function () {
+    this.timeout(240_000); // writing and deleting 20,000 files is most of it (about 20 s here)
+    const api = await activatedApi<Api>();
+    const config = vscode.workspace.getConfiguration('mentorship');
+    const root = folder().uri.fsPath;
+    const big = path.join(root, 'big');
+    const THREADS = 20_000;
+    try {
+      // Written while excluded, so the index takes them in one first build when the exclude goes.
+      // (each change is awaited until the extension has it and has rebuilt with it)
+      const settled = async (exclude: string[]) => {
+        await waitFor(() => JSON.stringify(api.notes.currentSettings.exclude) === JSON.stringify(exclude) || undefined, { timeoutMs: 15_000, what: `exclude ${JSON.stringify(exclude)} in effect` });
+        await api.notes.whenIdle();
+      };
+      await config.update('exclude', ['big/**'], vscode.ConfigurationTarget.Workspace);
+      await settled(['big/**']);
+      fs.mkdirSync(big, { recursive: true });
+      fs.writeFileSync(path.join(big, 'roadmap.md'), '---\ntags: [roadmap]\ntitle: Big plan\n---\n- [ ] Read everything ^read\n');
+      for (let i = 0; i < THREADS; i++) {
+        const dir = path.join(big, 'threads', String(Math.floor(i / 500)));
+        if (i % 500 === 0) fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, `t${i}.md`), `---\ntags: [thread]\ndate: 2026-03-01\nroadmap: big/roadmap.md\nmilestone: read\n---\nNote ${i}.\n`);
+      }
+      // Notes created in an excluded folder stay out of the index (the watcher sees them all).
+      await new Promise((r) => setTimeout(r, 1500));
+      await api.notes.whenIdle();
+      assert.ok(!api.notes.roadmaps().some((r) => r.state.file === 'big/roadmap.md'), 'a roadmap created in an excluded folder was indexed');
+
+      const previews: { rows: string[]; entries: number }[] = [];
+      const sub = api.notes.onDidPreview(() => {
+        previews.push({
+          rows: api.roadmapTree.snapshot().filter((r) => r.depth === 0).map((r) => r.label),
+          entries: api.notes.all().reduce((n, f) => n + f.index.model().entries.length, 0),
+        });
+      });
+      try {
+        // A changed exclude starts the folder's index afresh: a first build.
+        await config.update('exclude', [], vscode.ConfigurationTarget.Workspace);
+        await settled([]);
+      } finally {
+        sub.dispose();
+      }
+      const total = api.notes.all().reduce((n, f) => n + f.index.model().entries.length, 0);
+      console.log(`[tree-refresh] ${previews.length} previews; thread entries at each: ${previews.map((p) => p.entries).join(', ')} of ${total}`);
+      assert.ok(previews.length > 0, 'no preview while 20,000 threads were read');
+      const first = previews.find((p) => p.rows.some((l) => l.includes('Big plan')));
+      assert.ok(first, `no preview showed the Big plan row: ${JSON.stringify(previews.map((p) => p.rows))}`);
+      assert.ok(first.entries < total, `the preview came after every thread was read (${first.entries} of ${total})`);
+      assert.ok(total >= THREADS, `${total} thread entries after the index, expected at least ${THREADS}`);
+      assert.ok(api.roadmapTree.snapshot().some((r) => r.depth === 0 && r.label.includes('Big plan')));
+    } finally {
+      await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(big, { recursive: true, force: true });
+      await api.notes.whenIdle();
+    }
   });
 });
