@@ -10,7 +10,8 @@
 // with them, is a folder holding one roadmap: VS Code's own start with the
 // extension, nothing to index. From the extension's Output log it also takes
 // the time from the extension starting to the Roadmap view's first rows
-// (handed to VS Code; both times in the extension host's clock). Writes
+// (handed to VS Code; both times in the extension host's clock), and the
+// host's peak RSS on the same folder without this extension (30 s). Writes
 // bench-results/vscode.json.
 //
 //   node bench/vscode.mjs --sizes 10000,50000 [--runs N]
@@ -108,7 +109,96 @@ function extensionLog(base) {
   return found.map((f) => readFileSync(f, 'utf8')).join('');
 }
 
-async function openOnce({ install, chromium, workspace, profile, port, label, waitForCache }) {
+/**
+ * The same folder opened without this extension, `ms` after page.goto: the
+ * extension host's peak RSS with VS Code's built-in extensions alone (what our
+ * index adds is the difference).
+ */
+async function hostWithoutExtension({ install, chromium, workspace, profile, port, label, ms }) {
+  const cs = await startCodeServer({ install, port, workspace, userData: profile.userData, extensions: profile.extensions, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
+  const sampler = hostSampler(cs.pgid);
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: install.chromium, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    await page.goto(workbenchUrl({ port: cs.port, folder: workspace }), { waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await new Promise((r) => setTimeout(r, ms));
+    const hostPeakMB = sampler.stop();
+    say(`${label}: host peak RSS without the extension ${hostPeakMB} MB (${ms / 1000} s after page.goto)`);
+    return { hostPeakMB };
+  } finally {
+    sampler.stop();
+    if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 3000))]);
+    await killGroup(cs.pgid);
+  }
+}
+
+/** The first roadmap row, its first phase row and that phase's first milestone row, as the view shows them. */
+const FIRST_ROWS = `(() => {
+  for (const pane of document.querySelectorAll('.part.sidebar .pane')) {
+    const title = pane.querySelector('.pane-header .title')?.textContent ?? '';
+    if (!/^Roadmap/i.test(title.trim())) continue;
+    const rows = [...pane.querySelectorAll('.monaco-list-row')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+    const text = (r) => (r ? { label: r.querySelector('.label-name')?.textContent?.trim() ?? '', all: r.textContent } : null);
+    const at = (level, from = 0) => rows.slice(from).find((r) => r.getAttribute('aria-level') === String(level));
+    const roadmap = at(1);
+    const phase = at(2, rows.indexOf(roadmap));
+    return { roadmap: text(roadmap), phase: text(phase), milestone: text(at(3, rows.indexOf(phase))) };
+  }
+  return null;
+})()`;
+
+/**
+ * A roadmap edit as a user makes it: one milestone of the first phase shown
+ * changes status on disk (done ↔ to do); returns the ms until that phase's
+ * row in the view shows it. The file is restored afterwards.
+ */
+async function roadmapEditToRow(page, workspace, label) {
+  const shown = await page.evaluate(FIRST_ROWS);
+  if (!shown?.roadmap || !shown.phase || !shown.milestone) throw new Error(`${label}: no phase and milestone rows to edit: ${JSON.stringify(shown)}`);
+  const files = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && !e.name.startsWith('.')) walk(join(dir, e.name));
+      else if (e.name === 'roadmap.md') files.push(join(dir, e.name));
+    }
+  };
+  walk(workspace);
+  // the roadmap whose title the first row shows; among several, the one holding the milestone row's title too
+  let candidates = files.filter((f) => shown.roadmap.label.includes(/^title: (.*)$/m.exec(readFileSync(f, 'utf8'))?.[1] ?? '\0'));
+  if (candidates.length > 1) candidates = candidates.filter((f) => readFileSync(f, 'utf8').includes(shown.milestone.label));
+  if (candidates.length !== 1) throw new Error(`${label}: ${candidates.length} roadmaps match the first rows shown: ${JSON.stringify(shown)}`);
+  const file = candidates[0];
+  const original = readFileSync(file);
+  const lines = original.toString('utf8').split('\n');
+  const phaseTitle = shown.phase.label;
+  const from = lines.findIndex((l) => /^#{1,6} /.test(l) && l.replace(/^#+ /, '').trim() === phaseTitle);
+  if (from < 0) throw new Error(`${label}: no heading "${phaseTitle}" in ${file}`);
+  let at = -1;
+  for (let i = from + 1; i < lines.length && !/^#{1,6} /.test(lines[i]); i++) {
+    if (/^- \[[ xX/]\] /.test(lines[i])) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) throw new Error(`${label}: no milestone under "${phaseTitle}"`);
+  lines[at] = /^- \[[xX]\]/.test(lines[at]) ? lines[at].replace(/^- \[[xX]\]/, '- [ ]') : lines[at].replace(/^- \[[ /]\]/, '- [x]');
+  const before = shown.phase.all;
+  const t0 = performance.now();
+  writeFileSync(file, lines.join('\n'));
+  try {
+    await page.waitForFunction(`${FIRST_ROWS}?.phase?.all !== ${JSON.stringify(before)}`, null, { timeout: 30_000, polling: 10 });
+    const ms = Math.round(performance.now() - t0);
+    const after = await page.evaluate(FIRST_ROWS);
+    say(`${label}: a roadmap edit on disk reached the view in ${ms} ms ("${before}" → "${after?.phase?.all}")`);
+    return ms;
+  } finally {
+    writeFileSync(file, original);
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+}
+
+async function openOnce({ install, chromium, workspace, profile, port, label, waitForCache, measureEdit = false }) {
   const cs = await startCodeServer({
     install,
     port,
@@ -150,7 +240,9 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
     } else {
       await new Promise((r) => setTimeout(r, 3000)); // the reconcile after first rows counts toward peak RSS too
     }
-    result = { firstRowMs, hostPeakMB: sampler.stop() };
+    const hostPeakMB = sampler.stop();
+    const editToRowMs = measureEdit ? await roadmapEditToRow(page, workspace, label) : undefined;
+    result = { firstRowMs, hostPeakMB, ...(editToRowMs !== undefined ? { editToRowMs } : {}) };
     return result;
   } finally {
     sampler.stop();
@@ -166,6 +258,11 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
     const mine = lines.slice(Math.max(0, from)).join('\n');
     const started = /\] starting (\d+) ms after/.exec(mine);
     const rows = /\] first rows in the Roadmap view (\d+) ms after/.exec(mine);
+    const stallsMs = [...mine.matchAll(/longest stall of the extension host while [a-z ]+: (\d+) ms/g)].map((m) => Number(m[1]));
+    if (result && stallsMs.length) {
+      result.longestStallMs = Math.max(...stallsMs);
+      say(`${label}: longest stall of the extension host ${result.longestStallMs} ms`);
+    }
     if (result && started && rows) {
       result.startToFirstRowMs = Number(rows[1]) - Number(started[1]);
       say(`${label}: extension started → first row ${result.startToFirstRowMs} ms`);
@@ -204,6 +301,7 @@ for (const size of sizes) {
   const floor = [];
   const cold = [];
   const warm = [];
+  const bare = [];
   // Alternating: floor, cold, warm, floor, cold, warm, … (the machine's load drifts)
   for (let r = 0; r < runs; r++) {
     const floorProfile = makeProfile(`bench-floor`);
@@ -218,9 +316,15 @@ for (const size of sizes) {
     const port = await freePort();
     try {
       cold.push(await openOnce({ install, chromium, workspace, profile, port, label: `${size} cold ${r + 1}/${runs}`, waitForCache: true }));
-      warm.push(await openOnce({ install, chromium, workspace, profile, port, label: `${size} warm ${r + 1}/${runs}`, waitForCache: false }));
+      warm.push(await openOnce({ install, chromium, workspace, profile, port, label: `${size} warm ${r + 1}/${runs}`, waitForCache: false, measureEdit: true }));
     } finally {
       rmSync(profile.base, { recursive: true, force: true });
+    }
+    const bareProfile = makeProfile(`bench-bare`);
+    try {
+      bare.push(await hostWithoutExtension({ install, chromium, workspace, profile: bareProfile, port: await freePort(), label: `${size} without the extension ${r + 1}/${runs}`, ms: 30_000 }));
+    } finally {
+      rmSync(bareProfile.base, { recursive: true, force: true });
     }
   }
   const summary = (xs) => ({
@@ -228,10 +332,12 @@ for (const size of sizes) {
     all: xs.map((x) => x.firstRowMs),
     startToFirstRowMs: xs.every((x) => x.startToFirstRowMs !== undefined) ? median(xs.map((x) => x.startToFirstRowMs)) : null,
     hostPeakMB: Math.max(...xs.map((x) => x.hostPeakMB)),
+    longestStallMs: Math.max(...xs.map((x) => x.longestStallMs ?? 0)),
+    editToRowMs: xs.some((x) => x.editToRowMs !== undefined) ? median(xs.filter((x) => x.editToRowMs !== undefined).map((x) => x.editToRowMs)) : null,
     // each run against the floor run it alternated with
     ratio: median(xs.map((x, i) => x.firstRowMs / floor[i].firstRowMs)),
   });
-  results.push({ size, runs, floor: summary(floor), cold: summary(cold), warm: summary(warm) });
+  results.push({ size, runs, floor: summary(floor), cold: summary(cold), warm: summary(warm), withoutExtension: { hostPeakMB: Math.max(...bare.map((x) => x.hostPeakMB)) } });
 }
 rmSync(join(tmpdir(), `mentorship-bench-floor-v${GENERATOR_VERSION}`), { recursive: true, force: true });
 const out = { date: new Date().toISOString(), vscode: install.vscodeVersion, codeServer: install.codeServerVersion, results };
@@ -241,13 +347,15 @@ const s1 = (ms) => `${(ms / 1000).toFixed(1)} s`;
 console.log(`\nVS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion}), page.goto → first milestone row in the Roadmap view; medians of ${runs} alternating runs;`);
 console.log('the floor is the same VS Code and extension on a folder of one roadmap; ratio: median of each run / the floor run beside it;');
 console.log('"started → rows": from the extension starting to the Roadmap view getting its first rows (both in the extension host).\n');
-console.log('| notes | floor | cold | ratio | started → rows | warm | ratio | started → rows | host peak RSS (floor / cold / warm) |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('Host peak RSS: the extension host process; "bare" is the same folder opened without this extension (30 s).\n');
+console.log('Roadmap edit → row: a milestone of the first phase shown changes status on disk (warm window), until its phase row changes in the view.\n');
+console.log('| notes | floor | cold | ratio | started → rows | warm | ratio | started → rows | host peak RSS: bare / floor / cold / warm | longest stall: cold / warm | roadmap edit → row |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   const sr = (x) => (x.startToFirstRowMs === null ? '—' : s1(x.startToFirstRowMs));
   console.log(
     `| ${r.size.toLocaleString('en-US')} | ${s1(r.floor.firstRowMs)} | ${s1(r.cold.firstRowMs)} | ${r.cold.ratio.toFixed(2)}× | ${sr(r.cold)} | ` +
-      `${s1(r.warm.firstRowMs)} | ${r.warm.ratio.toFixed(2)}× | ${sr(r.warm)} | ${r.floor.hostPeakMB} / ${r.cold.hostPeakMB} / ${r.warm.hostPeakMB} MB |`,
+      `${s1(r.warm.firstRowMs)} | ${r.warm.ratio.toFixed(2)}× | ${sr(r.warm)} | ${r.withoutExtension.hostPeakMB} / ${r.floor.hostPeakMB} / ${r.cold.hostPeakMB} / ${r.warm.hostPeakMB} MB | ${r.cold.longestStallMs} / ${r.warm.longestStallMs} ms | ${r.warm.editToRowMs === null ? '—' : `${r.warm.editToRowMs} ms`} |`,
   );
 }
 process.exit(0);

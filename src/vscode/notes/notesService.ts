@@ -19,6 +19,28 @@ export interface RoadmapRef {
   state: RoadmapState;
 }
 
+/**
+ * The longest time the event loop went without turning (beyond a 10 ms
+ * timer's period) until stop(): how long the host was blocked at a stretch.
+ */
+function stallMonitor(): { stop(): number } {
+  let longest = 0;
+  let last = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 10);
+    last = now;
+  };
+  const timer = setInterval(tick, 10);
+  return {
+    stop() {
+      tick();
+      clearInterval(timer);
+      return Math.max(0, Math.round(longest));
+    },
+  };
+}
+
 export class NotesService implements vscode.Disposable {
   private readonly folders = new Map<string, FolderNotes>();
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -123,6 +145,7 @@ export class NotesService implements vscode.Disposable {
   private async startUp(): Promise<void> {
     this.log.info(`starting ${Math.round(performance.now())} ms after the extension host started`);
     if (this.cache.enabled) {
+      const stalls = stallMonitor();
       const loads = await Promise.all(
         this.all().map(async (f) => {
           const load = await this.cache.load(f, this.cacheKey(f)).catch((): CacheLoad => ({ restored: false, why: 'discarded', ms: 0 }));
@@ -136,9 +159,14 @@ export class NotesService implements vscode.Disposable {
           return load;
         }),
       );
-      if (loads.some((l) => l.restored)) {
+      const restored = loads.some((l) => l.restored);
+      if (restored) {
         this.indexedOnce = true;
         this.emitter.fire();
+      }
+      const stall = stalls.stop();
+      if (restored) {
+        this.log.info(`longest stall of the extension host while restoring the cache: ${stall} ms`);
         // The views take their rows from the cache before the check against
         // the disk (a stat of every note) competes with them for the host.
         await Promise.race([this.firstRows, new Promise((r) => setTimeout(r, 1000))]);
@@ -262,6 +290,7 @@ export class NotesService implements vscode.Disposable {
     };
     const run = async () => {
       report(true);
+      const stalls = stallMonitor();
       try {
         await Promise.all(
           [...this.folders.values()].map(async (f) => {
@@ -306,6 +335,7 @@ export class NotesService implements vscode.Disposable {
         // Even after a failure the views show what there is, rather than "Indexing…" forever.
         this.indexedOnce = true;
         this.emitter.fire();
+        this.log.info(`longest stall of the extension host while indexing: ${stalls.stop()} ms`);
       }
     };
     const title = first ? vscode.l10n.t('Mentorship: indexing notes') : vscode.l10n.t('Mentorship: refreshing notes');
