@@ -241,7 +241,12 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
       await new Promise((r) => setTimeout(r, 3000)); // the reconcile after first rows counts toward peak RSS too
     }
     const hostPeakMB = sampler.stop();
-    const editToRowMs = measureEdit ? await roadmapEditToRow(page, workspace, label) : undefined;
+    const editToRowMs = measureEdit
+      ? await roadmapEditToRow(page, workspace, label).catch((e) => {
+          say(`${label}: the roadmap edit was not measured: ${e.message}`);
+          return undefined;
+        })
+      : undefined;
     result = { firstRowMs, hostPeakMB, ...(editToRowMs !== undefined ? { editToRowMs } : {}) };
     return result;
   } finally {
