@@ -14,10 +14,10 @@
 // host's peak RSS on the same folder without this extension (30 s). Writes
 // bench-results/vscode.json.
 //
-//   node bench/vscode.mjs --sizes 10000,50000 [--runs N]
+//   node bench/vscode.mjs --sizes 10000,50000 [--runs N] [--only cold]
 // Run it under the harness lock: flock /tmp/vscode-it.lock node bench/vscode.mjs
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ensureInstalled, repoRoot } from '../test/harness/install.mjs';
 import { CHROMIUM_ARGS, makeProfile, remoteUri, startCodeServer, workbenchUrl } from '../test/harness/codeserver.mjs';
@@ -34,6 +34,8 @@ const value = (name, fallback) => {
 };
 const sizes = value('--sizes', process.env.BENCH_VSCODE_SIZES ?? '10000,50000').split(',').map(Number);
 const runs = Number(value('--runs', '1')) || 1;
+// --only cold: just the cold opens (a quick iteration on the first index; no ratios)
+const only = value('--only', '');
 const say = (m) => process.stderr.write(`[bench:vscode] ${m}\n`);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -166,6 +168,8 @@ async function roadmapEditToRow(page, workspace, label) {
   walk(workspace);
   // the roadmap whose title the first row shows; among several, the one holding the milestone row's title too
   let candidates = files.filter((f) => shown.roadmap.label.includes(/^title: (.*)$/m.exec(readFileSync(f, 'utf8'))?.[1] ?? '\0'));
+  // same titles: the row names the roadmap's folder
+  if (candidates.length > 1) candidates = candidates.filter((f) => shown.roadmap.all.includes(relative(workspace, dirname(f)).split(sep).join('/')));
   if (candidates.length > 1) candidates = candidates.filter((f) => readFileSync(f, 'utf8').includes(shown.milestone.label));
   if (candidates.length !== 1) throw new Error(`${label}: ${candidates.length} roadmaps match the first rows shown: ${JSON.stringify(shown)}`);
   const file = candidates[0];
@@ -309,6 +313,15 @@ for (const size of sizes) {
   const bare = [];
   // Alternating: floor, cold, warm, floor, cold, warm, … (the machine's load drifts)
   for (let r = 0; r < runs; r++) {
+    if (only === 'cold') {
+      const profile = makeProfile(`bench-${size}`);
+      try {
+        cold.push(await openOnce({ install, chromium, workspace, profile, port: await freePort(), label: `${size} cold ${r + 1}/${runs}`, waitForCache: true }));
+      } finally {
+        rmSync(profile.base, { recursive: true, force: true });
+      }
+      continue;
+    }
     const floorProfile = makeProfile(`bench-floor`);
     try {
       floor.push(await openOnce({ install, chromium, workspace: floorDir, profile: floorProfile, port: await freePort(), label: `${size} floor ${r + 1}/${runs}`, waitForCache: false }));
@@ -331,6 +344,10 @@ for (const size of sizes) {
     } finally {
       rmSync(bareProfile.base, { recursive: true, force: true });
     }
+  }
+  if (only === 'cold') {
+    say(`${size}: cold first rows ${cold.map((x) => x.firstRowMs).join(', ')} ms; host peak ${cold.map((x) => x.hostPeakMB).join(', ')} MB; longest stall ${cold.map((x) => x.longestStallMs).join(', ')} ms`);
+    continue;
   }
   const summary = (xs) => ({
     firstRowMs: median(xs.map((x) => x.firstRowMs)),
