@@ -22,10 +22,13 @@ export interface BuildOptions {
    * `model()` holding the notes read so far. A host can show those rows at
    * once instead of after the last file. The first call comes
    * `firstPreviewMs` after the listing, each later one twice as long after the
-   * one before (every call relinks what has been read so far).
+   * one before, `maxPreviews` at most (every call relinks what has been read
+   * so far).
    */
   onPreview?(): void;
   firstPreviewMs?: number;
+  /** At most this many previews (default 3): each one relinks, and later ones cost the most. */
+  maxPreviews?: number;
 }
 
 /**
@@ -144,7 +147,7 @@ export class NotesIndex {
       const rereading = new Set(todo.map((f) => f.path));
       for (const [path, e] of this.files) if (!rereading.has(path) && e.result !== EMPTY) linker.set(path, e.result.note, e.result.diagnostics);
     }
-    const preview = first && options.onPreview ? this.previewer(options.onPreview, options.firstPreviewMs ?? 1000) : undefined;
+    const preview = first && options.onPreview ? this.previewer(options.onPreview, options.firstPreviewMs ?? 1000, options.maxPreviews ?? 3) : undefined;
     let next = 0;
     let done = 0;
     const worker = async () => {
@@ -178,18 +181,21 @@ export class NotesIndex {
     return mayBeNote(text.slice(0, text.lastIndexOf('\n') + 1), this.parseOptions.kindNames);
   };
 
-  /** Calls `show` after notes were read, once a roadmap is among them, at doubling intervals. */
-  private previewer(show: () => void, firstMs: number) {
+  /** Calls `show` after notes were read, once a roadmap is among them, at doubling intervals, at most `max` times. */
+  private previewer(show: () => void, firstMs: number, max: number) {
     let wait = firstMs;
     let last = Date.now();
     let roadmap = false;
+    let left = max;
     return {
       read: (isRoadmap: boolean) => {
         roadmap ||= isRoadmap;
+        if (left <= 0) return;
         const now = Date.now();
         if (!roadmap || now - last < wait) return;
         last = now;
         wait *= 2;
+        left--;
         this.changed();
         show();
       },
@@ -372,6 +378,14 @@ export class NotesIndex {
   /** The cross-file model: patched for the files changed since the last call. */
   model(): WorkspaceModel {
     return this.linker.model();
+  }
+
+  /**
+   * Links what a build or a cache load brought in, a slice at a time (see
+   * Linker.prepareModel), so that the next model() call finds it done.
+   */
+  prepareModel(pause: () => Promise<void>, sliceMs?: number): Promise<void> {
+    return this.linker.prepareModel(pause, sliceMs);
   }
 }
 

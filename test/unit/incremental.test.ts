@@ -238,7 +238,7 @@ describe('first build previews; a later build keeps the model until it is done',
   it('shows the roadmap and the threads read so far while the rest are still being read, then everything', async () => {
     const files = new Map<string, string>([['a/roadmap.md', ROAD]]);
     for (let i = 0; i < 40; i++) files.set(`a/t${String(i).padStart(2, '0')}.md`, thread(i % 2 ? 'first' : 'second'));
-    // The last 10 threads are read only when released.
+    // The last 10 threads are read only once a preview has shown some threads.
     const { reader, release } = gatedReader(files, (p) => p >= 'a/t30.md' && p.startsWith('a/t'));
     const index = new NotesIndex({ concurrency: 4 });
     const seen: { roadmaps: number; entries: number }[] = [];
@@ -247,7 +247,7 @@ describe('first build previews; a later build keeps the model until it is done',
       onPreview: () => {
         const m = index.model();
         seen.push({ roadmaps: m.roadmaps.length, entries: m.entries.length });
-        if (m.entries.length >= 30) release();
+        if (m.entries.length > 0) release();
       },
     });
     await built;
@@ -308,5 +308,64 @@ describe('many changes at once', function () {
       index.update(p, c);
     }
     await sameAsFresh(index, files, 200);
+  });
+});
+
+describe('linking in slices (prepareModel)', function () {
+  this.timeout(60_000);
+  function repo(seed: number) {
+    const rand = prng(seed);
+    const g = generator(rand);
+    const files = new Map<string, string | Uint8Array>();
+    for (const p of ['ana/roadmap.md', 'ben/roadmap.md']) files.set(p, g.roadmap());
+    for (let i = 0; i < 400; i++) files.set(g.path(), g.content());
+    return { files, g };
+  }
+
+  it('pauses between slices and ends with the model a sync relink gives', async () => {
+    for (const seed of [11, 12, 13]) {
+      const { files } = repo(seed);
+      const index = new NotesIndex();
+      await index.build(memoryReader(files));
+      let pauses = 0;
+      await index.prepareModel(async () => {
+        pauses++;
+      }, 0);
+      assert.ok(pauses > 3, `paused ${pauses} times`);
+      await sameAsFresh(index, files, seed);
+    }
+  });
+
+  it('a change or a model() call between slices leaves a model that says what a fresh index says', async () => {
+    for (const seed of [21, 22, 23, 24]) {
+      const { files, g } = repo(seed);
+      const index = new NotesIndex();
+      await index.build(memoryReader(files));
+      let k = 0;
+      await index.prepareModel(async () => {
+        k++;
+        if (seed % 2 && k === 2) {
+          const p = [...files.keys()].find((x) => !x.endsWith('roadmap.md'))!;
+          const c = g.content();
+          files.set(p, c);
+          index.update(p, c);
+        }
+        if (!(seed % 2) && k === 2) index.model();
+      }, 0);
+      await sameAsFresh(index, files, seed);
+    }
+  });
+});
+
+describe('preview count', function () {
+  it('previews at most maxPreviews times', async () => {
+    const files = new Map<string, string>([['a/roadmap.md', note(['tags: [roadmap]', 'title: G'], ['- [ ] One ^one'])]]);
+    for (let i = 0; i < 50; i++) files.set(`a/t${String(i).padStart(2, '0')}.md`, note(['tags: [thread]', 'milestone: one', 'date: 2026-03-01'], ['x']));
+    for (const max of [1, 3]) {
+      const index = new NotesIndex({ concurrency: 1 });
+      let previews = 0;
+      await index.build(memoryReader(files), { firstPreviewMs: 0, maxPreviews: max, onPreview: () => previews++ });
+      assert.equal(previews, max);
+    }
   });
 });

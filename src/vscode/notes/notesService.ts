@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { localToday, roadmapState, type NotesIndex, statusReport, type RoadmapState, type StatusOptions, type WorkspaceModel } from '../../core';
 import { readSettings, SECTION, type Settings } from '../settings';
 import { excludeGlob, FolderNotes, isNotePath, readNote } from './folderNotes';
-import { IndexCache, type CacheLoad } from './indexCache';
+import { IndexCache, pause, type CacheLoad } from './indexCache';
 
 type Pending = 'changed' | 'deleted';
 
@@ -151,6 +151,7 @@ export class NotesService implements vscode.Disposable {
           const load = await this.cache.load(f, this.cacheKey(f)).catch((): CacheLoad => ({ restored: false, why: 'discarded', ms: 0 }));
           this.startLoads.set(f.key, load);
           if (load.restored) {
+            await f.index.prepareModel(pause);
             this.savedGeneration.set(f.index, f.index.generation);
             this.log.info(`${f.name}: ${load.files} notes from the cache in ${Math.round(load.ms)} ms; checking the disk for changes`);
           } else if (load.why === 'discarded') {
@@ -319,6 +320,8 @@ export class NotesService implements vscode.Disposable {
                 },
               },
             );
+            // Linked in slices: the host keeps turning while 50,000 notes are linked.
+            await f.index.prepareModel(pause);
             const read = counts.get(f.key)?.total ?? 0;
             const model = f.index.model();
             this.log.info(
