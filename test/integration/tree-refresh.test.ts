@@ -18,7 +18,12 @@ interface Api {
     roadmaps(): { state: { file: string; title: string } }[];
     all(): { index: { model(): { entries: unknown[] } } }[];
   };
-  roadmapTree: { fired: string[]; snapshot(): { label: string; depth: number }[] };
+  roadmapTree: {
+    fired: string[];
+    snapshot(): { label: string; depth: number }[];
+    getChildren(node?: unknown): unknown[];
+    getTreeItem(node: unknown): vscode.TreeItem;
+  };
 }
 interface Summary {
   tree: { label: string; description: string; depth: number }[];
@@ -92,11 +97,18 @@ describe('partial refresh of the Roadmap view', function () {
       await api.notes.whenIdle();
       assert.ok(!api.notes.roadmaps().some((r) => r.state.file === 'big/roadmap.md'), 'a roadmap created in an excluded folder was indexed');
 
-      const previews: { rows: string[]; entries: number }[] = [];
+      /** The Big plan row's tooltip, as the view would show it now. */
+      const bigTooltip = () => {
+        const node = api.roadmapTree.getChildren(undefined).find((n) => String(api.roadmapTree.getTreeItem(n).label).includes('Big plan'));
+        const tip = node && api.roadmapTree.getTreeItem(node).tooltip;
+        return tip instanceof vscode.MarkdownString ? tip.value : String(tip ?? '');
+      };
+      const previews: { rows: string[]; entries: number; tooltip: string }[] = [];
       const sub = api.notes.onDidPreview(() => {
         previews.push({
           rows: api.roadmapTree.snapshot().filter((r) => r.depth === 0).map((r) => r.label),
           entries: api.notes.all().reduce((n, f) => n + f.index.model().entries.length, 0),
+          tooltip: bigTooltip(),
         });
       });
       try {
@@ -112,6 +124,9 @@ describe('partial refresh of the Roadmap view', function () {
       const first = previews.find((p) => p.rows.some((l) => l.includes('Big plan')));
       assert.ok(first, `no preview showed the Big plan row: ${JSON.stringify(previews.map((p) => p.rows))}`);
       assert.ok(first.entries < total, `the preview came after every thread was read (${first.entries} of ${total})`);
+      assert.match(first.tooltip, /Still reading notes/, 'a preview row says its counts are not complete');
+      assert.doesNotMatch(bigTooltip(), /Still reading notes/, 'the complete index still says it is reading');
+      assert.ok(bigTooltip().includes('Big plan'), bigTooltip());
       assert.ok(total >= THREADS, `${total} thread entries after the index, expected at least ${THREADS}`);
       assert.ok(api.roadmapTree.snapshot().some((r) => r.depth === 0 && r.label.includes('Big plan')));
     } finally {

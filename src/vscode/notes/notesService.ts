@@ -49,11 +49,18 @@ export class NotesService implements vscode.Disposable {
   private readonly previewEmitter = new vscode.EventEmitter<void>();
   /**
    * A first index has read more notes (roadmaps among them) but is not done.
-   * Only the views listen: diagnostics, the status bar and the dashboard wait
-   * for the complete index (onDidChange), so nothing half-read is reported.
+   * Only the Roadmap view listens: the Mentees view, diagnostics, the status
+   * bar and the dashboard wait for the complete index (onDidChange), so
+   * nothing half-read is reported.
    */
   readonly onDidPreview = this.previewEmitter.event;
   private previewed = false;
+  /** The views hold a preview: a first index (at start or after a settings change) is not done yet. */
+  private previewing = false;
+
+  get isPreviewing(): boolean {
+    return this.previewing;
+  }
   private readonly disposables: vscode.Disposable[] = [];
   /** Output > Mentorship: what indexing did and how long it took, for bug reports. */
   private readonly log = vscode.window.createOutputChannel('Mentorship', { log: true });
@@ -316,6 +323,7 @@ export class NotesService implements vscode.Disposable {
                 firstPreviewMs: 300,
                 onPreview: () => {
                   this.previewed = true;
+                  this.previewing = true;
                   this.previewEmitter.fire();
                 },
               },
@@ -337,6 +345,7 @@ export class NotesService implements vscode.Disposable {
       } finally {
         // Even after a failure the views show what there is, rather than "Indexing…" forever.
         this.indexedOnce = true;
+        this.previewing = false;
         this.emitter.fire();
         this.log.info(`longest stall of the extension host while indexing: ${stalls.stop()} ms`);
       }

@@ -54,12 +54,13 @@ export class MenteesTreeProvider implements vscode.TreeDataProvider<MenteeNode>,
   private readonly sub: vscode.Disposable;
 
   constructor(private readonly notes: NotesService) {
-    this.sub = vscode.Disposable.from(notes.onDidChange(() => this.emitter.fire(undefined)), notes.onDidPreview(() => this.emitter.fire(undefined)));
+    // No previews: "days since the last review" must not read "never" while the reviews are still being read.
+    this.sub = notes.onDidChange(() => this.emitter.fire(undefined));
   }
 
   /** The rows as the view shows them, attention first. */
   nodes(): MenteeNode[] {
-    if (!this.notes.hasRows) return [];
+    if (!this.notes.isIndexed) return [];
     const multiRoot = this.notes.all().length > 1;
     const today = this.notes.today();
     return this.notes

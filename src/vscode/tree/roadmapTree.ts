@@ -81,12 +81,13 @@ function milestoneTooltip(m: MilestoneState): vscode.MarkdownString {
   return s;
 }
 
-function roadmapTooltip(r: RoadmapState): vscode.MarkdownString {
+function roadmapTooltip(r: RoadmapState, complete: boolean): vscode.MarkdownString {
   const s = inertMarkdown();
   s.appendMarkdown('**');
   appendInert(s, r.title);
   s.appendMarkdown('**\n\n');
   const lines = [
+    complete ? '' : vscode.l10n.t('Still reading notes: threads, sessions and reviews are not all counted yet.'),
     r.mentee || r.mentor ? vscode.l10n.t('{0} with {1}', r.mentee ?? '?', r.mentor ?? '?') : '',
     vscode.l10n.t('Progress {0} — {1} done, {2} in progress, {3} to do, {4} dropped', percentText(r.progress), r.counts.done, r.counts['in-progress'], r.counts.todo, r.counts.dropped),
     r.counts.overdue ? (r.counts.overdue === 1 ? vscode.l10n.t('1 milestone overdue') : vscode.l10n.t('{0} milestones overdue', r.counts.overdue)) : vscode.l10n.t('Nothing overdue'),
@@ -153,6 +154,9 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     this.emitter.fire(undefined);
   }
 
+  /** Rows were handed to the view from a first index's preview. */
+  private drawnWhileReading = false;
+
   /** The roots as last handed to the view; rebuilt after a full refresh. */
   private rootsStale = true;
   /** What each roadmap's rows were made of when last shown (see visibleParts). */
@@ -166,7 +170,11 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
    * the whole tree.
    */
   private notesChanged(): void {
-    if (this.rootsStale || !this.notes.hasRows) return this.refresh();
+    // Rows drawn from a preview are all redrawn once the index is complete (their tooltips say it was not).
+    if (this.rootsStale || !this.notes.hasRows || (this.drawnWhileReading && !this.notes.isPreviewing)) {
+      this.drawnWhileReading = false;
+      return this.refresh();
+    }
     const next = this.notes.roadmaps();
     const same = next.length === this.roots.length && next.every((r, i) => r.folder === this.roots[i]!.folder && r.state.file === this.roots[i]!.state.file);
     if (!same) return this.refresh();
@@ -225,6 +233,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         this.rootsStale = false;
       }
       if (this.roots.length) this.notes.firstRowsShown();
+      if (this.notes.isPreviewing) this.drawnWhileReading = true;
       return this.roots;
     }
     switch (node.type) {
@@ -308,7 +317,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         ]
           .filter(Boolean)
           .join(' · ');
-        item.tooltip = roadmapTooltip(r);
+        item.tooltip = roadmapTooltip(r, !this.notes.isPreviewing);
         item.iconPath = new vscode.ThemeIcon('milestone');
         item.contextValue = 'roadmap';
         item.resourceUri = node.folder.uri(r.file);
