@@ -362,6 +362,8 @@ for (const size of sizes) {
   results.push({ size, runs, floor: summary(floor), cold: summary(cold), warm: summary(warm), withoutExtension: { hostPeakMB: Math.max(...bare.map((x) => x.hostPeakMB)) } });
 }
 rmSync(join(tmpdir(), `mentorship-bench-floor-v${GENERATOR_VERSION}`), { recursive: true, force: true });
+// --only cold prints its figures above and keeps the last full results
+if (only === 'cold') process.exit(0);
 const out = { date: new Date().toISOString(), vscode: install.vscodeVersion, codeServer: install.codeServerVersion, results };
 mkdirSync(join(repoRoot, 'bench-results'), { recursive: true });
 writeFileSync(join(repoRoot, 'bench-results', 'vscode.json'), `${JSON.stringify(out, null, 2)}\n`);
