@@ -4,6 +4,7 @@ import { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
 import type { FileResult } from './model';
 import { binaryFile, mayBeNote, parseNoteBytes, parseNoteText, type ParseOptions } from './parseNote';
 import type { FileInfo, FileReader, HeadRead } from './ports';
+import { detachStrings } from './text';
 import { Linker, type WorkspaceModel } from './workspace';
 
 export interface IndexOptions {
@@ -240,6 +241,12 @@ export class NotesIndex {
 
   private parse(path: string, content: Uint8Array | string): FileResult {
     this.stats.filesParsed++;
+    const result = this.parseContent(path, content);
+    // The index keeps the result for as long as the note exists, not the note's text.
+    return nothing(result) ? EMPTY : detachStrings(result);
+  }
+
+  private parseContent(path: string, content: Uint8Array | string): FileResult {
     if (typeof content !== 'string') return plainBytes(content) ? EMPTY : parseNoteBytes(path, content, this.parseOptions);
     // Text handed in (an editor's buffer) reads as the same bytes on disk would:
     // a NUL in the first 8 KB makes it binary, as in decodeNote.
