@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RoadmapHistory } from '../../src/core/history';
-import { driverAvailable, screenshot, waitFor, webviewEval, workbenchClick, workbenchText, workbenchWaitFor } from './driver';
+import { driverAvailable, openViewContainer, screenshot, waitFor, webviewEval, workbenchClick, workbenchEval, workbenchHover, workbenchText, workbenchWaitFor } from './driver';
 import { activatedApi, EXTENSION_ID, folder, type PanelDebugState } from './support';
 
 interface Api {
@@ -217,6 +217,21 @@ describe('goalpost', function () {
     assert.match(tooltip, /first planned 2026-03-01/);
 
     if (!driverAvailable()) return;
+    // And the hover in the view shows it: VS Code keeps a tooltip set when the row is
+    // drawn over the one resolved on hover, so the row must leave it to the hover.
+    await openViewContainer('Mentorship');
+    const row = `.part.sidebar .monaco-list-row[aria-label^="Milestone Ship payments"]`;
+    await waitFor(() => workbenchEval<boolean>(`!!document.querySelector(${JSON.stringify(row)})`), { what: 'the Ship payments row in the Roadmap view' });
+    const HOVERS = `[...document.querySelectorAll('.workbench-hover, .monaco-hover, .hover-contents')].filter((e) => e.getBoundingClientRect().height > 0).map((e) => e.textContent).join('\\n')`;
+    let hover = '';
+    for (let i = 0; i < 3 && !/moved once/.test(hover); i++) {
+      await workbenchHover('.part.sidebar .pane-header');
+      await workbenchHover(row);
+      hover = await waitFor(() => workbenchEval<string>(HOVERS).then((h) => (/moved once/.test(h) ? h : '')), { what: 'the hover of the Ship payments row', timeoutMs: 5000 }).catch(() => '');
+    }
+    assert.match(hover, /Ship payments/, `the hover of the row: ${hover}`);
+    assert.match(hover, /moved once, \+92 days since first planned/, `the hover of the row: ${hover}`);
+
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('mentorship.dashboard.open', { kind: 'roadmap', folderKey: folder().uri.toString(), file: 'hist/roadmap.md' });
     await waitFor(

@@ -23,6 +23,7 @@ interface Api {
     snapshot(): { label: string; depth: number }[];
     getChildren(node?: unknown): unknown[];
     getTreeItem(node: unknown): vscode.TreeItem;
+    tooltipOf(node: unknown): vscode.MarkdownString | undefined;
   };
 }
 interface Summary {
@@ -98,10 +99,9 @@ describe('partial refresh of the Roadmap view', function () {
       assert.ok(!api.notes.roadmaps().some((r) => r.state.file === 'big/roadmap.md'), 'a roadmap created in an excluded folder was indexed');
 
       /** The Big plan row's tooltip, as the view would show it now. */
-      const bigTooltip = () => {
+      const bigTooltip = (): string => {
         const node = api.roadmapTree.getChildren(undefined).find((n) => String(api.roadmapTree.getTreeItem(n).label).includes('Big plan'));
-        const tip = node && api.roadmapTree.getTreeItem(node).tooltip;
-        return tip instanceof vscode.MarkdownString ? tip.value : String(tip ?? '');
+        return node ? (api.roadmapTree.tooltipOf(node)?.value ?? '') : '';
       };
       const previews: { rows: string[]; entries: number; tooltip: string }[] = [];
       const sub = api.notes.onDidPreview(() => {

@@ -283,17 +283,49 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     return node.type === 'roadmap' ? undefined : node.parent;
   }
 
-  /** Hovering a milestone adds "moved 3 times, +9 weeks since first planned" from git, read only then. */
+  /**
+   * The tooltip of a row, made when the row is hovered (resolveTreeItem), not
+   * when it is drawn: a view of 3,000 milestones then builds no markdown for
+   * rows nobody points at. VS Code keeps a tooltip set in getTreeItem over a
+   * resolved one, so rows leave it unset.
+   */
+  tooltipOf(node: Node): vscode.MarkdownString | undefined {
+    switch (node.type) {
+      case 'roadmap':
+        return roadmapTooltip(node.state, !this.notes.isPreviewing);
+      case 'milestone':
+        return milestoneTooltip(node.m);
+      case 'thread': {
+        const e = node.linked.entry;
+        const tip = inertMarkdown();
+        tip.appendMarkdown('**');
+        appendInert(tip, e.title);
+        tip.appendMarkdown('**\n\n');
+        appendInert(tip, `${e.date ?? 'undated'} · ${e.evidence} · ${e.file}`);
+        if (e.published) {
+          tip.appendMarkdown('  \nPublished: ');
+          appendInert(tip, e.published);
+        }
+        return tip;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** On hover: the row's tooltip; a milestone's adds "moved 3 times, +9 weeks since first planned" from git, read only then. */
   async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
-    if (node.type !== 'milestone' || !this.history) return item;
+    const tooltip = this.tooltipOf(node);
+    if (tooltip) item.tooltip = tooltip;
+    if (node.type !== 'milestone' || !this.history || !tooltip) return item;
     try {
       const history = await this.history(node.roadmap.folder, node.roadmap.state.file);
       const moved = history?.available ? history.milestones.find((h) => h.id === node.m.id) : undefined;
       const text = moved ? describeMoves(moved) : '';
-      if (text && item.tooltip instanceof vscode.MarkdownString) {
-        item.tooltip.appendMarkdown('Plan: ');
-        appendInert(item.tooltip, moved!.firstDue ? `${text} (first planned ${moved!.firstDue})` : text);
-        item.tooltip.appendMarkdown('  \n');
+      if (text) {
+        tooltip.appendMarkdown('Plan: ');
+        appendInert(tooltip, moved!.firstDue ? `${text} (first planned ${moved!.firstDue})` : text);
+        tooltip.appendMarkdown('  \n');
       }
     } catch {
       // No history is no tooltip line: the rest of the tooltip stands.
@@ -317,7 +349,6 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         ]
           .filter(Boolean)
           .join(' · ');
-        item.tooltip = roadmapTooltip(r, !this.notes.isPreviewing);
         item.iconPath = new vscode.ThemeIcon('milestone');
         item.contextValue = 'roadmap';
         item.resourceUri = node.folder.uri(r.file);
@@ -349,7 +380,6 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const folder = node.roadmap.folder;
         item.id = `${folder.key}|${node.roadmap.state.file}|${m.id}|${m.line}`;
         item.description = milestoneDescription(m);
-        item.tooltip = milestoneTooltip(m);
         item.iconPath = themeIcon(statusIcon(m));
         item.contextValue = `milestone.${m.status}${m.overdue ? '.overdue' : ''}`;
         item.command = openCommand(folder, node.roadmap.state.file, m.line);
@@ -384,16 +414,6 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.iconPath = new vscode.ThemeIcon(EVIDENCE_ICON[e.evidence] ?? 'comment');
         item.contextValue = 'thread';
         item.command = openCommand(folder, e.file, e.line);
-        const tip = inertMarkdown();
-        tip.appendMarkdown('**');
-        appendInert(tip, e.title);
-        tip.appendMarkdown('**\n\n');
-        appendInert(tip, `${e.date ?? 'undated'} · ${e.evidence} · ${e.file}`);
-        if (e.published) {
-          tip.appendMarkdown('  \nPublished: ');
-          appendInert(tip, e.published);
-        }
-        item.tooltip = tip;
         item.accessibilityInformation = { label: `Growth thread ${e.title}, ${e.evidence}, ${e.date ?? 'undated'}` };
         const target: NoteTarget = { kind: 'thread', folderKey: folder.key, file: e.file, line: e.line };
         (item as vscode.TreeItem & { target?: unknown }).target = target;
