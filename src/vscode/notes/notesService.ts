@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { localToday, roadmapState, type NotesIndex, statusReport, type RoadmapState, type StatusOptions, type WorkspaceModel } from '../../core';
 import { readSettings, SECTION, type Settings } from '../settings';
 import { excludeGlob, FolderNotes, isNotePath, readNote } from './folderNotes';
+import { hostMonitor } from './hostMonitor';
 import { IndexCache, pause, type CacheLoad } from './indexCache';
 
 type Pending = 'changed' | 'deleted';
@@ -17,28 +18,6 @@ function reportIndexError(e: unknown): void {
 export interface RoadmapRef {
   folder: FolderNotes;
   state: RoadmapState;
-}
-
-/**
- * The longest time the event loop went without turning (beyond a 10 ms
- * timer's period) until stop(): how long the host was blocked at a stretch.
- */
-function stallMonitor(): { stop(): number } {
-  let longest = 0;
-  let last = performance.now();
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last - 10);
-    last = now;
-  };
-  const timer = setInterval(tick, 10);
-  return {
-    stop() {
-      tick();
-      clearInterval(timer);
-      return Math.max(0, Math.round(longest));
-    },
-  };
 }
 
 export class NotesService implements vscode.Disposable {
@@ -152,7 +131,7 @@ export class NotesService implements vscode.Disposable {
   private async startUp(): Promise<void> {
     this.log.info(`starting ${Math.round(performance.now())} ms after the extension host started`);
     if (this.cache.enabled) {
-      const stalls = stallMonitor();
+      const stalls = hostMonitor();
       const loads = await Promise.all(
         this.all().map(async (f) => {
           const load = await this.cache.load(f, this.cacheKey(f)).catch((): CacheLoad => ({ restored: false, why: 'discarded', ms: 0 }));
@@ -174,7 +153,7 @@ export class NotesService implements vscode.Disposable {
       }
       const stall = stalls.stop();
       if (restored) {
-        this.log.info(`longest stall of the extension host while restoring the cache: ${stall} ms`);
+        this.log.info(`longest stall of the extension host while restoring the cache: ${stall}`);
         // The views take their rows from the cache before the check against
         // the disk (a stat of every note) competes with them for the host.
         await Promise.race([this.firstRows, new Promise((r) => setTimeout(r, 1000))]);
@@ -198,9 +177,11 @@ export class NotesService implements vscode.Disposable {
         if (this.savedGeneration.get(index) === generation) continue;
         try {
           const t0 = performance.now();
-          await this.cache.save(f, this.cacheKey(f));
+          const monitor = hostMonitor();
+          let cost = '';
+          await this.cache.save(f, this.cacheKey(f)).finally(() => (cost = monitor.stop()));
           this.savedGeneration.set(index, generation);
-          this.log.info(`${f.name}: index cache written (${f.index.size} notes, ${Math.round(performance.now() - t0)} ms)`);
+          this.log.info(`${f.name}: index cache written (${f.index.size} notes, ${Math.round(performance.now() - t0)} ms; longest stall of the extension host while writing it: ${cost})`);
         } catch (e) {
           this.log.warn(`${f.name}: could not write the index cache: ${e instanceof Error ? e.message : String(e)}`);
         }
@@ -298,7 +279,7 @@ export class NotesService implements vscode.Disposable {
     };
     const run = async () => {
       report(true);
-      const stalls = stallMonitor();
+      const stalls = hostMonitor();
       try {
         await Promise.all(
           [...this.folders.values()].map(async (f) => {
@@ -322,6 +303,7 @@ export class NotesService implements vscode.Disposable {
                 // The views show the roadmaps read so far while the rest is read (the progress bar stays).
                 firstPreviewMs: 300,
                 onPreview: () => {
+                  this.log.info(`${f.name}: showing the roadmaps read so far (${counts.get(f.key)?.done ?? 0} notes read) ${Math.round(performance.now())} ms after the extension host started`);
                   this.previewed = true;
                   this.previewing = true;
                   this.previewEmitter.fire();
@@ -347,7 +329,7 @@ export class NotesService implements vscode.Disposable {
         this.indexedOnce = true;
         this.previewing = false;
         this.emitter.fire();
-        this.log.info(`longest stall of the extension host while indexing: ${stalls.stop()} ms`);
+        this.log.info(`longest stall of the extension host while indexing: ${stalls.stop()}`);
       }
     };
     const title = first ? vscode.l10n.t('Mentorship: indexing notes') : vscode.l10n.t('Mentorship: refreshing notes');
