@@ -27,6 +27,20 @@ describe('globs for listing notes', () => {
     assert.equal(matches('a+b(1).md', 'a+b(1).md'), true);
     assert.equal(matches('**/*.DS_Store', 'x/.DS_Store'), true);
   });
+  it('many globs match as one: a path matches when any of them does, whatever the others hold', () => {
+    const globs = ['**/.git', '**/*.crswap', '**/Thumbs.db', 'notes/{a,b}/*.md', 'n?.md', '[!x]y.md', 'a|b.md', 'drafts/**'];
+    const m = globMatcher(globs);
+    for (const p of ['.git', 'x/.git', 'q/w.crswap', 'Thumbs.db', 'notes/b/z.md', 'n1.md', 'ay.md', 'a|b.md', 'drafts', 'drafts/x/y.md', 'a.md', 'notes/c/z.md', 'xy.md', 'a', 'b.md']) {
+      assert.equal(m(p), globs.some((g) => matches(g, p)), p);
+    }
+  });
+  it('an unclosed { matches as if closed at the end, and spoils no other glob', () => {
+    const m = globMatcher(['drafts/{a,b', '**/.git']);
+    assert.equal(m('drafts/a'), true);
+    assert.equal(m('drafts/b'), true);
+    assert.equal(m('x/.git'), true);
+    assert.equal(m('drafts/c'), false);
+  });
   it('no globs match nothing', () => {
     assert.equal(globMatcher([])('a.md'), false);
   });

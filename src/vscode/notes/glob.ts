@@ -5,6 +5,11 @@
 
 /** The RegExp of one glob, anchored to the whole relative path. */
 export function globToRegExp(glob: string): RegExp {
+  return new RegExp(`^${globSource(glob)}$`);
+}
+
+/** The RegExp source of one glob, unanchored. */
+function globSource(glob: string): string {
   let out = '';
   let depth = 0;
   let i = 0;
@@ -50,11 +55,15 @@ export function globToRegExp(glob: string): RegExp {
     } else out += c.replace(/[.+^$()|\\]/g, '\\$&');
     i++;
   }
-  return new RegExp(`^${out}$`);
+  // An unclosed `{` (a typo in files.exclude) matches as if closed at the end, rather than breaking the listing.
+  return out + ')'.repeat(depth);
 }
 
 /** A test for paths matching any of `globs` (none: matches nothing). */
 export function globMatcher(globs: string[]): (path: string) => boolean {
-  const res = globs.filter(Boolean).map(globToRegExp);
-  return (path) => res.some((re) => re.test(path));
+  const sources = globs.filter(Boolean).map(globSource);
+  if (sources.length === 0) return () => false;
+  // One RegExp for them all: the listing tests every path of the folder against it.
+  const re = new RegExp(`^(?:${sources.join('|')})$`);
+  return (path) => re.test(path);
 }
