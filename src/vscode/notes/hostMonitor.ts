@@ -3,11 +3,21 @@
 // the longest stretches without a turn of the event loop, the longest
 // garbage-collection pause, and the peak memory.
 
-/** The extension host's memory now (RSS and JS heap, MB); none in the web worker. */
-function memoryNow(): { rssMB: number; heapMB: number } | undefined {
+interface Memory {
+  rssMB: number;
+  /** The JS heap: used, and reserved from the system. */
+  heapMB: number;
+  heapTotalMB: number;
+  /** Memory held by JS objects outside the heap (buffers). */
+  externalMB: number;
+}
+
+/** The extension host's memory now; none in the web worker. */
+function memoryNow(): Memory | undefined {
   if (typeof process === 'undefined' || typeof process.memoryUsage !== 'function') return undefined;
   const m = process.memoryUsage();
-  return { rssMB: Math.round(m.rss / 1048576), heapMB: Math.round(m.heapUsed / 1048576) };
+  const mb = (n: number) => Math.round(n / 1048576);
+  return { rssMB: mb(m.rss), heapMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external) };
 }
 
 interface Stall {
@@ -37,7 +47,7 @@ function gcObserver(): { stop(): Stall | undefined } {
 
 /**
  * Starts watching the host; stop() returns a line such as
- * `120 ms (at 5321 ms; then 80 ms at 6002 ms); longest garbage collection 60 ms at 5320 ms; peak memory 300 MB RSS, 150 MB JS heap`.
+ * `120 ms (at 5321 ms; then 80 ms at 6002 ms); longest garbage collection 60 ms at 5320 ms; peak memory 300 MB RSS (JS heap 150 MB used of 180 MB, 5 MB outside it)`.
  * A stall is the time the event loop went without turning beyond a 10 ms timer's period.
  */
 export function hostMonitor(): { stop(): string } {
@@ -50,7 +60,7 @@ export function hostMonitor(): { stop(): string } {
   const gc = gcObserver();
   const sample = () => {
     const m = memoryNow();
-    if (m && peak) peak = { rssMB: Math.max(peak.rssMB, m.rssMB), heapMB: Math.max(peak.heapMB, m.heapMB) };
+    if (m && peak && m.rssMB > peak.rssMB) peak = m;
   };
   const tick = () => {
     const now = performance.now();
@@ -75,7 +85,7 @@ export function hostMonitor(): { stop(): string } {
       const [first, ...others] = stalls;
       const when = first ? ` (at ${Math.round(first.at)} ms${others.length ? `; then ${others.map(round).join(', ')}` : ''})` : '';
       const collected = pause ? `; longest garbage collection ${round(pause)}` : '';
-      const memory = peak ? `; peak memory ${peak.rssMB} MB RSS, ${peak.heapMB} MB JS heap` : '';
+      const memory = peak ? `; peak memory ${peak.rssMB} MB RSS (JS heap ${peak.heapMB} MB used of ${peak.heapTotalMB} MB, ${peak.externalMB} MB outside it)` : '';
       return `${Math.max(0, Math.round(longest))} ms${when}${collected}${memory}`;
     },
   };
