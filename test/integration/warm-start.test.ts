@@ -65,7 +65,7 @@ describe('warm start from the index cache', function () {
     const changed = text.replace(/^- \[ \] Define SLOs for the checkout API/m, `- [ ] ${NEW_TITLE}`);
     assert.notStrictEqual(changed, text, 'the milestone to rename is in examples/roadmap.md');
     assert.ok(!milestoneTitles(api).includes(NEW_TITLE));
-    fs.writeFileSync(driverFile(FACTS), JSON.stringify({ files: f.index.size, summary }));
+    fs.writeFileSync(driverFile(FACTS), JSON.stringify({ files: f.index.size, summary, cache: cache.fsPath }));
     // Handed to the harness: written when the window has gone down for the reload.
     writeWhileReloading([{ path: roadmap, text: changed }]);
   });
@@ -74,8 +74,19 @@ describe('warm start from the index cache', function () {
     const api = await activatedApi<Api>();
     const f = api.notes.all()[0]!;
     const load = api.notes.startLoads.get(f.key);
-    assert.deepStrictEqual({ restored: load?.restored }, { restored: true }, `start: ${JSON.stringify(load)}`);
-    const facts = JSON.parse(fs.readFileSync(driverFile(FACTS), 'utf8')) as { files: number; summary: Summary };
+    const facts = JSON.parse(fs.readFileSync(driverFile(FACTS), 'utf8')) as { files: number; summary: Summary; cache: string };
+    if (!load?.restored) {
+      // Say what there was to restore: the cache file phase 1 wrote, and where this start looked.
+      const listing = (file: string | undefined) => {
+        if (!file) return 'no storage';
+        try {
+          return `${file}: [${fs.readdirSync(path.dirname(file)).join(', ')}]`;
+        } catch (e) {
+          return `${file}: ${(e as Error).message}`;
+        }
+      };
+      assert.fail(`the cache was not restored: ${JSON.stringify(load)}; phase 1 wrote ${listing(facts.cache)}; this start read ${listing(api.notes.cacheFileOf(f)?.fsPath)}`);
+    }
     assert.strictEqual(f.index.size, facts.files);
     assert.ok(milestoneTitles(api).includes(NEW_TITLE), 'the note changed while VS Code was closed was read again');
     assert.strictEqual(api.notes.filesParsed, 1, 'only the changed note was read; the rest came from the cache');

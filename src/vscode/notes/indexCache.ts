@@ -37,7 +37,15 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-export type CacheLoad = { restored: true; files: number; ms: number } | { restored: false; why: 'none' | 'discarded'; ms: number };
+export type CacheLoad =
+  | { restored: true; files: number; ms: number }
+  /** `error`: why a cache file that may exist could not be read (ENOENT: there is none). */
+  | { restored: false; why: 'none' | 'discarded'; ms: number; error?: string };
+
+function errorCode(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : e instanceof Error ? e.message : String(e);
+}
 
 export class IndexCache {
   constructor(private readonly storage: vscode.Uri | undefined) {}
@@ -65,15 +73,18 @@ export class IndexCache {
     if (node) {
       // Node's fs: read and parsed a megabyte at a time (no 17 MB buffer, no 34 MB string).
       const pieces = node.readPieces(file.fsPath, 1 << 20);
-      const first = await pieces[Symbol.asyncIterator]().next().catch(() => undefined);
-      if (!first) return { restored: false, why: 'none', ms: performance.now() - t0 };
+      let failure: unknown;
+      const first = await pieces[Symbol.asyncIterator]()
+        .next()
+        .catch((e: unknown) => void (failure = e));
+      if (!first) return { restored: false, why: 'none', ms: performance.now() - t0, error: errorCode(failure) };
       ok = await folder.index.loadCacheFrom(decoded(first, pieces), key, pause);
     } else {
       let bytes: Uint8Array;
       try {
         bytes = await vscode.workspace.fs.readFile(file);
-      } catch {
-        return { restored: false, why: 'none', ms: performance.now() - t0 };
+      } catch (e) {
+        return { restored: false, why: 'none', ms: performance.now() - t0, error: errorCode(e) };
       }
       ok = await folder.index.loadCache(new TextDecoder().decode(bytes), key, pause);
     }

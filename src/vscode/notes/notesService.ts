@@ -145,6 +145,8 @@ export class NotesService implements vscode.Disposable {
             await f.index.prepareModel(pause);
             this.savedGeneration.set(f.index, f.index.generation);
             this.log.info(`${f.name}: ${load.files} notes from the cache in ${Math.round(load.ms)} ms; checking the disk for changes`);
+          } else if (load.why === 'none' && load.error && load.error !== 'ENOENT') {
+            this.log.warn(`${f.name}: the index cache could not be read (${load.error}): indexing from nothing`);
           } else if (load.why === 'discarded') {
             this.log.info(`${f.name}: the index cache was not usable (corrupt, or written by another version or for other settings): discarded, indexing from nothing`);
           }
