@@ -362,6 +362,7 @@ for (const size of sizes) {
     all: xs.map((x) => x.firstRowMs),
     startToFirstRowMs: xs.every((x) => x.startToFirstRowMs !== undefined) ? median(xs.map((x) => x.startToFirstRowMs)) : null,
     hostPeakMB: Math.max(...xs.map((x) => x.hostPeakMB)),
+    hostPeaksMB: xs.map((x) => x.hostPeakMB),
     longestStallMs: Math.max(...xs.map((x) => x.longestStallMs ?? 0)),
     editToRowMs: xs.some((x) => x.editToRowMs !== undefined) ? median(xs.filter((x) => x.editToRowMs !== undefined).map((x) => x.editToRowMs)) : null,
     // each run against the floor run it alternated with
@@ -390,4 +391,5 @@ for (const r of results) {
       `${s1(r.warm.firstRowMs)} | ${r.warm.ratio.toFixed(2)}× | ${sr(r.warm)} | ${r.withoutExtension.hostPeakMB} / ${r.floor.hostPeakMB} / ${r.cold.hostPeakMB} / ${r.warm.hostPeakMB} MB | ${r.cold.longestStallMs} / ${r.warm.longestStallMs} ms | ${r.warm.editToRowMs === null ? '—' : `${r.warm.editToRowMs} ms`} |`,
   );
 }
+console.log('\nHost peak RSS of each run (the table shows the highest): ' + results.map((r) => `${r.size.toLocaleString('en-US')} notes: cold ${r.cold.hostPeaksMB.join(', ')} MB; warm ${r.warm.hostPeaksMB.join(', ')} MB`).join('; ') + '.');
 process.exit(0);

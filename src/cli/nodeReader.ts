@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import { join } from 'node:path';
 import type { FileInfo, FileReader, HeadRead } from '../core/ports';
+import { SLICE_MS } from '../core/slices';
 
 export interface NodeReaderOptions {
   /** Folder names never entered (besides every folder starting with a dot). */
@@ -99,7 +100,7 @@ let turn: Promise<void> | undefined;
 /**
  * The next turn of the event loop, one for every walker waiting: the folders
  * are walked concurrently, and a yield per walker would let each of them run
- * its own slice within the same turn (500 folders × 4 ms).
+ * its own slice within the same turn (500 folders × a slice each).
  */
 function nextTurn(): Promise<void> {
   return (turn ??= new Promise((resolve) =>
@@ -113,7 +114,7 @@ function nextTurn(): Promise<void> {
 
 /**
  * Adds the paths that are files to `out`, with their size and mtime.
- * Synchronous stats, about 4 ms of them per turn of the event loop (shared by
+ * Synchronous stats, SLICE_MS of them per turn of the event loop (shared by
  * all the folders being walked), so the event loop never waits long. On the
  * bench's 50,000-note repo the whole listing took 0.45 s and +60 MB of peak
  * RSS this way, against 0.75 s and +140 MB with one async stat per file (the
@@ -122,7 +123,7 @@ function nextTurn(): Promise<void> {
 async function statAll(root: string, paths: string[], out: FileInfo[]): Promise<void> {
   for (const path of paths) {
     // (every walker resumed in the same turn finds the slice spent and waits for the next)
-    while (performance.now() - sliceStart > 4) await nextTurn();
+    while (performance.now() - sliceStart > SLICE_MS) await nextTurn();
     let s: fs.Stats | undefined;
     try {
       s = fs.statSync(join(root, path), { throwIfNoEntry: false });
@@ -155,7 +156,7 @@ export function createNodeReader(rootDir: string, options: NodeReaderOptions = {
     const links: string[] = [];
     for (const e of entries) {
       // Matching names against the globs takes its share of the same slices as the stats.
-      while (performance.now() - sliceStart > 4) await nextTurn();
+      while (performance.now() - sliceStart > SLICE_MS) await nextTurn();
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (enter(path, e.name)) subfolders.push(path);

@@ -4,6 +4,7 @@ import { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
 import type { FileResult } from './model';
 import { binaryFile, mayBeNote, parseNoteBytes, parseNoteText, type ParseOptions } from './parseNote';
 import type { FileInfo, FileReader, HeadRead } from './ports';
+import { SLICE_MS } from './slices';
 import { detachStrings } from './text';
 import { Linker, type WorkspaceModel } from './workspace';
 
@@ -41,7 +42,7 @@ export const HEAD_BYTES = 8192;
 /** Bumped whenever what a cache line holds changes shape. */
 export const INDEX_CACHE_FORMAT = 1;
 const CACHE_MAGIC = 'mentorship-index';
-/** Lines written or read between two pauses. */
+/** Lines written between two pauses. */
 const CACHE_CHUNK = 500;
 
 export interface IndexStats {
@@ -331,15 +332,18 @@ export class NotesIndex {
    * same `key`. Returns false, leaving the index empty, when the text is not
    * such a cache: corrupt, of another format, or written for another key.
    */
-  loadCache(text: string, key: string, pause?: () => Promise<void>): Promise<boolean> {
-    return this.loadCacheFrom([text], key, pause);
+  loadCache(text: string, key: string, pause?: () => Promise<void>, sliceMs = SLICE_MS): Promise<boolean> {
+    return this.loadCacheFrom([text], key, pause, sliceMs);
   }
 
-  /** `loadCache` from the text in pieces (cut anywhere), read as they come. */
-  async loadCacheFrom(pieces: AsyncIterable<string> | Iterable<string>, key: string, pause?: () => Promise<void>): Promise<boolean> {
+  /**
+   * `loadCache` from the text in pieces (cut anywhere), read as they come;
+   * `pause` is awaited whenever `sliceMs` have passed.
+   */
+  async loadCacheFrom(pieces: AsyncIterable<string> | Iterable<string>, key: string, pause?: () => Promise<void>, sliceMs = SLICE_MS): Promise<boolean> {
     this.files.clear();
     this.linker = new Linker();
-    const ok = await this.readCache(pieces, key, pause).catch(() => false);
+    const ok = await this.readCache(pieces, key, pause, sliceMs).catch(() => false);
     if (!ok) this.files.clear();
     this.current = ok;
     for (const [path, e] of this.files) if (e.result !== EMPTY) this.linker.set(path, e.result.note, e.result.diagnostics);
@@ -347,10 +351,10 @@ export class NotesIndex {
     return ok;
   }
 
-  private async readCache(pieces: AsyncIterable<string> | Iterable<string>, key: string, pause?: () => Promise<void>): Promise<boolean> {
+  private async readCache(pieces: AsyncIterable<string> | Iterable<string>, key: string, pause: (() => Promise<void>) | undefined, sliceMs: number): Promise<boolean> {
     let expected = -1;
-    let count = 0;
     let rest = '';
+    let sliceStart = Date.now();
     const take = (line: string): boolean => {
       if (expected < 0) {
         const header = JSON.parse(line) as { magic?: unknown; format?: unknown; key?: unknown; files?: unknown };
@@ -364,7 +368,6 @@ export class NotesIndex {
       if (typeof path !== 'string' || typeof size !== 'number' || typeof mtime !== 'number') return false;
       if (row.length === 4 && !isFileResult(result)) return false;
       this.files.set(path, { size, mtime, result: row.length === 4 ? (result as FileResult) : EMPTY });
-      count++;
       return true;
     };
     for await (const piece of pieces) {
@@ -373,7 +376,10 @@ export class NotesIndex {
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
         if (!take(text.slice(start, end))) return false;
         start = end + 1;
-        if (pause && count % CACHE_CHUNK === 0 && count > 0) await pause();
+        if (pause && Date.now() - sliceStart >= sliceMs) {
+          await pause();
+          sliceStart = Date.now();
+        }
       }
       rest = text.slice(start);
     }

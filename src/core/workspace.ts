@@ -1,5 +1,6 @@
 // What the notes mean together: which roadmap each note belongs to, which
 // milestone each thread entry backs, and the problems only visible across files.
+import { SLICE_MS } from './slices';
 import type {
   Diagnostic,
   Milestone,
@@ -526,7 +527,7 @@ export class Linker {
    * A model() asked for meanwhile is still served; a set() meanwhile makes
    * this work moot (model() links again when next asked).
    */
-  async prepareModel(pause: () => Promise<void>, sliceMs = 8): Promise<void> {
+  async prepareModel(pause: () => Promise<void>, sliceMs = SLICE_MS): Promise<void> {
     if (this.cached || !(this.relinkAll || this.dirty.size > Linker.PATCH_AT_MOST)) return;
     const version = this.version;
     const steps = this.linkSteps();
