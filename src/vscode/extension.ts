@@ -52,7 +52,14 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
     const overdue = roadmaps.reduce((n, r) => n + r.state.counts.overdue, 0);
     roadmapView.badge = overdue ? { value: overdue, tooltip: `${overdue} overdue milestone${overdue === 1 ? '' : 's'}` } : undefined;
   };
-  context.subscriptions.push(notes.onDidChange(updateContext));
+  context.subscriptions.push(
+    notes.onDidChange(updateContext),
+    // Rows from a first index's preview name roadmaps: their commands show at
+    // once (they wait for the complete index when run).
+    notes.onDidPreview(() => {
+      if (notes.roadmaps().length > 0) void vscode.commands.executeCommand('setContext', 'mentorship.hasRoadmap', true);
+    }),
+  );
 
   registerCommands(context, { notes, roadmapTree, roadmapView });
   registerLanguageFeatures(context, notes);
