@@ -2,6 +2,7 @@ export * from './dates';
 export * from './model';
 export * from './ports';
 export * from './notesIndex';
+export { utf8Pieces } from './utf8Pieces';
 export * from './workspace';
 export * from './status';
 export * from './present';

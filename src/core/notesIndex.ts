@@ -42,8 +42,6 @@ export const HEAD_BYTES = 8192;
 /** Bumped whenever what a cache line holds changes shape. */
 export const INDEX_CACHE_FORMAT = 1;
 const CACHE_MAGIC = 'mentorship-index';
-/** Lines written between two pauses. */
-const CACHE_CHUNK = 500;
 
 export interface IndexStats {
   /** Files handed to the parser since the index was created. */
@@ -299,32 +297,22 @@ export class NotesIndex {
    * The index as cache text: a header line, then one JSON line per file with
    * its real size and mtime (files read from an editor, size -1, are left out:
    * they are re-read next time). `key` names what the cache is valid for
-   * (the build, the folder, the settings); `pause` lets a host yield between chunks.
+   * (the build, the folder, the settings).
    */
-  async toCache(key: string, pause?: () => Promise<void>): Promise<string> {
-    let text = '';
-    for await (const chunk of this.cacheChunks(key, pause)) text += chunk;
-    return text;
+  toCache(key: string): string {
+    return [...this.cacheLines(key)].join('');
   }
 
   /**
-   * The same text as `toCache`, in pieces of a few hundred lines, made as they
-   * are asked for: a host writes each before the next exists (no 16 MB string
-   * at 50,000 notes).
+   * The lines of `toCache`, each ending in a newline, made as they are asked
+   * for (a host encodes and writes them as they come: see utf8Pieces). The
+   * files are the ones indexed when the first line is asked for.
    */
-  async *cacheChunks(key: string, pause?: () => Promise<void>): AsyncGenerator<string> {
+  *cacheLines(key: string): Generator<string> {
     const rows: [string, Entry][] = [];
     for (const row of this.files) if (row[1].size >= 0 && row[1].mtime >= 0) rows.push(row);
     yield `${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: rows.length })}\n`;
-    for (let i = 0; i < rows.length; i += CACHE_CHUNK) {
-      let chunk = '';
-      for (let k = i; k < Math.min(i + CACHE_CHUNK, rows.length); k++) {
-        const [path, e] = rows[k]!;
-        chunk += `${JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result])}\n`;
-      }
-      yield chunk;
-      if (pause) await pause();
-    }
+    for (const [path, e] of rows) yield `${JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result])}\n`;
   }
 
   /**

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync, utimesSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createNodeReader, readFileHead } from '../../src/cli/nodeReader';
-import { DEFAULT_KIND_NAMES, NotesIndex, statusReport, type FileInfo, type FileReader } from '../../src/core';
+import { DEFAULT_KIND_NAMES, NotesIndex, statusReport, utf8Pieces, type FileInfo, type FileReader } from '../../src/core';
 import { HEAD_BYTES } from '../../src/core/notesIndex';
 import { mayBeNote } from '../../src/core/parseNote';
 import { mulberry32, planRepo } from '../../bench/generate';
@@ -54,7 +54,7 @@ describe('index cache', function () {
     const files = sample();
     const built = new NotesIndex();
     await built.build(statReader(files));
-    const text = await built.toCache(KEY);
+    const text = built.toCache(KEY);
 
     const restored = new NotesIndex();
     assert.equal(await restored.loadCache(text, KEY), true);
@@ -73,7 +73,7 @@ describe('index cache', function () {
     const files = sample();
     const built = new NotesIndex();
     await built.build(statReader(files));
-    const text = await built.toCache(KEY);
+    const text = built.toCache(KEY);
 
     const roadmapPath = [...files.keys()].find((p) => p.endsWith('/roadmap.md'))!;
     const before = files.get(roadmapPath)!.text as string;
@@ -98,7 +98,7 @@ describe('index cache', function () {
     const files = sample();
     const built = new NotesIndex();
     await built.build(statReader(files));
-    const text = await built.toCache(KEY);
+    const text = built.toCache(KEY);
     const lines = text.split('\n');
     const header = JSON.parse(lines[0]!) as Record<string, unknown>;
     const bad: [string, string][] = [
@@ -130,7 +130,7 @@ describe('index cache', function () {
     const edited = [...files.keys()].find((p) => p.includes('/threads/'))!;
     index.update(edited, note(['tags: [thread]', 'date: 2026-01-02'], ['# Unsaved']));
     const restored = new NotesIndex();
-    assert.equal(await restored.loadCache(await index.toCache(KEY), KEY), true);
+    assert.equal(await restored.loadCache(index.toCache(KEY), KEY), true);
     assert.equal(restored.has(edited), false);
     const reader = statReader(files);
     await restored.build(reader);
@@ -142,7 +142,7 @@ describe('index cache', function () {
     files.set('threads/emoji.md', { text: note(['tags: [thread]', 'date: 2026-03-01', 'title: Shipped 🚀 the “big” one'], ['text']), mtime: 9 });
     const built = new NotesIndex();
     await built.build(statReader(files));
-    const text = await built.toCache(KEY);
+    const text = built.toCache(KEY);
     assert.ok(text.includes('🚀'), 'the sample has a character outside the BMP');
     const rand = mulberry32(3);
     for (const maxPiece of [1, 7, 100, 4096]) {
@@ -164,7 +164,7 @@ describe('index cache', function () {
     assert.equal(cut.size, 0);
   });
 
-  it('yields between chunks when given a pause', async () => {
+  it('writes the cache in pieces of one reused buffer, pausing by time, and reads it back', async () => {
     let pauses = 0;
     const pause = async () => {
       pauses++;
@@ -172,14 +172,33 @@ describe('index cache', function () {
     const big = new NotesIndex();
     const many = new Map<string, string>();
     for (let i = 0; i < 5000; i++) many.set(`n/${i}.md`, '# plain\n');
+    many.set('roadmap.md', ROADMAP);
     await big.build(memoryReader(many));
-    pauses = 0;
-    const bigText = await big.toCache(KEY, pause);
-    assert.ok(pauses >= 2, `toCache paused ${pauses} times for 5,000 files`);
+    // Pieces of 32 KB (more than 3 bytes for each character of the roadmap's
+    // line), a slice of 0 ms: a pause after every line.
+    const pieces: Uint8Array[] = [];
+    const buffers = new Set<ArrayBufferLike>();
+    for await (const piece of utf8Pieces(big.cacheLines(KEY), { pieceBytes: 32_768, pause, sliceMs: 0 })) {
+      assert.ok(piece.length <= 32_768, `a piece of ${piece.length} bytes`);
+      buffers.add(piece.buffer);
+      pieces.push(piece.slice());
+    }
+    assert.ok(pieces.length >= 3, `${pieces.length} pieces`);
+    assert.equal(buffers.size, 1, 'every piece is a view of the same buffer');
+    assert.ok(pauses >= 5000, `paused ${pauses} times for 5,001 lines`);
+    const text = new TextDecoder().decode(Buffer.concat(pieces));
+    assert.equal(text, big.toCache(KEY));
     pauses = 0;
     // Reading pauses by time (a slice of 0 ms: after every line).
-    assert.equal(await new NotesIndex().loadCache(bigText, KEY, pause, 0), true);
+    assert.equal(await new NotesIndex().loadCache(text, KEY, pause, 0), true);
     assert.ok(pauses >= 5000, `loadCache paused ${pauses} times for 5,000 files`);
+  });
+
+  it('encodes any text the same as TextEncoder, lines longer than the buffer included', async () => {
+    const lines = ['plain\n', 'é ü 日本語 😀 \u{10FFFF}\n', `${'x😀'.repeat(3000)}\n`, '', 'after\n', '\ud800 lone surrogate\n'];
+    const pieces: Uint8Array[] = [];
+    for await (const piece of utf8Pieces(lines, { pieceBytes: 64 })) pieces.push(piece.slice());
+    assert.deepEqual(Buffer.concat(pieces), Buffer.from(new TextEncoder().encode(lines.join(''))));
   });
 });
 

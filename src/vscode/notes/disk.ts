@@ -13,7 +13,11 @@ export interface Disk {
   readHead(fsPath: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead>;
   /** A file in pieces of about `pieceBytes`, read as they are asked for (the index cache, without holding all of it). */
   readPieces(fsPath: string, pieceBytes: number): AsyncIterable<Uint8Array>;
-  /** Writes the pieces one after another, each as it comes (creating or truncating the file). */
+  /**
+   * Writes the pieces one after another, each as it comes (creating or
+   * truncating the file). A piece is written in full before the next is asked
+   * for: the pieces may be views of one reused buffer (utf8Pieces).
+   */
   writePieces(fsPath: string, pieces: AsyncIterable<Uint8Array>): Promise<void>;
 }
 

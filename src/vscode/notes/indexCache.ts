@@ -7,7 +7,7 @@
 // the index is built from nothing. The format itself is the core's
 // (NotesIndex.toCache / loadCache); entries are keyed by path, size and mtime.
 import * as vscode from 'vscode';
-import { INDEX_CACHE_FORMAT } from '../../core';
+import { INDEX_CACHE_FORMAT, utf8Pieces } from '../../core';
 import type { Settings } from '../settings';
 import { disk } from './disk';
 import type { FolderNotes } from './folderNotes';
@@ -98,17 +98,14 @@ export class IndexCache {
     await vscode.workspace.fs.createDirectory(this.storage);
     // Written aside, then renamed over: a window closed mid-write leaves the old cache or none, never half of one.
     const tmp = file.with({ path: `${file.path}.tmp` });
-    const encoder = new TextEncoder();
+    const pieces = utf8Pieces(folder.index.cacheLines(key), { pause });
     const node = file.scheme === 'file' ? disk() : undefined;
     if (node) {
-      // Node's fs: each piece encoded and written before the next is made.
-      await node.writePieces(tmp.fsPath, (async function* () {
-        for await (const chunk of folder.index.cacheChunks(key, pause)) yield encoder.encode(chunk);
-      })());
+      // Node's fs: each piece written before the next is encoded into the same buffer.
+      await node.writePieces(tmp.fsPath, pieces);
     } else {
-      // Encoded piece by piece, then copied into one buffer: no single long block.
       const parts: Uint8Array[] = [];
-      for await (const chunk of folder.index.cacheChunks(key, pause)) parts.push(encoder.encode(chunk));
+      for await (const piece of pieces) parts.push(piece.slice());
       const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
       let at = 0;
       for (const p of parts) {
