@@ -70,6 +70,31 @@ describe('partial refresh of the Roadmap view', function () {
     assert.deepStrictEqual(api.roadmapTree.fired.slice(mark), [`${key}|ana/roadmap.md`], 'only the thread’s roadmap was fired');
   });
 
+  if (inGroup) it('opens the first three roadmaps expanded and the others collapsed', async () => {
+    const api = await activatedApi<Api>();
+    const root = folder().uri.fsPath;
+    const extra = ['Cara', 'Dev', 'Eli'].map((name) => path.join(root, `extra-${name.toLowerCase()}`));
+    try {
+      extra.forEach((dir, i) => {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'roadmap.md'), `---\ntags: [roadmap]\ntitle: ${['Cara', 'Dev', 'Eli'][i]} plan\n---\n## Now\n- [ ] First step ^first\n`);
+      });
+      const roots = await waitFor(() => {
+        const r = api.roadmapTree.getChildren(undefined);
+        return r.length === 5 ? r : undefined;
+      }, { timeoutMs: 15_000, what: 'five roadmaps in the view' });
+      const states = roots!.map((n) => api.roadmapTree.getTreeItem(n).collapsibleState);
+      const { Expanded, Collapsed } = vscode.TreeItemCollapsibleState;
+      assert.deepStrictEqual(states, [Expanded, Expanded, Expanded, Collapsed, Collapsed], roots!.map((n) => String(api.roadmapTree.getTreeItem(n).label)).join(' | '));
+      // A collapsed roadmap still has its rows for when it is opened.
+      const phases = api.roadmapTree.getChildren(roots![4]);
+      assert.ok(phases.length > 0, 'a collapsed roadmap has no rows under it');
+    } finally {
+      for (const dir of extra) fs.rmSync(dir, { recursive: true, force: true });
+      await waitFor(() => api.roadmapTree.getChildren(undefined).length === 2 || undefined, { timeoutMs: 15_000, what: 'the two fixture roadmaps again' });
+    }
+  });
+
   if (inGroup) it('a first index shows the roadmap rows while it still reads the notes (20,000 threads)', async function () {
     this.timeout(240_000); // writing and deleting 20,000 files is most of it (about 20 s here)
     const api = await activatedApi<Api>();

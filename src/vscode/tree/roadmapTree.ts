@@ -28,7 +28,17 @@ interface RoadmapNode {
   type: 'roadmap';
   folder: FolderNotes;
   state: RoadmapState;
+  /** Its place in the view: the first few roadmaps open expanded. */
+  index: number;
 }
+
+/**
+ * Roadmaps the view opens expanded; the others open collapsed. VS Code
+ * fetches every row under an expanded node: a mentor's 100 roadmaps
+ * expanded are 4,000 rows fetched and sent at every refresh, where the view
+ * shows about thirty.
+ */
+export const EXPANDED_ROADMAPS = 3;
 interface PhaseNode {
   type: 'phase';
   parent: RoadmapNode;
@@ -228,7 +238,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     if (!node) {
       if (!this.notes.hasRows) return [];
       if (this.rootsStale) {
-        this.roots = this.notes.roadmaps().map(({ folder, state }) => ({ type: 'roadmap', folder, state }));
+        this.roots = this.notes.roadmaps().map(({ folder, state }, index) => ({ type: 'roadmap', folder, state, index }));
         this.shown = new Map(this.roots.map((n) => [n, this.visibleParts(n.folder, n.state)]));
         this.rootsStale = false;
       }
@@ -337,7 +347,10 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     switch (node.type) {
       case 'roadmap': {
         const r = node.state;
-        const item = new vscode.TreeItem(r.title, vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(
+          r.title,
+          node.index < EXPANDED_ROADMAPS ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.id = `${node.folder.key}|${r.file}`;
         const multiFolder = this.notes.all().length > 1;
         item.description = [
