@@ -33,14 +33,27 @@ export interface BuildOptions {
   maxPreviews?: number;
 }
 
+export interface CacheLoadOptions {
+  /** Awaited whenever `sliceMs` (default SLICE_MS) have passed. */
+  pause?: () => Promise<void>;
+  sliceMs?: number;
+  /**
+   * Called once every roadmap of the cache is read (they come first), before
+   * the rest: model() then holds the roadmaps alone, for views to show their
+   * rows early. Not called for a cache without roadmaps. The load may still
+   * fail after it (a corrupt line further on).
+   */
+  onRoadmaps?(): void;
+}
+
 /**
  * How much of a note the index reads to classify it: a NUL byte in the first
  * 8 KB makes a file binary (decodeNote), so the head covers that window too.
  */
 export const HEAD_BYTES = 8192;
 
-/** Bumped whenever what a cache line holds changes shape. */
-export const INDEX_CACHE_FORMAT = 1;
+/** Bumped whenever what a cache line holds, or their order, changes. */
+export const INDEX_CACHE_FORMAT = 2;
 const CACHE_MAGIC = 'mentorship-index';
 
 export interface IndexStats {
@@ -306,13 +319,21 @@ export class NotesIndex {
   /**
    * The lines of `toCache`, each ending in a newline, made as they are asked
    * for (a host encodes and writes them as they come: see utf8Pieces). The
-   * files are the ones indexed when the first line is asked for.
+   * files are the ones indexed when the first line is asked for. Roadmaps
+   * come first, and the header counts them: a warm start can show the
+   * roadmaps' rows before it has read the rest.
    */
   *cacheLines(key: string): Generator<string> {
-    const rows: [string, Entry][] = [];
-    for (const row of this.files) if (row[1].size >= 0 && row[1].mtime >= 0) rows.push(row);
-    yield `${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: rows.length })}\n`;
-    for (const [path, e] of rows) yield `${JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result])}\n`;
+    const roadmaps: [string, Entry][] = [];
+    const rest: [string, Entry][] = [];
+    for (const row of this.files) {
+      if (row[1].size < 0 || row[1].mtime < 0) continue;
+      (row[1].result.note?.kind === 'roadmap' ? roadmaps : rest).push(row);
+    }
+    yield `${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: roadmaps.length + rest.length, roadmaps: roadmaps.length })}\n`;
+    for (const rows of [roadmaps, rest]) {
+      for (const [path, e] of rows) yield `${JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result])}\n`;
+    }
   }
 
   /**
@@ -320,34 +341,37 @@ export class NotesIndex {
    * same `key`. Returns false, leaving the index empty, when the text is not
    * such a cache: corrupt, of another format, or written for another key.
    */
-  loadCache(text: string, key: string, pause?: () => Promise<void>, sliceMs = SLICE_MS): Promise<boolean> {
-    return this.loadCacheFrom([text], key, pause, sliceMs);
+  loadCache(text: string, key: string, options: CacheLoadOptions = {}): Promise<boolean> {
+    return this.loadCacheFrom([text], key, options);
   }
 
-  /**
-   * `loadCache` from the text in pieces (cut anywhere), read as they come;
-   * `pause` is awaited whenever `sliceMs` have passed.
-   */
-  async loadCacheFrom(pieces: AsyncIterable<string> | Iterable<string>, key: string, pause?: () => Promise<void>, sliceMs = SLICE_MS): Promise<boolean> {
+  /** `loadCache` from the text in pieces (cut anywhere), read as they come. */
+  async loadCacheFrom(pieces: AsyncIterable<string> | Iterable<string>, key: string, options: CacheLoadOptions = {}): Promise<boolean> {
     this.files.clear();
     this.linker = new Linker();
-    const ok = await this.readCache(pieces, key, pause, sliceMs).catch(() => false);
-    if (!ok) this.files.clear();
+    const ok = await this.readCache(pieces, key, options).catch(() => false);
+    if (!ok) {
+      this.files.clear();
+      this.linker = new Linker();
+    }
     this.current = ok;
-    for (const [path, e] of this.files) if (e.result !== EMPTY) this.linker.set(path, e.result.note, e.result.diagnostics);
     this.changed();
     return ok;
   }
 
-  private async readCache(pieces: AsyncIterable<string> | Iterable<string>, key: string, pause: (() => Promise<void>) | undefined, sliceMs: number): Promise<boolean> {
+  private async readCache(pieces: AsyncIterable<string> | Iterable<string>, key: string, options: CacheLoadOptions): Promise<boolean> {
+    const { pause, sliceMs = SLICE_MS, onRoadmaps } = options;
     let expected = -1;
+    let roadmapsLeft = 0;
     let rest = '';
     let sliceStart = Date.now();
     const take = (line: string): boolean => {
       if (expected < 0) {
-        const header = JSON.parse(line) as { magic?: unknown; format?: unknown; key?: unknown; files?: unknown };
-        if (header?.magic !== CACHE_MAGIC || header.format !== INDEX_CACHE_FORMAT || header.key !== key || typeof header.files !== 'number') return false;
+        const header = JSON.parse(line) as { magic?: unknown; format?: unknown; key?: unknown; files?: unknown; roadmaps?: unknown };
+        if (header?.magic !== CACHE_MAGIC || header.format !== INDEX_CACHE_FORMAT || header.key !== key) return false;
+        if (typeof header.files !== 'number' || typeof header.roadmaps !== 'number' || header.roadmaps > header.files) return false;
         expected = header.files;
+        roadmapsLeft = header.roadmaps;
         return true;
       }
       const row = JSON.parse(line) as unknown;
@@ -355,7 +379,14 @@ export class NotesIndex {
       const [path, size, mtime, result] = row as [unknown, unknown, unknown, unknown];
       if (typeof path !== 'string' || typeof size !== 'number' || typeof mtime !== 'number') return false;
       if (row.length === 4 && !isFileResult(result)) return false;
-      this.files.set(path, { size, mtime, result: row.length === 4 ? (result as FileResult) : EMPTY });
+      const entry: Entry = { size, mtime, result: row.length === 4 ? (result as FileResult) : EMPTY };
+      this.files.set(path, entry);
+      if (entry.result !== EMPTY) this.linker.set(path, entry.result.note, entry.result.diagnostics);
+      if (roadmapsLeft > 0 && --roadmapsLeft === 0 && onRoadmaps) {
+        // Every roadmap is in: what model() shows now is them (and no thread yet).
+        this.changed();
+        onRoadmaps();
+      }
       return true;
     };
     for await (const piece of pieces) {

@@ -25,7 +25,7 @@ interface Api {
     whenCacheSaved(): Promise<void>;
     all(): FolderLike[];
     cacheFileOf(f: FolderLike): vscode.Uri | undefined;
-    startLoads: Map<string, { restored: boolean; why?: string; files?: number }>;
+    startLoads: Map<string, { restored: boolean; why?: string; files?: number; ms?: number; roadmapsShownMs?: number }>;
     filesParsed: number;
   };
 }
@@ -88,6 +88,8 @@ describe('warm start from the index cache', function () {
       assert.fail(`the cache was not restored: ${JSON.stringify(load)}; phase 1 wrote ${listing(facts.cache)}; this start read ${listing(api.notes.cacheFileOf(f)?.fsPath)}`);
     }
     assert.strictEqual(f.index.size, facts.files);
+    // The roadmaps come first in the cache: the view had them before the rest was read.
+    assert.ok(load.roadmapsShownMs !== undefined && load.roadmapsShownMs <= load.ms!, `roadmaps not shown early: ${JSON.stringify(load)}`);
     assert.ok(milestoneTitles(api).includes(NEW_TITLE), 'the note changed while VS Code was closed was read again');
     assert.strictEqual(api.notes.filesParsed, 1, 'only the changed note was read; the rest came from the cache');
     const summary = await indexSummary<Summary>();
@@ -99,7 +101,7 @@ describe('warm start from the index cache', function () {
     await api.notes.whenCacheSaved();
     const cache = api.notes.cacheFileOf(f)!;
     assert.ok(fs.readFileSync(cache.fsPath, 'utf8').includes(NEW_TITLE), 'the cache holds the re-read note');
-    fs.writeFileSync(cache.fsPath, '{"magic":"mentorship-index","format":1,"key":"x","files":3}\n[not json\n');
+    fs.writeFileSync(cache.fsPath, '{"magic":"mentorship-index","format":2,"key":"x","files":3,"roadmaps":1}\n[not json\n');
     fs.writeFileSync(driverFile(FACTS), JSON.stringify({ files: f.index.size, summary }));
   });
 

@@ -110,6 +110,8 @@ describe('index cache', function () {
       ['a row of the wrong shape', [lines[0], '{"path":1}', ...lines.slice(2)].join('\n')],
       ['another key (build, folder or settings)', [JSON.stringify({ ...header, key: 'other' }), ...lines.slice(1)].join('\n')],
       ['another format', [JSON.stringify({ ...header, format: 999 }), ...lines.slice(1)].join('\n')],
+      ['no count of roadmaps', [JSON.stringify({ ...header, roadmaps: undefined }), ...lines.slice(1)].join('\n')],
+      ['more roadmaps than files', [JSON.stringify({ ...header, roadmaps: 1e9 }), ...lines.slice(1)].join('\n')],
     ];
     for (const [what, cache] of bad) {
       const index = new NotesIndex();
@@ -164,6 +166,37 @@ describe('index cache', function () {
     assert.equal(cut.size, 0);
   });
 
+  it('writes the roadmaps first and shows them before the rest is read', async () => {
+    const files = sample();
+    files.set('second/roadmap.md', { text: ROADMAP, mtime: 5 });
+    const built = new NotesIndex();
+    await built.build(statReader(files));
+    const roadmaps = built.model().roadmaps.length;
+    assert.ok(roadmaps >= 2, `the sample has ${roadmaps} roadmaps`);
+    const lines = built.toCache(KEY).trimEnd().split('\n');
+    assert.equal((JSON.parse(lines[0]!) as { roadmaps: number }).roadmaps, roadmaps);
+    const kinds = lines.slice(1).map((l) => (JSON.parse(l) as [string, number, number, { note: { kind: string } | null }?])[3]?.note?.kind);
+    assert.deepEqual(kinds.slice(0, roadmaps), Array(roadmaps).fill('roadmap'));
+    assert.ok(!kinds.slice(roadmaps).includes('roadmap'), 'a roadmap after the first rows');
+
+    // Read a line at a time: when onRoadmaps is called, no other note is in yet.
+    const restored = new NotesIndex();
+    const seen: { roadmaps: number; entries: number; files: number }[] = [];
+    const ok = await restored.loadCacheFrom(lines.map((l) => `${l}\n`), KEY, {
+      onRoadmaps: () => seen.push({ roadmaps: restored.model().roadmaps.length, entries: restored.model().entries.length, files: restored.size }),
+    });
+    assert.equal(ok, true);
+    assert.deepEqual(seen, [{ roadmaps, entries: 0, files: roadmaps }]);
+    sameModel(restored, built);
+
+    // No roadmap in the cache: nothing to show early.
+    const plain = new NotesIndex();
+    await plain.build(memoryReader(new Map([['a.md', '# plain\n'], ['t.md', note(['tags: [thread]', 'date: 2026-01-02'])]])));
+    let called = 0;
+    assert.equal(await new NotesIndex().loadCache(plain.toCache(KEY), KEY, { onRoadmaps: () => called++ }), true);
+    assert.equal(called, 0);
+  });
+
   it('writes the cache in pieces of one reused buffer, pausing by time, and reads it back', async () => {
     let pauses = 0;
     const pause = async () => {
@@ -190,7 +223,7 @@ describe('index cache', function () {
     assert.equal(text, big.toCache(KEY));
     pauses = 0;
     // Reading pauses by time (a slice of 0 ms: after every line).
-    assert.equal(await new NotesIndex().loadCache(text, KEY, pause, 0), true);
+    assert.equal(await new NotesIndex().loadCache(text, KEY, { pause, sliceMs: 0 }), true);
     assert.ok(pauses >= 5000, `loadCache paused ${pauses} times for 5,000 files`);
   });
 

@@ -139,12 +139,18 @@ export class NotesService implements vscode.Disposable {
       const stalls = hostMonitor();
       const loads = await Promise.all(
         this.all().map(async (f) => {
-          const load = await this.cache.load(f, this.cacheKey(f)).catch((): CacheLoad => ({ restored: false, why: 'discarded', ms: 0 }));
+          // The roadmaps come first in a cache: the Roadmap view shows them while the rest is read.
+          const onRoadmaps = () => {
+            this.log.info(`${f.name}: showing the roadmaps from the cache ${Math.round(performance.now())} ms after the extension host started`);
+            this.showPreview();
+          };
+          const load = await this.cache.load(f, this.cacheKey(f), onRoadmaps).catch((): CacheLoad => ({ restored: false, why: 'discarded', ms: 0 }));
           this.startLoads.set(f.key, load);
           if (load.restored) {
             await f.index.prepareModel(pause);
             this.savedGeneration.set(f.index, f.index.generation);
-            this.log.info(`${f.name}: ${load.files} notes from the cache in ${Math.round(load.ms)} ms; checking the disk for changes`);
+            const early = load.roadmapsShownMs === undefined ? '' : ` (its roadmaps shown after ${Math.round(load.roadmapsShownMs)} ms)`;
+            this.log.info(`${f.name}: ${load.files} notes from the cache in ${Math.round(load.ms)} ms${early}; checking the disk for changes`);
           } else if (load.why === 'none' && load.error && load.error !== 'ENOENT') {
             this.log.warn(`${f.name}: the index cache could not be read (${load.error}): indexing from nothing`);
           } else if (load.why === 'discarded') {
@@ -156,6 +162,7 @@ export class NotesService implements vscode.Disposable {
       const restored = loads.some((l) => l.restored);
       if (restored) {
         this.indexedOnce = true;
+        this.previewing = false;
         this.emitter.fire();
       }
       const stall = stalls.stop();
@@ -251,6 +258,13 @@ export class NotesService implements vscode.Disposable {
     this.log.info(`first rows in the Roadmap view ${Math.round(performance.now())} ms after the extension host started${this.indexedOnce ? '' : ' (the index is still reading)'}`);
   }
 
+  /** The Roadmap view shows what a first index or a cache load has read so far (see onDidPreview). */
+  private showPreview(): void {
+    this.previewed = true;
+    this.previewing = true;
+    this.previewEmitter.fire();
+  }
+
   /** Whether the views have rows to show: the index is complete, or a first index previewed what it has read so far. */
   get hasRows(): boolean {
     return this.indexedOnce || this.previewed;
@@ -311,9 +325,7 @@ export class NotesService implements vscode.Disposable {
                 firstPreviewMs: 300,
                 onPreview: () => {
                   this.log.info(`${f.name}: showing the roadmaps read so far (${counts.get(f.key)?.done ?? 0} notes read) ${Math.round(performance.now())} ms after the extension host started`);
-                  this.previewed = true;
-                  this.previewing = true;
-                  this.previewEmitter.fire();
+                  this.showPreview();
                 },
               },
             );
