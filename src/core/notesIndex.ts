@@ -99,6 +99,12 @@ export class NotesIndex {
   private version = 0;
   /** Built or loaded from a cache at least once: the linker holds every file. */
   private current = false;
+  /**
+   * Until then, the model as linked at the last preview: what the views show
+   * while the rest is read. Without it every model() call would link again
+   * whatever had been read since (a view asks once per row).
+   */
+  private preview: WorkspaceModel | undefined;
   readonly stats: IndexStats = { filesParsed: 0, builds: 0 };
 
   constructor(options: IndexOptions = {}) {
@@ -180,6 +186,7 @@ export class NotesIndex {
       this.linker = linker;
     }
     this.current = true;
+    this.preview = undefined;
     this.changed();
   }
 
@@ -209,7 +216,7 @@ export class NotesIndex {
         last = now;
         wait *= 2;
         left--;
-        this.changed();
+        this.takePreview();
         show();
       },
     };
@@ -349,12 +356,15 @@ export class NotesIndex {
   async loadCacheFrom(pieces: AsyncIterable<string> | Iterable<string>, key: string, options: CacheLoadOptions = {}): Promise<boolean> {
     this.files.clear();
     this.linker = new Linker();
+    this.current = false;
+    this.preview = undefined;
     const ok = await this.readCache(pieces, key, options).catch(() => false);
     if (!ok) {
       this.files.clear();
       this.linker = new Linker();
     }
     this.current = ok;
+    this.preview = undefined;
     this.changed();
     return ok;
   }
@@ -383,8 +393,8 @@ export class NotesIndex {
       this.files.set(path, entry);
       if (entry.result !== EMPTY) this.linker.set(path, entry.result.note, entry.result.diagnostics);
       if (roadmapsLeft > 0 && --roadmapsLeft === 0 && onRoadmaps) {
-        // Every roadmap is in: what model() shows now is them (and no thread yet).
-        this.changed();
+        // Every roadmap is in: model() shows them (and no thread) until the load ends.
+        this.takePreview();
         onRoadmaps();
       }
       return true;
@@ -407,9 +417,14 @@ export class NotesIndex {
     return expected >= 0 && this.files.size === expected;
   }
 
-  /** The cross-file model: patched for the files changed since the last call. */
+  /** The cross-file model: patched for the files changed since the last call (during a first build or cache load: the last preview's). */
   model(): WorkspaceModel {
-    return this.linker.model();
+    return !this.current && this.preview ? this.preview : this.linker.model();
+  }
+
+  private takePreview(): void {
+    this.preview = this.linker.model();
+    this.changed();
   }
 
   /**

@@ -258,6 +258,39 @@ describe('first build previews; a later build keeps the model until it is done',
     await sameAsFresh(index, files, 0);
   });
 
+  it('serves the preview’s model until the build ends, without linking again at each call', async () => {
+    const files = new Map<string, string>([['a/roadmap.md', ROAD]]);
+    for (let i = 0; i < 40; i++) files.set(`a/t${String(i).padStart(2, '0')}.md`, thread('first'));
+    const { reader, release } = gatedReader(files, (p) => p >= 'a/t20.md');
+    const index = new NotesIndex({ concurrency: 4 });
+    let shown: ReturnType<NotesIndex['model']> | undefined;
+    const calls: { same: boolean; entries: number }[] = [];
+    await index.build(
+      {
+        ...reader,
+        read: (path: string) => {
+          // A view asking for rows while more notes come in.
+          if (shown) calls.push({ same: index.model() === shown, entries: index.model().entries.length });
+          return reader.read(path);
+        },
+      },
+      {
+        firstPreviewMs: 0,
+        maxPreviews: 1,
+        onPreview: () => {
+          shown = index.model();
+          release();
+        },
+      },
+    );
+    assert.ok(shown, 'no preview');
+    assert.ok(calls.length >= 10, `${calls.length} calls after the preview`);
+    assert.ok(calls.every((c) => c.same && c.entries === shown!.entries.length), JSON.stringify(calls));
+    assert.notStrictEqual(index.model(), shown);
+    assert.equal(index.model().entries.length, 40);
+    await sameAsFresh(index, files, 0);
+  });
+
   it('makes no preview before a roadmap is read, and none on a later build', async () => {
     const files = new Map<string, string>();
     for (let i = 0; i < 10; i++) files.set(`a/t${i}.md`, thread('first'));
