@@ -268,6 +268,7 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
     const mine = lines.slice(Math.max(0, from)).join('\n');
     const started = /\] starting (\d+) ms after/.exec(mine);
     const rows = /\] first rows in the Roadmap view (\d+) ms after/.exec(mine);
+    const under = /\] first rows under a roadmap in the Roadmap view (\d+) ms after/.exec(mine);
     const stallsMs = [...mine.matchAll(/longest stall of the extension host while [a-z ]+: (\d+) ms/g)].map((m) => Number(m[1]));
     if (result && stallsMs.length) {
       result.longestStallMs = Math.max(...stallsMs);
@@ -276,6 +277,10 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
     if (result && started && rows) {
       result.startToFirstRowMs = Number(rows[1]) - Number(started[1]);
       say(`${label}: extension started → first row ${result.startToFirstRowMs} ms`);
+    }
+    if (result && started && under) {
+      result.startToRowsUnderRoadmapMs = Number(under[1]) - Number(started[1]);
+      say(`${label}: extension started → rows under a roadmap ${result.startToRowsUnderRoadmapMs} ms`);
     }
   }
 }

@@ -25,9 +25,10 @@ export interface BuildOptions {
    * once instead of after the last file. The first call comes
    * `firstPreviewMs` after the listing, each later one twice as long after the
    * one before, `maxPreviews` at most (every call relinks what has been read
-   * so far).
+   * so far). When it returns a promise, no further note is read until it
+   * settles: the host can let its views fetch the rows first.
    */
-  onPreview?(): void;
+  onPreview?(): void | Promise<void>;
   firstPreviewMs?: number;
   /** At most this many previews (default 3): each one relinks, and later ones cost the most. */
   maxPreviews?: number;
@@ -166,11 +167,25 @@ export class NotesIndex {
       const rereading = new Set(todo.map((f) => f.path));
       for (const [path, e] of this.files) if (!rereading.has(path) && e.result !== EMPTY) linker.set(path, e.result.note, e.result.diagnostics);
     }
-    const preview = first && options.onPreview ? this.previewer(options.onPreview, options.firstPreviewMs ?? 1000, options.maxPreviews ?? 3) : undefined;
+    let held: Promise<void> | undefined;
+    const onPreview = options.onPreview;
+    const show = onPreview
+      ? () => {
+          const hold = onPreview();
+          if (!(hold instanceof Promise)) return;
+          const settled: Promise<void> = hold.catch(() => undefined).then(() => {
+            if (held === settled) held = undefined;
+          });
+          held = settled;
+        }
+      : undefined;
+    const preview = first && show ? this.previewer(show, options.firstPreviewMs ?? 1000, options.maxPreviews ?? 3) : undefined;
     let next = 0;
     let done = 0;
     const worker = async () => {
-      while (next < todo.length) {
+      for (;;) {
+        if (held) await held;
+        if (next >= todo.length) return;
         const info = todo[next++]!;
         const e = await this.readOne(reader, info);
         if (first && e.result !== EMPTY) {

@@ -291,17 +291,47 @@ describe('first build previews; a later build keeps the model until it is done',
     await sameAsFresh(index, files, 0);
   });
 
+  it('reads no further note until the promise a preview returns settles', async () => {
+    const files = new Map<string, string>([['a/roadmap.md', ROAD]]);
+    for (let i = 0; i < 40; i++) files.set(`a/t${String(i).padStart(2, '0')}.md`, thread('first'));
+    const base = memoryReader(files);
+    let reads = 0;
+    let readsWhenHeld = -1;
+    let open!: () => void;
+    const index = new NotesIndex({ concurrency: 4 });
+    const built = index.build(
+      { ...base, read: (path: string) => (reads++, base.read(path)) },
+      {
+        firstPreviewMs: 0,
+        maxPreviews: 1,
+        onPreview: () => {
+          readsWhenHeld = reads;
+          return new Promise<void>((r) => (open = r));
+        },
+      },
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    assert.ok(readsWhenHeld > 0, 'no preview');
+    // The reads already started finish; no new one starts.
+    assert.ok(reads <= readsWhenHeld + 4, `${reads} reads while held (${readsWhenHeld} at the preview)`);
+    assert.ok(reads < 41);
+    open();
+    await built;
+    assert.equal(reads, 41);
+    assert.equal(index.model().entries.length, 40);
+  });
+
   it('makes no preview before a roadmap is read, and none on a later build', async () => {
     const files = new Map<string, string>();
     for (let i = 0; i < 10; i++) files.set(`a/t${i}.md`, thread('first'));
     files.set('z/roadmap.md', ROAD.replace('Goals', 'Z'));
     const index = new NotesIndex({ concurrency: 1 });
     const seen: number[] = [];
-    await index.build(memoryReader(files), { firstPreviewMs: 0, onPreview: () => seen.push(index.model().roadmaps.length) });
+    await index.build(memoryReader(files), { firstPreviewMs: 0, onPreview: () => void seen.push(index.model().roadmaps.length) });
     assert.ok(seen.every((n) => n === 1), `a preview without a roadmap: ${JSON.stringify(seen)}`);
     files.set('a/t0.md', thread('second') + '\nchanged\n');
     const later: number[] = [];
-    await index.build(memoryReader(files), { firstPreviewMs: 0, onPreview: () => later.push(1) });
+    await index.build(memoryReader(files), { firstPreviewMs: 0, onPreview: () => void later.push(1) });
     assert.deepEqual(later, []);
   });
 
@@ -397,7 +427,7 @@ describe('preview count', function () {
     for (const max of [1, 3]) {
       const index = new NotesIndex({ concurrency: 1 });
       let previews = 0;
-      await index.build(memoryReader(files), { firstPreviewMs: 0, maxPreviews: max, onPreview: () => previews++ });
+      await index.build(memoryReader(files), { firstPreviewMs: 0, maxPreviews: max, onPreview: () => void previews++ });
       assert.equal(previews, max);
     }
   });

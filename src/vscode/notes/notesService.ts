@@ -8,6 +8,9 @@ import { excludeGlob, FolderNotes, isNotePath, readNote } from './folderNotes';
 import { hostMonitor } from './hostMonitor';
 import { IndexCache, pause, type CacheLoad } from './indexCache';
 
+/** How long a first index's first preview holds the reads for the view to fetch its rows. */
+const ROWS_WAIT_MS = 1000;
+
 type Pending = 'changed' | 'deleted';
 
 /** 12345 → "12,345" (toLocaleString's first call loads locale data: 20 ms of a stalled host). */
@@ -258,6 +261,18 @@ export class NotesService implements vscode.Disposable {
     this.log.info(`first rows in the Roadmap view ${Math.round(performance.now())} ms after the extension host started${this.indexedOnce ? '' : ' (the index is still reading)'}`);
   }
 
+  private rowsUnderRoadmapLogged = false;
+  private rowsUnderRoadmapSeen: () => void = () => undefined;
+  private readonly rowsUnderRoadmap = new Promise<void>((resolve) => (this.rowsUnderRoadmapSeen = resolve));
+
+  /** The Roadmap view handed VS Code the rows under a roadmap (its phases or milestones): logged once. */
+  rowsUnderRoadmapShown(): void {
+    if (this.rowsUnderRoadmapLogged) return;
+    this.rowsUnderRoadmapLogged = true;
+    this.rowsUnderRoadmapSeen();
+    this.log.info(`first rows under a roadmap in the Roadmap view ${Math.round(performance.now())} ms after the extension host started${this.indexedOnce ? '' : ' (the index is still reading)'}`);
+  }
+
   /** The Roadmap view shows what a first index or a cache load has read so far (see onDidPreview). */
   private showPreview(): void {
     this.previewed = true;
@@ -326,6 +341,11 @@ export class NotesService implements vscode.Disposable {
                 onPreview: () => {
                   this.log.info(`${f.name}: showing the roadmaps read so far (${counts.get(f.key)?.done ?? 0} notes read) ${Math.round(performance.now())} ms after the extension host started`);
                   this.showPreview();
+                  // The first time, reading waits until the view has fetched the rows under a
+                  // roadmap (at most a second): on a busy host VS Code's requests for them
+                  // otherwise queue behind the reads, a round trip taking about a second each.
+                  if (!this.rowsUnderRoadmapLogged) return Promise.race([this.rowsUnderRoadmap, new Promise<void>((r) => setTimeout(r, ROWS_WAIT_MS))]);
+                  return undefined;
                 },
               },
             );

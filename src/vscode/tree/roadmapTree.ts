@@ -248,6 +248,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     }
     switch (node.type) {
       case 'roadmap': {
+        this.notes.rowsUnderRoadmapShown();
         const visible = this.visibleMilestones(node.state.milestones);
         if (this.sortByDue) return visible.map((m) => ({ type: 'milestone', parent: node, roadmap: node, m }));
         const phases: PhaseNode[] = [];
