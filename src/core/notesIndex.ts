@@ -42,9 +42,10 @@ export interface CacheLoadOptions {
    * Called once every roadmap of the cache is read (they come first), before
    * the rest: model() then holds the roadmaps alone, for views to show their
    * rows early. Not called for a cache without roadmaps. The load may still
-   * fail after it (a corrupt line further on).
+   * fail after it (a corrupt line further on). When it returns a promise, the
+   * rest is read once it settles (the views fetch their rows meanwhile).
    */
-  onRoadmaps?(): void;
+  onRoadmaps?(): void | Promise<void>;
 }
 
 /**
@@ -388,6 +389,7 @@ export class NotesIndex {
     const { pause, sliceMs = SLICE_MS, onRoadmaps } = options;
     let expected = -1;
     let roadmapsLeft = 0;
+    let held: Promise<void> | undefined;
     let rest = '';
     let sliceStart = Date.now();
     const take = (line: string): boolean => {
@@ -410,7 +412,8 @@ export class NotesIndex {
       if (roadmapsLeft > 0 && --roadmapsLeft === 0 && onRoadmaps) {
         // Every roadmap is in: model() shows them (and no thread) until the load ends.
         this.takePreview();
-        onRoadmaps();
+        const hold = onRoadmaps();
+        if (hold instanceof Promise) held = hold;
       }
       return true;
     };
@@ -420,7 +423,11 @@ export class NotesIndex {
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
         if (!take(text.slice(start, end))) return false;
         start = end + 1;
-        if (pause && Date.now() - sliceStart >= sliceMs) {
+        if (held) {
+          await held.catch(() => undefined);
+          held = undefined;
+          sliceStart = Date.now();
+        } else if (pause && Date.now() - sliceStart >= sliceMs) {
           await pause();
           sliceStart = Date.now();
         }

@@ -183,17 +183,28 @@ describe('index cache', function () {
     const restored = new NotesIndex();
     const seen: { roadmaps: number; entries: number; files: number }[] = [];
     const ok = await restored.loadCacheFrom(lines.map((l) => `${l}\n`), KEY, {
-      onRoadmaps: () => seen.push({ roadmaps: restored.model().roadmaps.length, entries: restored.model().entries.length, files: restored.size }),
+      onRoadmaps: () => void seen.push({ roadmaps: restored.model().roadmaps.length, entries: restored.model().entries.length, files: restored.size }),
     });
     assert.equal(ok, true);
     assert.deepEqual(seen, [{ roadmaps, entries: 0, files: roadmaps }]);
     sameModel(restored, built);
 
+    // A promise from onRoadmaps holds the rest until it settles; the roadmaps' model stays meanwhile.
+    const held = new NotesIndex();
+    let open!: () => void;
+    const loading = held.loadCache(built.toCache(KEY), KEY, { onRoadmaps: () => new Promise<void>((r) => (open = r)) });
+    await new Promise((r) => setTimeout(r, 30));
+    assert.equal(held.size, roadmaps, 'lines read while held');
+    assert.equal(held.model().roadmaps.length, roadmaps);
+    open();
+    assert.equal(await loading, true);
+    sameModel(held, built);
+
     // No roadmap in the cache: nothing to show early.
     const plain = new NotesIndex();
     await plain.build(memoryReader(new Map([['a.md', '# plain\n'], ['t.md', note(['tags: [thread]', 'date: 2026-01-02'])]])));
     let called = 0;
-    assert.equal(await new NotesIndex().loadCache(plain.toCache(KEY), KEY, { onRoadmaps: () => called++ }), true);
+    assert.equal(await new NotesIndex().loadCache(plain.toCache(KEY), KEY, { onRoadmaps: () => void called++ }), true);
     assert.equal(called, 0);
   });
 

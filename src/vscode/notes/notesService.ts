@@ -146,6 +146,7 @@ export class NotesService implements vscode.Disposable {
           const onRoadmaps = () => {
             this.log.info(`${f.name}: showing the roadmaps from the cache ${Math.round(performance.now())} ms after the extension host started`);
             this.showPreview();
+            return this.untilRowsUnderRoadmap();
           };
           const load = await this.cache.load(f, this.cacheKey(f), onRoadmaps).catch((): CacheLoad => ({ restored: false, why: 'discarded', ms: 0 }));
           this.startLoads.set(f.key, load);
@@ -273,6 +274,17 @@ export class NotesService implements vscode.Disposable {
     this.log.info(`first rows under a roadmap in the Roadmap view ${Math.round(performance.now())} ms after the extension host started${this.indexedOnce ? '' : ' (the index is still reading)'}`);
   }
 
+  /**
+   * After the first preview: the view has fetched the rows under a roadmap, or
+   * a second has passed. The index reads on only then; on a busy host VS
+   * Code's requests for those rows otherwise wait behind it, a round trip
+   * taking about a second each. Undefined once the rows were fetched.
+   */
+  private untilRowsUnderRoadmap(): Promise<void> | undefined {
+    if (this.rowsUnderRoadmapLogged) return undefined;
+    return Promise.race([this.rowsUnderRoadmap, new Promise<void>((r) => setTimeout(r, ROWS_WAIT_MS))]);
+  }
+
   /** The Roadmap view shows what a first index or a cache load has read so far (see onDidPreview). */
   private showPreview(): void {
     this.previewed = true;
@@ -341,11 +353,7 @@ export class NotesService implements vscode.Disposable {
                 onPreview: () => {
                   this.log.info(`${f.name}: showing the roadmaps read so far (${counts.get(f.key)?.done ?? 0} notes read) ${Math.round(performance.now())} ms after the extension host started`);
                   this.showPreview();
-                  // The first time, reading waits until the view has fetched the rows under a
-                  // roadmap (at most a second): on a busy host VS Code's requests for them
-                  // otherwise queue behind the reads, a round trip taking about a second each.
-                  if (!this.rowsUnderRoadmapLogged) return Promise.race([this.rowsUnderRoadmap, new Promise<void>((r) => setTimeout(r, ROWS_WAIT_MS))]);
-                  return undefined;
+                  return this.untilRowsUnderRoadmap();
                 },
               },
             );
