@@ -25,7 +25,7 @@ interface Api {
     whenCacheSaved(): Promise<void>;
     all(): FolderLike[];
     cacheFileOf(f: FolderLike): vscode.Uri | undefined;
-    startLoads: Map<string, { restored: boolean; why?: string; files?: number; ms?: number; roadmapsShownMs?: number }>;
+    startLoads: Map<string, { restored: boolean; why?: string; files?: number; ms?: number; roadmapsShownMs?: number; heldMs?: number }>;
     filesParsed: number;
   };
 }
@@ -90,6 +90,8 @@ describe('warm start from the index cache', function () {
     assert.strictEqual(f.index.size, facts.files);
     // The roadmaps come first in the cache: the view had them before the rest was read.
     assert.ok(load.roadmapsShownMs !== undefined && load.roadmapsShownMs <= load.ms!, `roadmaps not shown early: ${JSON.stringify(load)}`);
+    // …and the rest of the cache waited (at most about a second) for the view to fetch the rows under them.
+    assert.ok(load.heldMs !== undefined && load.heldMs < 5_000, `the rest of the cache did not wait for the view: ${JSON.stringify(load)}`);
     assert.ok(milestoneTitles(api).includes(NEW_TITLE), 'the note changed while VS Code was closed was read again');
     assert.strictEqual(api.notes.filesParsed, 1, 'only the changed note was read; the rest came from the cache');
     const summary = await indexSummary<Summary>();

@@ -38,8 +38,11 @@ function fnv1a(text: string): string {
 }
 
 export type CacheLoad =
-  /** `roadmapsShownMs`: when the roadmaps, read first, were handed to `onRoadmaps`. */
-  | { restored: true; files: number; ms: number; roadmapsShownMs?: number }
+  /**
+   * `roadmapsShownMs`: when the roadmaps, read first, were handed to
+   * `onRoadmaps`; `heldMs`: how long the rest then waited for the promise it returned.
+   */
+  | { restored: true; files: number; ms: number; roadmapsShownMs?: number; heldMs?: number }
   /** `error`: why a cache file that may exist could not be read (ENOENT: there is none). */
   | { restored: false; why: 'none' | 'discarded'; ms: number; error?: string };
 
@@ -66,16 +69,19 @@ export class IndexCache {
   }
 
   /** Reads a folder's cache into its index; `onRoadmaps`: see CacheLoadOptions. */
-  async load(folder: FolderNotes, key: string, onRoadmaps?: () => void): Promise<CacheLoad> {
+  async load(folder: FolderNotes, key: string, onRoadmaps?: () => void | Promise<void>): Promise<CacheLoad> {
     const t0 = performance.now();
     const file = this.fileOf(folder);
     if (!file) return { restored: false, why: 'none', ms: 0 };
     const node = file.scheme === 'file' ? disk() : undefined;
     let roadmapsShownMs: number | undefined;
+    let heldMs: number | undefined;
     const shown = onRoadmaps
       ? () => {
           roadmapsShownMs = performance.now() - t0;
-          onRoadmaps();
+          const hold = onRoadmaps();
+          if (!(hold instanceof Promise)) return undefined;
+          return hold.finally(() => (heldMs = performance.now() - t0 - roadmapsShownMs!));
         }
       : undefined;
     let ok: boolean;
@@ -98,7 +104,7 @@ export class IndexCache {
       ok = await folder.index.loadCache(new TextDecoder().decode(bytes), key, { pause, onRoadmaps: shown });
     }
     if (!ok) await this.remove(folder);
-    return ok ? { restored: true, files: folder.index.size, ms: performance.now() - t0, roadmapsShownMs } : { restored: false, why: 'discarded', ms: performance.now() - t0 };
+    return ok ? { restored: true, files: folder.index.size, ms: performance.now() - t0, roadmapsShownMs, heldMs } : { restored: false, why: 'discarded', ms: performance.now() - t0 };
   }
 
   async save(folder: FolderNotes, key: string): Promise<void> {

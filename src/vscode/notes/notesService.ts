@@ -153,7 +153,8 @@ export class NotesService implements vscode.Disposable {
           if (load.restored) {
             await f.index.prepareModel(pause);
             this.savedGeneration.set(f.index, f.index.generation);
-            const early = load.roadmapsShownMs === undefined ? '' : ` (its roadmaps shown after ${Math.round(load.roadmapsShownMs)} ms)`;
+            const held = load.heldMs === undefined ? '' : `, the rest waiting ${Math.round(load.heldMs)} ms for the view to fetch their rows`;
+            const early = load.roadmapsShownMs === undefined ? '' : ` (its roadmaps shown after ${Math.round(load.roadmapsShownMs)} ms${held})`;
             this.log.info(`${f.name}: ${load.files} notes from the cache in ${Math.round(load.ms)} ms${early}; checking the disk for changes`);
           } else if (load.why === 'none' && load.error && load.error !== 'ENOENT') {
             this.log.warn(`${f.name}: the index cache could not be read (${load.error}): indexing from nothing`);
