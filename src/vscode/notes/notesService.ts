@@ -8,10 +8,25 @@ import { excludeGlob, FolderNotes, isNotePath, readNote } from './folderNotes';
 import { hostMonitor } from './hostMonitor';
 import { IndexCache, pause, type CacheLoad } from './indexCache';
 
-/** How long a first index's first preview holds the reads for the view to fetch its rows. */
+/** How long a first preview (of a first index or of the cache's roadmaps) holds the reads for the view to fetch its rows. */
 const ROWS_WAIT_MS = 1000;
 
 type Pending = 'changed' | 'deleted';
+
+/** Something that happens once (the view's first rows): `reached` resolves when it is marked. */
+class Moment {
+  passed = false;
+  private resolve: () => void = () => undefined;
+  readonly reached = new Promise<void>((r) => (this.resolve = r));
+
+  /** True the first time only. */
+  mark(): boolean {
+    if (this.passed) return false;
+    this.passed = true;
+    this.resolve();
+    return true;
+  }
+}
 
 /** 12345 → "12,345" (toLocaleString's first call loads locale data: 20 ms of a stalled host). */
 function thousands(n: number): string {
@@ -175,7 +190,7 @@ export class NotesService implements vscode.Disposable {
         this.log.info(`longest stall of the extension host while restoring the cache: ${stall}`);
         // The views take their rows from the cache before the check against
         // the disk (a stat of every note) competes with them for the host.
-        await Promise.race([this.firstRows, new Promise((r) => setTimeout(r, 1000))]);
+        await Promise.race([this.firstRows.reached, new Promise((r) => setTimeout(r, 1000))]);
       }
     }
     await this.buildAll(true);
@@ -251,27 +266,18 @@ export class NotesService implements vscode.Disposable {
     return this.indexedOnce;
   }
 
-  private firstRowsLogged = false;
-  private firstRowsSeen: () => void = () => undefined;
-  private readonly firstRows = new Promise<void>((resolve) => (this.firstRowsSeen = resolve));
+  private readonly firstRows = new Moment();
+  private readonly rowsUnderRoadmap = new Moment();
 
   /** The Roadmap view handed its first rows to VS Code: logged once, for the benchmark and bug reports. */
   firstRowsShown(): void {
-    if (this.firstRowsLogged) return;
-    this.firstRowsLogged = true;
-    this.firstRowsSeen();
+    if (!this.firstRows.mark()) return;
     this.log.info(`first rows in the Roadmap view ${Math.round(performance.now())} ms after the extension host started${this.indexedOnce ? '' : ' (the index is still reading)'}`);
   }
 
-  private rowsUnderRoadmapLogged = false;
-  private rowsUnderRoadmapSeen: () => void = () => undefined;
-  private readonly rowsUnderRoadmap = new Promise<void>((resolve) => (this.rowsUnderRoadmapSeen = resolve));
-
   /** The Roadmap view handed VS Code the rows under a roadmap (its phases or milestones): logged once. */
   rowsUnderRoadmapShown(): void {
-    if (this.rowsUnderRoadmapLogged) return;
-    this.rowsUnderRoadmapLogged = true;
-    this.rowsUnderRoadmapSeen();
+    if (!this.rowsUnderRoadmap.mark()) return;
     this.log.info(`first rows under a roadmap in the Roadmap view ${Math.round(performance.now())} ms after the extension host started${this.indexedOnce ? '' : ' (the index is still reading)'}`);
   }
 
@@ -282,8 +288,8 @@ export class NotesService implements vscode.Disposable {
    * taking about a second each. Undefined once the rows were fetched.
    */
   private untilRowsUnderRoadmap(): Promise<void> | undefined {
-    if (this.rowsUnderRoadmapLogged) return undefined;
-    return Promise.race([this.rowsUnderRoadmap, new Promise<void>((r) => setTimeout(r, ROWS_WAIT_MS))]);
+    if (this.rowsUnderRoadmap.passed) return undefined;
+    return Promise.race([this.rowsUnderRoadmap.reached, new Promise<void>((r) => setTimeout(r, ROWS_WAIT_MS))]);
   }
 
   /** The Roadmap view shows what a first index or a cache load has read so far (see onDidPreview). */
