@@ -4,7 +4,7 @@
 //   node dist-test/bench/readFloor.js DIR
 import * as fs from 'node:fs';
 import { join } from 'node:path';
-import { createNodeReader } from '../src/cli/nodeReader';
+import { createNodeReader } from '../src/node/nodeReader';
 
 const IN_FLIGHT = 64;
 

@@ -16,7 +16,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createNodeReader } from '../src/cli/nodeReader';
+import { createNodeReader } from '../src/node/nodeReader';
 import { NotesIndex } from '../src/core/notesIndex';
 import { GENERATOR_VERSION, generateRepo, mutateThreadText } from './generate';
 

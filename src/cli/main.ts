@@ -1,5 +1,4 @@
 // mentorship-review: status, check, review, export, apply and history on a notes folder.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
@@ -27,9 +26,9 @@ import {
 import { bottleneckTrends } from '../core/bottlenecks';
 import { applyGoalpostEdits, markApplied, planGoalpost, unifiedDiff } from '../core/goalpost';
 import { describeMoves, roadmapHistory, unavailableHistory, type RoadmapHistory } from '../core/history';
-import { readVersions, type SpawnSync } from './git';
+import { readVersions } from '../node/git';
 import { bar, makeStyle, table, truncate, useColor, type Style } from './format';
-import { createNodeReader } from './nodeReader';
+import { createNodeReader } from '../node/nodeReader';
 
 const VERSION = '0.1.0';
 
@@ -339,17 +338,17 @@ function applyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): n
 }
 
 /** The roadmap's goalpost history from its git history, its moves annotated with its reviews. */
-function historyOf(dir: string, model: WorkspaceModel, roadmap: RoadmapNote, io: Io): RoadmapHistory {
-  const read = readVersions(join(dir, roadmap.file), { spawnSync: spawnSync as SpawnSync, env: { ...process.env, ...io.env } });
+async function historyOf(dir: string, model: WorkspaceModel, roadmap: RoadmapNote, io: Io): Promise<RoadmapHistory> {
+  const read = await readVersions(join(dir, roadmap.file), { env: { ...process.env, ...io.env } });
   const reviews = model.reviews
     .filter((r) => r.roadmap === roadmap.file)
     .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
   return read.ok ? roadmapHistory(roadmap.file, read.versions, reviews) : unavailableHistory(roadmap.file, read.reason);
 }
 
-function historyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): number {
+async function historyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): Promise<number> {
   const roadmap = pickRoadmap(model, args.roadmap);
-  const history = historyOf(dir, model, roadmap, io);
+  const history = await historyOf(dir, model, roadmap, io);
   if (args.json) {
     io.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
     return 0;
@@ -435,13 +434,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (args.command === 'export') return await exportCommand(args, dir, model, io);
     if (args.command === 'apply') return applyCommand(dir, args, model, io);
-    if (args.command === 'history') return historyCommand(dir, args, model, io);
+    if (args.command === 'history') return await historyCommand(dir, args, model, io);
     // review
     const roadmap = pickRoadmap(model, args.roadmap);
     let template: string | undefined;
     const userTemplate = join(dir, '.mentorship', 'templates', 'review.md');
     if (existsSync(userTemplate)) template = readFileSync(userTemplate, 'utf8');
-    const history = historyOf(dir, model, roadmap, io);
+    const history = await historyOf(dir, model, roadmap, io);
     const draft = writeReview(model, roadmap.file, args.today, { ...(template !== undefined ? { template } : {}), history });
     return await writeNewNote(dir, args, draft.path, draft.text, io);
   } catch (e) {

@@ -1,5 +1,6 @@
 // The core talks to the outside world only through these ports. Paths are
 // relative to the notes root and always use '/' (no leading './').
+import type { RoadmapVersion } from './history';
 
 export interface FileInfo {
   /** Path relative to the notes root, '/'-separated. */
@@ -33,3 +34,35 @@ export interface FileReader {
 
 /** Today's calendar date as `YYYY-MM-DD`; injected so tests and `--today` can pin it. */
 export type Clock = () => string;
+
+/**
+ * Node's fs, where the host has one (the CLI, the desktop and remote extension
+ * hosts): what the extension reads `file:` notes and its index cache with.
+ * The web extension host has none and goes through workspace.fs.
+ */
+export interface Disk {
+  /** Every file under a folder that `acceptFile` takes, in folders `enterFolder` lets in, with real size and mtime. */
+  list(rootFsPath: string, enterFolder: (path: string) => boolean, acceptFile: (path: string) => boolean): Promise<FileInfo[]>;
+  /** Real size and mtime (ms), or undefined when the file is gone or not a file. */
+  stat(fsPath: string): Promise<{ size: number; mtime: number } | undefined>;
+  read(fsPath: string): Promise<Uint8Array>;
+  readHead(fsPath: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead>;
+  /** A file in pieces of about `pieceBytes`, read as they are asked for (the index cache, without holding all of it). */
+  readPieces(fsPath: string, pieceBytes: number): AsyncIterable<Uint8Array>;
+  /**
+   * Writes the pieces one after another, each as it comes (creating or
+   * truncating the file). A piece is written in full before the next is asked
+   * for: the pieces may be views of one reused buffer (utf8Pieces).
+   */
+  writePieces(fsPath: string, pieces: AsyncIterable<Uint8Array>): Promise<void>;
+}
+
+/** A roadmap's committed versions, oldest first, or why there are none. */
+export type VersionsResult = { ok: true; versions: RoadmapVersion[] } | { ok: false; reason: string };
+
+/**
+ * Reads every committed version of a file (an absolute path) from git,
+ * following renames: the Node platform's `src/node/git.ts`. Where no process
+ * can run (a web worker) there is none.
+ */
+export type ReadVersions = (file: string, options?: { git?: string; env?: Record<string, string | undefined> }) => Promise<VersionsResult>;

@@ -1,14 +1,14 @@
 // The extension as the desktop and remote extension hosts load it (package.json
-// `main`): the same code as the web extension, with `file:` notes read by
-// Node's fs (the CLI's reader) instead of workspace.fs, and the goalpost
-// history read with the git binary (no process can run in a web worker).
-import { spawnSync } from 'node:child_process';
-import type { SpawnSync } from '../cli/git';
-import { useSpawnSync } from './goalpost/history';
+// `main`): the same code as the web extension, with the Node platform
+// (src/node) installed behind its ports: `file:` notes read by Node's fs (the
+// CLI's reader) instead of workspace.fs, and the goalpost history read with
+// the git binary (no process can run in a web worker).
+import { readVersions } from '../node/git';
+import { nodeDisk } from '../node/nodeDisk';
+import { useGit } from './goalpost/history';
 import { useDisk } from './notes/disk';
-import { nodeDisk } from './notes/nodeDisk';
 
 useDisk(nodeDisk);
-useSpawnSync(spawnSync as SpawnSync);
+useGit(readVersions);
 
 export { activate, deactivate } from './extension';

@@ -1,6 +1,6 @@
 // The globs the extension lists notes with (include, exclude, files.exclude) match as VS Code's do.
 import assert from 'node:assert/strict';
-import { globMatcher, globToRegExp } from '../../src/vscode/notes/glob';
+import { globMatcher, globToRegExp } from '../../src/core/glob';
 
 const matches = (glob: string, path: string) => globToRegExp(glob).test(path);
 

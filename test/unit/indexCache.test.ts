@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createNodeReader, readFileHead } from '../../src/cli/nodeReader';
+import { createNodeReader, readFileHead } from '../../src/node/nodeReader';
 import { DEFAULT_KIND_NAMES, NotesIndex, statusReport, utf8Pieces, type FileInfo, type FileReader } from '../../src/core';
 import { HEAD_BYTES } from '../../src/core/notesIndex';
 import { mayBeNote } from '../../src/core/parseNote';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { NotesIndex, escapeMarkdown, prepareSession, type WorkspaceModel } from '../../src/core';
-import { createNodeReader } from '../../src/cli/nodeReader';
+import { createNodeReader } from '../../src/node/nodeReader';
 import { ROOT } from './helpers/cli';
 import { modelOf, note, ROADMAP } from './helpers/notes';
 

@@ -1,11 +1,11 @@
 // Goalpost history in the extension. The built-in Git extension's API
 // (vscode.git, getAPI(1)) says whether git is there and where its binary is;
 // the versions are read with that binary by the same code as the CLI
-// (cli/git.ts), because the API gives commit dates as instants and the
+// (src/node/git.ts, installed by the desktop entry), because the API gives commit dates as instants and the
 // history shows each commit's date as its committer wrote it. In VS Code for
 // the Web no process can run: the history is empty and says why.
 import * as vscode from 'vscode';
-import { readVersions, type SpawnSync, type VersionsResult } from '../../cli/git';
+import type { ReadVersions, VersionsResult } from '../../core';
 import { roadmapHistory, unavailableHistory, type RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
@@ -15,11 +15,11 @@ interface GitApi {
   getRepository(uri: vscode.Uri): { state: { HEAD?: { commit?: string } } } | null;
 }
 
-/** Node's spawnSync, installed by the desktop entry (desktop.ts); unset in a web worker, where no process can run. */
-let nodeSpawn: SpawnSync | undefined;
+/** The Node platform's git reader, installed by the desktop entry (desktop.ts); unset in a web worker, where no process can run. */
+let nodeGit: ReadVersions | undefined;
 
-export function useSpawnSync(spawnSync: SpawnSync): void {
-  nodeSpawn = spawnSync;
+export function useGit(readVersions: ReadVersions): void {
+  nodeGit = readVersions;
 }
 
 async function gitApi(): Promise<GitApi | string> {
@@ -35,14 +35,14 @@ async function gitApi(): Promise<GitApi | string> {
 }
 
 export class GoalpostHistoryProvider {
-  private readonly cache = new Map<string, { key: string; versions: VersionsResult }>();
+  private readonly cache = new Map<string, { key: string; versions: Promise<VersionsResult> }>();
 
   constructor(private readonly notes: NotesService) {}
 
   /** The history of a roadmap of `folder`, annotated with that folder's reviews. */
   async history(folder: FolderNotes, roadmapFile: string): Promise<RoadmapHistory> {
-    const spawnSync = nodeSpawn;
-    if (!spawnSync || folder.folder.uri.scheme !== 'file') {
+    const readVersions = nodeGit;
+    if (!readVersions || folder.folder.uri.scheme !== 'file') {
       return unavailableHistory(roadmapFile, 'the goalpost history needs git, which cannot run here (VS Code for the Web, or a folder that is not on disk)');
     }
     const api = await gitApi();
@@ -54,14 +54,15 @@ export class GoalpostHistoryProvider {
     let cached = this.cache.get(uri.toString());
     if (!cached || cached.key !== key) {
       const env: Record<string, string | undefined> = typeof process !== 'undefined' ? { ...process.env } : {};
-      cached = { key, versions: readVersions(uri.fsPath, { spawnSync, git: api.git.path || 'git', env }) };
+      cached = { key, versions: readVersions(uri.fsPath, { git: api.git.path || 'git', env }) };
       this.cache.set(uri.toString(), cached);
     }
-    if (!cached.versions.ok) return unavailableHistory(roadmapFile, cached.versions.reason);
+    const versions = await cached.versions;
+    if (!versions.ok) return unavailableHistory(roadmapFile, versions.reason);
     const model = folder.index.model();
     const reviews = model.reviews
       .filter((r) => r.roadmap === roadmapFile)
       .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
-    return roadmapHistory(roadmapFile, cached.versions.versions, reviews, { kindNames: this.notes.currentSettings.kindNames });
+    return roadmapHistory(roadmapFile, versions.versions, reviews, { kindNames: this.notes.currentSettings.kindNames });
   }
 }

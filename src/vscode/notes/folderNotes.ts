@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { NotesIndex, type FileInfo, type FileReader, type HeadRead } from '../../core';
 import type { Settings } from '../settings';
 import { disk } from './disk';
-import { globMatcher } from './glob';
+import { globMatcher } from '../../core/glob';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
 

@@ -1,8 +1,8 @@
 // Node's fs behind the Disk port, for the desktop and remote extension hosts:
 // the CLI's reader (src/cli/nodeReader.ts), so both read notes the same way.
 import * as fs from 'node:fs';
-import { createNodeReader, readFileHead } from '../../cli/nodeReader';
-import type { Disk } from './disk';
+import { createNodeReader, readFileHead } from './nodeReader';
+import type { Disk } from '../core/ports';
 
 export const nodeDisk: Disk = {
   list: (root, enterFolder, acceptFile) => createNodeReader(root, { stat: true, enterFolder, acceptFile }).list(),

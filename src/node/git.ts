@@ -1,0 +1,97 @@
+// The roadmap's committed versions, read with the `git` binary: the goalpost
+// history's source for the CLI and the desktop extension (the Git
+// extension's API gives commit dates as instants, without the offset they
+// were written in). Asynchronous child processes: in the extension host a
+// roadmap with thousands of commits never blocks the event loop.
+import { spawn } from 'node:child_process';
+import type { ReadVersions, VersionsResult } from '../core/ports';
+import type { RoadmapVersion } from '../core/history';
+
+const utf8 = new TextDecoder('utf-8');
+const text = (b: Uint8Array) => utf8.decode(b);
+
+function slashes(p: string): string {
+  return p.replace(/\\/g, '/');
+}
+
+interface Run {
+  status: number | null;
+  stdout: Buffer;
+  stderr: string;
+  error?: NodeJS.ErrnoException;
+}
+
+function run(git: string, cwd: string, args: string[], env: Record<string, string | undefined>, input?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let child;
+    try {
+      child = spawn(git, args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      resolve({ status: null, stdout: Buffer.alloc(0), stderr: '', error: e as NodeJS.ErrnoException });
+      return;
+    }
+    let failed: NodeJS.ErrnoException | undefined;
+    child.on('error', (e) => (failed = e));
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdin.on('error', () => undefined);
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), ...(failed ? { error: failed } : {}) }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+/**
+ * Every commit that touched `file` (an absolute path), following renames,
+ * oldest first, with the file's text in that commit. Dates are the
+ * committer's calendar date as written in the commit: `%ci` keeps the
+ * commit's own offset, so no TZ of this machine moves it.
+ */
+export const readVersions: ReadVersions = async (file, options = {}): Promise<VersionsResult> => {
+  const env = options.env ?? { ...process.env };
+  const gitBin = options.git ?? 'git';
+  const git = (cwd: string, args: string[], input?: string) => run(gitBin, cwd, args, env, input);
+  const abs = slashes(file);
+  const cwd = abs.slice(0, abs.lastIndexOf('/')) || '/';
+  // --show-prefix: the folder's path inside the repository, whatever symlinks lead to it.
+  const top = await git(cwd, ['rev-parse', '--show-toplevel', '--show-prefix']);
+  if (top.error) {
+    return { ok: false, reason: top.error.code === 'ENOENT' ? 'git is not installed (no git on PATH)' : `git could not run: ${top.error.message}` };
+  }
+  if (top.status !== 0) return { ok: false, reason: `${cwd} is not inside a git repository` };
+  const [root = '', prefix = ''] = text(top.stdout).split('\n');
+  const path = `${slashes(prefix.trim())}${abs.slice(abs.lastIndexOf('/') + 1)}`;
+  const log = await git(root, ['log', '--follow', '-z', '--name-only', '--format=%x1e%H %ci', '--', path]);
+  if (log.status !== 0) return { ok: false, reason: `git log failed: ${log.stderr.trim()}` };
+  const commits: { commit: string; date: string; path: string }[] = [];
+  for (const record of text(log.stdout).split('\x1e')) {
+    if (!record.trim()) continue;
+    const [head = '', ...rest] = record.split('\n');
+    const names = rest.join('\n').split('\0').map((s) => s.trim()).filter(Boolean);
+    const [commit = '', date = ''] = head.split(' ');
+    if (!commit || !/^\d{4}-\d{2}-\d{2}$/.test(date.slice(0, 10))) continue;
+    commits.push({ commit, date: date.slice(0, 10), path: names[names.length - 1] ?? path });
+  }
+  if (commits.length === 0) return { ok: false, reason: `${path} has no commits yet` };
+  commits.reverse();
+  // All blobs in one process: `git cat-file --batch` answers `<sha> blob <size>\n<bytes>\n` per request.
+  const batch = await git(root, ['cat-file', '--batch'], commits.map((c) => `${c.commit}:${c.path}\n`).join(''));
+  if (batch.status !== 0) return { ok: false, reason: `git cat-file failed: ${batch.stderr.trim()}` };
+  const out = batch.stdout;
+  const versions: RoadmapVersion[] = [];
+  let at = 0;
+  for (const c of commits) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol === -1) break;
+    const header = text(out.subarray(at, eol));
+    at = eol + 1;
+    const m = /^\S+ blob (\d+)$/.exec(header);
+    if (!m) continue; // `missing` (a merge that deleted it, a path git could not resolve)
+    const size = Number(m[1]);
+    const content = text(out.subarray(at, at + size)).replace(/^\uFEFF/, '');
+    at += size + 1;
+    versions.push({ commit: c.commit, date: c.date, path: c.path, text: content });
+  }
+  return { ok: true, versions };
+};
