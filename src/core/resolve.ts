@@ -1,0 +1,122 @@
+// Which roadmap a name means, seen from a note: the one resolver behind the
+// index's linking, the CLI's --roadmap, the pickers and the dashboard.
+import type { Milestone, RoadmapNote } from './model';
+import { dirName, normalizePath, stripExtension } from './text';
+
+/** The answer to "which roadmap does this name, seen from this note". */
+export type RoadmapResolution =
+  | { kind: 'found'; roadmap: RoadmapNote }
+  | { kind: 'ambiguous'; candidates: RoadmapNote[] }
+  | { kind: 'none' };
+
+export class RoadmapLookup {
+  readonly byFile = new Map<string, RoadmapNote>();
+  private readonly byDir = new Map<string, RoadmapNote[]>();
+  private readonly ids = new Map<string, Map<string, Milestone>>();
+  /** Path without extension → roadmap. */
+  private readonly byStem = new Map<string, RoadmapNote>();
+  /** Every '/'-suffix of a path without extension (the file name included) → the roadmaps it names. */
+  private readonly bySuffix = new Map<string, RoadmapNote[]>();
+  private readonly byTitle = new Map<string, RoadmapNote[]>();
+  private readonly cache = new Map<string, RoadmapResolution>();
+
+  constructor(readonly roadmaps: RoadmapNote[]) {
+    for (const r of roadmaps) {
+      this.byFile.set(r.file, r);
+      push(this.byDir, dirName(r.file), r);
+      const ids = new Map<string, Milestone>();
+      for (const m of r.milestones) if (!ids.has(m.id)) ids.set(m.id, m);
+      this.ids.set(r.file, ids);
+      const stem = stripExtension(r.file);
+      this.byStem.set(stem.toLowerCase(), r);
+      const parts = stem.toLowerCase().split('/');
+      for (let i = 0; i < parts.length; i++) push(this.bySuffix, parts.slice(i).join('/'), r);
+      push(this.byTitle, r.title.toLowerCase(), r);
+    }
+  }
+
+  milestone(roadmap: string, id: string): Milestone | undefined {
+    return this.ids.get(roadmap)?.get(id);
+  }
+
+  idsOf(roadmaps: RoadmapNote[]): string[] {
+    return roadmaps.flatMap((r) => [...(this.ids.get(r.file)?.keys() ?? [])]);
+  }
+
+  /**
+   * The one resolver: which roadmap `name` (a path with or without extension,
+   * relative to the note or to the root, `..` allowed; a file name; a
+   * `[[link|alias]]`; or, for `roadmap:` fields, a title) names, seen from
+   * `fromFile`. A bare name is settled by the note's own `roadmap:` field,
+   * then by the note's folder or the nearest folder above, then by being unique.
+   */
+  resolve(name: string, fromFile: string, roadmapRef: string | null, byTitle: boolean): RoadmapResolution {
+    const key = `${byTitle ? 't' : 'l'}\0${fromFile}\0${roadmapRef ?? ''}\0${name}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const found = this.resolveUncached(name, fromFile, roadmapRef, byTitle);
+    this.cache.set(key, found);
+    return found;
+  }
+
+  private resolveUncached(name: string, fromFile: string, roadmapRef: string | null, byTitle: boolean): RoadmapResolution {
+    const raw = name.trim().replace(/^\[\[|\]\]$/g, '').replace(/\|.*$/, '').replace(/#.*$/, '').trim();
+    if (!raw) return { kind: 'none' };
+    const fromDir = dirName(fromFile);
+    const clean = stripExtension(raw).replace(/\\/g, '/').toLowerCase();
+    const found = (roadmap: RoadmapNote): RoadmapResolution => ({ kind: 'found', roadmap });
+    const fromRoot = normalizePath(clean.replace(/^\/+/, ''));
+    if (clean.includes('/')) {
+      // A path: relative to the note's folder, else from the root.
+      const relative = normalizePath(fromDir ? `${fromDir.toLowerCase()}/${clean}` : clean);
+      if (relative !== null && this.byStem.has(relative)) return found(this.byStem.get(relative)!);
+      if (fromRoot !== null && this.byStem.has(fromRoot)) return found(this.byStem.get(fromRoot)!);
+      if (clean.startsWith('.') || clean.startsWith('/')) return { kind: 'none' };
+    }
+    let candidates = this.bySuffix.get(fromRoot ?? clean) ?? [];
+    if (candidates.length > 1 && roadmapRef) {
+      const owner = this.resolve(roadmapRef, fromFile, null, true);
+      if (owner.kind === 'found' && candidates.includes(owner.roadmap)) return found(owner.roadmap);
+    }
+    if (candidates.length > 1) {
+      // The roadmap in the note's folder, or the nearest folder above it.
+      let best: RoadmapNote[] = [];
+      let bestDepth = -1;
+      for (const c of candidates) {
+        const dir = dirName(c.file);
+        if (dir !== '' && fromDir !== dir && !fromDir.startsWith(`${dir}/`)) continue;
+        const depth = dir === '' ? 0 : dir.split('/').length;
+        if (depth > bestDepth) {
+          best = [c];
+          bestDepth = depth;
+        } else if (depth === bestDepth) best.push(c);
+      }
+      if (best.length === 1) return found(best[0]!);
+    }
+    if (candidates.length === 1) return found(candidates[0]!);
+    if (byTitle) {
+      const titled = this.byTitle.get(raw.toLowerCase()) ?? [];
+      if (titled.length === 1 && candidates.length === 0) return found(titled[0]!);
+      if (titled.length > 1 && candidates.length === 0) candidates = titled;
+    }
+    return candidates.length > 1 ? { kind: 'ambiguous', candidates } : { kind: 'none' };
+  }
+
+  /** The roadmaps a note in `file` belongs to by folder: its own folder's, or the nearest above, or all of them. */
+  byFolder(file: string): RoadmapNote[] {
+    let dir = dirName(file);
+    for (;;) {
+      const here = this.byDir.get(dir);
+      if (here?.length) return here;
+      if (dir === '') break;
+      dir = dirName(dir);
+    }
+    return this.roadmaps;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
