@@ -3,6 +3,7 @@
 // period's growth threads. No script, no external resource (a CSP that allows
 // nothing but the inline style says so to the browser too), a light theme,
 // print CSS for A4, and every piece of note text escaped. Pure.
+import { entriesInPeriod, periodOfReview } from './period';
 import { daysBetween, dayNumber, fromDayNumber } from './dates';
 import { EVIDENCE_KINDS, type ReviewNote } from './model';
 import { percentText, plural, statusText } from './present';
@@ -314,15 +315,8 @@ export function exportPacket(input: PacketInput): string {
   const review = reviewsOf(model, roadmapFile).find((r) => r.note.file === reviewFile)?.note;
   const state = roadmapState(model, roadmap, today, input.status);
   const reviewDate = review?.date ?? today;
-  const earlier = reviewsOf(model, roadmapFile)
-    .map((r) => r.note.date)
-    .filter((d): d is string => d !== null && d < reviewDate)
-    .sort()
-    .at(-1);
-  const period = review?.period ?? { from: earlier ?? roadmap.start ?? reviewDate, to: reviewDate };
-  const entries = entriesOf(model, roadmapFile)
-    .filter((e) => e.entry.date !== null && e.entry.date >= period.from && e.entry.date <= period.to)
-    .sort((a, b) => (a.entry.date! < b.entry.date! ? -1 : a.entry.date! > b.entry.date! ? 1 : 0));
+  const period = periodOfReview(model, roadmap, review ?? { file: reviewFile, date: reviewDate, period: null }, today);
+  const entries = entriesInPeriod(entriesOf(model, roadmapFile), period);
   const people = [roadmap.mentee && `Mentee: ${roadmap.mentee}`, roadmap.mentor && `Mentor: ${roadmap.mentor}`].filter(Boolean).join(' · ');
   const review_ =
     state.nextReviewDue === null

@@ -6,6 +6,7 @@ import { EVIDENCE_KINDS } from './model';
 import { isOverdue, percentText, plural, relativeDue, statusText } from './present';
 import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
+import { entriesInPeriod, newReviewPeriod } from './period';
 import { addCadence, addDays, formatCadence, type Cadence } from './dates';
 import { bottleneckTrends } from './bottlenecks';
 import { describeMoves, type MilestoneHistory, type RoadmapHistory } from './history';
@@ -144,12 +145,9 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
   if (!roadmap) throw new Error(`No roadmap at ${roadmapFile}`);
   const state = roadmapState(model, roadmap, today, options.status);
   const last = lastReviewOf(model, roadmap.file, today);
-  const from = last?.note.date ?? roadmap.start ?? state.milestones.reduce<string | null>((d, m) => (m.start && (!d || m.start < d) ? m.start : d), null) ?? today;
-  const period = { from, to: today };
-
-  const since = entriesOf(model, roadmap.file).filter(
-    (e) => e.entry.date !== null && e.entry.date <= today && (last ? e.entry.date > from : e.entry.date >= from),
-  );
+  const reviewPeriod = newReviewPeriod(model, roadmap, today);
+  const period = { from: reviewPeriod.from, to: reviewPeriod.to };
+  const since = entriesInPeriod(entriesOf(model, roadmap.file), reviewPeriod);
 
   const followUps = (last?.note.feedback ?? []).filter((f) => f.kind === 'start');
   const bottlenecks = bottleneckFollowUps(model, roadmap.file, today);
