@@ -1,14 +1,14 @@
 // Applying a review's goalpost changes to its roadmap, as pure text edits: the
 // CLI writes the result, the extension turns the same edits into one
 // WorkspaceEdit shown for confirmation first.
-import { isIsoDateShape, isValidIsoDate } from './dates';
+import { isValidIsoDate } from './dates';
 import { findFrontMatter } from './frontMatter';
 import { TASK_PREFIX } from './inline';
 import { ATX_HEADING, proseLines } from './lines';
-import type { GoalpostChange, Milestone, RoadmapNote } from './model';
-import { parseGoalpostLine, sectionOf } from './review';
+import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model';
+import { readGoalpostLine, sectionOf } from './review';
 import { collapseSpaces, slugify } from './text';
-import { closestId } from './workspace';
+import { closestId } from './suggest';
 
 /** A problem with one line of the review's goalpost section (1-based line in the review). */
 export interface GoalpostProblem {
@@ -46,11 +46,9 @@ export interface GoalpostPlan {
   alreadyApplied: string | null;
 }
 
-const CHANGE_SYNTAX = 'move <id> to YYYY-MM-DD — why · drop <id> — why · rescope <id> to "new title" — why · add "title" to <phase> due YYYY-MM-DD — why';
 const APPLIED = /^goalpost_applied[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})/m;
-const LIST_ITEM = /^\s*[-*+]\s+\S/;
 
-/** The goalpost section of a review: its changes, the lines that are none, and whether it was applied. */
+/** The goalpost section of a review's text: its changes, the lines that are none, and whether it was applied. */
 export function readGoalpost(reviewText: string): GoalpostSection {
   const out: GoalpostSection = { changes: [], problems: [], applied: null, headingLine: null };
   const block = findFrontMatter(reviewText);
@@ -67,22 +65,17 @@ export function readGoalpost(reviewText: string): GoalpostSection {
       }
       continue;
     }
-    if (!inSection || !LIST_ITEM.test(text)) continue;
-    const change = parseGoalpostLine(text, line);
-    if (change) {
-      out.changes.push(change);
-      continue;
-    }
-    const badDate = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text);
-    out.problems.push({
-      line,
-      message:
-        badDate && isIsoDateShape(badDate[1]!) && !isValidIsoDate(badDate[1]!)
-          ? `${badDate[1]} is not a real calendar date`
-          : `Not a goalpost change; write one of: ${CHANGE_SYNTAX}`,
-    });
+    if (!inSection) continue;
+    const read = readGoalpostLine(text, line);
+    if (read && 'change' in read) out.changes.push(read.change);
+    else if (read) out.problems.push({ line, message: read.problem });
   }
   return out;
+}
+
+/** What the index read of a review's goalpost section, as a section (no text needed). */
+export function goalpostSectionOf(review: ReviewNote): GoalpostSection {
+  return { changes: review.goalpost, problems: review.goalpostProblems, applied: review.goalpostApplied, headingLine: null };
 }
 
 // ---------------------------------------------------------------------------
@@ -195,8 +188,8 @@ function findPhase(roadmap: RoadmapNote, name: string): { title: string; line: n
  * the plan has no edits. A review whose front matter records
  * `goalpost_applied` gives no edits and says when.
  */
-export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, reviewText: string): GoalpostPlan {
-  const section = readGoalpost(reviewText);
+export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, review: string | GoalpostSection): GoalpostPlan {
+  const section = typeof review === 'string' ? readGoalpost(review) : review;
   const plan: GoalpostPlan = { changes: section.changes, edits: [], problems: [...section.problems], alreadyApplied: section.applied };
   if (section.applied) return plan;
   const lines = roadmapText.split(/\r\n|\r|\n/);
@@ -306,12 +299,14 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, reviewTe
 
 /**
  * The problems of a review's goalpost lines against its roadmap (none of them
- * depends on the roadmap's text): for diagnostics while the review is typed.
- * Without a roadmap, only the lines that are no change.
+ * depends on the roadmap's text): the review's diagnostics in the index.
+ * Without a roadmap, only the lines that are no change; once applied, none
+ * (the roadmap has moved on since).
  */
-export function goalpostProblems(roadmap: RoadmapNote | undefined, reviewText: string): GoalpostProblem[] {
-  if (!roadmap) return readGoalpost(reviewText).problems;
-  return planGoalpost('', roadmap, reviewText).problems;
+export function goalpostProblems(roadmap: RoadmapNote | undefined, section: GoalpostSection): GoalpostProblem[] {
+  if (section.applied) return [];
+  if (!roadmap) return section.problems;
+  return planGoalpost('', roadmap, section).problems;
 }
 
 /** The roadmap's text with the plan's edits applied, its line breaks kept. */

@@ -2,6 +2,7 @@
 import { SLICE_MS } from './slices';
 import type { Diagnostic, ParsedNote, ReviewNote, RoadmapNote, SessionNote, ThreadNote } from './model';
 import { evidenceHints } from './evidence';
+import { goalpostProblems, goalpostSectionOf } from './goalpost';
 import { ownerOf, resolveRef } from './linking';
 import { RoadmapLookup } from './resolve';
 import { byFileName, compareDated, compareDiagnostics, compareEntries, compareText, lowerBound, replaceSorted } from './sorted';
@@ -40,8 +41,9 @@ export class Linker {
    * these (a checkbox, a date, a step, prose) changes no other note's links.
    */
   private static sameLinks(a: RoadmapNote, b: RoadmapNote): boolean {
-    if (a.file !== b.file || a.title !== b.title || a.milestones.length !== b.milestones.length) return false;
-    return a.milestones.every((m, i) => m.id === b.milestones[i]!.id);
+    if (a.file !== b.file || a.title !== b.title || a.milestones.length !== b.milestones.length || a.phases.length !== b.phases.length) return false;
+    // Reviews' goalpost lines name phases: a renamed phase relinks them.
+    return a.milestones.every((m, i) => m.id === b.milestones[i]!.id) && a.phases.every((p, i) => p.title === b.phases[i]!.title);
   }
 
   /** Records what one file says now (undefined: the file is gone). */
@@ -118,7 +120,13 @@ export class Linker {
       for (const ref of note.refs) resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics);
       return { session: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
     }
-    if (note.kind === 'review') return { review: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
+    if (note.kind === 'review') {
+      // Its goalpost lines, checked as Apply would check them: Problems and `check` show them without the review open.
+      for (const p of goalpostProblems(owner.roadmap ?? undefined, goalpostSectionOf(note))) {
+        diagnostics.push({ file: note.file, line: p.line, severity: 'error', code: 'goalpost', message: p.message });
+      }
+      return { review: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
+    }
     const entries: LinkedEntry[] = [];
     for (const entry of note.entries) {
       const linked: LinkedEntry = { entry, roadmap: owner.roadmap?.file ?? null, milestones: [] };

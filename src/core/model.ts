@@ -139,6 +139,10 @@ export interface ReviewNote {
   feedback: FeedbackItem[];
   followUps: { text: string; done: boolean; line: number }[];
   goalpost: GoalpostChange[];
+  /** Lines of the goalpost section that are no change we can read. */
+  goalpostProblems: { line: number; message: string }[];
+  /** `goalpost_applied` of the front matter: the changes were applied that day. */
+  goalpostApplied: string | null;
 }
 
 export type ParsedNote = RoadmapNote | ThreadNote | SessionNote | ReviewNote;

@@ -1,6 +1,6 @@
 import type { ParsedFrontMatter } from './frontMatter';
 import { dateField, refField } from './frontMatter';
-import { isValidIsoDate } from './dates';
+import { isIsoDateShape, isValidIsoDate } from './dates';
 import { ATX_HEADING, proseLines } from './lines';
 import type { AuditRow, Diagnostic, FeedbackItem, GoalpostChange, ReviewNote } from './model';
 import { collapseSpaces } from './text';
@@ -27,6 +27,33 @@ function whyIndex(text: string): number {
     if ((text.slice(0, m.index).match(/"/g)?.length ?? 0) % 2 === 0) return m.index;
   }
   return -1;
+}
+
+/** The goalpost syntax, as problems quote it. */
+export const GOALPOST_SYNTAX = 'move <id> to YYYY-MM-DD — why · drop <id> — why · rescope <id> to "new title" — why · add "title" to <phase> due YYYY-MM-DD — why';
+const LIST_ITEM = /^\s*[-*+]\s+\S/;
+
+/**
+ * One line of a review's goalpost section: a change, a problem (a list item
+ * that is no change we can read, or a change written without its `- `), or
+ * nothing (prose, an empty item). The one reader of goalpost lines: the
+ * index's diagnostics and Apply both go through it.
+ */
+export function readGoalpostLine(text: string, line: number): { change: GoalpostChange } | { problem: string } | undefined {
+  if (!LIST_ITEM.test(text)) {
+    // VS Code does not continue a list after Enter: a change typed without its `- ` is told, never silently ignored.
+    if (text.trim() && parseGoalpostLine(`- ${text.trim()}`, line)) return { problem: `This reads as a goalpost change but is not a list item: start the line with "- "` };
+    return undefined;
+  }
+  const change = parseGoalpostLine(text, line);
+  if (change) return { change };
+  const badDate = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text);
+  return {
+    problem:
+      badDate && isIsoDateShape(badDate[1]!) && !isValidIsoDate(badDate[1]!)
+        ? `${badDate[1]} is not a real calendar date`
+        : `Not a goalpost change; write one of: ${GOALPOST_SYNTAX}`,
+  };
 }
 
 /** `move payments to 2026-07-01 — why`, `drop cert — why`, `rescope x to "…"`, `add "…" to Phase due 2026-09-01`. */
@@ -77,7 +104,10 @@ export function parseReview(
     feedback: [],
     followUps: [],
     goalpost: [],
+    goalpostProblems: [],
+    goalpostApplied: null,
   };
+  note.goalpostApplied = dateField(fm, 'goalpost_applied', file, diagnostics);
   if (fm.data.date === undefined) {
     diagnostics.push({ file, line: 1, severity: 'warning', code: 'missing-date', message: 'Review has no date' });
   }
@@ -167,8 +197,9 @@ export function parseReview(
         }
       }
     } else if (section === 'goalpost') {
-      const change = parseGoalpostLine(line, lineNo);
-      if (change) note.goalpost.push(change);
+      const read = readGoalpostLine(line, lineNo);
+      if (read && 'change' in read) note.goalpost.push(read.change);
+      else if (read) note.goalpostProblems.push({ line: lineNo, message: read.problem });
     }
   }
   return note;

@@ -43,8 +43,9 @@ const uriOf = (rel: string) => vscode.Uri.joinPath(folder().uri, ...rel.split('/
 const REVIEW = 'reviews/2026-04-01-review.md';
 const TODAY = process.env.MENTORSHIP_TODAY ?? '';
 
+/** The index's problems of a review's goalpost lines (the same diagnostics `check` prints). */
 function goalpostDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mentorship goalpost');
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mentorship' && d.code === 'goalpost');
 }
 
 describe('goalpost', function () {
@@ -129,6 +130,21 @@ describe('goalpost', function () {
     assert.ok(Buffer.compare(fs.readFileSync(roadmapUri.fsPath), originalBytes) === 0, 'the roadmap on disk is byte for byte the original');
   });
 
+  it('shows the problems of goalpost lines of a review that was never opened (the index reads them)', async () => {
+    await activatedApi<Api>();
+    const uri = uriOf('reviews/2026-03-20-unopened.md');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the review is not open');
+    const problems = await waitFor(() => {
+      const d = goalpostDiagnostics(uri);
+      return d.length === 5 ? d : undefined;
+    }, { what: 'five goalpost problems', timeoutMs: 15_000 });
+    assert.deepEqual(
+      problems!.map((d) => d.range.start.line + 1),
+      [10, 11, 12, 13, 14],
+    );
+    assert.match(problems![4]!.message, /not a list item/);
+  });
+
   it('shows the problems of goalpost lines while the review is typed, and clears them when fixed', async () => {
     await activatedApi<Api>();
     const uri = uriOf('reviews/2026-04-15-typing.md');
@@ -191,8 +207,9 @@ describe('goalpost', function () {
     await waitFor(
       async () => {
         await api.notes.whenIdle();
-        const s = await vscode.commands.executeCommand<{ reviews: number }>('mentorship.debug.indexSummary');
-        return s && s.reviews >= 3;
+        const f = api.notes.folderOf(uriOf('hist/roadmap.md')) as { index: { model(): { reviews: { note: { file: string } }[]; roadmapByFile: Map<string, unknown> } } } | undefined;
+        const model = f?.index.model();
+        return !!model?.reviews.some((r) => r.note.file === 'hist/reviews/r.md') && !!model.roadmapByFile.get('hist/roadmap.md');
       },
       { what: 'the new notes indexed', timeoutMs: 20_000 },
     );

@@ -1,6 +1,7 @@
 // The goalpost feature: Apply Goalpost Changes (palette, the review editor's
-// title bar, a code lens on the section), problems of goalpost lines while
-// typing, and the history provider the dashboard reads.
+// title bar, a code lens on the section) and the history provider the
+// dashboard reads. Problems of goalpost lines are the index's diagnostics of
+// the review (core/linker.ts), shown with every other problem.
 import * as vscode from 'vscode';
 import type { RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
@@ -8,7 +9,6 @@ import type { NotesService } from '../notes/notesService';
 import { applyGoalpost, reviewAt } from '../commands/goalpost';
 import { setHistoryProvider } from '../dashboard';
 import { GoalpostCodeLens } from './codeLens';
-import { GoalpostDiagnostics } from './diagnostics';
 import { GoalpostHistoryProvider } from './history';
 
 let provider: GoalpostHistoryProvider | undefined;
@@ -19,12 +19,10 @@ export async function historyFor(folder: FolderNotes, roadmapFile: string): Prom
 }
 
 export interface GoalpostFeature {
-  diagnostics: GoalpostDiagnostics;
   history: GoalpostHistoryProvider;
 }
 
 export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesService): GoalpostFeature {
-  const diagnostics = new GoalpostDiagnostics(notes);
   const lens = new GoalpostCodeLens(notes);
   const history = new GoalpostHistoryProvider(notes);
   provider = history;
@@ -39,7 +37,6 @@ export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesS
   };
   context.subscriptions.push(
     { dispose: () => setHistoryProvider(undefined) },
-    diagnostics,
     lens,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lens),
     vscode.commands.registerCommand('mentorship.goalpost.apply', async (arg?: unknown) => {
@@ -57,5 +54,5 @@ export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesS
     }),
   );
   updateContext();
-  return { diagnostics, history };
+  return { history };
 }
