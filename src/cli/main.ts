@@ -1,34 +1,26 @@
 // mentorship-review: status, check, review, export, apply and history on a notes folder.
-import { existsSync, mkdirSync, writeFileSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
-  NotesIndex,
   dueText,
-  exportPacket,
   freePath,
-  menteeFacts,
-  menteeRows,
-  packetPath,
-  packetReview,
   isValidIsoDate,
+  localToday,
+  menteeFacts,
+  compareAttention,
   nextReviewText,
+  packetPath,
   percentText,
   plural,
   stepsText,
-  statusReport,
-  utcDateToIso,
-  writeReview,
   type RoadmapNote,
   type RoadmapState,
-  type StatusReport,
-  type WorkspaceModel,
+  type StatusJson,
 } from '../core';
-import { bottleneckTrends } from '../core/bottlenecks';
-import { applyGoalpostEdits, markApplied, planGoalpost, unifiedDiff } from '../core/goalpost';
-import { describeMoves, roadmapHistory, unavailableHistory, type RoadmapHistory } from '../core/history';
-import { readVersions } from '../node/git';
+import { applyGoalpostEdits, markApplied, unifiedDiff } from '../core/goalpost';
+import { describeMoves } from '../core/history';
+import { openNotes, OpenError, type OpenedFolder, type OpenedNotes } from '../node/notesFolder';
 import { bar, makeStyle, table, truncate, useColor, type Style } from './format';
-import { createNodeReader } from '../node/nodeReader';
 
 const VERSION = '0.1.0';
 
@@ -41,14 +33,16 @@ Usage:
   mentorship-review export [DIR] [--today YYYY-MM-DD] [--roadmap ID] [--review FILE] [--out FILE]
   mentorship-review apply  [DIR] REVIEW [--dry-run] [--today YYYY-MM-DD]
   mentorship-review history [DIR] [--roadmap ID] [--json]
+  Every command also takes --config FILE.
 
 Commands:
   status   Progress, overdue milestones, review cadence and drift signals.
-  check    Every problem in the notes as file:line. Exit 1 when any is an error.
+  check    Every problem in the notes as file:line. Exit 1 when any is an error;
+           exit 2 when the folder holds no note of any kind under the settings.
   review   Write a prefilled review note (status: draft) and print its path.
            Never overwrites: with --out, an existing FILE is refused; without
            it, the note goes to the folder of the roadmap's earlier reviews
-           (else <roadmap folder>/reviews/) as <today>-review.md, or -2, -3…
+           (else <roadmap folder>/<reviewsFolder>/) as <today>-review.md, or -2, -3…
   export   Write the review packet (one self-contained HTML file: the review, the
            roadmap's state and timeline, the period's threads) and print its path.
            Default: the roadmap's last held review (else its newest draft); next to
@@ -61,9 +55,11 @@ Commands:
   history  How each milestone's plan moved, from the roadmap's git history.
 
 Options:
-  DIR                 The notes folder (default: the current folder).
+  DIR                 The notes folder, or a .code-workspace file (default: the current folder).
+  --config FILE       The mentorship.* settings as JSON (default: DIR/.vscode/settings.json,
+                      as VS Code reads it; a workspace file's "settings" and each folder's).
   --json              Machine-readable output (one JSON object).
-  --today DATE        The day to compute against (default: today's date in UTC).
+  --today DATE        The day to compute against (default: today's local date).
   --roadmap ID        Which roadmap, by path, file name or title (when there are several).
   --review FILE       The review to export (default: the roadmap's last held review).
   --out FILE          Where to write the review note or the packet.
@@ -73,96 +69,149 @@ Options:
 
 export class UsageError extends Error {}
 
+type Flag = '--json' | '--today' | '--roadmap' | '--out' | '--review' | '--dry-run' | '--config';
+
+/** Which flags each command takes: any other is a usage error (exit 2), never silently ignored. */
+const COMMANDS: Record<string, readonly Flag[]> = {
+  status: ['--json', '--today', '--roadmap', '--config'],
+  check: ['--json', '--config'],
+  review: ['--today', '--roadmap', '--out', '--config'],
+  export: ['--today', '--roadmap', '--review', '--out', '--config'],
+  apply: ['--dry-run', '--today', '--config'],
+  history: ['--roadmap', '--json', '--config'],
+};
+const VALUED: ReadonlySet<Flag> = new Set(['--today', '--roadmap', '--out', '--review', '--config']);
+
 interface Args {
   command: string;
   dir: string;
   json: boolean;
-  today: string;
+  /** --today, else undefined: the local date. */
+  today?: string;
   roadmap?: string;
   out?: string;
   review?: string;
-  dryRun?: boolean;
+  dryRun: boolean;
+  config?: string;
 }
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
   const positional: string[] = [];
-  const args: Partial<Args> = { json: false };
+  const given = new Map<Flag, string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
+    if (a === '-h' || a === '--help') return 'help';
+    if (a === '-v' || a === '--version') return 'version';
+    if (!a.startsWith('-') || a === '-') {
+      positional.push(a);
+      continue;
+    }
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const flag = (eq === -1 ? a : a.slice(0, eq)) as Flag;
+    const inline = eq === -1 ? undefined : a.slice(eq + 1);
+    if (!Object.values(COMMANDS).some((flags) => flags.includes(flag))) throw new UsageError(`Unknown option ${flag}`);
+    if (VALUED.has(flag)) {
       const v = inline ?? argv[++i];
       if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '-v':
-      case '--version':
-        return 'version';
-      case '--json':
-        args.json = true;
-        break;
-      case '--today':
-        args.today = value();
-        if (!isValidIsoDate(args.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${args.today}'`);
-        break;
-      case '--roadmap':
-        args.roadmap = value();
-        break;
-      case '--out':
-        args.out = value();
-        break;
-      case '--review':
-        args.review = value();
-        break;
-      case '--dry-run':
-        args.dryRun = true;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`Unknown option ${a}`);
-        positional.push(a);
+      given.set(flag, v);
+    } else {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
+      given.set(flag, '');
     }
   }
   const [command, ...rest] = positional;
   if (!command) return 'help';
-  if (!['status', 'check', 'review', 'export', 'apply', 'history'].includes(command)) throw new UsageError(`Unknown command '${command}'`);
+  const allowed = COMMANDS[command];
+  if (!allowed) throw new UsageError(`Unknown command '${command}'`);
+  for (const flag of given.keys()) {
+    if (!allowed.includes(flag)) throw new UsageError(`${command} does not take ${flag} (it takes ${allowed.join(', ')})`);
+  }
+  const today = given.get('--today');
+  if (today !== undefined && !isValidIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${today}'`);
+  let review = given.get('--review');
   if (command === 'apply') {
     if (!rest.length) throw new UsageError('apply needs the review note: apply [DIR] REVIEW');
-    args.review = rest.pop()!;
+    review = rest.pop()!;
   }
   const [dir, ...extra] = rest;
   if (extra.length) throw new UsageError(`Unexpected argument '${extra[0]}'`);
+  const opt = (flag: Flag) => given.get(flag);
   return {
     command,
     dir: dir ?? '.',
-    json: args.json ?? false,
-    today: args.today ?? utcDateToIso(new Date()),
-    ...(args.roadmap !== undefined ? { roadmap: args.roadmap } : {}),
-    ...(args.out !== undefined ? { out: args.out } : {}),
-    ...(args.review !== undefined ? { review: args.review, dryRun: args.dryRun ?? false } : {}),
+    json: given.has('--json'),
+    dryRun: given.has('--dry-run'),
+    ...(today !== undefined ? { today } : {}),
+    ...(opt('--roadmap') !== undefined ? { roadmap: opt('--roadmap')! } : {}),
+    ...(opt('--out') !== undefined ? { out: opt('--out')! } : {}),
+    ...(review !== undefined ? { review } : {}),
+    ...(opt('--config') !== undefined ? { config: opt('--config')! } : {}),
   };
 }
 
-/** Control characters (a newline in a file name) written as escapes, so one diagnostic stays one line. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+/** A roadmap of one of the opened folders. */
+interface Picked {
+  folder: OpenedFolder;
+  roadmap: RoadmapNote;
 }
 
-export function pickRoadmap(model: WorkspaceModel, id: string | undefined): RoadmapNote {
-  const all = model.roadmaps;
-  if (all.length === 0) throw new UsageError('No roadmap found (a note with tags: [roadmap] in its front matter)');
+/** A folder's path as the output shows it: from DIR (or the workspace file's folder). */
+function shownPath(folder: OpenedFolder, file: string): string {
+  return folder.prefix ? `${folder.prefix}/${file}` : file;
+}
+
+/** The roadmap `--roadmap ID` names (by path, file name or title), or the only one; never a silent first pick. */
+export function pickRoadmap(notes: OpenedNotes, id: string | undefined): Picked {
+  const all = notes.folders.flatMap((folder) => folder.engine.model().roadmaps.map((roadmap) => ({ folder, roadmap })));
+  const kinds = notes.folders[0]!.engine.settings.kindNames;
+  if (all.length === 0) throw new UsageError(`No roadmap found (a note with tags: [${kinds.roadmap}] in its front matter)`);
+  const list = (picks: Picked[]) => picks.map((p) => `  ${shownPath(p.folder, p.roadmap.file)}  (${p.roadmap.title})`).join('\n');
   if (id === undefined) {
     if (all.length === 1) return all[0]!;
-    throw new UsageError(`There are ${all.length} roadmaps; pick one with --roadmap:\n${all.map((r) => `  ${r.file}  (${r.title})`).join('\n')}`);
+    throw new UsageError(`There are ${all.length} roadmaps; pick one with --roadmap:\n${list(all)}`);
   }
-  const list = (roadmaps: RoadmapNote[]) => roadmaps.map((r) => `  ${r.file}  (${r.title})`).join('\n');
-  const found = model.resolveRoadmap(id.replace(/\\/g, '/'), '');
-  if (found.kind === 'ambiguous') throw new UsageError(`'${id}' matches several roadmaps; name one by its path:\n${list(found.candidates)}`);
-  if (found.kind === 'none') throw new UsageError(`No roadmap matches '${id}'. Roadmaps:\n${list(all)}`);
-  return found.roadmap;
+  const name = id.replace(/\\/g, '/');
+  const found: Picked[] = [];
+  const ambiguous: Picked[] = [];
+  for (const folder of notes.folders) {
+    // A path from DIR names a folder of a workspace file first.
+    const inFolder = folder.prefix && name.startsWith(`${folder.prefix}/`) ? name.slice(folder.prefix.length + 1) : name;
+    const r = folder.engine.resolveRoadmap(inFolder);
+    if (r.kind === 'found') found.push({ folder, roadmap: r.roadmap });
+    else if (r.kind === 'ambiguous') ambiguous.push(...r.candidates.map((roadmap) => ({ folder, roadmap })));
+  }
+  if (found.length === 1 && ambiguous.length === 0) return found[0]!;
+  if (found.length + ambiguous.length > 1) throw new UsageError(`'${id}' matches several roadmaps; name one by its path:\n${list([...found, ...ambiguous])}`);
+  throw new UsageError(`No roadmap matches '${id}'. Roadmaps:\n${list(all)}`);
+}
+
+/** The paths of one folder's status, as seen from DIR (a workspace file's folders sit under their own paths). */
+function withPrefix<T>(value: T, prefix: string): T {
+  if (!prefix) return value;
+  const visit = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(visit);
+    if (!v || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      out[k] = (k === 'file' || k === 'roadmap' || k === 'review') && typeof x === 'string' ? `${prefix}/${x}` : visit(x);
+    }
+    return out;
+  };
+  return visit(value) as T;
+}
+
+/** Every folder's `status --json`, one object (paths from DIR). */
+function statusOf(notes: OpenedNotes): StatusJson {
+  const parts = notes.folders.map((f) => withPrefix(f.engine.status(), f.prefix));
+  const first = parts[0]!;
+  return {
+    today: first.today,
+    roadmaps: parts.flatMap((p) => p.roadmaps),
+    threads: parts.flatMap((p) => p.threads),
+    sessions: parts.flatMap((p) => p.sessions),
+    reviews: parts.flatMap((p) => p.reviews),
+    diagnostics: parts.flatMap((p) => p.diagnostics),
+  };
 }
 
 const ICON: Record<string, string> = { done: '✔', 'in-progress': '◐', todo: '○', dropped: '–' };
@@ -214,10 +263,12 @@ function renderRoadmap(r: RoadmapState, s: Style): string[] {
 }
 
 /** With several roadmaps: one line per mentee, attention first (the Mentees view's order). */
-function renderOverview(report: StatusReport, s: Style): string[] {
-  const rows = menteeRows(report.roadmaps.map((state) => ({ state })), report.today);
-  const lines = [s.bold(`Mentees (${rows.length}), who needs attention first`)];
-  const cells = rows.map((r) => {
+function renderOverview(notes: OpenedNotes, s: Style): string[] {
+  const multi = notes.folders.length > 1;
+  const rows = notes.folders.flatMap((f) => f.engine.mentees(multi ? f.name : null).map((r) => ({ ...r, file: shownPath(f, r.file) })));
+  const ordered = rows.sort(compareAttention);
+  const lines = [s.bold(`Mentees (${ordered.length}), who needs attention first`)];
+  const cells = ordered.map((r) => {
     const facts = menteeFacts(r);
     const urgent = r.reviewOverdueDays > 0 || r.overdueMilestones > 0;
     return [urgent ? s.red('!') : r.drift.length ? s.yellow('•') : ' ', truncate(r.mentee, 24), truncate(r.title, 36), facts.join(' · '), s.dim(r.file)];
@@ -226,10 +277,11 @@ function renderOverview(report: StatusReport, s: Style): string[] {
   return lines;
 }
 
-function renderStatus(report: StatusReport, s: Style): string {
+function renderStatus(notes: OpenedNotes, report: StatusJson, s: Style): string {
   const out: string[] = [];
-  if (report.roadmaps.length > 1) out.push(...renderOverview(report, s));
-  if (report.roadmaps.length === 0) out.push('No roadmap found. A roadmap is a note with `tags: [roadmap]` in its front matter.');
+  if (report.roadmaps.length > 1) out.push(...renderOverview(notes, s));
+  const kinds = notes.folders[0]!.engine.settings.kindNames;
+  if (report.roadmaps.length === 0) out.push(`No roadmap found. A roadmap is a note with \`tags: [${kinds.roadmap}]\` in its front matter.`);
   for (const r of report.roadmaps) out.push(...renderRoadmap(r, s), '');
   const t = report.threads;
   const count = (k: string) => t.filter((x) => x.evidence === k).length;
@@ -249,44 +301,73 @@ function renderStatus(report: StatusReport, s: Style): string {
   return `${out.join('\n')}\n`;
 }
 
-async function loadIndex(dir: string): Promise<NotesIndex> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`Not a folder: ${dir}`);
-  const index = new NotesIndex();
-  // One build, nothing kept: no need to stat every file for a cache key.
-  await index.build(createNodeReader(dir, { stat: false }));
-  return index;
+/** Opens DIR with the settings in force and indexes every folder. */
+async function load(args: Args, io: Io): Promise<OpenedNotes> {
+  const target = resolve(io.cwd, args.dir);
+  const today = args.today ?? localToday();
+  let notes: OpenedNotes;
+  try {
+    notes = openNotes(target, {
+      clock: () => today,
+      env: { ...process.env, ...io.env },
+      ...(args.config !== undefined ? { config: resolve(io.cwd, args.config) } : {}),
+    });
+  } catch (e) {
+    if (e instanceof OpenError) throw new UsageError(e.message);
+    throw e;
+  }
+  for (const w of notes.warnings) io.stderr.write(`mentorship-review: warning: ${w}\n`);
+  await Promise.all(notes.folders.map((f) => f.engine.build()));
+  return notes;
+}
+
+/** A note named on the command line: a path from the current folder, else from DIR. */
+function noteOnCommandLine(notes: OpenedNotes, given: string, io: Io, what: string): { folder: OpenedFolder; file: string; abs: string } {
+  const candidates = [resolve(io.cwd, given), resolve(notes.base, given)];
+  const abs = candidates.find((p) => existsSync(p));
+  if (!abs) throw new UsageError(`No such ${what}: ${given}`);
+  for (const folder of notes.folders) {
+    const rel = relative(folder.root, abs);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
+      return { folder, file: rel.split(/[\\/]/).join('/'), abs };
+    }
+  }
+  throw new UsageError(`${given} is not inside ${notes.base}`);
 }
 
 /** `export`: the review packet HTML, next to the review (or --out); never overwrites. */
-async function exportCommand(args: Args, dir: string, model: WorkspaceModel, io: Io): Promise<number> {
-  let reviewFile: string;
-  let roadmapFile: string;
+async function exportCommand(args: Args, notes: OpenedNotes, io: Io): Promise<number> {
+  let picked: { folder: OpenedFolder; roadmapFile: string; reviewFile: string };
   if (args.review !== undefined) {
-    const rel = relative(dir, resolve(io.cwd, args.review)).split(/[\\/]/).join('/');
-    const linked = model.reviews.find((r) => r.note.file === rel);
-    if (!linked) throw new UsageError(`${args.review} is not a review note of ${dir} (a note with tags: [review])`);
+    const { folder, file } = noteOnCommandLine(notes, args.review, io, 'review note');
+    const linked = folder.engine.model().reviews.find((r) => r.note.file === file);
+    const tag = folder.engine.settings.kindNames.review;
+    if (!linked) throw new UsageError(`${args.review} is not a review note of ${notes.base} (a note with tags: [${tag}])`);
     if (!linked.roadmap) throw new UsageError(`${args.review} belongs to no roadmap; name one with roadmap: in its front matter`);
-    if (args.roadmap !== undefined && pickRoadmap(model, args.roadmap).file !== linked.roadmap) {
-      throw new UsageError(`${args.review} is a review of ${linked.roadmap}, not of ${args.roadmap}`);
+    if (args.roadmap !== undefined) {
+      const named = pickRoadmap(notes, args.roadmap);
+      if (named.folder !== folder || named.roadmap.file !== linked.roadmap) {
+        throw new UsageError(`${args.review} is a review of ${shownPath(folder, linked.roadmap)}, not of ${args.roadmap}`);
+      }
     }
-    reviewFile = rel;
-    roadmapFile = linked.roadmap;
+    picked = { folder, roadmapFile: linked.roadmap, reviewFile: file };
   } else {
-    roadmapFile = pickRoadmap(model, args.roadmap).file;
-    const review = packetReview(model, roadmapFile, args.today);
-    if (!review) throw new UsageError(`${roadmapFile} has no review yet; write one with the review command first`);
-    reviewFile = review.file;
+    const { folder, roadmap } = pickRoadmap(notes, args.roadmap);
+    const review = folder.engine.packetReview(roadmap.file);
+    if (!review) throw new UsageError(`${shownPath(folder, roadmap.file)} has no review yet; write one with the review command first`);
+    picked = { folder, roadmapFile: roadmap.file, reviewFile: review.file };
   }
-  const html = exportPacket({ model, roadmapFile, reviewFile, reviewText: readFileSync(join(dir, reviewFile), 'utf8'), today: args.today });
-  return writeNewNote(dir, args, packetPath(reviewFile), html, io);
+  const { folder, roadmapFile, reviewFile } = picked;
+  const html = folder.engine.packet(roadmapFile, reviewFile, readFileSync(join(folder.root, reviewFile), 'utf8'));
+  return writeNewNote(folder.root, args, packetPath(reviewFile), html, io);
 }
 
 /**
  * Writes a new file (the review note, the packet): at --out, refused when it
- * exists; else at `defaultPath` in DIR, or -2, -3… Never overwrites ('wx'
+ * exists; else at `defaultPath` in the folder, or -2, -3… Never overwrites ('wx'
  * fails if the file appeared meanwhile). Prints the path written.
  */
-async function writeNewNote(dir: string, args: Args, defaultPath: string, text: string, io: Io): Promise<number> {
+async function writeNewNote(root: string, args: Args, defaultPath: string, text: string, io: Io): Promise<number> {
   let target: string;
   if (args.out !== undefined) {
     target = resolve(io.cwd, args.out);
@@ -295,7 +376,7 @@ async function writeNewNote(dir: string, args: Args, defaultPath: string, text: 
       return 1;
     }
   } else {
-    target = join(dir, await freePath(defaultPath, async (p) => existsSync(join(dir, p))));
+    target = join(root, await freePath(defaultPath, async (p) => existsSync(join(root, p))));
   }
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, text, { flag: 'wx' });
@@ -304,60 +385,52 @@ async function writeNewNote(dir: string, args: Args, defaultPath: string, text: 
   return 0;
 }
 
-function applyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): number {
-  const abs = [resolve(io.cwd, args.review!), resolve(dir, args.review!)].find((p) => existsSync(p));
-  if (!abs) throw new UsageError(`No such review note: ${args.review}`);
-  const file = relative(dir, abs).split('\\').join('/');
-  const linked = model.reviews.find((r) => r.note.file === file);
-  if (!linked) throw new UsageError(`${file} is not a review note of ${dir} (tags: [review] in its front matter)`);
-  if (!linked.roadmap) throw new UsageError(`${file} names no roadmap that exists (its roadmap: field)`);
-  const roadmap = model.roadmapByFile.get(linked.roadmap)!;
+function applyCommand(args: Args, notes: OpenedNotes, io: Io): number {
+  const { folder, file, abs } = noteOnCommandLine(notes, args.review!, io, 'review note');
+  const shown = shownPath(folder, file);
+  const linked = folder.engine.model().reviews.find((r) => r.note.file === file);
+  const tag = folder.engine.settings.kindNames.review;
+  if (!linked) throw new UsageError(`${shown} is not a review note of ${notes.base} (tags: [${tag}] in its front matter)`);
+  if (!linked.roadmap) throw new UsageError(`${shown} names no roadmap that exists (its roadmap: field)`);
+  const roadmapFile = linked.roadmap;
   const reviewText = readFileSync(abs, 'utf8');
-  const roadmapPath = join(dir, roadmap.file);
+  const roadmapPath = join(folder.root, roadmapFile);
   const roadmapText = readFileSync(roadmapPath, 'utf8');
-  const plan = planGoalpost(roadmapText, roadmap, reviewText);
+  const plan = folder.engine.planGoalpost(roadmapFile, roadmapText, reviewText);
   if (plan.alreadyApplied) {
-    io.stdout.write(`${file}: goalpost changes already applied on ${plan.alreadyApplied}; nothing to do.\n`);
+    io.stdout.write(`${shown}: goalpost changes already applied on ${plan.alreadyApplied}; nothing to do.\n`);
     return 0;
   }
   if (plan.problems.length) {
-    for (const p of plan.problems) io.stderr.write(`${file}:${p.line}: error: ${p.message}\n`);
-    io.stderr.write(`Nothing applied: ${plan.problems.length} line${plan.problems.length === 1 ? '' : 's'} cannot be applied.\n`);
+    for (const p of plan.problems) io.stderr.write(`${shown}:${p.line}: error: ${p.message}\n`);
+    io.stderr.write(`Nothing applied: ${plural(plan.problems.length, 'line')} cannot be applied.\n`);
     return 1;
   }
   if (!plan.edits.length) {
-    io.stdout.write(`${file}: no goalpost changes to apply.\n`);
+    io.stdout.write(`${shown}: no goalpost changes to apply.\n`);
     return 0;
   }
   const after = applyGoalpostEdits(roadmapText, plan.edits);
-  io.stdout.write(unifiedDiff(roadmap.file, roadmapText, after));
+  io.stdout.write(unifiedDiff(shownPath(folder, roadmapFile), roadmapText, after));
   if (args.dryRun) return 0;
   writeFileSync(roadmapPath, after);
-  writeFileSync(abs, markApplied(reviewText, args.today).text);
+  writeFileSync(abs, markApplied(reviewText, folder.engine.today()).text);
   return 0;
 }
 
-/** The roadmap's goalpost history from its git history, its moves annotated with its reviews. */
-async function historyOf(dir: string, model: WorkspaceModel, roadmap: RoadmapNote, io: Io): Promise<RoadmapHistory> {
-  const read = await readVersions(join(dir, roadmap.file), { env: { ...process.env, ...io.env } });
-  const reviews = model.reviews
-    .filter((r) => r.roadmap === roadmap.file)
-    .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
-  return read.ok ? roadmapHistory(roadmap.file, read.versions, reviews) : unavailableHistory(roadmap.file, read.reason);
-}
-
-async function historyCommand(dir: string, args: Args, model: WorkspaceModel, io: Io): Promise<number> {
-  const roadmap = pickRoadmap(model, args.roadmap);
-  const history = await historyOf(dir, model, roadmap, io);
+async function historyCommand(args: Args, notes: OpenedNotes, io: Io): Promise<number> {
+  const { folder, roadmap } = pickRoadmap(notes, args.roadmap);
+  const history = withPrefix(await folder.engine.history(roadmap.file), folder.prefix);
   if (args.json) {
     io.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
     return 0;
   }
+  const shown = shownPath(folder, roadmap.file);
   if (!history.available) {
-    io.stdout.write(`No goalpost history for ${roadmap.file}: ${history.reason}\n`);
+    io.stdout.write(`No goalpost history for ${shown}: ${history.reason}\n`);
     return 0;
   }
-  io.stdout.write(`Goalpost history of ${roadmap.file}\n`);
+  io.stdout.write(`Goalpost history of ${shown}\n`);
   for (const m of history.milestones) {
     const state = m.dropped ? ` · dropped ${m.dropped}` : m.done ? ` · done ${m.done}` : '';
     const moved = describeMoves(m);
@@ -368,6 +441,44 @@ async function historyCommand(dir: string, args: Args, model: WorkspaceModel, io
     for (const r of m.renames) io.stdout.write(`  ${r.date} ${r.commit.slice(0, 7)} renamed "${r.from}" → "${r.to}"\n`);
   }
   return 0;
+}
+
+/** Control characters (a newline in a file name) written as escapes, so one diagnostic stays one line. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+
+function checkCommand(args: Args, notes: OpenedNotes, io: Io, style: Style): number {
+  const diags = notes.folders.flatMap((f) => withPrefix(f.engine.model().diagnostics, f.prefix));
+  const ours = notes.folders.reduce((n, f) => {
+    const m = f.engine.model();
+    return n + m.roadmaps.length + m.threads.length + m.sessions.length + m.reviews.length;
+  }, 0);
+  const size = notes.folders.reduce((n, f) => n + f.engine.index.size, 0);
+  if (ours === 0 && diags.length === 0) {
+    // CI must never pass having checked nothing: a renamed tag, a wrong DIR, an empty clone.
+    const kinds = notes.folders[0]!.engine.settings.kindNames;
+    io.stderr.write(
+      `mentorship-review: no note of any kind in ${notes.base} (${plural(size, 'markdown file')} read): ` +
+        `none is tagged ${[kinds.roadmap, kinds.thread, kinds.session, kinds.review].join(', ')} (the mentorship.tags.* settings in force). Nothing was checked.\n`,
+    );
+    return 2;
+  }
+  const errors = diags.filter((d) => d.severity === 'error').length;
+  if (args.json) {
+    io.stdout.write(`${JSON.stringify({ diagnostics: diags.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })), errors }, null, 2)}\n`);
+  } else {
+    const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
+    for (const d of diags) io.stdout.write(`${printable(d.file)}:${d.line}: ${colour(d.severity)}: ${printable(d.message)}\n`);
+    const warnings = diags.filter((d) => d.severity === 'warning').length;
+    const hints = diags.length - errors - warnings;
+    io.stdout.write(
+      diags.length
+        ? `\n${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(hints, 'hint')} in ${plural(size, 'note')}\n`
+        : `No problems in ${plural(size, 'note')}.\n`,
+    );
+  }
+  return errors ? 1 : 0;
 }
 
 export interface Io {
@@ -397,52 +508,30 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const style = makeStyle(useColor(io.stdout, io.env));
-  const dir = resolve(io.cwd, args.dir);
   try {
-    const index = await loadIndex(dir);
-    const model = index.model();
+    const notes = await load(args, io);
     if (args.command === 'status') {
-      const report = statusReport(model, args.today);
+      const report = statusOf(notes);
       if (args.roadmap !== undefined) {
-        const r = pickRoadmap(model, args.roadmap);
-        report.roadmaps = report.roadmaps.filter((x) => x.file === r.file);
+        const { folder, roadmap } = pickRoadmap(notes, args.roadmap);
+        const file = shownPath(folder, roadmap.file);
+        report.roadmaps = report.roadmaps.filter((x) => x.file === file);
       }
-      // Each roadmap's bottleneck trends across its held reviews (core/bottlenecks.ts).
-      const json = () => ({ ...report, roadmaps: report.roadmaps.map((r) => ({ ...r, bottlenecks: bottleneckTrends(model, r.file, args.today) })) });
-      io.stdout.write(args.json ? `${JSON.stringify(json(), null, 2)}\n` : renderStatus(report, style));
+      io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(notes, report, style));
       return 0;
     }
-    if (args.command === 'check') {
-      const diags = model.diagnostics;
-      const errors = diags.filter((d) => d.severity === 'error').length;
-      if (args.json) {
-        io.stdout.write(
-          `${JSON.stringify({ diagnostics: diags.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })), errors }, null, 2)}\n`,
-        );
-      } else {
-        const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
-        for (const d of diags) io.stdout.write(`${printable(d.file)}:${d.line}: ${colour(d.severity)}: ${printable(d.message)}\n`);
-        const warnings = diags.filter((d) => d.severity === 'warning').length;
-        const hints = diags.length - errors - warnings;
-        io.stdout.write(
-          diags.length
-            ? `\n${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(hints, 'hint')} in ${plural(index.size, 'note')}\n`
-            : `No problems in ${plural(index.size, 'note')}.\n`,
-        );
-      }
-      return errors ? 1 : 0;
-    }
-    if (args.command === 'export') return await exportCommand(args, dir, model, io);
-    if (args.command === 'apply') return applyCommand(dir, args, model, io);
-    if (args.command === 'history') return await historyCommand(dir, args, model, io);
+    if (args.command === 'check') return checkCommand(args, notes, io, style);
+    if (args.command === 'export') return await exportCommand(args, notes, io);
+    if (args.command === 'apply') return applyCommand(args, notes, io);
+    if (args.command === 'history') return await historyCommand(args, notes, io);
     // review
-    const roadmap = pickRoadmap(model, args.roadmap);
-    let template: string | undefined;
-    const userTemplate = join(dir, '.mentorship', 'templates', 'review.md');
-    if (existsSync(userTemplate)) template = readFileSync(userTemplate, 'utf8');
-    const history = await historyOf(dir, model, roadmap, io);
-    const draft = writeReview(model, roadmap.file, args.today, { ...(template !== undefined ? { template } : {}), history });
-    return await writeNewNote(dir, args, draft.path, draft.text, io);
+    const { folder, roadmap } = pickRoadmap(notes, args.roadmap);
+    const engine = folder.engine;
+    const userTemplate = join(folder.root, engine.settings.templatesFolder, 'review.md');
+    const template = engine.settings.templatesFolder && existsSync(userTemplate) ? readFileSync(userTemplate, 'utf8') : undefined;
+    const history = await engine.history(roadmap.file);
+    const draft = engine.review(roadmap.file, { ...(template !== undefined ? { template } : {}), history });
+    return await writeNewNote(folder.root, args, draft.path, draft.text, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`mentorship-review: ${e.message}\n`);

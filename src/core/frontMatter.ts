@@ -222,7 +222,7 @@ export function loadYaml(source: string): unknown {
   const simple = loadSimpleYaml(source);
   if (simple) return simple;
   precheckYaml(source);
-  const doc = parseDocument(source, { schema: 'core', uniqueKeys: false, prettyErrors: true });
+  const doc = parseDocument(source, { schema: 'core', uniqueKeys: false, prettyErrors: true, logLevel: 'error' });
   const error = doc.errors[0];
   if (error) {
     // The loader may report one mistake as several errors starting at the same

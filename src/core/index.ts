@@ -18,3 +18,7 @@ export * from './edits';
 export * from './mentees';
 export * from './prepareSession';
 export * from './exportPacket';
+export * from './engine';
+export * from './settings';
+export * from './period';
+export { globMatcher } from './glob';

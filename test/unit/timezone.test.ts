@@ -14,10 +14,6 @@ function statusIn(tz: string, args: string[]): Buffer {
   return r.stdout;
 }
 
-function utcToday(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 describe('time zones', function () {
   this.timeout(60_000);
   before(ensureCliBuilt);
@@ -43,15 +39,20 @@ describe('time zones', function () {
     });
   }
 
-  it('status --json without --today is byte-identical too: the default today is the UTC date', () => {
+  it('without --today, today is the local calendar date of the machine, as in VS Code (not the UTC date)', () => {
     const dir = join(FIXTURES, 'tz');
+    const localDateIn = (tz: string) =>
+      spawnSync(process.execPath, ['-e', 'const d = new Date(); process.stdout.write([d.getFullYear(), String(d.getMonth() + 1).padStart(2, "0"), String(d.getDate()).padStart(2, "0")].join("-"))'], {
+        env: { ...process.env, TZ: tz },
+      }).stdout.toString();
     for (let attempt = 0; ; attempt++) {
-      const before = utcToday();
-      const outputs = ZONES.map((tz) => statusIn(tz, [dir]));
-      // Straddling UTC midnight would change today between the runs: run again.
-      if (utcToday() !== before && attempt < 2) continue;
-      assert.ok(outputs[0]!.equals(outputs[1]!), `${outputs[0]}\n---\n${outputs[1]}`);
-      assert.equal((JSON.parse(outputs[0]!.toString()) as { today: string }).today, before);
+      const expected = ZONES.map(localDateIn);
+      const got = ZONES.map((tz) => (JSON.parse(statusIn(tz, [dir]).toString()) as { today: string }).today);
+      // Straddling a local midnight would change today between the runs: run again.
+      if (ZONES.map(localDateIn).join() !== expected.join() && attempt < 2) continue;
+      assert.deepEqual(got, expected);
+      // UTC+14 and UTC-11 are 25 hours apart: their local dates always differ, so one of them is not the UTC date.
+      assert.notEqual(got[0], got[1]);
       break;
     }
   });

@@ -1,0 +1,156 @@
+// The engine every surface asks: the CLI, the extension's views, commands and
+// dashboard, the packet and the editor features. One per notes folder, built
+// from ports (where the notes are, what day it is, the settings, git), in the
+// spirit of vscode-markdown-languageservice's createLanguageService. Every
+// rule that depends on "today" or on the settings is applied here, so no
+// surface threads a date or status options by hand.
+import { bottleneckTrends, type BottleneckReport } from './bottlenecks';
+import { localToday } from './dates';
+import { exportPacket, packetReview } from './exportPacket';
+import { goalpostSectionOf, planGoalpost, type GoalpostPlan } from './goalpost';
+import { roadmapHistory, unavailableHistory, type RoadmapHistory } from './history';
+import { menteeRows, type MenteeRow } from './mentees';
+import type { ReviewNote } from './model';
+import { NotesIndex, type BuildOptions } from './notesIndex';
+import type { Clock, FileReader, VersionsResult } from './ports';
+import { prepareSession, sessionAgenda, type SessionAgenda, type SessionPrep } from './prepareSession';
+import { writeReview, type ReviewDraft } from './reviewWriter';
+import { DEFAULT_SETTINGS, isTemplatePath, noteFilter, type MentorshipSettings, type NoteFilter } from './settings';
+import { roadmapState, statusReport, type RoadmapState, type StatusOptions, type StatusReport } from './status';
+import type { RoadmapResolution, WorkspaceModel } from './workspace';
+
+/** Where the engine writes what it did (Output › Mentorship in VS Code; nothing in the CLI). */
+export interface Log {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface MentorshipPorts {
+  /** The notes of one folder. Without one, the engine holds what `index.update()` gives it. */
+  reader?: FileReader;
+  /** Today's calendar date; default the local date of this machine. */
+  clock?: Clock;
+  settings?: MentorshipSettings;
+  log?: Log;
+  /** A roadmap's committed versions (from git), by its path in the folder; absent where no process can run. */
+  versions?: (roadmapFile: string) => Promise<VersionsResult>;
+  /** Notes read at once (the CLI 64, the extension host 16). */
+  concurrency?: number;
+}
+
+/** `status --json`: the status report with each roadmap's bottleneck trends. */
+export type StatusJson = Omit<StatusReport, 'roadmaps'> & { roadmaps: (RoadmapState & { bottlenecks: BottleneckReport })[] };
+
+export interface Mentorship {
+  readonly settings: MentorshipSettings;
+  readonly index: NotesIndex;
+  /** Which paths are notes (include, excludes, templates): the one rule of every listing and watcher. */
+  readonly filter: NoteFilter;
+  /** The day every rule is computed against. */
+  today(): string;
+  /** Indexes every note the reader lists (only changed ones after the first time). */
+  build(options?: BuildOptions): Promise<void>;
+  model(): WorkspaceModel;
+  /** Every roadmap's state today (computed once per change of the notes or of the day). */
+  roadmaps(): RoadmapState[];
+  roadmap(file: string): RoadmapState | undefined;
+  /** What `status --json` prints. */
+  status(): StatusJson;
+  /** The mentor's overview, attention first. */
+  mentees(folder?: string | null): MenteeRow[];
+  /** Which roadmap a name (path, file name, title, `[[link]]`) means, seen from a note ('' for the folder). */
+  resolveRoadmap(name: string, fromFile?: string): RoadmapResolution;
+  /** A template, never a note. */
+  isTemplate(path: string): boolean;
+  /** The review note New Review writes. */
+  review(roadmapFile: string, options?: { template?: string; history?: RoadmapHistory }): ReviewDraft;
+  /** What goes on the next session's agenda. */
+  agenda(roadmapFile: string): SessionAgenda;
+  /** The session note Prepare Session writes. */
+  session(roadmapFile: string): SessionPrep;
+  /** The review a packet is made of by default. */
+  packetReview(roadmapFile: string): ReviewNote | undefined;
+  /** The review packet's HTML. */
+  packet(roadmapFile: string, reviewFile: string, reviewText: string): string;
+  /** A review's goalpost changes planned against its roadmap's text. */
+  planGoalpost(roadmapFile: string, roadmapText: string, review: string | ReviewNote): GoalpostPlan;
+  /** The goalpost history of a roadmap, its moves annotated with its reviews' goalpost lines. */
+  history(roadmapFile: string): Promise<RoadmapHistory>;
+  bottlenecks(roadmapFile: string): BottleneckReport;
+}
+
+export function createMentorship(ports: MentorshipPorts = {}): Mentorship {
+  const settings = ports.settings ?? DEFAULT_SETTINGS;
+  const clock = ports.clock ?? (() => localToday());
+  const index = new NotesIndex({ kindNames: settings.kindNames, ...(ports.concurrency ? { concurrency: ports.concurrency } : {}) });
+  const filter = noteFilter(settings);
+  const statusOptions: StatusOptions = { staleAfterWeeks: settings.staleAfterWeeks, defaultCadence: settings.defaultReviewCadence };
+  let states: { key: string; list: RoadmapState[]; byFile: Map<string, RoadmapState> } | undefined;
+
+  const roadmapsNow = () => {
+    const today = clock();
+    const key = `${index.generation}|${today}`;
+    if (states?.key !== key) {
+      const model = index.model();
+      const list = model.roadmaps.map((r) => roadmapState(model, r, today, statusOptions));
+      states = { key, list, byFile: new Map(list.map((s) => [s.file, s])) };
+    }
+    return states;
+  };
+  const roadmapNote = (file: string) => {
+    const r = index.model().roadmapByFile.get(file);
+    if (!r) throw new Error(`No roadmap at ${file}`);
+    return r;
+  };
+
+  const engine: Mentorship = {
+    settings,
+    index,
+    filter,
+    today: clock,
+    async build(options) {
+      if (!ports.reader) throw new Error('This engine has no reader: give its notes with index.update()');
+      await index.build(ports.reader, options);
+    },
+    model: () => index.model(),
+    roadmaps: () => roadmapsNow().list,
+    roadmap: (file) => roadmapsNow().byFile.get(file),
+    status() {
+      const today = clock();
+      const model = index.model();
+      const report = statusReport(model, today, statusOptions);
+      return { ...report, roadmaps: report.roadmaps.map((r) => ({ ...r, bottlenecks: bottleneckTrends(model, r.file, today) })) };
+    },
+    mentees: (folder = null) => menteeRows(roadmapsNow().list.map((state) => ({ state, folder })), clock()),
+    resolveRoadmap: (name, fromFile = '') => index.model().resolveRoadmap(name.replace(/\\/g, '/'), fromFile),
+    isTemplate: (path) => isTemplatePath(path, settings),
+    review(roadmapFile, options = {}) {
+      roadmapNote(roadmapFile);
+      return writeReview(index.model(), roadmapFile, clock(), {
+        status: statusOptions,
+        reviewsFolder: settings.reviewsFolder,
+        ...(options.template !== undefined ? { template: options.template } : {}),
+        ...(options.history ? { history: options.history } : {}),
+      });
+    },
+    agenda: (roadmapFile) => sessionAgenda(index.model(), roadmapFile, clock(), { status: statusOptions, sessionsFolder: settings.sessionsFolder }),
+    session: (roadmapFile) => prepareSession(index.model(), roadmapFile, clock(), { status: statusOptions, sessionsFolder: settings.sessionsFolder }),
+    packetReview: (roadmapFile) => packetReview(index.model(), roadmapFile, clock()),
+    packet: (roadmapFile, reviewFile, reviewText) =>
+      exportPacket({ model: index.model(), roadmapFile, reviewFile, reviewText, today: clock(), status: statusOptions }),
+    planGoalpost: (roadmapFile, roadmapText, review) =>
+      planGoalpost(roadmapText, roadmapNote(roadmapFile), typeof review === 'string' ? review : goalpostSectionOf(review)),
+    async history(roadmapFile) {
+      if (!ports.versions) return unavailableHistory(roadmapFile, 'the goalpost history needs git, which cannot run here');
+      const read = await ports.versions(roadmapFile);
+      if (!read.ok) return unavailableHistory(roadmapFile, read.reason);
+      const reviews = index
+        .model()
+        .reviews.filter((r) => r.roadmap === roadmapFile)
+        .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
+      return roadmapHistory(roadmapFile, read.versions, reviews, { kindNames: settings.kindNames });
+    },
+    bottlenecks: (roadmapFile) => bottleneckTrends(index.model(), roadmapFile, clock()),
+  };
+  return engine;
+}
