@@ -9,6 +9,9 @@ const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const production = args.has('--production');
 const root = new URL('..', import.meta.url).pathname;
+// --out-root DIR: the extension's bundles go to DIR/dist instead of dist/ (a test builds production there).
+const outRootAt = process.argv.indexOf('--out-root');
+const outRoot = outRootAt === -1 ? '' : `${process.argv[outRootAt + 1].replace(/\/$/, '')}/`;
 
 function filesUnder(dir, suffix) {
   const abs = join(root, dir);
@@ -22,8 +25,16 @@ function filesUnder(dir, suffix) {
   return out;
 }
 
+// Test hooks (debug commands, the dashboard page's render reports and counters)
+// are compiled in every build but the production one a user installs: there
+// MENTORSHIP_TEST_SEAM is false and the minifier drops them
+// (test/unit/productionBundle.test.ts greps dist/ for them). --with-test-seam
+// keeps them in a production build, for a benchmark that needs them.
+const testSeam = !production || args.has('--with-test-seam');
+
 const common = {
   bundle: true,
+  define: { MENTORSHIP_TEST_SEAM: String(testSeam) },
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
@@ -46,17 +57,17 @@ if (!args.has('--tests-only')) {
     {
       ...common,
       entryPoints: ['src/vscode/desktop.ts'],
-      outfile: 'dist/extension.js',
+      outfile: `${outRoot}dist/extension.js`,
       platform: 'node',
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
-      define: extensionDefine,
+      define: { ...common.define, ...extensionDefine },
     },
     {
       ...common,
       entryPoints: ['src/cli/main.ts'],
-      outfile: 'dist/cli.js',
+      outfile: `${outRoot}dist/cli.js`,
       platform: 'node',
       format: 'cjs',
       target: 'node20',
@@ -67,21 +78,21 @@ if (!args.has('--tests-only')) {
     configs.push({
       ...common,
       entryPoints: { extension: 'src/vscode/web.ts' },
-      outdir: 'dist/web',
+      outdir: `${outRoot}dist/web`,
       platform: 'browser',
       format: 'cjs',
       target: 'es2022',
       external: ['vscode'],
       // Web extensions run in a Web Worker: no DOM. Nothing may import a Node built-in (esbuild refuses it for the browser).
       conditions: ['worker'],
-      define: { 'process.env.NODE_ENV': '"production"', ...extensionDefine },
+      define: { ...common.define, 'process.env.NODE_ENV': '"production"', ...extensionDefine },
     });
   }
   for (const page of filesUnder('media', '.page.ts')) {
     configs.push({
       ...common,
       entryPoints: [page],
-      outdir: 'dist/media',
+      outdir: `${outRoot}dist/media`,
       platform: 'browser',
       format: 'iife',
       target: 'es2022',
@@ -109,7 +120,7 @@ if (args.has('--tests') || args.has('--tests-only')) {
     globalName: 'MentorshipCore',
     target: 'es2022',
     conditions: ['worker'],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
   });
   const integration = filesUnder('test/integration', '.ts');
   if (integration.length) {

@@ -111,3 +111,10 @@ export function englishBundle(messages) {
   for (const msg of [...new Set(messages)].sort()) bundle[msg] = msg;
   return bundle;
 }
+
+/**
+ * Where the extension's messages are: every file of src/vscode, and the
+ * core's presentation module (its words reach the extension through
+ * createWords(vscode.l10n)). Paths from the repository root.
+ */
+export const L10N_SOURCES = { folders: ['src/vscode'], files: ['src/core/present.ts'] };

@@ -25,7 +25,8 @@ const vscode = acquireVsCodeApi();
 let state: PageState = { ...(vscode.getState() ?? {}) };
 state.loads = (state.loads ?? 0) + 1;
 vscode.setState(state);
-document.body.dataset.loads = String(state.loads);
+// Test builds only: counters the integration tests read off the page.
+if (MENTORSHIP_TEST_SEAM) document.body.dataset.loads = String(state.loads);
 
 let model: DashboardModel | undefined;
 let history: RoadmapHistory | undefined;
@@ -58,12 +59,14 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-// Counted so a test (or a curious user) can see the CSP had nothing to block.
-let cspViolations = 0;
-document.addEventListener('securitypolicyviolation', () => {
-  cspViolations++;
-  document.body.dataset.cspViolations = String(cspViolations);
-});
+// Test builds only: counted so a test can see the CSP had nothing to block.
+if (MENTORSHIP_TEST_SEAM) {
+  let cspViolations = 0;
+  document.addEventListener('securitypolicyviolation', () => {
+    cspViolations++;
+    document.body.dataset.cspViolations = String(cspViolations);
+  });
+}
 
 function saveState(patch: Partial<PageState>): void {
   state = { ...state, ...patch };
@@ -119,8 +122,10 @@ function render(): void {
   }
   app.replaceChildren(...children);
   app.setAttribute('aria-busy', 'false');
-  document.body.dataset.generation = String(model.generation);
-  document.body.dataset.rendered = String(app.querySelectorAll('[data-milestone-id]').length);
+  if (MENTORSHIP_TEST_SEAM) {
+    document.body.dataset.generation = String(model.generation);
+    document.body.dataset.rendered = String(app.querySelectorAll('[data-milestone-id]').length);
+  }
 
   if (focusedKey) {
     const again = Array.from(app.querySelectorAll('[data-key]')).find((x) => x.getAttribute('data-key') === focusedKey);
@@ -132,9 +137,12 @@ function render(): void {
   } else {
     window.scrollTo(0, scrollY);
   }
-  const ms = performance.now() - (received || t0);
-  const count = model.found ? c.d.visible.length : 0;
-  vscode.postMessage({ type: 'rendered', generation: model.generation, milestones: count, loads: state.loads ?? 1, ms: Math.round(ms) });
+  if (MENTORSHIP_TEST_SEAM) {
+    // Test builds only: what was drawn and how long it took, for the tests and the benchmark.
+    const ms = performance.now() - (received || t0);
+    const count = model.found ? c.d.visible.length : 0;
+    vscode.postMessage({ type: 'rendered', generation: model.generation, milestones: count, loads: state.loads ?? 1, ms: Math.round(ms) });
+  }
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -1,8 +1,7 @@
 // The dashboard's own phrases, built on the core's presentation module
 // (src/core/present.ts: plurals, percentages, statuses, due and progress text),
 // which every view shares. Pure; unit tested.
-import { dayNumber } from '../../src/core/dates';
-import { movedText, nextReviewText, percentText, plural, progressText, stepsText, statusText } from '../../src/core/present';
+import { movedText, nextReviewText, percentText, progressText, stepsText, statusText, words as coreWords } from '../../src/core/present';
 import type { DashMilestone, MilestoneMove } from '../../src/shared/protocol';
 
 export { percentText, plural } from '../../src/core/present';
@@ -32,20 +31,10 @@ export const words = {
     return `${due} (${nextReviewText({ nextReviewDue: due, daysToNextReview: days })})`;
   },
 
-  /** The hover text of a milestone. */
+  /** The hover text of a milestone: the facts every surface shows (core/present.ts), and how its bar was drawn. */
   milestoneDetails(m: DashMilestone, startNote: string | null): string {
-    const lines = [m.title, `Status: ${words.status(m)}`];
-    if (m.phase) lines.push(`Phase: ${m.phase}`);
-    lines.push(`Planned: ${m.start ?? '…'} → ${m.due ?? 'no due date'}`);
+    const lines = [m.title, ...coreWords.milestoneFacts(m).map(([label, value]) => `${label}: ${value}`)];
     if (startNote && !m.start) lines.push(`(${startNote})`);
-    if (m.done) {
-      const late = m.due && m.done > m.due ? dayNumber(m.done) - dayNumber(m.due) : 0;
-      lines.push(`Done: ${m.done}${late ? ` (${plural(late, 'day')} late)` : ''}`);
-    }
-    if (m.steps.total) lines.push(`Steps: ${m.steps.done}/${m.steps.total} (${percentText(m.progress)})`);
-    else lines.push('Steps: none');
-    if (m.skills.length) lines.push(`Skills: ${m.skills.join(', ')}`);
-    lines.push(`Threads: ${m.threads}${m.lastThread ? `, last ${m.lastThread}` : ''}`);
     return lines.join('\n');
   },
 

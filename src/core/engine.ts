@@ -10,7 +10,8 @@ import { exportPacket, packetReview } from './exportPacket';
 import { goalpostSectionOf, planGoalpost, type GoalpostPlan } from './goalpost';
 import { roadmapHistory, unavailableHistory, type RoadmapHistory } from './history';
 import { menteeRows, type MenteeRow } from './mentees';
-import type { ReviewNote } from './model';
+import type { Evidence, ReviewNote } from './model';
+import { newRoadmapNote, newSessionNote, newThreadNote, type NewNote } from './newNotes';
 import { NotesIndex, type BuildOptions } from './notesIndex';
 import type { Clock, FileReader, VersionsResult } from './ports';
 import { prepareSession, sessionAgenda, type SessionAgenda, type SessionPrep } from './prepareSession';
@@ -66,8 +67,14 @@ export interface Mentorship {
   review(roadmapFile: string, options?: { template?: string; history?: RoadmapHistory }): ReviewDraft;
   /** What goes on the next session's agenda. */
   agenda(roadmapFile: string): SessionAgenda;
-  /** The session note Prepare Session writes. */
-  session(roadmapFile: string): SessionPrep;
+  /** The session note Prepare Session writes (in the user's session template when given). */
+  prepareSession(roadmapFile: string, options?: { template?: string }): SessionPrep;
+  /** A blank session note (New Session). */
+  newSession(roadmapFile: string, options?: { template?: string }): NewNote;
+  /** A growth thread for a milestone (New Growth Thread). */
+  newThread(roadmapFile: string, input: { title: string; evidence: Evidence; milestone: { id: string; title: string }; template?: string }): NewNote;
+  /** A new roadmap (New Roadmap). */
+  newRoadmap(input: { title: string; mentee: string; mentor: string; template?: string }): NewNote;
   /** The review a packet is made of by default. */
   packetReview(roadmapFile: string): ReviewNote | undefined;
   /** The review packet's HTML. */
@@ -129,12 +136,30 @@ export function createMentorship(ports: MentorshipPorts = {}): Mentorship {
       return writeReview(index.model(), roadmapFile, clock(), {
         status: statusOptions,
         reviewsFolder: settings.reviewsFolder,
+        kindNames: settings.kindNames,
         ...(options.template !== undefined ? { template: options.template } : {}),
         ...(options.history ? { history: options.history } : {}),
       });
     },
     agenda: (roadmapFile) => sessionAgenda(index.model(), roadmapFile, clock(), { status: statusOptions, sessionsFolder: settings.sessionsFolder }),
-    session: (roadmapFile) => prepareSession(index.model(), roadmapFile, clock(), { status: statusOptions, sessionsFolder: settings.sessionsFolder }),
+    prepareSession: (roadmapFile, options = {}) =>
+      prepareSession(index.model(), roadmapFile, clock(), {
+        status: statusOptions,
+        sessionsFolder: settings.sessionsFolder,
+        kindNames: settings.kindNames,
+        ...(options.template !== undefined ? { template: options.template } : {}),
+      }),
+    newSession: (roadmapFile, options = {}) =>
+      newSessionNote(index.model(), roadmapFile, {
+        today: clock(),
+        kindNames: settings.kindNames,
+        sessionsFolder: settings.sessionsFolder,
+        ...(options.template !== undefined ? { template: options.template } : {}),
+      }),
+    newThread: (roadmapFile, input) =>
+      newThreadNote(index.model(), roadmapFile, { ...input, today: clock(), kindNames: settings.kindNames, threadsFolder: settings.threadsFolder }),
+    newRoadmap: (input) =>
+      newRoadmapNote({ ...input, today: clock(), kindNames: settings.kindNames, cadence: settings.defaultReviewCadence, existing: index.model().roadmaps }),
     packetReview: (roadmapFile) => packetReview(index.model(), roadmapFile, clock()),
     packet: (roadmapFile, reviewFile, reviewText) =>
       exportPacket({ model: index.model(), roadmapFile, reviewFile, reviewText, today: clock(), status: statusOptions }),

@@ -418,3 +418,8 @@ export function dateField(
   });
   return null;
 }
+
+/** Line 1 opens front matter: `---` and nothing else but spaces (the one rule; findFrontMatter scans for the close). */
+export const FRONT_MATTER_OPEN = /^---[ \t]*$/;
+/** A line that closes front matter: `---` or `...` and nothing else but spaces. */
+export const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;

@@ -22,3 +22,6 @@ export * from './engine';
 export * from './settings';
 export * from './period';
 export { globMatcher } from './glob';
+export * from './newNotes';
+export { BLOCK_ID_SOURCE, MILESTONE_LINK_SOURCE } from './refs';
+export { FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN } from './frontMatter';

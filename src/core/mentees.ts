@@ -2,7 +2,7 @@
 // mentee, or several roadmaps in one repo), ordered by who needs attention
 // first. Pure: the Mentees view and the CLI's `status` overview both call it.
 import { daysBetween } from './dates';
-import { percentText, plural } from './present';
+import { words } from './present';
 import type { DriftSignal, RoadmapState } from './status';
 
 export interface MenteeRow {
@@ -86,21 +86,9 @@ export function menteeRows(inputs: readonly MenteeInput[], today: string): Mente
   return inputs.map((i) => menteeRow(i, today)).sort(compareAttention);
 }
 
-function ago(days: number | null, what: string): string {
-  if (days === null) return `no ${what} yet`;
-  if (days === 0) return `${what} today`;
-  if (days < 0) return `${what} in ${plural(-days, 'day')}`;
-  return `${what} ${plural(days, 'day')} ago`;
-}
-
-/** The parts of a row's one-line summary, most urgent first (tree description, CLI line). */
+/** The parts of a row's one-line summary, most urgent first (tree description, CLI line), in English: present.ts words it. */
 export function menteeFacts(row: MenteeRow): string[] {
-  const facts: string[] = [percentText(row.progress)];
-  if (row.reviewOverdueDays > 0) facts.push(`review overdue ${plural(row.reviewOverdueDays, 'day')}`);
-  if (row.overdueMilestones) facts.push(`${plural(row.overdueMilestones, 'milestone')} overdue`);
-  facts.push(ago(row.daysSinceReview, 'review'), ago(row.daysSinceSession, 'session'));
-  if (row.drift.length) facts.push(plural(row.drift.length, 'drift signal'));
-  return facts;
+  return words.menteeFacts(row);
 }
 
 /** Needs attention: a review overdue, an overdue milestone, or a drift signal. */

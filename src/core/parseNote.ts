@@ -1,6 +1,6 @@
 // One file in, what it contributes out. Never throws: any failure becomes a
 // diagnostic and the rest of the index is untouched.
-import { declaresKind, MAX_FRONT_MATTER_BYTES, findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
+import { declaresKind, FRONT_MATTER_OPEN, MAX_FRONT_MATTER_BYTES, findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
 import { ATX_HEADING, proseLines } from './lines';
 import type { Diagnostic, FileResult, NoteKind } from './model';
 import { parseReview } from './review';
@@ -35,7 +35,7 @@ export function mayBeNote(head: string, kindNames: KindNames): boolean {
   const block = findFrontMatter(text);
   if (block) return mayHaveKind(block.yaml, kindNames);
   // Opened on line 1 and not closed within the head: it may close further on.
-  return /^---[ \t]*(\r?\n|$)/.test(text);
+  return FRONT_MATTER_OPEN.test(text.split(/\r\n|\r|\n/, 1)[0]!);
 }
 
 /** What a binary file named like a note contributes: a warning, nothing else. */

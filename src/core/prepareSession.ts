@@ -6,7 +6,9 @@ import { escapeMarkdown, wikiLabel } from './markdownText';
 import type { TaskItem } from './model';
 import { isOverdue, plural } from './present';
 import { entriesOf, lastReviewOf, roadmapState, sessionsOf, type MilestoneState, type StatusOptions } from './status';
-import { dirName, stripExtension } from './text';
+import { stripExtension } from './text';
+import { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
+import { newSessionNote } from './newNotes';
 import type { LinkedEntry, WorkspaceModel } from './workspace';
 
 export interface SessionPrepOptions {
@@ -15,6 +17,9 @@ export interface SessionPrepOptions {
   status?: StatusOptions;
   /** Without a next review date in the future, milestones due within this many days count. */
   horizonDays?: number;
+  /** The user's session template (else the built-in one). */
+  template?: string;
+  kindNames?: KindNames;
 }
 
 export interface AgendaAction {
@@ -134,26 +139,18 @@ export function agendaLines(agenda: SessionAgenda, today: string): string[] {
   return out;
 }
 
-/** The next session note of a roadmap, agenda prefilled; the cursor goes to the agenda's free line. */
+/**
+ * The next session note of a roadmap, agenda prefilled (in the user's session
+ * template when there is one); the cursor goes to the agenda's free line.
+ */
 export function prepareSession(model: WorkspaceModel, roadmapFile: string, today: string, options: SessionPrepOptions = {}): SessionPrep {
-  const roadmap = model.roadmapByFile.get(roadmapFile);
-  if (!roadmap) throw new Error(`No roadmap at ${roadmapFile}`);
   const agenda = sessionAgenda(model, roadmapFile, today, options);
-  const head = [
-    '---',
-    'tags: [session]',
-    `date: ${today}`,
-    `roadmap: ${JSON.stringify(roadmap.file)}`,
-    '---',
-    `# Session — ${today}`,
-    '',
-    '## Agenda',
-    ...agendaLines(agenda, today),
-  ];
-  if (head.length > 8) head.push('### Also');
-  const cursorLine = head.length + 1;
-  const lines = [...head, '- ', '', '## Notes', '', '## Action items', '- [ ] ', ''];
-  const folder = dirName(roadmap.file);
-  const path = [folder, options.sessionsFolder ?? 'sessions', `${today}.md`].filter(Boolean).join('/');
-  return { path, text: lines.join('\n'), cursorLine, agenda };
+  const note = newSessionNote(model, roadmapFile, {
+    today,
+    kindNames: options.kindNames ?? DEFAULT_KIND_NAMES,
+    sessionsFolder: options.sessionsFolder ?? 'sessions',
+    ...(options.template !== undefined ? { template: options.template } : {}),
+    agenda,
+  });
+  return { path: note.path, text: note.text, cursorLine: note.cursorLine, agenda };
 }

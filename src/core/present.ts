@@ -1,82 +1,49 @@
 // Presentation: the one home of every wording shown to a user about dates,
-// counts, statuses and progress. The trees, the Reviews view, the status bar,
-// hovers, the CLI, the dashboard and the review writer all call these; none of
-// them words a due date or a plural on its own. Pure: no vscode, no DOM, no I/O
-// (the dashboard page may bundle it).
+// counts, statuses and progress. The trees, the Reviews and Mentees views, the
+// status bar, hovers, the CLI, the dashboard, the packet and the review writer
+// all word these through here; none of them words a due date or a plural on
+// its own. The words come through a message port: createWords with VS
+// Code's l10n in the extension (translatable: scripts/l10n.mjs collects this
+// file's messages into l10n/bundle.l10n.json), English elsewhere. Each plural
+// is two messages (`{0} day`, `{0} days`), so a translation has both.
+// Pure: no vscode, no DOM, no I/O (the dashboard page bundles it).
+import { daysBetween } from './dates';
 import type { TaskStatus } from './model';
+
+const daysFrom = daysBetween;
+
+/** A message function, as VS Code's l10n.t: `{0}`, `{1}`… are the arguments. */
+export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
+
+/** English: the messages as written, their arguments filled in. */
+export const ENGLISH: { t: Translate } = {
+  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] === undefined ? whole : String(args[Number(i)]))),
+};
 
 /** Open (not done, not dropped) with a due date before today. */
 export function isOverdue(item: { status: TaskStatus; due: string | null }, today: string): boolean {
   return item.status !== 'done' && item.status !== 'dropped' && item.due !== null && item.due < today;
 }
 
-/** `1 roadmap`, `2 roadmaps`, `1 entry`/`2 entries` (with `many`). */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${noun(n, one, many)}`;
+/** Open: to do or in progress. */
+export function isOpen(status: TaskStatus): boolean {
+  return status === 'todo' || status === 'in-progress';
 }
 
-/** The word alone: `template` for 1, `templates` otherwise. */
-export function noun(n: number, one: string, many = `${one}s`): string {
-  return n === 1 ? one : many;
+/** How urgent a milestone is, for pickers and completion lists: overdue, in progress, to do, done, dropped. */
+export function statusRank(m: { status: TaskStatus; overdue: boolean }): number {
+  if (m.overdue) return 0;
+  return { 'in-progress': 1, todo: 2, done: 3, dropped: 4 }[m.status];
 }
 
-/** How a milestone's plan moved: `moved 3 times, +9 weeks since first planned` (weeks when whole, else days). */
-export function movedText(n: number, shiftDays: number | null): string {
-  const times = n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
-  if (shiftDays === null || shiftDays === 0) return `moved ${times}`;
-  const sign = shiftDays > 0 ? '+' : '−';
-  const abs = Math.abs(shiftDays);
-  const span = abs % 7 === 0 ? plural(abs / 7, 'week') : plural(abs, 'day');
-  return `moved ${times}, ${sign}${span} since first planned`;
+/** `42%` from a fraction. */
+export function percentText(fraction: number): string {
+  return `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%`;
 }
 
-/** `Today`-less relative days: `overdue 5 days`, `due today`, `due in 12 days`. */
-export function relativeDue(days: number): string {
-  if (days < 0) return `overdue ${plural(-days, 'day')}`;
-  if (days === 0) return 'due today';
-  return `due in ${plural(days, 'day')}`;
-}
-
-/** What a milestone's row says about its date: `done 2026-03-01`, `dropped`, `overdue 5 days`, `due today`, `due in 12 days`, or ''. */
-export function dueText(m: { status: TaskStatus; done: string | null; daysToDue: number | null }): string {
-  if (m.status === 'done') return m.done ? `done ${m.done}` : 'done';
-  if (m.status === 'dropped') return 'dropped';
-  if (m.daysToDue === null) return '';
-  return relativeDue(m.daysToDue);
-}
-
-/** A dated due text for cards: `due 2026-06-01 (in 61 days)`, `due 2026-03-01 (overdue 31 days)`, `due 2026-04-01 (today)`. */
-export function datedDueText(m: { status: TaskStatus; due: string | null; daysToDue: number | null }): string {
-  if (!m.due) return '';
-  if (m.status === 'done' || m.status === 'dropped' || m.daysToDue === null) return `due ${m.due}`;
-  const d = m.daysToDue;
-  return `due ${m.due} (${d < 0 ? `overdue ${plural(-d, 'day')}` : d === 0 ? 'today' : `in ${plural(d, 'day')}`})`;
-}
-
-/** The next review: `overdue 3 days`, `due today`, `due in 5 days`, or `no cadence set`. */
-export function nextReviewText(r: { nextReviewDue: string | null; daysToNextReview: number | null }): string {
-  if (!r.nextReviewDue || r.daysToNextReview === null) return 'no cadence set';
-  return relativeDue(r.daysToNextReview);
-}
-
-/**
- * The status bar's words: `Review overdue 3 days`, `Review due today`,
- * `Review in 5 days`; with `who` (when several roadmaps compete for it),
- * `Review overdue 3 days: Ana`.
- */
-export function reviewBadgeText(daysToNextReview: number, who?: string): string {
-  const text =
-    daysToNextReview < 0
-      ? `Review overdue ${plural(-daysToNextReview, 'day')}`
-      : daysToNextReview === 0
-        ? 'Review due today'
-        : `Review in ${plural(daysToNextReview, 'day')}`;
-  return who ? `${text}: ${who}` : text;
-}
-
-/** Who a roadmap is about, in a few words: its mentee, else its title. */
-export function roadmapName(r: { mentee: string | null; title: string }): string {
-  return r.mentee?.trim() || r.title;
+/** `2/5`, or '' when there are no steps. */
+export function stepsText(steps: { done: number; total: number }): string {
+  return steps.total ? `${steps.done}/${steps.total}` : '';
 }
 
 /**
@@ -89,17 +56,9 @@ export function roadmapDisambiguator(r: { file: string; title: string }, all: re
   return i === -1 ? r.file : r.file.slice(0, i);
 }
 
-/** Status as a label (`In progress`) for views and hovers. */
-export const STATUS_LABEL: Readonly<Record<TaskStatus, string>> = {
-  todo: 'To do',
-  'in-progress': 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
-
-/** Status in running text and tables (`in progress`). */
-export function statusText(status: TaskStatus): string {
-  return STATUS_LABEL[status].toLowerCase();
+/** Who a roadmap is about, in a few words: its mentee, else its title. */
+export function roadmapName(r: { mentee: string | null; title: string }): string {
+  return r.mentee?.trim() || r.title;
 }
 
 export interface IconSpec {
@@ -124,23 +83,201 @@ export function statusIcon(m: { status: TaskStatus; overdue: boolean }, kind: 'm
   }
 }
 
-/** `42%` from a fraction. */
-export function percentText(fraction: number): string {
-  return `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%`;
+/** Every wording with words in it, in the language of `l10n`. */
+export function createWords(l10n: { t: Translate } = ENGLISH) {
+  const days = (n: number) => (n === 1 ? l10n.t('{0} day', n) : l10n.t('{0} days', n));
+  const weeks = (n: number) => (n === 1 ? l10n.t('{0} week', n) : l10n.t('{0} weeks', n));
+  const relativeDue = (d: number) => (d < 0 ? l10n.t('overdue {0}', days(-d)) : d === 0 ? l10n.t('due today') : l10n.t('due in {0}', days(d)));
+  const statusLabel = (status: TaskStatus): string =>
+    ({ todo: l10n.t('To do'), 'in-progress': l10n.t('In progress'), done: l10n.t('Done'), dropped: l10n.t('Dropped') })[status];
+  const statusText = (status: TaskStatus): string =>
+    ({ todo: l10n.t('to do'), 'in-progress': l10n.t('in progress'), done: l10n.t('done'), dropped: l10n.t('dropped') })[status];
+  /** `3 days ago`, `today`, `in 2 days` (a date in the future). */
+  const ago = (n: number) => (n === 0 ? l10n.t('today') : n < 0 ? l10n.t('in {0}', days(-n)) : l10n.t('{0} ago', days(n)));
+  const dueText = (m: { status: TaskStatus; done: string | null; daysToDue: number | null }): string => {
+    if (m.status === 'done') return m.done ? l10n.t('done {0}', m.done) : l10n.t('done');
+    if (m.status === 'dropped') return l10n.t('dropped');
+    if (m.daysToDue === null) return '';
+    return relativeDue(m.daysToDue);
+  };
+  const w = {
+    days,
+    weeks,
+    relativeDue,
+    statusLabel,
+    statusText,
+    ago,
+    dueText,
+    /** `1 milestone`, `3 milestones`. */
+    milestones: (n: number) => (n === 1 ? l10n.t('{0} milestone', n) : l10n.t('{0} milestones', n)),
+    /** `1 milestone overdue`, `2 milestones overdue`. */
+    milestonesOverdue: (n: number) => (n === 1 ? l10n.t('{0} milestone overdue', n) : l10n.t('{0} milestones overdue', n)),
+    /** `1 drift signal`, `2 drift signals`. */
+    driftSignals: (n: number) => (n === 1 ? l10n.t('{0} drift signal', n) : l10n.t('{0} drift signals', n)),
+    /** `1 thread`, `2 threads`, or `no threads`. */
+    threads: (n: number) => (n === 0 ? l10n.t('no threads') : n === 1 ? l10n.t('{0} thread', n) : l10n.t('{0} threads', n)),
+    /** `1 growth thread`, `no growth thread yet`. */
+    growthThreads: (n: number) => (n === 0 ? l10n.t('no growth thread yet') : n === 1 ? l10n.t('{0} growth thread', n) : l10n.t('{0} growth threads', n)),
+    overdueActions: (n: number) => (n === 1 ? l10n.t('{0} overdue action', n) : l10n.t('{0} overdue actions', n)),
+    openActions: (n: number) => (n === 1 ? l10n.t('{0} open action', n) : l10n.t('{0} open actions', n)),
+    bottlenecks: (n: number) => (n === 1 ? l10n.t('{0} bottleneck', n) : l10n.t('{0} bottlenecks', n)),
+
+    /** How a milestone's plan moved: `moved 3 times, +9 weeks since first planned` (weeks when whole, else days). */
+    movedText(n: number, shiftDays: number | null): string {
+      const times = n === 1 ? l10n.t('moved once') : n === 2 ? l10n.t('moved twice') : l10n.t('moved {0} times', n);
+      if (shiftDays === null || shiftDays === 0) return times;
+      const abs = Math.abs(shiftDays);
+      const span = abs % 7 === 0 ? weeks(abs / 7) : days(abs);
+      return shiftDays > 0 ? l10n.t('{0}, +{1} since first planned', times, span) : l10n.t('{0}, −{1} since first planned', times, span);
+    },
+
+    /** A dated due text for cards: `due 2026-06-01 (in 61 days)`, `due 2026-03-01 (overdue 31 days)`, `due 2026-04-01 (today)`. */
+    datedDueText(m: { status: TaskStatus; due: string | null; daysToDue: number | null }): string {
+      if (!m.due) return '';
+      if (m.status === 'done' || m.status === 'dropped' || m.daysToDue === null) return l10n.t('due {0}', m.due);
+      const d = m.daysToDue;
+      const when = d < 0 ? l10n.t('overdue {0}', days(-d)) : d === 0 ? l10n.t('today') : l10n.t('in {0}', days(d));
+      return l10n.t('due {0} ({1})', m.due, when);
+    },
+
+    /** The next review: `overdue 3 days`, `due today`, `due in 5 days`, or `no cadence set`. */
+    nextReviewText(r: { nextReviewDue: string | null; daysToNextReview: number | null }): string {
+      if (!r.nextReviewDue || r.daysToNextReview === null) return l10n.t('no cadence set');
+      return relativeDue(r.daysToNextReview);
+    },
+
+    /** In a sentence: `was due 2026-03-01, 3 days ago`, `is due today`, `is due 2026-04-12, in 5 days`. */
+    nextReviewSentence(r: { nextReviewDue: string | null; daysToNextReview: number | null }): string {
+      if (!r.nextReviewDue || r.daysToNextReview === null) return l10n.t('has no date: set review_every in the roadmap');
+      const d = r.daysToNextReview;
+      if (d < 0) return l10n.t('was due {0}, {1} ago', r.nextReviewDue, days(-d));
+      if (d === 0) return l10n.t('is due today');
+      return l10n.t('is due {0}, in {1}', r.nextReviewDue, days(d));
+    },
+
+    /**
+     * The status bar's words: `Review overdue 3 days`, `Review due today`,
+     * `Review in 5 days`; with `who` (when several roadmaps compete for it),
+     * `Review overdue 3 days: Ana`.
+     */
+    reviewBadgeText(daysToNextReview: number, who?: string): string {
+      const d = daysToNextReview;
+      const text = d < 0 ? l10n.t('Review overdue {0}', days(-d)) : d === 0 ? l10n.t('Review due today') : l10n.t('Review in {0}', days(d));
+      return who ? l10n.t('{0}: {1}', text, who) : text;
+    },
+
+    /** `40% · 2/5`; `no steps` when there is nothing to count (never `0% · 0/0`). */
+    progressText(steps: { done: number; total: number }): string {
+      if (steps.total === 0) return l10n.t('no steps');
+      return `${percentText(steps.done / steps.total)} · ${steps.done}/${steps.total}`;
+    },
+
+    /** A milestone row's description: `1/2 · due in 12 days`. */
+    milestoneDescription(m: { status: TaskStatus; done: string | null; daysToDue: number | null; steps: { done: number; total: number } }): string {
+      return [stepsText(m.steps), dueText(m)].filter(Boolean).join(' · ');
+    },
+
+    /**
+     * What a milestone's hover says, as label/value rows (the Roadmap view's
+     * tooltip, the dashboard's hover, the editor's hover card): status (and
+     * how overdue), id, phase, plan, done (and how late), progress, skills, threads.
+     */
+    milestoneFacts(m: {
+      id: string;
+      status: TaskStatus;
+      overdue: boolean;
+      daysToDue: number | null;
+      phase: string | null;
+      start: string | null;
+      due: string | null;
+      done: string | null;
+      progress: number;
+      steps: { done: number; total: number };
+      skills: readonly string[];
+      threads: number;
+      lastThread: string | null;
+    }): [string, string][] {
+      const status = m.overdue && m.daysToDue !== null ? `${statusLabel(m.status)} — ${relativeDue(m.daysToDue)}` : statusLabel(m.status);
+      const rows: [string, string][] = [
+        [l10n.t('Status'), status],
+        [l10n.t('Id'), m.id],
+      ];
+      if (m.phase) rows.push([l10n.t('Phase'), m.phase]);
+      if (m.start || m.due) rows.push([l10n.t('Planned'), `${m.start ?? '…'} → ${m.due ?? l10n.t('no due date')}`]);
+      if (m.done) {
+        const late = m.due && m.done > m.due ? daysFrom(m.due, m.done) : 0;
+        rows.push([l10n.t('Done'), late ? l10n.t('{0} ({1} late)', m.done, days(late)) : m.done]);
+      }
+      rows.push([
+        l10n.t('Progress'),
+        m.steps.total ? l10n.t('{0} ({1}/{2} steps)', percentText(m.progress), m.steps.done, m.steps.total) : l10n.t('{0} (no steps)', percentText(m.progress)),
+      ]);
+      if (m.skills.length) rows.push([l10n.t('Skills'), m.skills.join(', ')]);
+      rows.push([l10n.t('Threads'), m.threads ? (m.lastThread ? l10n.t('{0}, last {1}', m.threads, m.lastThread) : String(m.threads)) : l10n.t('none yet')]);
+      return rows;
+    },
+
+    /** A milestone in a picker: `in progress · due in 12 days · 2 threads`. */
+    milestoneDetail(m: { status: TaskStatus; done: string | null; daysToDue: number | null; threads: number }): string {
+      return [statusText(m.status), dueText(m), m.threads ? w.threads(m.threads) : ''].filter(Boolean).join(' · ');
+    },
+
+    /**
+     * The parts of a mentor overview row's one-line summary, most urgent first
+     * (the Mentees view's description, the CLI's overview line).
+     */
+    menteeFacts(row: {
+      progress: number;
+      reviewOverdueDays: number;
+      overdueMilestones: number;
+      daysSinceReview: number | null;
+      daysSinceSession: number | null;
+      drift: readonly unknown[];
+    }): string[] {
+      const facts: string[] = [percentText(row.progress)];
+      if (row.reviewOverdueDays > 0) facts.push(l10n.t('review overdue {0}', days(row.reviewOverdueDays)));
+      if (row.overdueMilestones) facts.push(w.milestonesOverdue(row.overdueMilestones));
+      facts.push(
+        row.daysSinceReview === null ? l10n.t('no review yet') : row.daysSinceReview === 0 ? l10n.t('review today') : l10n.t('review {0}', ago(row.daysSinceReview)),
+        row.daysSinceSession === null ? l10n.t('no session yet') : row.daysSinceSession === 0 ? l10n.t('session today') : l10n.t('session {0}', ago(row.daysSinceSession)),
+      );
+      if (row.drift.length) facts.push(w.driftSignals(row.drift.length));
+      return facts;
+    },
+  };
+  return w;
 }
 
-/** `2/5`, or '' when there are no steps. */
-export function stepsText(steps: { done: number; total: number }): string {
-  return steps.total ? `${steps.done}/${steps.total}` : '';
+export type Words = ReturnType<typeof createWords>;
+
+/** The English words: the CLI, the review writer, the packet, the dashboard page. */
+export const words: Words = createWords();
+
+/** `1 roadmap`, `2 roadmaps`, `1 entry`/`2 entries` (with `many`): English only, for the English surfaces' own nouns. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${noun(n, one, many)}`;
 }
 
-/** `40% · 2/5`; `no steps` when there is nothing to count (never `0% · 0/0`). */
-export function progressText(steps: { done: number; total: number }): string {
-  if (steps.total === 0) return 'no steps';
-  return `${percentText(steps.done / steps.total)} · ${steps.done}/${steps.total}`;
+/** The word alone: `template` for 1, `templates` otherwise (English only). */
+export function noun(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
 }
 
-/** A milestone row's description: `1/2 · due in 12 days`. */
-export function milestoneDescription(m: { status: TaskStatus; done: string | null; daysToDue: number | null; steps: { done: number; total: number } }): string {
-  return [stepsText(m.steps), dueText(m)].filter(Boolean).join(' · ');
-}
+// The English words as plain functions, for the English surfaces' callers.
+export const relativeDue = words.relativeDue;
+export const dueText = words.dueText;
+export const datedDueText = words.datedDueText;
+export const nextReviewText = words.nextReviewText;
+export const reviewBadgeText = words.reviewBadgeText;
+export const movedText = words.movedText;
+export const statusText = words.statusText;
+export const progressText = words.progressText;
+export const milestoneDescription = words.milestoneDescription;
+
+/** Status as a label (`In progress`) in English. */
+export const STATUS_LABEL: Readonly<Record<TaskStatus, string>> = {
+  todo: words.statusLabel('todo'),
+  'in-progress': words.statusLabel('in-progress'),
+  done: words.statusLabel('done'),
+  dropped: words.statusLabel('dropped'),
+};

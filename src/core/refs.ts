@@ -3,7 +3,11 @@ import type { ParsedFrontMatter } from './frontMatter';
 import { proseLines } from './lines';
 import type { Diagnostic, MilestoneRef } from './model';
 
-const WIKILINK = /\[\[([^\]|#]*)#\^([A-Za-z0-9][A-Za-z0-9-]*)(?:\|[^\]]*)?\]\]/g;
+/** A milestone's block id, as the roadmap's `^id` writes it (Obsidian's block ids): the one character set every reader uses. */
+export const BLOCK_ID_SOURCE = '[A-Za-z0-9][A-Za-z0-9-]*';
+/** `[[note#^id]]` or `[[note#^id|label]]`: groups 1 the note, 2 the id. The index and the editor read links with it. */
+export const MILESTONE_LINK_SOURCE = `\\[\\[([^\\]|#]*)#\\^(${BLOCK_ID_SOURCE})(?:\\|[^\\]]*)?\\]\\]`;
+const WIKILINK = new RegExp(MILESTONE_LINK_SOURCE, 'g');
 
 /** One front matter value: `payments`, `^payments`, `[[roadmap#^payments]]`, `roadmap#^payments`. */
 function refFromValue(value: string, line: number): MilestoneRef | undefined {

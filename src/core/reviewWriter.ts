@@ -1,6 +1,7 @@
 // The review note: a pure function of the index, a roadmap and today.
 import { escapeMarkdown, escapeTableCell, wikiLabel } from './markdownText';
 import { dirName, stripExtension } from './text';
+import { DEFAULT_KIND_NAMES, findFrontMatter, type KindNames } from './frontMatter';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
 import { isOverdue, percentText, plural, relativeDue, statusText } from './present';
@@ -27,6 +28,8 @@ export interface ReviewOptions {
   status?: StatusOptions;
   /** The roadmap's goalpost history: the audit then shows when each milestone was first planned and how often it moved. */
   history?: RoadmapHistory;
+  /** The tag names in force (the built-in template writes `tags: [{{tag}}]`). */
+  kindNames?: KindNames;
 }
 
 function isMissed(m: MilestoneState, period: { from: string; to: string }): boolean {
@@ -182,6 +185,7 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
 
   const values: Record<string, string> = {
     date: today,
+    tag: (options.kindNames ?? DEFAULT_KIND_NAMES).review,
     period: `${period.from}..${period.to}`,
     'period.from': period.from,
     'period.to': period.to,
@@ -226,10 +230,11 @@ export function reviewFolderFor(model: WorkspaceModel, roadmapFile: string, revi
 
 /** A review note is written as a draft: a user template without `status:` gets `status: draft` in its front matter. */
 function withDraftStatus(text: string): string {
-  const fm = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  const fm = findFrontMatter(text);
   if (!fm) return `---\nstatus: draft\n---\n${text}`;
-  if (/^status\s*:/m.test(fm[1]!)) return text;
-  const close = fm[0].lastIndexOf('---');
+  if (/^status\s*:/m.test(fm.yaml)) return text;
+  // The closing line starts right after the YAML.
+  const close = text.indexOf('\n') + 1 + fm.yaml.length;
   return `${text.slice(0, close)}status: draft\n${text.slice(close)}`;
 }
 

@@ -217,6 +217,15 @@ export interface StatusReport {
   diagnostics: Pick<Diagnostic, 'file' | 'line' | 'severity' | 'message' | 'code'>[];
 }
 
+/** What every surface says of a session: its agenda and its open and overdue action items today. */
+export function sessionFacts(note: LinkedSession['note'], today: string): { hasAgenda: boolean; openActions: number; overdueActions: number } {
+  return {
+    hasAgenda: note.hasAgenda,
+    openActions: note.actions.filter((a) => a.status === 'todo' || a.status === 'in-progress').length,
+    overdueActions: note.actions.filter((a) => isOverdue(a, today)).length,
+  };
+}
+
 export function statusReport(model: WorkspaceModel, today: string, options: StatusOptions = {}): StatusReport {
   return {
     today,
@@ -235,9 +244,7 @@ export function statusReport(model: WorkspaceModel, today: string, options: Stat
       file: s.note.file,
       date: s.note.date,
       title: s.note.title,
-      hasAgenda: s.note.hasAgenda,
-      openActions: s.note.actions.filter((a) => a.status === 'todo' || a.status === 'in-progress').length,
-      overdueActions: s.note.actions.filter((a) => isOverdue(a, today)).length,
+      ...sessionFacts(s.note, today),
       roadmap: s.roadmap,
     })),
     reviews: model.reviews.map((r) => ({ file: r.note.file, date: r.note.date, roadmap: r.roadmap, period: r.note.period, status: r.note.status })),

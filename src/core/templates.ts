@@ -1,4 +1,5 @@
 import { escapeMarkdown, yamlString } from './markdownText';
+import { findFrontMatter } from './frontMatter';
 // Templates with `{{placeholder}}` slots. The built-in ones live here; users
 // may copy them into their repo and edit them.
 
@@ -14,6 +15,7 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = ['review', 'roadmap', 'th
 
 export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
   { name: 'date', description: "Today's date (YYYY-MM-DD)", templates: ['review', 'roadmap', 'thread', 'session'] },
+  { name: 'tag', description: 'The tag that makes this kind of note (the mentorship.tags.* setting: roadmap, thread, session or review unless renamed)', templates: ['review', 'roadmap', 'thread', 'session'] },
   { name: 'title', description: 'The title given when the note was created', templates: ['roadmap', 'thread', 'session'] },
   { name: 'mentee', description: "The roadmap's mentee", templates: ['review', 'roadmap', 'session'] },
   { name: 'mentor', description: "The roadmap's mentor", templates: ['review', 'roadmap', 'session'] },
@@ -38,7 +40,7 @@ export const PLACEHOLDERS: readonly PlaceholderDoc[] = [
 
 export const BUILTIN_TEMPLATES: Record<TemplateName, string> = {
   review: `---
-tags: [review]
+tags: [{{tag}}]
 date: {{date}}
 period: {{period}}
 roadmap: {{roadmap}}
@@ -81,7 +83,7 @@ status: draft
 {{goalpost}}
 `,
   roadmap: `---
-tags: [roadmap]
+tags: [{{tag}}]
 title: {{title}}
 mentee: {{mentee}}
 mentor: {{mentor}}
@@ -95,8 +97,9 @@ review_every: {{review_every}}
   - [ ] A first step
 `,
   thread: `---
-tags: [thread]
+tags: [{{tag}}]
 date: {{date}}
+roadmap: {{roadmap}}
 milestones: [{{milestone}}]
 evidence: {{evidence}}
 published:
@@ -112,7 +115,7 @@ What I set out to learn for *{{milestone.title}}*:
 ## What I shipped
 `,
   session: `---
-tags: [session]
+tags: [{{tag}}]
 date: {{date}}
 roadmap: {{roadmap}}
 ---
@@ -128,7 +131,9 @@ roadmap: {{roadmap}}
 `,
 };
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
+/** `{{ name }}`: group 1 the name. The renderer fills it and the editor's completion, hover and grammar read it: one pattern. */
+export const PLACEHOLDER_SOURCE = '\\{\\{\\s*([A-Za-z_][\\w.]*)\\s*\\}\\}';
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'g');
 /** In front matter: a placeholder alone in double quotes (`"{{title}}"`, replaced whole), or bare. */
 const QUOTED_OR_PLAIN = /"\{\{\s*([A-Za-z_][\w.]*)\s*\}\}"|\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
 
@@ -147,8 +152,9 @@ export interface RenderResult {
 export function renderTemplate(template: string, values: Record<string, string>, text: Record<string, string> = {}): RenderResult {
   const unknown: string[] = [];
   const has = (o: Record<string, string>, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-  const fm = /^(?:\uFEFF)?---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/.exec(template);
-  const fmEnd = fm ? fm[0].length : 0;
+  const bom = template.startsWith('\uFEFF') ? 1 : 0;
+  const fm = findFrontMatter(template.slice(bom));
+  const fmEnd = fm ? bom + fm.bodyOffset : 0;
   const fill = (part: string, inFrontMatter: boolean) =>
     part.replace(inFrontMatter ? QUOTED_OR_PLAIN : PLACEHOLDER, (whole, a: string | undefined, b: string | undefined) => {
       const name = (a ?? b)!;

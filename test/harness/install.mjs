@@ -5,7 +5,7 @@
 //   - Debian's chromium (and libkrb5-dev, only to build code-server's modules)
 // Usage: node test/harness/install.mjs   (or import { ensureInstalled })
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +14,15 @@ export const NODE_MAJOR = '24';
 export const CHROMIUM = process.env.MENTORSHIP_CHROMIUM || '/usr/bin/chromium';
 // colour emoji (📅 ✅ in notes) render as boxes in screenshots without it
 const EMOJI_FONT = '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf';
+/**
+ * libfaketime (Debian's libfaketime): a group that pins today runs VS Code
+ * under it, so the extension reads the date as a user's machine gives it
+ * (the extension has no way to be told another date: no test hook in what
+ * users install). VS Code drops LD_PRELOAD from the extension host's
+ * environment, so the library is linked into a copy of Node instead
+ * (`patchelf --add-needed`); it fakes nothing unless FAKETIME is set.
+ */
+export const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const cacheDir = process.env.MENTORSHIP_HARNESS_CACHE || join(repoRoot, '.cache', 'harness');
@@ -24,6 +33,8 @@ const csDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
 const csPkgDir = join(csDir, 'node_modules', 'code-server');
 const csMarker = join(csDir, '.installed.json');
 const nodeMarker = join(nodeDir, '.installed.json');
+/** Node 24 with libfaketime linked in (see FAKETIME_LIB). */
+const faketimeNode = join(cacheDir, `node-${NODE_MAJOR}-faketime`, 'node');
 
 function say(msg) {
   process.stderr.write(`[harness:install] ${msg}\n`);
@@ -149,18 +160,34 @@ function result(info) {
     codeServerVersion: info.codeServer,
     vscodeVersion: info.vscode,
     chromium: CHROMIUM,
+    faketimeNodeBin: faketimeNode,
   };
+}
+
+/** The copy of Node that links libfaketime (made once from Node 24). */
+function ensureFaketimeNode(nodeBin) {
+  if (existsSync(faketimeNode)) return;
+  mkdirSync(dirname(faketimeNode), { recursive: true });
+  const tmp = `${faketimeNode}.tmp`;
+  copyFileSync(nodeBin, tmp);
+  chmodSync(tmp, 0o755);
+  run('patchelf', ['--add-needed', FAKETIME_LIB, tmp]);
+  const v = spawnSync(tmp, ['-e', 'process.stdout.write(new Date().toISOString().slice(0, 10))'], { encoding: 'utf8', env: { ...process.env, FAKETIME: '@2020-02-02 12:00:00' } });
+  if (v.stdout !== '2020-02-02') throw new Error(`the faketime copy of Node does not fake the date: ${v.stdout} ${v.stderr}`);
+  renameSync(tmp, faketimeNode);
 }
 
 /** Installs whatever is missing; returns paths. Fast (no subprocess) when everything is there. */
 export async function ensureInstalled() {
   const ready = installed();
-  if (ready && existsSync(CHROMIUM) && existsSync(EMOJI_FONT)) return result(ready);
+  if (ready && existsSync(CHROMIUM) && existsSync(EMOJI_FONT) && existsSync(faketimeNode)) return result(ready);
   return withLock(async () => {
     const started = Date.now();
     const aptNeeded = [];
     if (!existsSync(CHROMIUM)) aptNeeded.push('chromium');
     if (!existsSync(EMOJI_FONT)) aptNeeded.push('fonts-noto-color-emoji');
+    if (!existsSync(FAKETIME_LIB)) aptNeeded.push('libfaketime');
+    if (!dpkgInstalled('patchelf')) aptNeeded.push('patchelf');
     let info = installed();
     if (!info && !dpkgInstalled('libkrb5-dev')) aptNeeded.push('libkrb5-dev');
     if (aptNeeded.length) aptInstall(aptNeeded);
@@ -253,6 +280,7 @@ export async function ensureInstalled() {
     } else if (aptNeeded.length) {
       say(`apt prerequisites installed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     }
+    ensureFaketimeNode(info.nodeBin);
     return result(info);
   });
 }

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
-import { ensureInstalled, repoRoot } from './install.mjs';
+import { ensureInstalled, FAKETIME_LIB, repoRoot } from './install.mjs';
 import { CHROMIUM_ARGS, answerTrustPrompt, isNoise, makeProfile, remoteUri, startCodeServer, workbenchUrl } from './codeserver.mjs';
 import { RssSampler, killGroup, killGroupNow, mb, snapshotProcs, treeOf } from './procs.mjs';
 import { createDriverHost } from './driver-host.mjs';
@@ -54,6 +54,20 @@ process.on('exit', () => {
 });
 
 // ---- which groups, which files ------------------------------------------------
+/**
+ * A group's pinned day (MENTORSHIP_TODAY) as the machine's date: VS Code and
+ * the extension host run under libfaketime, started at noon of that day (so
+ * it is that date in any zone within 12 hours) and ticking from there; the
+ * monotonic clock, timers and the browser are left alone. The extension
+ * reads the date as it does on a user's machine: there is no test hook for it.
+ */
+function fakeToday(day) {
+  if (!day) return {};
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error(`MENTORSHIP_TODAY must be YYYY-MM-DD, not ${day}`);
+  if (!existsSync(FAKETIME_LIB)) throw new Error(`${FAKETIME_LIB} is missing: the harness install puts Debian's libfaketime there`);
+  return { FAKETIME: `@${day} 12:00:00`, FAKETIME_DONT_FAKE_MONOTONIC: '1' };
+}
+
 function planGroups() {
   if (!existsSync(testsIndex)) throw new Error(`${testsIndex} is missing: run \`node scripts/build.mjs --tests\` first`);
   const suites = readdirSync(distDir)
@@ -233,7 +247,8 @@ async function runGroup(group, install, chromium, deadline) {
     // `fromVsix`: the code under test is the installed .vsix's content
     const installedExtension = group.fromVsix ? installVsix(install, freshVsix(), profile) : undefined;
     cs = await startCodeServer({
-      install,
+      // A pinned today: VS Code runs on the copy of Node that links libfaketime (see fakeToday).
+      install: group.env?.MENTORSHIP_TODAY ? { ...install, nodeBin: install.faketimeNodeBin } : install,
       workspace: ws.workspace,
       userData: profile.userData,
       extensions: profile.extensions,
@@ -251,6 +266,7 @@ async function runGroup(group, install, chromium, deadline) {
         // test/integration/index.ts fails the run unless the extension loaded from here
         ...(installedExtension ? { MENTORSHIP_EXPECT_EXTENSION_UNDER: profile.extensions } : {}),
         ...(group.env ?? {}),
+        ...fakeToday(group.env?.MENTORSHIP_TODAY),
       },
       onLine: (stream, line) => {
         csTail.push(line);

@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { waitFor } from './driver';
-import { EXTENSION_ID } from './support';
+import { EXTENSION_ID, indexSummary } from './support';
 
 interface Api {
   activationMs: number;
@@ -45,7 +45,7 @@ describe('activation on a generated repo', function () {
     // The tree is filled when the view's rows show every roadmap (the summary awaits the index).
     const s: IndexSummary = await waitFor(
       async () => {
-        const sum = await vscode.commands.executeCommand<IndexSummary>('mentorship.debug.indexSummary');
+        const sum = await indexSummary<IndexSummary>();
         return (sum && sum.tree.filter((r) => r.depth === 0).length >= roadmapsExpected ? sum : undefined) as IndexSummary;
       },
       { timeoutMs: 150_000, intervalMs: 50, what: `${roadmapsExpected} roadmaps in the Roadmap view` },

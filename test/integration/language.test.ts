@@ -5,7 +5,7 @@
 // workspace and deleted afterwards; roadmap.md is only read.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { sleep, EXTENSION_ID } from './support';
+import { sleep, EXTENSION_ID, indexSummary } from './support';
 
 /** Retries `probe` until it returns something truthy (the extension indexes asynchronously). */
 async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
@@ -48,7 +48,7 @@ interface IndexSummary {
 }
 
 async function summary(): Promise<IndexSummary> {
-  return (await vscode.commands.executeCommand<IndexSummary | undefined>('mentorship.debug.indexSummary')) ?? {};
+  return await indexSummary<IndexSummary>();
 }
 
 describe('language features', function () {

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { driverAvailable, openViewContainer, screenshot } from './driver';
-import { EXTENSION_ID } from './support';
+import { EXTENSION_ID, indexSummary } from './support';
 
 interface IndexSummary {
   roadmaps: number;
@@ -38,7 +38,7 @@ describe('smoke', function () {
   });
 
   it('indexes the fixture workspace', async function () {
-    const summary = await vscode.commands.executeCommand<IndexSummary>('mentorship.debug.indexSummary');
+    const summary = await indexSummary<IndexSummary>();
     assert.ok(summary && typeof summary === 'object', `indexSummary returned ${JSON.stringify(summary)}`);
     assert.deepStrictEqual(
       { roadmaps: summary.roadmaps, milestones: summary.milestones, threads: summary.threads },

@@ -27,11 +27,37 @@ export async function activatedApi<T extends { notes: { whenIdle(): Promise<void
   return exports;
 }
 
-/** `mentorship.debug.indexSummary`: counts, files parsed and the Roadmap view's rows. */
-export async function indexSummary<T extends { tree: unknown[] }>(): Promise<T> {
-  const s = await vscode.commands.executeCommand<T>('mentorship.debug.indexSummary');
-  assert.ok(s && Array.isArray(s.tree), `indexSummary returned ${JSON.stringify(s)}`);
-  return s;
+interface SummaryApi {
+  notes: {
+    whenIdle(): Promise<void>;
+    all(): { index: { size: number; model(): { roadmaps: { milestones: unknown[] }[]; entries: unknown[]; sessions: unknown[]; reviews: unknown[]; diagnostics: unknown[] } } }[];
+    filesParsed: number;
+  };
+  roadmapTree: { snapshot(): unknown[] };
+}
+
+/**
+ * What the index holds once idle: counts, files parsed and the Roadmap view's
+ * rows, read through the extension's API (the same in a test build and in the
+ * production .vsix, which has no debug command).
+ */
+export async function indexSummary<T extends object>(): Promise<T> {
+  const api = await activatedApi<SummaryApi>();
+  const models = api.notes.all().map((f) => f.index.model());
+  const sum = (f: (m: (typeof models)[number]) => number) => models.reduce((n, m) => n + f(m), 0);
+  const s = {
+    roadmaps: sum((m) => m.roadmaps.length),
+    milestones: sum((m) => m.roadmaps.reduce((k, r) => k + r.milestones.length, 0)),
+    threads: sum((m) => m.entries.length),
+    sessions: sum((m) => m.sessions.length),
+    reviews: sum((m) => m.reviews.length),
+    diagnostics: sum((m) => m.diagnostics.length),
+    files: api.notes.all().reduce((n, f) => n + f.index.size, 0),
+    filesParsed: api.notes.filesParsed,
+    tree: api.roadmapTree.snapshot(),
+  };
+  assert.ok(Array.isArray(s.tree), `indexSummary returned ${JSON.stringify(s)}`);
+  return s as unknown as T;
 }
 
 /**

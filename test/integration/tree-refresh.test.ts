@@ -14,9 +14,8 @@ interface Api {
   notes: {
     whenIdle(): Promise<void>;
     onDidPreview: vscode.Event<void>;
-    currentSettings: { exclude: string[] };
     roadmaps(): { state: { file: string; title: string } }[];
-    all(): { index: { model(): { entries: unknown[] } } }[];
+    all(): { settings: { exclude: string[] }; index: { model(): { entries: unknown[] } } }[];
   };
   roadmapTree: {
     fired: string[];
@@ -106,7 +105,7 @@ describe('partial refresh of the Roadmap view', function () {
       // Written while excluded, so the index takes them in one first build when the exclude goes.
       // (each change is awaited until the extension has it and has rebuilt with it)
       const settled = async (exclude: string[]) => {
-        await waitFor(() => JSON.stringify(api.notes.currentSettings.exclude) === JSON.stringify(exclude) || undefined, { timeoutMs: 15_000, what: `exclude ${JSON.stringify(exclude)} in effect` });
+        await waitFor(() => JSON.stringify(api.notes.all()[0]!.settings.exclude) === JSON.stringify(exclude) || undefined, { timeoutMs: 15_000, what: `exclude ${JSON.stringify(exclude)} in effect` });
         await api.notes.whenIdle();
       };
       await config.update('exclude', ['big/**'], vscode.ConfigurationTarget.Workspace);

@@ -219,7 +219,7 @@ describe('placeholder grammar in VS Code’s markdown grammar', () => {
 
   it('highlights placeholders in the YAML front matter, the headings and the prose', () => {
     const lines = tokenize(grammar, BUILTIN_TEMPLATES.thread);
-    assert.deepEqual(highlightedNames(lines), ['date', 'milestone', 'evidence', 'title', 'milestone.title']);
+    assert.deepEqual(highlightedNames(lines), ['tag', 'date', 'roadmap', 'milestone', 'evidence', 'title', 'milestone.title']);
     const date = lines[2]!;
     assert.deepEqual(ourTokens(date), [
       ['{{', [META, BEGIN]],

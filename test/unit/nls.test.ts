@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { englishBundle, l10nMessages, manifestTexts, nlsKey } from '../../scripts/l10n-rules.mjs';
+import { createWords, ENGLISH, words } from '../../src/core';
+import { englishBundle, l10nMessages, L10N_SOURCES, manifestTexts, nlsKey } from '../../scripts/l10n-rules.mjs';
 
 const ROOT = path.resolve(__dirname, '../..');
 const readJson = (f: string) => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8'));
@@ -53,7 +54,7 @@ describe('localization', () => {
     assert.equal(pkg.l10n, './l10n');
     const messages: string[] = [];
     const dynamic: string[] = [];
-    for (const file of sources(path.join(ROOT, 'src/vscode'))) {
+    for (const file of [...L10N_SOURCES.folders.flatMap((d: string) => sources(path.join(ROOT, d))), ...L10N_SOURCES.files.map((f: string) => path.join(ROOT, f))]) {
       for (const m of l10nMessages(fs.readFileSync(file, 'utf8'))) {
         if (m.dynamic) dynamic.push(path.relative(ROOT, file));
         else messages.push(m.message!);
@@ -64,7 +65,27 @@ describe('localization', () => {
     assert.deepEqual(readJson('l10n/bundle.l10n.json'), englishBundle(messages));
   });
 
-  it('keeps vscode out of the core: no l10n in src/core', () => {
-    for (const file of sources(path.join(ROOT, 'src/core'))) assert.ok(!/\bl10n\b/.test(fs.readFileSync(file, 'utf8')), file);
+  it('keeps vscode out of the core: only its presentation module takes a message port, and no core file names vscode', () => {
+    const ports = L10N_SOURCES.files.map((f: string) => path.join(ROOT, f));
+    for (const file of sources(path.join(ROOT, 'src/core'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      assert.ok(!/\bvscode\.l10n\b/.test(text), file);
+      if (!ports.includes(file)) assert.ok(!/\bl10n\b/.test(text), `${file}: wording belongs in src/core/present.ts`);
+    }
+  });
+
+  it('the English words are the messages as written: one day, two days, never "1 days"', () => {
+    assert.equal(words.days(1), '1 day');
+    assert.equal(words.days(2), '2 days');
+    assert.equal(words.nextReviewSentence({ nextReviewDue: '2026-03-01', daysToNextReview: -1 }), 'was due 2026-03-01, 1 day ago');
+    assert.equal(words.nextReviewSentence({ nextReviewDue: '2026-03-03', daysToNextReview: 1 }), 'is due 2026-03-03, in 1 day');
+    assert.equal(words.milestones(1), '1 milestone');
+    assert.equal(words.menteeFacts({ progress: 0.5, reviewOverdueDays: 1, overdueMilestones: 1, daysSinceReview: 1, daysSinceSession: 1, drift: [1] }).join(' · '), '50% · review overdue 1 day · 1 milestone overdue · review 1 day ago · session 1 day ago · 1 drift signal');
+  });
+
+  it('a translation reaches every plural: createWords takes the message port', () => {
+    const upper = createWords({ t: (m: string, ...args: (string | number | boolean)[]) => ENGLISH.t(m.toUpperCase(), ...args) });
+    assert.equal(upper.nextReviewSentence({ nextReviewDue: '2026-03-01', daysToNextReview: -3 }), 'WAS DUE 2026-03-01, 3 DAYS AGO');
+    assert.equal(upper.milestoneDetail({ status: 'in-progress', done: null, daysToDue: 2, threads: 1 }), 'IN PROGRESS · DUE IN 2 DAYS · 1 THREAD');
   });
 });

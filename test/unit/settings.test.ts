@@ -109,8 +109,8 @@ describe('settings, one thing for the CLI and the extension', () => {
       const ws = join(repo.dir, 'team.code-workspace');
       writeFileSync(ws, JSON.stringify({ folders: [{ path: '.' }, { path: custom.dir, name: 'noor' }], settings: { 'mentorship.staleAfterWeeks': 8 } }, null, 2));
       const report = await statusJson(ws);
-      const files = report.roadmaps.map((r: Json) => r.file as string);
-      assert.ok(files.some((f) => f.endsWith('plans/career.md')), files.join());
+      const files: string[] = report.roadmaps.map((r: Json) => r.file as string);
+      assert.ok(files.some((f: string) => f.endsWith('plans/career.md')), files.join());
       assert.ok(files.length >= 3, files.join());
       const pick = await run(['status', ws, '--today', TODAY, '--roadmap', 'Grow into a tech lead']);
       assert.equal(pick.code, 0, pick.stderr);

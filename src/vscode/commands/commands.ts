@@ -1,28 +1,13 @@
 // Every command of the extension: thin handlers over the core.
 import * as vscode from 'vscode';
-import {
-  addCadence,
-  formatCadence,
-  freePath,
-  renderTemplate,
-  reviewsOf,
-  slugify,
-  statusEdits,
-  writeReview,
-  type Evidence,
-  type TaskStatus,
-} from '../../core';
+import { freePath, lineContaining, reviewsOf, statusEdits, type Evidence, type TaskStatus } from '../../core';
 import type { NotesService, RoadmapRef } from '../notes/notesService';
-import { dirName } from '../../core/text';
 import { createNote, exists, requireTrust } from '../util/notesFs';
 import { openAtLine } from '../util/open';
 import { historyFor } from '../goalpost';
 import { pickMilestone, pickRoadmap } from './pick';
+import { words } from '../words';
 import { customizeTemplates, loadTemplate } from './templates';
-
-function joinPath(...parts: string[]): string {
-  return parts.filter(Boolean).join('/');
-}
 
 async function freeUri(roadmapOrFolder: { folder: RoadmapRef['folder'] }, rel: string): Promise<{ rel: string; uri: vscode.Uri }> {
   const folder = roadmapOrFolder.folder;
@@ -39,25 +24,15 @@ async function writeAndOpen(uri: vscode.Uri, text: string, line = 1): Promise<vs
   return editor;
 }
 
-function firstLineContaining(text: string, needle: string): number {
-  const i = text.split('\n').findIndex((l) => l.includes(needle));
-  return i === -1 ? 1 : i + 1;
-}
-
 export async function newReview(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
   if (!requireTrust(vscode.l10n.t('New Review'))) return undefined;
   const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Review which roadmap?'));
   if (!roadmap) return undefined;
-  const today = notes.today();
-  const template = await loadTemplate(notes, roadmap.folder, 'review');
-  const draft = writeReview(roadmap.folder.index.model(), roadmap.state.file, today, {
-    template,
-    reviewsFolder: notes.currentSettings.reviewsFolder,
-    status: notes.statusOptions(),
-    history: await historyFor(roadmap.folder, roadmap.state.file),
-  });
+  const template = await loadTemplate(roadmap.folder, 'review');
+  const history = await historyFor(roadmap.folder, roadmap.state.file);
+  const draft = roadmap.folder.engine.review(roadmap.state.file, { template, ...(history ? { history } : {}) });
   const { uri } = await freeUri(roadmap, draft.path);
-  const line = firstLineContaining(draft.text, '- Stop:');
+  const line = lineContaining(draft.text, '- Stop:');
   await writeAndOpen(uri, draft.text, line);
   if (draft.unknownPlaceholders.length) {
     void vscode.window.showWarningMessage(
@@ -89,18 +64,10 @@ export async function newRoadmap(notes: NotesService): Promise<vscode.Uri | unde
   if (!title) return undefined;
   const mentee = (await vscode.window.showInputBox({ title: vscode.l10n.t('New Roadmap'), prompt: vscode.l10n.t('Mentee (optional)') })) ?? '';
   const mentor = (await vscode.window.showInputBox({ title: vscode.l10n.t('New Roadmap'), prompt: vscode.l10n.t('Mentor (optional)') })) ?? '';
-  const existing = folder.index.model().roadmaps;
-  const rel = existing.some((r) => r.file === 'roadmap.md') ? `${slugify(title) || 'roadmap'}/roadmap.md` : 'roadmap.md';
-  const template = await loadTemplate(notes, folder, 'roadmap');
-  const cadence = notes.currentSettings.defaultReviewCadence ?? { amount: 6, unit: 'weeks' as const };
-  const text = renderTemplate(
-    template,
-    // The first milestone is due at the first review, not today.
-    { date: notes.today(), review_every: formatCadence(cadence), due: addCadence(notes.today(), cadence) },
-    { title: title.trim(), mentee: mentee.trim(), mentor: mentor.trim() },
-  ).text;
-  const { uri } = await freeUri({ folder }, rel);
-  await writeAndOpen(uri, text, firstLineContaining(text, '- [ ]'));
+  const template = await loadTemplate(folder, 'roadmap');
+  const note = folder.engine.newRoadmap({ title, mentee, mentor, template });
+  const { uri } = await freeUri({ folder }, note.path);
+  await writeAndOpen(uri, note.text, note.cursorLine);
   return uri;
 }
 
@@ -122,24 +89,11 @@ export async function newThread(notes: NotesService, arg?: unknown): Promise<vsc
     validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Give the thread a title')),
   });
   if (!title) return undefined;
-  const today = notes.today();
   const folder = pick.roadmap.folder;
-  const template = await loadTemplate(notes, folder, 'thread');
-  const text = renderTemplate(
-    template,
-    { date: today, evidence: evidence.label },
-    {
-      title: title.trim(),
-      milestone: pick.milestone.id,
-      'milestone.title': pick.milestone.title,
-      roadmap: pick.roadmap.state.file,
-      'roadmap.title': pick.roadmap.state.title,
-    },
-  ).text;
-  const rel = joinPath(dirName(pick.roadmap.state.file), notes.currentSettings.threadsFolder, `${today}-${slugify(title) || 'thread'}.md`);
-  const { uri } = await freeUri(pick.roadmap, rel);
-  const learned = firstLineContaining(text, '## What I learned');
-  await writeAndOpen(uri, text, learned > 1 ? learned + 1 : text.split('\n').length);
+  const template = await loadTemplate(folder, 'thread');
+  const note = folder.engine.newThread(pick.roadmap.state.file, { title, evidence: evidence.label, milestone: pick.milestone, template });
+  const { uri } = await freeUri(pick.roadmap, note.path);
+  await writeAndOpen(uri, note.text, note.cursorLine);
   return uri;
 }
 
@@ -147,21 +101,10 @@ export async function newSession(notes: NotesService, arg?: unknown): Promise<vs
   if (!requireTrust(vscode.l10n.t('New Session'))) return undefined;
   const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('A session of which mentorship?'));
   if (!roadmap) return undefined;
-  const today = notes.today();
-  const template = await loadTemplate(notes, roadmap.folder, 'session');
-  const text = renderTemplate(
-    template,
-    { date: today, title: `Session ${today}` },
-    {
-      roadmap: roadmap.state.file,
-      'roadmap.title': roadmap.state.title,
-      mentee: roadmap.state.mentee ?? '',
-      mentor: roadmap.state.mentor ?? '',
-    },
-  ).text;
-  const rel = joinPath(dirName(roadmap.state.file), notes.currentSettings.sessionsFolder, `${today}.md`);
-  const { uri } = await freeUri(roadmap, rel);
-  await writeAndOpen(uri, text, firstLineContaining(text, '## Agenda') + 1);
+  const template = await loadTemplate(roadmap.folder, 'session');
+  const note = roadmap.folder.engine.newSession(roadmap.state.file, { template });
+  const { uri } = await freeUri(roadmap, note.path);
+  await writeAndOpen(uri, note.text, note.cursorLine);
   return uri;
 }
 
@@ -240,13 +183,7 @@ export async function goToNextReview(notes: NotesService, arg?: unknown): Promis
     return;
   }
   const s = roadmap.state;
-  const when = s.nextReviewDue
-    ? s.daysToNextReview! < 0
-      ? vscode.l10n.t('was due {0}, {1} days ago', s.nextReviewDue, -s.daysToNextReview!)
-      : s.daysToNextReview === 0
-        ? vscode.l10n.t('is due today')
-        : vscode.l10n.t('is due {0}, in {1} days', s.nextReviewDue, s.daysToNextReview!)
-    : vscode.l10n.t('has no date: set review_every in the roadmap');
+  const when = words.nextReviewSentence(s);
   const last = reviewsOf(model, s.file).at(-1);
   const startNow = vscode.l10n.t('Start It Now');
   const openLast = vscode.l10n.t('Open Last Review');

@@ -2,11 +2,12 @@
 // prefilled) and Export Review Packet (one self-contained HTML file). Both
 // write new files as plain files, never over an existing one.
 import * as vscode from 'vscode';
-import { exportPacket, freePath, packetPath, packetReview, prepareSession, type LinkedReview, type ReviewNote } from '../../core';
+import { freePath, packetPath, type LinkedReview, type ReviewNote } from '../../core';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService, RoadmapRef } from '../notes/notesService';
 import { exists, requireTrust } from '../util/notesFs';
 import { pickRoadmap } from './pick';
+import { loadTemplate } from './templates';
 
 /** Writes a new file; refuses when one is there. A plain write: an undo in its editor never deletes it. */
 async function writeNewFile(uri: vscode.Uri, text: string): Promise<void> {
@@ -23,10 +24,8 @@ export async function prepareSessionCommand(notes: NotesService, arg?: unknown):
   if (!requireTrust(vscode.l10n.t('Prepare Session'))) return undefined;
   const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Prepare the next session of which mentorship?'));
   if (!roadmap) return undefined;
-  const prep = prepareSession(roadmap.folder.index.model(), roadmap.state.file, notes.today(), {
-    sessionsFolder: notes.currentSettings.sessionsFolder,
-    status: notes.statusOptions(),
-  });
+  // The user's session template, when there is one, with the agenda under its Agenda heading.
+  const prep = roadmap.folder.engine.prepareSession(roadmap.state.file, { template: await loadTemplate(roadmap.folder, 'session') });
   const uri = await freeUri(roadmap, prep.path);
   await writeNewFile(uri, prep.text);
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -65,7 +64,7 @@ export async function exportPacketCommand(notes: NotesService, arg?: unknown): P
   if (!picked) {
     const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Export the review packet of which roadmap?'));
     if (!roadmap) return undefined;
-    const review = packetReview(roadmap.folder.index.model(), roadmap.state.file, notes.today());
+    const review = roadmap.folder.engine.packetReview(roadmap.state.file);
     if (!review) {
       const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: "{0}" has no review yet to export.', roadmap.state.title), vscode.l10n.t('New Review'));
       if (choice) await vscode.commands.executeCommand('mentorship.review.new', { kind: 'roadmap', folderKey: roadmap.folder.key, file: roadmap.state.file });
@@ -76,14 +75,7 @@ export async function exportPacketCommand(notes: NotesService, arg?: unknown): P
   const { roadmap, review } = picked;
   // What the editor shows (unsaved changes included) is what gets exported.
   const reviewText = (await vscode.workspace.openTextDocument(roadmap.folder.uri(review.file))).getText();
-  const html = exportPacket({
-    model: roadmap.folder.index.model(),
-    roadmapFile: roadmap.state.file,
-    reviewFile: review.file,
-    reviewText,
-    today: notes.today(),
-    status: notes.statusOptions(),
-  });
+  const html = roadmap.folder.engine.packet(roadmap.state.file, review.file, reviewText);
   const uri = await freeUri(roadmap, packetPath(review.file));
   await writeNewFile(uri, html);
   const shown = vscode.workspace.asRelativePath(uri);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { dueText, escapeIcons, percentText, plural, roadmapOfNote, statusText, type MilestoneState } from '../../core';
+import { escapeIcons, percentText, roadmapOfNote, type MilestoneState } from '../../core';
+import { words } from '../words';
 import type { RoadmapRef, NotesService } from '../notes/notesService';
 
 function isTarget(arg: unknown): arg is { kind: string; folderKey: string; file: string; id?: string; line?: number } {
@@ -69,7 +70,7 @@ export async function pickMilestone(
     .map((m) => ({
       label: escapeIcons(m.title || m.id),
       description: escapeIcons([m.id, m.phase ?? ''].filter(Boolean).join(' · ')),
-      detail: [statusText(m.status), dueText(m), m.threads ? plural(m.threads, 'thread') : ''].filter(Boolean).join(' · '),
+      detail: words.milestoneDetail(m),
       milestone: m,
     }));
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });

@@ -62,20 +62,4 @@ export function registerCommands(context: vscode.ExtensionContext, { notes, road
     if (folder) return openAtLine(folder.uri(file as string), (line as number) ?? 1);
     return undefined;
   });
-  // For tests and bug reports: what the index holds right now.
-  register('mentorship.debug.indexSummary', async () => {
-    await notes.whenIdle();
-    const models = notes.all().map((f) => f.index.model());
-    return {
-      roadmaps: models.reduce((n, m) => n + m.roadmaps.length, 0),
-      milestones: models.reduce((n, m) => n + m.roadmaps.reduce((k, r) => k + r.milestones.length, 0), 0),
-      threads: models.reduce((n, m) => n + m.entries.length, 0),
-      sessions: models.reduce((n, m) => n + m.sessions.length, 0),
-      reviews: models.reduce((n, m) => n + m.reviews.length, 0),
-      diagnostics: models.reduce((n, m) => n + m.diagnostics.length, 0),
-      files: notes.all().reduce((n, f) => n + f.index.size, 0),
-      filesParsed: notes.filesParsed,
-      tree: roadmapTree.snapshot(),
-    };
-  });
 }

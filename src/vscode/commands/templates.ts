@@ -5,8 +5,10 @@ import type { NotesService } from '../notes/notesService';
 import { createNote, exists, requireTrust } from '../util/notesFs';
 
 /** The user's template from the templates folder, else the built-in one. */
-export async function loadTemplate(notes: NotesService, folder: FolderNotes, name: TemplateName): Promise<string> {
-  const uri = folder.uri(`${notes.currentSettings.templatesFolder}/${name}.md`);
+export async function loadTemplate(folder: FolderNotes, name: TemplateName): Promise<string> {
+  const dir = folder.settings.templatesFolder;
+  if (!dir) return BUILTIN_TEMPLATES[name];
+  const uri = folder.uri(`${dir}/${name}.md`);
   try {
     const bytes = await vscode.workspace.fs.readFile(uri);
     return new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
@@ -42,7 +44,7 @@ export async function customizeTemplates(notes: NotesService): Promise<vscode.Ur
     if (!picked) return undefined;
     folder = notes.folderByKey(picked.uri.toString()) ?? folder;
   }
-  const dir = notes.currentSettings.templatesFolder;
+  const dir = folder.settings.templatesFolder || '.mentorship/templates';
   const created: string[] = [];
   const files: [string, string][] = [...TEMPLATE_NAMES.map((n) => [`${n}.md`, BUILTIN_TEMPLATES[n]] as [string, string]), ['README.md', templatesReadme()]];
   for (const [name, text] of files) {

@@ -3,7 +3,9 @@
 // provider's slot, and debug commands integration tests use.
 import * as vscode from 'vscode';
 import type { PageState, RoadmapHistory, RoadmapId } from '../../shared/protocol';
+import { escapeIcons, percentText } from '../../core';
 import type { NotesService } from '../notes/notesService';
+import { words } from '../words';
 import { DashboardPanel, setHistoryProvider, VIEW_TYPE } from './panel';
 
 /**
@@ -38,7 +40,7 @@ async function pickRoadmap(notes: NotesService): Promise<RoadmapId | undefined> 
     roadmaps.map((r, i) => ({
       label: r.state.title,
       description: multiRoot ? `${r.folder.name} · ${r.state.file}` : r.state.file,
-      detail: `${Math.round(r.state.progress * 100)}% · ${r.state.milestones.length} milestones${r.state.mentee ? ` · ${r.state.mentee}` : ''}`,
+      detail: [percentText(r.state.progress), words.milestones(r.state.milestones.length), r.state.mentee ? escapeIcons(r.state.mentee) : ''].filter(Boolean).join(' · '),
       id: ids[i]!,
     })),
     { title: vscode.l10n.t('Open Dashboard'), placeHolder: vscode.l10n.t('Which roadmap?'), matchOnDescription: true },
@@ -63,12 +65,16 @@ export function registerDashboard(context: vscode.ExtensionContext, notes: Notes
         DashboardPanel.revive(panel, extensionUri, notes, { folderKey: roadmap.folderKey, file: roadmap.file });
       },
     }),
-    // For integration tests: what the open panels show.
-    vscode.commands.registerCommand('mentorship.debug.dashboardState', () => DashboardPanel.all().map((p) => p.debugState)),
-    // For integration tests: a fixed history for one roadmap file (null: no provider).
-    vscode.commands.registerCommand('mentorship.debug.setDashboardHistory', (history: RoadmapHistory | null) => {
-      setHistoryProvider(history ? (r) => (r.file === history.roadmap ? history : undefined) : undefined);
-    }),
     { dispose: () => DashboardPanel.all().forEach((p) => p.dispose()) },
   );
+  if (MENTORSHIP_TEST_SEAM) {
+    context.subscriptions.push(
+      // For integration tests: what the open panels show.
+      vscode.commands.registerCommand('mentorship.debug.dashboardState', () => DashboardPanel.all().map((p) => p.debugState)),
+      // For integration tests: a fixed history for one roadmap file (null: no provider).
+      vscode.commands.registerCommand('mentorship.debug.setDashboardHistory', (history: RoadmapHistory | null) => {
+        setHistoryProvider(history ? (r) => (r.file === history.roadmap ? history : undefined) : undefined);
+      }),
+    );
+  }
 }

@@ -166,7 +166,7 @@ export class DashboardPanel implements vscode.Disposable {
     const today = this.notes.today();
     const folder = this.notes.folderByKey(this.roadmap.folderKey);
     if (!folder) return emptyModel(this.roadmap, 0, today);
-    return buildDashboardModel(folder.index.model(), this.roadmap, 0, today, this.notes.statusOptions());
+    return buildDashboardModel(folder.engine, this.roadmap, 0);
   }
 
   private async history(): Promise<RoadmapHistory | undefined> {

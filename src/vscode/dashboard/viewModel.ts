@@ -1,6 +1,5 @@
 // Builds the dashboard's plain-JSON view model of one roadmap from the core.
-import { entriesOf, reviewsOf, roadmapState, sessionsOf, type StatusOptions, type WorkspaceModel } from '../../core';
-import { bottleneckTrends } from '../../core/bottlenecks';
+import { entriesOf, reviewsOf, sessionFacts, sessionsOf, type Mentorship } from '../../core';
 import type { DashBottleneck, DashboardModel, RoadmapId } from '../../shared/protocol';
 
 export function emptyModel(roadmap: RoadmapId, generation: number, today: string): DashboardModel {
@@ -31,16 +30,13 @@ export function emptyModel(roadmap: RoadmapId, generation: number, today: string
   };
 }
 
-export function buildDashboardModel(
-  model: WorkspaceModel,
-  roadmap: RoadmapId,
-  generation: number,
-  today: string,
-  options: StatusOptions,
-): DashboardModel {
+/** One roadmap's dashboard, from the folder's engine (the same states as every other surface). */
+export function buildDashboardModel(engine: Mentorship, roadmap: RoadmapId, generation: number): DashboardModel {
+  const today = engine.today();
+  const model = engine.model();
   const note = model.roadmapByFile.get(roadmap.file);
-  if (!note) return emptyModel(roadmap, generation, today);
-  const state = roadmapState(model, note, today, options);
+  const state = engine.roadmap(roadmap.file);
+  if (!note || !state) return emptyModel(roadmap, generation, today);
   const file = note.file;
 
   const reviews = reviewsOf(model, file).map((r) => ({
@@ -52,7 +48,7 @@ export function buildDashboardModel(
   }));
 
   // The core's one rule: held reviews only, with the trend of each value.
-  const bottlenecks: DashBottleneck[] = bottleneckTrends(model, file, today).trends.map((t) => ({
+  const bottlenecks: DashBottleneck[] = engine.bottlenecks(file).trends.map((t) => ({
     value: t.value,
     count: t.count,
     reviews: t.series.filter((p) => p.count > 0).map((p) => p.date ?? p.review),
@@ -75,7 +71,7 @@ export function buildDashboardModel(
     nextReviewDue: state.nextReviewDue,
     daysToNextReview: state.daysToNextReview,
     lastSession: state.lastSession,
-    staleAfterWeeks: options.staleAfterWeeks ?? 4,
+    staleAfterWeeks: engine.settings.staleAfterWeeks,
     counts: state.counts,
     phases: note.phases.map((p) => ({ title: p.title, line: p.line })),
     milestones: state.milestones,
@@ -93,9 +89,7 @@ export function buildDashboardModel(
       line: 1,
       date: s.note.date,
       title: s.note.title,
-      hasAgenda: s.note.hasAgenda,
-      openActions: s.note.actions.filter((a) => a.status === 'todo' || a.status === 'in-progress').length,
-      overdueActions: s.note.actions.filter((a) => a.status !== 'done' && a.status !== 'dropped' && a.due !== null && a.due < today).length,
+      ...sessionFacts(s.note, today),
     })),
     reviews,
     drift: state.drift,

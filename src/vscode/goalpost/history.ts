@@ -1,14 +1,15 @@
 // Goalpost history in the extension. The built-in Git extension's API
 // (vscode.git, getAPI(1)) says whether git is there and where its binary is;
 // the versions are read with that binary by the same code as the CLI
-// (src/node/git.ts, installed by the desktop entry), because the API gives commit dates as instants and the
-// history shows each commit's date as its committer wrote it. In VS Code for
-// the Web no process can run: the history is empty and says why.
+// (src/node/git.ts, installed by the desktop entry), because the API gives
+// commit dates as instants and the history shows each commit's date as its
+// committer wrote it. What the versions mean is the engine's
+// (core/engine.ts history()). In VS Code for the Web no process can run: the
+// history is empty and says why.
 import * as vscode from 'vscode';
 import type { ReadVersions, VersionsResult } from '../../core';
-import { roadmapHistory, unavailableHistory, type RoadmapHistory } from '../../core/history';
+import type { RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
-import type { NotesService } from '../notes/notesService';
 
 interface GitApi {
   git: { path: string };
@@ -34,35 +35,34 @@ async function gitApi(): Promise<GitApi | string> {
   }
 }
 
+const cache = new Map<string, { key: string; versions: Promise<VersionsResult> }>();
+
+/**
+ * The engine's `versions` port in the extension: a roadmap's committed
+ * versions, read again only when HEAD moved (when it is unknown, after a few seconds).
+ */
+export async function gitVersions(folder: FolderNotes, roadmapFile: string): Promise<VersionsResult> {
+  const readVersions = nodeGit;
+  if (!readVersions || folder.folder.uri.scheme !== 'file') {
+    return { ok: false, reason: 'the goalpost history needs git, which cannot run here (VS Code for the Web, or a folder that is not on disk)' };
+  }
+  const api = await gitApi();
+  if (typeof api === 'string') return { ok: false, reason: api };
+  const uri = folder.uri(roadmapFile);
+  const head = api.getRepository(uri)?.state.HEAD?.commit ?? '';
+  const key = head || `t${Math.floor(Date.now() / 5000)}`;
+  let cached = cache.get(uri.toString());
+  if (!cached || cached.key !== key) {
+    const env: Record<string, string | undefined> = typeof process !== 'undefined' ? { ...process.env } : {};
+    cached = { key, versions: readVersions(uri.fsPath, { git: api.git.path || 'git', env }) };
+    cache.set(uri.toString(), cached);
+  }
+  return cached.versions;
+}
+
 export class GoalpostHistoryProvider {
-  private readonly cache = new Map<string, { key: string; versions: Promise<VersionsResult> }>();
-
-  constructor(private readonly notes: NotesService) {}
-
   /** The history of a roadmap of `folder`, annotated with that folder's reviews. */
-  async history(folder: FolderNotes, roadmapFile: string): Promise<RoadmapHistory> {
-    const readVersions = nodeGit;
-    if (!readVersions || folder.folder.uri.scheme !== 'file') {
-      return unavailableHistory(roadmapFile, 'the goalpost history needs git, which cannot run here (VS Code for the Web, or a folder that is not on disk)');
-    }
-    const api = await gitApi();
-    if (typeof api === 'string') return unavailableHistory(roadmapFile, api);
-    const uri = folder.uri(roadmapFile);
-    const head = api.getRepository(uri)?.state.HEAD?.commit ?? '';
-    // Versions change only with a commit: read them again when HEAD moved (when it is unknown, after a few seconds).
-    const key = head || `t${Math.floor(Date.now() / 5000)}`;
-    let cached = this.cache.get(uri.toString());
-    if (!cached || cached.key !== key) {
-      const env: Record<string, string | undefined> = typeof process !== 'undefined' ? { ...process.env } : {};
-      cached = { key, versions: readVersions(uri.fsPath, { git: api.git.path || 'git', env }) };
-      this.cache.set(uri.toString(), cached);
-    }
-    const versions = await cached.versions;
-    if (!versions.ok) return unavailableHistory(roadmapFile, versions.reason);
-    const model = folder.index.model();
-    const reviews = model.reviews
-      .filter((r) => r.roadmap === roadmapFile)
-      .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
-    return roadmapHistory(roadmapFile, versions.versions, reviews, { kindNames: this.notes.currentSettings.kindNames });
+  history(folder: FolderNotes, roadmapFile: string): Promise<RoadmapHistory> {
+    return folder.engine.history(roadmapFile);
   }
 }

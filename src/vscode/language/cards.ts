@@ -2,39 +2,28 @@
 // documentation). Everything that comes from a note goes in as text, never as
 // markdown: a title cannot inject links, HTML or icons.
 import * as vscode from 'vscode';
-import {
-  STATUS_LABEL,
-  datedDueText,
-  daysBetween,
-  isOverdue,
-  noun,
-  plural,
-  statusIcon,
-  stepsText,
-  type Milestone,
-  type PlaceholderDoc,
-  type WorkspaceModel,
-} from '../../core';
+import { daysBetween, isOverdue, statusIcon, stepsText, type Milestone, type PlaceholderDoc, type WorkspaceModel } from '../../core';
+import { words } from '../words';
 import { threadCount, type MilestoneHit } from './milestones';
 import { appendInert, inertMarkdown } from '../util/inert';
 
 /** `due 2026-06-01 (in 61 days)` / `due 2026-03-01 (overdue 31 days)`. */
 function dueText(m: Milestone, today: string): string | undefined {
-  return datedDueText({ status: m.status, due: m.due, daysToDue: m.due ? daysBetween(today, m.due) : null }) || undefined;
+  return words.datedDueText({ status: m.status, due: m.due, daysToDue: m.due ? daysBetween(today, m.due) : null }) || undefined;
 }
 
 function stepsOf(m: Milestone): string | undefined {
   if (m.steps.length === 0) return undefined;
-  return `${stepsText({ done: m.steps.filter((s) => s.status === 'done').length, total: m.steps.length })} steps`;
+  return vscode.l10n.t('{0} steps', stepsText({ done: m.steps.filter((s) => s.status === 'done').length, total: m.steps.length }));
 }
 
 /** One line for a completion item's detail: `In progress · due 2026-06-01 · 1/2 steps`. */
 export function milestoneSummary(hit: MilestoneHit, today: string): string {
   const m = hit.milestone;
-  const parts = [STATUS_LABEL[m.status]];
-  if (isOverdue(m, today)) parts.push('overdue');
-  if (m.due) parts.push(`due ${m.due}`);
-  if (m.done) parts.push(`done ${m.done}`);
+  const parts = [words.statusLabel(m.status)];
+  if (isOverdue(m, today)) parts.push(vscode.l10n.t('overdue'));
+  if (m.due) parts.push(vscode.l10n.t('due {0}', m.due));
+  if (m.done) parts.push(vscode.l10n.t('done {0}', m.done));
   const steps = stepsOf(m);
   if (steps) parts.push(steps);
   return parts.join(' · ');
@@ -47,19 +36,18 @@ export function milestoneCard(model: WorkspaceModel, hit: MilestoneHit, today: s
   md.appendMarkdown(`$(${statusIcon({ status: m.status, overdue: isOverdue(m, today) }).id}) **`);
   appendInert(md, m.title);
   md.appendMarkdown('**  \n');
-  const facts = [STATUS_LABEL[m.status]];
+  const facts = [words.statusLabel(m.status)];
   const due = dueText(m, today);
   if (due) facts.push(due);
-  if (m.done) facts.push(`done ${m.done}`);
-  if (m.start) facts.push(`started ${m.start}`);
+  if (m.done) facts.push(vscode.l10n.t('done {0}', m.done));
+  if (m.start) facts.push(vscode.l10n.t('started {0}', m.start));
   appendInert(md, facts.join(' · '));
   md.appendMarkdown('  \n');
   const more: string[] = [];
   const steps = stepsOf(m);
   if (steps) more.push(steps);
-  if (m.phase) more.push(`phase: ${m.phase}`);
-  const threads = threadCount(model, hit);
-  more.push(threads === 0 ? 'no growth thread yet' : plural(threads, 'growth thread'));
+  if (m.phase) more.push(vscode.l10n.t('phase: {0}', m.phase));
+  more.push(words.growthThreads(threadCount(model, hit)));
   appendInert(md, more.join(' · '));
   md.appendMarkdown('  \n');
   appendInert(md, `^${m.id}`);
@@ -72,10 +60,10 @@ export function unknownMilestoneCard(id: string, roadmaps: readonly { file: stri
   md.appendMarkdown('$(warning) ');
   appendInert(md, 
     roadmaps.length === 0
-      ? `Unknown milestone '${id}': there is no roadmap.`
-      : `No milestone '${id}' in ${roadmaps.map((r) => r.file).join(', ')}.`,
+      ? vscode.l10n.t("Unknown milestone '{0}': there is no roadmap.", id)
+      : vscode.l10n.t("No milestone '{0}' in {1}.", id, roadmaps.map((r) => r.file).join(', ')),
   );
-  if (suggestion) appendInert(md, ` Did you mean '${suggestion}'?`);
+  if (suggestion) appendInert(md, ` ${vscode.l10n.t("Did you mean '{0}'?", suggestion)}`);
   return md;
 }
 
@@ -83,14 +71,14 @@ export function placeholderCard(doc: PlaceholderDoc): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendCodeblock(`{{${doc.name}}}`, 'plaintext');
   md.appendMarkdown(`${doc.description}\n\n`);
-  md.appendMarkdown(`*In the ${doc.templates.join(', ')} ${noun(doc.templates.length, 'template')}.*`);
+  md.appendMarkdown(`*${doc.templates.length === 1 ? vscode.l10n.t('In the {0} template.', doc.templates[0]!) : vscode.l10n.t('In the {0} templates.', doc.templates.join(', '))}*`);
   return md;
 }
 
 export function unknownPlaceholderCard(name: string, suggestion?: string): vscode.MarkdownString {
   const md = inertMarkdown(true);
   md.appendMarkdown('$(warning) ');
-  appendInert(md, `'{{${name}}}' is not a known placeholder: it is left as written in the new note.`);
-  if (suggestion) appendInert(md, ` Did you mean '{{${suggestion}}}'?`);
+  appendInert(md, vscode.l10n.t("'{0}' is not a known placeholder: it is left as written in the new note.", `{{${name}}}`));
+  if (suggestion) appendInert(md, ` ${vscode.l10n.t("Did you mean '{0}'?", `{{${suggestion}}}`)}`);
   return md;
 }

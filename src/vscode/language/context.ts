@@ -1,7 +1,7 @@
 // From a document and a position to what the providers need: the folder's
 // model, the note's path in it, and the milestone reference under the cursor.
 import * as vscode from 'vscode';
-import { TEMPLATE_NAMES, type RoadmapNote, type TemplateName, type WorkspaceModel } from '../../core';
+import { isTemplatePath, TEMPLATE_NAMES, type RoadmapNote, type TemplateName, type WorkspaceModel } from '../../core';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import { findMilestones, milestonesOfLink, roadmapsForNote, type MilestoneHit } from './milestones';
@@ -63,16 +63,16 @@ export function milestoneRefAt(ctx: NoteContext, doc: vscode.TextDocument, pos: 
   return { id, span: fm.span, scope, hits: findMilestones(scope, id) };
 }
 
-const TEMPLATE_SUFFIX = /\.template\.(md|markdown)$/i;
-
-/** A template: under the templates folder setting, or named `*.template.md`. */
+/** A template: under the templates folder setting, or named `*.template.md` (core/settings.ts, the index's own rule). */
 export function isTemplate(notes: NotesService, doc: vscode.TextDocument): boolean {
-  if (TEMPLATE_SUFFIX.test(doc.uri.path)) return true;
-  const dir = notes.currentSettings.templatesFolder;
-  if (!dir) return false;
-  const rel = notes.folderOf(doc.uri)?.rel(doc.uri);
-  return rel !== undefined && rel.startsWith(`${dir}/`);
+  const folder = notes.folderOf(doc.uri);
+  const rel = folder?.rel(doc.uri);
+  if (folder && rel !== undefined) return folder.isTemplate(rel);
+  // A file outside every folder: only its name can say.
+  return isTemplatePath(doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1), { templatesFolder: '' });
 }
+
+const TEMPLATE_SUFFIX = /\.template\.(md|markdown)$/i;
 
 /** `review.md`, `review.template.md` → `review`. */
 export function templateNameOf(doc: vscode.TextDocument): TemplateName | undefined {

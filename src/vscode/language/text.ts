@@ -1,7 +1,10 @@
 // What the cursor is on, read from a few lines of the document: the front
 // matter key it is under, a milestone id, a `[[roadmap#^id]]` link or a
 // `{{placeholder}}`. No vscode import (a TextDocument fits `Lines`), no parse
-// of more than the front matter.
+// of more than the front matter. The patterns are the core's own (a link the
+// index ignores is no link here either; a placeholder the renderer fills is
+// one here too).
+import { BLOCK_ID_SOURCE, FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN, MILESTONE_LINK_SOURCE, PLACEHOLDER_SOURCE } from '../../core';
 
 /** The part of a TextDocument these helpers read. */
 export interface Lines {
@@ -27,10 +30,10 @@ export interface FrontMatterRange {
 
 /** The front matter at the top of the document (line 0 is `---`), closed or still being typed. */
 export function frontMatterRange(doc: Lines): FrontMatterRange | undefined {
-  if (doc.lineCount < 2 || !/^---[ \t]*$/.test(doc.lineAt(0).text)) return undefined;
+  if (doc.lineCount < 2 || !FRONT_MATTER_OPEN.test(doc.lineAt(0).text)) return undefined;
   const limit = Math.min(doc.lineCount, MAX_FRONT_MATTER_LINES);
   for (let i = 1; i < limit; i++) {
-    if (/^(---|\.\.\.)[ \t]*$/.test(doc.lineAt(i).text)) return { end: i, closed: true };
+    if (FRONT_MATTER_CLOSE.test(doc.lineAt(i).text)) return { end: i, closed: true };
   }
   return { end: limit, closed: false };
 }
@@ -137,7 +140,10 @@ export interface WikiLinkAt {
   link: Span;
 }
 
-const WIKILINK = /\[\[([^\]|#]*)#\^([^\]|\s]*)(?:\|[^\]]*)?\]\]/g;
+const WIKILINK = new RegExp(MILESTONE_LINK_SOURCE, 'g');
+/** An id being typed in a link: the block id's characters so far. */
+const TYPING_LINK = new RegExp(`\\[\\[([^\\]|#]*)#\\^((?:${BLOCK_ID_SOURCE})?)$`);
+const BLOCK_ID_CHAR = /[A-Za-z0-9-]/;
 
 /** A complete `[[note#^id]]` link containing `character`. */
 export function wikiLinkAt(text: string, character: number): WikiLinkAt | undefined {
@@ -155,11 +161,11 @@ export function wikiLinkAt(text: string, character: number): WikiLinkAt | undefi
 /** `[[note#^par|` being typed: the target and the id typed so far. */
 export function wikiLinkBeforeCursor(text: string, character: number): WikiLinkAt | undefined {
   const before = text.slice(0, character);
-  const m = /\[\[([^\]|#]*)#\^([^\]|\s#^]*)$/.exec(before);
+  const m = TYPING_LINK.exec(before);
   if (!m) return undefined;
   const idStart = character - m[2]!.length;
   let idEnd = character;
-  while (idEnd < text.length && ID_CHAR.test(text[idEnd]!)) idEnd++;
+  while (idEnd < text.length && BLOCK_ID_CHAR.test(text[idEnd]!)) idEnd++;
   return { target: m[1]!.trim(), id: m[2]!, span: { start: idStart, end: idEnd }, link: { start: m.index, end: idEnd } };
 }
 
@@ -178,7 +184,7 @@ export function roadmapField(doc: Lines): string | null {
 }
 
 // Placeholders, as renderTemplate reads them.
-const PLACEHOLDER = /(?<!\$)\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'g');
 
 export interface PlaceholderAt {
   name: string;
@@ -206,7 +212,7 @@ export interface PlaceholderTyping {
 
 /** `{{ per|` being typed. */
 export function placeholderBeforeCursor(text: string, character: number): PlaceholderTyping | undefined {
-  const m = /(?<!\$)\{\{\s*([A-Za-z_][\w.]*)?$/.exec(text.slice(0, character));
+  const m = /\{\{\s*([A-Za-z_][\w.]*)?$/.exec(text.slice(0, character));
   if (!m) return undefined;
   const start = character - (m[1]?.length ?? 0);
   let end = character;

@@ -1,10 +1,24 @@
 import * as vscode from 'vscode';
-import { NotesIndex, type FileInfo, type FileReader, type HeadRead } from '../../core';
-import type { Settings } from '../settings';
+import {
+  createMentorship,
+  excludePatterns,
+  isNotePath,
+  type Clock,
+  type FileInfo,
+  type FileReader,
+  type HeadRead,
+  type Mentorship,
+  type NotesIndex,
+  type VersionsResult,
+} from '../../core';
+import { readSettings, type Settings } from '../settings';
 import { disk } from './disk';
-import { globMatcher } from '../../core/glob';
 
-const NOTE_FILE = /\.(md|markdown)$/i;
+/** What every folder's engine shares: today's date, and git where a process can run. */
+export interface FolderPorts {
+  clock: Clock;
+  versions?: (folder: FolderNotes, roadmapFile: string) => Promise<VersionsResult>;
+}
 
 /**
  * Notes read at once by the extension (the CLI reads 64): the host is shared
@@ -14,35 +28,42 @@ const NOTE_FILE = /\.(md|markdown)$/i;
  */
 const READS_IN_FLIGHT = 16;
 
-export function isNotePath(path: string): boolean {
-  return NOTE_FILE.test(path);
-}
+export { isNotePath };
 
-/** files.exclude patterns that are on, with our own excludes and the templates folder. */
-export function excludePatterns(settings: Settings, scope: vscode.WorkspaceFolder): string[] {
-  const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
-  // Templates carry kind tags and {{placeholders}}: they are not notes.
-  const templates = settings.templatesFolder ? [`${settings.templatesFolder}/**`] : [];
-  const patterns = [...Object.entries(filesExclude).filter(([, on]) => on === true).map(([p]) => p), ...settings.exclude, ...templates];
-  return [...new Set(patterns.filter(Boolean))];
-}
-
-/** The same excludes as one glob, for workspace.findFiles. */
-export function excludeGlob(settings: Settings, scope: vscode.WorkspaceFolder): string | undefined {
-  const unique = excludePatterns(settings, scope);
+/** The excludes (files.exclude, ours, the templates folder) as one glob, for workspace.findFiles. */
+export function excludeGlob(settings: Settings): string | undefined {
+  const unique = excludePatterns(settings);
   if (unique.length === 0) return undefined;
   return unique.length === 1 ? unique[0] : `{${unique.join(',')}}`;
 }
 
-/** One workspace folder: its index and the mapping between URIs and the core's relative paths. */
+/** One workspace folder: its engine (index, settings, today) and the mapping between URIs and the core's relative paths. */
 export class FolderNotes {
-  index: NotesIndex;
+  engine: Mentorship;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
-    private settings: Settings,
+    private readonly ports: FolderPorts,
   ) {
-    this.index = new NotesIndex({ kindNames: settings.kindNames, concurrency: READS_IN_FLIGHT });
+    this.engine = this.makeEngine();
+  }
+
+  private makeEngine(): Mentorship {
+    return createMentorship({
+      reader: this.reader(),
+      settings: readSettings(this.folder),
+      clock: this.ports.clock,
+      concurrency: READS_IN_FLIGHT,
+      ...(this.ports.versions ? { versions: (file: string) => this.ports.versions!(this, file) } : {}),
+    });
+  }
+
+  get index(): NotesIndex {
+    return this.engine.index;
+  }
+
+  get settings(): Settings {
+    return this.engine.settings;
   }
 
   get name(): string {
@@ -66,36 +87,28 @@ export class FolderNotes {
     return vscode.Uri.joinPath(this.folder.uri, ...rel.split('/'));
   }
 
-  /** Starts over with new settings (tag names, include/exclude). */
-  reset(settings: Settings): void {
-    this.settings = settings;
-    this.index = new NotesIndex({ kindNames: settings.kindNames, concurrency: READS_IN_FLIGHT });
-    this.matchers = undefined;
-  }
-
-  private matchers: { included: (path: string) => boolean; excluded: (path: string) => boolean } | undefined;
-
-  /** The include glob and the excludes (files.exclude, ours, the templates folder), as the listing applies them. */
-  private globs() {
-    return (this.matchers ??= {
-      included: globMatcher([this.settings.include]),
-      excluded: globMatcher(excludePatterns(this.settings, this.folder)),
-    });
+  /** Starts over with the settings as they are now (tag names, include/exclude): a new engine, an empty index. */
+  reset(): void {
+    this.engine = this.makeEngine();
   }
 
   /** Whether the note at this relative path is one the index takes (what a full listing would list). */
   accepts(rel: string): boolean {
-    const { included, excluded } = this.globs();
-    if (!isNotePath(rel) || !included(rel) || excluded(rel)) return false;
-    // A file inside an excluded folder: the listing never enters that folder.
-    const parts = rel.split('/');
-    for (let i = 1; i < parts.length; i++) if (excluded(parts.slice(0, i).join('/'))) return false;
-    return true;
+    return this.engine.filter.accepts(rel);
+  }
+
+  /** A template, never a note (the templates folder, or `*.template.md`). */
+  isTemplate(rel: string): boolean {
+    return this.engine.isTemplate(rel);
   }
 
   async findNotes(under?: string): Promise<vscode.Uri[]> {
     const include = under ? `${under.replace(/\/$/, '')}/${this.settings.include.replace(/^\*\*\//, '**/')}` : this.settings.include;
-    return vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, include), excludeGlob(this.settings, this.folder));
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, include), excludeGlob(this.settings));
+    return found.filter((u) => {
+      const rel = this.rel(u);
+      return rel !== undefined && this.accepts(rel);
+    });
   }
 
   /** Node's fs for `file:` notes where the host has it; undefined: workspace.fs. */
@@ -126,9 +139,9 @@ export class FolderNotes {
       list: async (): Promise<FileInfo[]> => {
         const d = this.disk(this.folder.uri);
         if (d) {
-          // Node's fs walks the folder with the same include and exclude globs as findFiles, and stats as it goes.
-          const { included, excluded } = this.globs();
-          const listed = await d.list(this.folder.uri.fsPath, (p) => !excluded(p), (p) => included(p) && !excluded(p));
+          // Node's fs walks the folder with the same include and exclude rule as findFiles, and stats as it goes.
+          const filter = this.engine.filter;
+          const listed = await d.list(this.folder.uri.fsPath, (p) => filter.enterFolder(p), (p) => filter.acceptFile(p));
           const dirty = new Set(vscode.workspace.textDocuments.filter((doc) => doc.isDirty).map((doc) => this.rel(doc.uri)));
           return listed.map((f) => (dirty.has(f.path) ? { path: f.path, size: -1, mtime: -1 } : f));
         }

@@ -2,9 +2,10 @@
 // start (as a promise, never blocking activation), then one file at a time
 // from a debounced, batched file watcher and from unsaved editor changes.
 import * as vscode from 'vscode';
-import { localToday, roadmapState, type NotesIndex, statusReport, type RoadmapState, type StatusOptions, type WorkspaceModel } from '../../core';
-import { readSettings, SECTION, type Settings } from '../settings';
-import { excludeGlob, FolderNotes, isNotePath, readNote } from './folderNotes';
+import { localToday, type Clock, type NotesIndex, type RoadmapState, type StatusJson, type WorkspaceModel } from '../../core';
+import { gitVersions } from '../goalpost/history';
+import { SECTION } from '../settings';
+import { excludeGlob, FolderNotes, isNotePath, readNote, type FolderPorts } from './folderNotes';
 import { hostMonitor } from './hostMonitor';
 import { IndexCache, pause, type CacheLoad } from './indexCache';
 
@@ -71,7 +72,9 @@ export class NotesService implements vscode.Disposable {
   private readonly docTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Notes whose indexed content came from an editor rather than the disk. */
   private readonly fromEditor = new Set<string>();
-  private settings: Settings;
+  /** Today's calendar date: the local date, as in the CLI (core/dates.ts). */
+  private readonly clock: Clock = () => localToday();
+  private readonly ports: FolderPorts = { clock: this.clock, versions: gitVersions };
   /** Bumped when settings (or the folders' indexes) are replaced. */
   private settingsVersion = 0;
   private roadmapsCache: { key: string; value: RoadmapRef[] } | undefined;
@@ -89,8 +92,7 @@ export class NotesService implements vscode.Disposable {
   /** `storage`: the extension's workspace storage, where the index cache lives (none: no cache). */
   constructor(storage?: vscode.Uri) {
     this.cache = new IndexCache(storage);
-    this.settings = readSettings();
-    for (const f of vscode.workspace.workspaceFolders ?? []) this.folders.set(f.uri.toString(), new FolderNotes(f, this.settings));
+    for (const f of vscode.workspace.workspaceFolders ?? []) this.folders.set(f.uri.toString(), new FolderNotes(f, this.ports));
 
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -108,7 +110,7 @@ export class NotesService implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) this.folders.delete(f.uri.toString());
-        for (const f of e.added) this.folders.set(f.uri.toString(), new FolderNotes(f, this.settings));
+        for (const f of e.added) this.folders.set(f.uri.toString(), new FolderNotes(f, this.ports));
         this.settingsVersion++;
         this.rebuild();
       }),
@@ -120,14 +122,14 @@ export class NotesService implements vscode.Disposable {
           e.affectsConfiguration(`${SECTION}.templatesFolder`) ||
           e.affectsConfiguration('files.exclude')
         ) {
-          this.settings = readSettings();
           this.settingsVersion++;
-          for (const f of this.folders.values()) f.reset(this.settings);
+          for (const f of this.folders.values()) f.reset();
           this.rebuild();
         } else if (e.affectsConfiguration(SECTION)) {
-          this.settings = readSettings();
+          // Cadence, stale weeks, folders: a new engine over the same index would do, but a reset is rare and simple.
           this.settingsVersion++;
-          this.emitter.fire();
+          for (const f of this.folders.values()) f.reset();
+          this.rebuild();
         }
       }),
     );
@@ -198,7 +200,7 @@ export class NotesService implements vscode.Disposable {
   }
 
   private cacheKey(f: FolderNotes): string {
-    return this.cache.keyOf(f, this.settings, excludeGlob(this.settings, f.folder));
+    return this.cache.keyOf(f, f.settings, excludeGlob(f.settings));
   }
 
   /** Writes the cache of every folder whose index moved on since it was last written. */
@@ -304,10 +306,6 @@ export class NotesService implements vscode.Disposable {
     return this.indexedOnce || this.previewed;
   }
 
-  get currentSettings(): Settings {
-    return this.settings;
-  }
-
   /** Refresh: lists the notes again and re-reads those whose size or mtime changed. */
   rebuild(): Promise<void> {
     this.building = this.building.then(() => this.buildAll(false).then(() => this.saveCaches())).catch(reportIndexError);
@@ -397,13 +395,9 @@ export class NotesService implements vscode.Disposable {
     });
   }
 
+  /** The day every view and command computes against (each folder's engine has the same clock). */
   today(): string {
-    const pinned = typeof process !== 'undefined' ? process.env?.MENTORSHIP_TODAY : undefined;
-    return pinned || localToday();
-  }
-
-  statusOptions(): StatusOptions {
-    return { staleAfterWeeks: this.settings.staleAfterWeeks, defaultCadence: this.settings.defaultReviewCadence };
+    return this.clock();
   }
 
   all(): FolderNotes[] {
@@ -430,16 +424,13 @@ export class NotesService implements vscode.Disposable {
     const today = this.today();
     const key = `${today}|${this.settingsVersion}|${this.all().map((f) => `${f.key}:${f.index.generation}`).join('|')}`;
     if (this.roadmapsCache?.key === key) return this.roadmapsCache.value;
-    const value = this.all().flatMap((folder) => {
-      const model = folder.index.model();
-      return model.roadmaps.map((r) => ({ folder, state: roadmapState(model, r, today, this.statusOptions()) }));
-    });
+    const value = this.all().flatMap((folder) => folder.engine.roadmaps().map((state) => ({ folder, state })));
     this.roadmapsCache = { key, value };
     return value;
   }
 
-  report(folder: FolderNotes) {
-    return statusReport(folder.index.model(), this.today(), this.statusOptions());
+  report(folder: FolderNotes): StatusJson {
+    return folder.engine.status();
   }
 
   /** Files parsed so far, all folders together (tests check that one edit parses one file). */
@@ -447,11 +438,11 @@ export class NotesService implements vscode.Disposable {
     return this.all().reduce((n, f) => n + f.index.stats.filesParsed, 0);
   }
 
-  /** Templates carry kind tags and {{placeholders}}: they are never indexed. */
-  private isTemplate(uri: vscode.Uri): boolean {
-    const rel = this.folderOf(uri)?.rel(uri);
-    const templates = this.settings.templatesFolder;
-    return rel !== undefined && !!templates && (rel === templates || rel.startsWith(`${templates}/`));
+  /** Templates carry kind tags and {{placeholders}}: they are never indexed (core/settings.ts says which files are). */
+  isTemplate(uri: vscode.Uri): boolean {
+    const folder = this.folderOf(uri);
+    const rel = folder?.rel(uri);
+    return rel !== undefined && folder!.isTemplate(rel);
   }
 
   private documentChanged(doc: vscode.TextDocument): void {

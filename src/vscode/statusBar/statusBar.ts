@@ -1,7 +1,8 @@
 // "Review in 5 days" / "Review overdue 3 days"; a click starts the review.
 import * as vscode from 'vscode';
 import type { NotesService } from '../notes/notesService';
-import { escapeIcons, nextReviewText, reviewBadgeText, roadmapName } from '../../core';
+import { escapeIcons, roadmapName } from '../../core';
+import { words } from '../words';
 import { appendInert, inertMarkdown } from '../util/inert';
 
 export class ReviewStatusBar implements vscode.Disposable {
@@ -35,11 +36,11 @@ export class ReviewStatusBar implements vscode.Disposable {
     const overdue = days < 0;
     // With several roadmaps, say which one speaks (its mentee, else its title).
     const who = withCadence.length > 1 ? escapeIcons(roadmapName(state)) : undefined;
-    this.item.text = `$(${overdue ? 'bell-dot' : 'bell'}) ${reviewBadgeText(days, who)}`;
+    this.item.text = `$(${overdue ? 'bell-dot' : 'bell'}) ${words.reviewBadgeText(days, who)}`;
     this.item.backgroundColor = overdue ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tip = inertMarkdown();
     for (const r of withCadence) {
-      appendInert(tip, vscode.l10n.t('{0}: next review {1} ({2})', r.state.title, r.state.nextReviewDue ?? '', nextReviewText(r.state)));
+      appendInert(tip, vscode.l10n.t('{0}: next review {1} ({2})', r.state.title, r.state.nextReviewDue ?? '', words.nextReviewText(r.state)));
       tip.appendMarkdown('  \n');
     }
     tip.appendMarkdown(`\n${vscode.l10n.t('Click to start the review.')}`);
@@ -49,7 +50,7 @@ export class ReviewStatusBar implements vscode.Disposable {
       title: 'New Review',
       arguments: [{ kind: 'roadmap', folderKey: folder.key, file: state.file }],
     };
-    this.item.accessibilityInformation = { label: `Mentorship: ${nextReviewText(state)} for ${state.title}` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Mentorship: {0} for {1}', words.nextReviewText(state), state.title) };
     this.item.show();
   }
 

@@ -4,7 +4,8 @@
 // roadmap target, so its inline actions (dashboard, new review, prepare
 // session) get it as their argument.
 import * as vscode from 'vscode';
-import { compareAttention, menteeFacts, menteeRow, needsAttention, percentText, type MenteeRow } from '../../core';
+import { compareAttention, menteeRow, needsAttention, percentText, type MenteeRow } from '../../core';
+import { words } from '../words';
 import type { NotesService } from '../notes/notesService';
 
 export interface MenteeNode {
@@ -14,15 +15,6 @@ export interface MenteeNode {
   row: MenteeRow;
 }
 
-/** "(1 day ago)" / "(3 days ago)", localized. */
-function daysAgo(n: number): string {
-  return n === 1 ? vscode.l10n.t('(1 day ago)') : vscode.l10n.t('({0} days ago)', n);
-}
-
-/** "overdue 1 day" / "overdue 3 days", localized. */
-function overdueDays(n: number): string {
-  return n === 1 ? vscode.l10n.t('overdue 1 day') : vscode.l10n.t('overdue {0} days', n);
-}
 
 function tooltip(row: MenteeRow): vscode.MarkdownString {
   // Note text goes in as text only (appendText escapes markdown and never autolinks).
@@ -33,12 +25,12 @@ function tooltip(row: MenteeRow): vscode.MarkdownString {
     row.title,
     `${row.folder ? `${row.folder} · ` : ''}${row.file}`,
     vscode.l10n.t('Progress {0}', percentText(row.progress)),
-    row.overdueMilestones ? (row.overdueMilestones === 1 ? vscode.l10n.t('1 overdue milestone') : vscode.l10n.t('{0} overdue milestones', row.overdueMilestones)) : vscode.l10n.t('No overdue milestone'),
-    vscode.l10n.t('Last held review: {0}', row.lastReview ?? vscode.l10n.t('none yet')) + (row.daysSinceReview !== null ? ` ${daysAgo(row.daysSinceReview)}` : ''),
+    row.overdueMilestones ? words.milestonesOverdue(row.overdueMilestones) : vscode.l10n.t('No overdue milestone'),
+    vscode.l10n.t('Last held review: {0}', row.lastReview ?? vscode.l10n.t('none yet')) + (row.daysSinceReview !== null ? ` (${words.ago(row.daysSinceReview)})` : ''),
     row.nextReviewDue
-      ? vscode.l10n.t('Next review due {0}', row.nextReviewDue) + (row.reviewOverdueDays ? ` — ${overdueDays(row.reviewOverdueDays)}` : '')
+      ? vscode.l10n.t('Next review due {0}', row.nextReviewDue) + (row.reviewOverdueDays ? ` — ${words.relativeDue(-row.reviewOverdueDays)}` : '')
       : vscode.l10n.t('No review cadence'),
-    vscode.l10n.t('Last session: {0}', row.lastSession ?? vscode.l10n.t('none yet')) + (row.daysSinceSession !== null ? ` ${daysAgo(row.daysSinceSession)}` : ''),
+    vscode.l10n.t('Last session: {0}', row.lastSession ?? vscode.l10n.t('none yet')) + (row.daysSinceSession !== null ? ` (${words.ago(row.daysSinceSession)})` : ''),
     ...row.drift.map((d) => `• ${d.message}`),
   ];
   for (const l of lines) {
@@ -82,7 +74,7 @@ export class MenteesTreeProvider implements vscode.TreeDataProvider<MenteeNode>,
     const { row } = node;
     const item = new vscode.TreeItem(row.mentee, vscode.TreeItemCollapsibleState.None);
     item.id = `mentees|${node.folderKey}|${node.file}`;
-    item.description = menteeFacts(row).join(' · ');
+    item.description = words.menteeFacts(row).join(' · ');
     item.tooltip = tooltip(row);
     const urgent = row.reviewOverdueDays > 0 || row.overdueMilestones > 0;
     item.iconPath = urgent
@@ -92,7 +84,7 @@ export class MenteesTreeProvider implements vscode.TreeDataProvider<MenteeNode>,
         : new vscode.ThemeIcon('account');
     item.contextValue = 'mentee';
     item.command = { command: 'mentorship.internal.open', title: 'Open Roadmap', arguments: [node.folderKey, node.file, 1] };
-    item.accessibilityInformation = { label: `${row.mentee}: ${menteeFacts(row).join(', ')}` };
+    item.accessibilityInformation = { label: `${row.mentee}: ${words.menteeFacts(row).join(', ')}` };
     return item;
   }
 

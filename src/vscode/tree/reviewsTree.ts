@@ -1,7 +1,8 @@
 // The Reviews view: per roadmap, the next review due, past reviews (newest
 // first) and the sessions that show drift.
 import * as vscode from 'vscode';
-import { reviewsOf, sessionsOf, isOverdue, nextReviewText, plural, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
+import { reviewsOf, sessionsOf, sessionFacts, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
+import { words } from '../words';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 
@@ -14,9 +15,9 @@ type Node =
 
 function sessionProblems(s: LinkedSession, today: string): string[] {
   const out: string[] = [];
-  if (!s.note.hasAgenda) out.push('no agenda');
-  const overdue = s.note.actions.filter((a) => isOverdue(a, today)).length;
-  if (overdue) out.push(plural(overdue, 'overdue action'));
+  const facts = sessionFacts(s.note, today);
+  if (!facts.hasAgenda) out.push(vscode.l10n.t('no agenda'));
+  if (facts.overdueActions) out.push(words.overdueActions(facts.overdueActions));
   return out;
 }
 
@@ -77,7 +78,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
           vscode.TreeItemCollapsibleState.None,
         );
         item.id = `reviews|${node.folder.key}|${s.file}|next`;
-        item.description = nextReviewText(s);
+        item.description = words.nextReviewText(s);
         item.iconPath = overdue
           ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.errorForeground'))
           : new vscode.ThemeIcon('bell');
@@ -90,7 +91,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
           arguments: [{ kind: 'roadmap', folderKey: node.folder.key, file: s.file }],
         };
         item.contextValue = overdue ? 'nextReview.overdue' : 'nextReview';
-        item.accessibilityInformation = { label: `Next review ${s.nextReviewDue ?? ''}, ${nextReviewText(s)}` };
+        item.accessibilityInformation = { label: vscode.l10n.t('Next review {0}, {1}', s.nextReviewDue ?? '', words.nextReviewText(s)) };
         return item;
       }
       case 'group': {
@@ -108,7 +109,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const item = new vscode.TreeItem(r.date ?? r.title, vscode.TreeItemCollapsibleState.None);
         item.id = `reviews|${node.folder.key}|review|${r.file}`;
         const bottlenecks = r.audit.filter((a) => a.bottleneck).length;
-        item.description = [draft ? vscode.l10n.t('draft') : '', r.period ? `${r.period.from} → ${r.period.to}` : '', bottlenecks ? plural(bottlenecks, 'bottleneck') : '']
+        item.description = [draft ? vscode.l10n.t('draft') : '', r.period ? `${r.period.from} → ${r.period.to}` : '', bottlenecks ? words.bottlenecks(bottlenecks) : '']
           .filter(Boolean)
           .join(' · ');
         item.tooltip = draft

@@ -1,12 +1,9 @@
 // The Roadmap view: roadmap → phase → milestone → steps and thread entries.
 import * as vscode from 'vscode';
 import {
-  STATUS_LABEL,
+  daysBetween,
   isOverdue,
-  milestoneDescription,
-  nextReviewText,
   percentText,
-  relativeDue,
   roadmapDisambiguator,
   statusIcon,
   milestoneKey,
@@ -16,11 +13,12 @@ import {
   type TaskItem,
   type LinkedEntry,
 } from '../../core';
-import { describeMoves, type RoadmapHistory } from '../../core/history';
+import type { RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import type { MilestoneTarget, NoteTarget, RoadmapTarget } from './nodes';
 import { appendInert, inertMarkdown } from '../util/inert';
+import { words } from '../words';
 
 type Node = RoadmapNode | PhaseNode | MilestoneNode | StepNode | ThreadNode;
 
@@ -72,18 +70,7 @@ function milestoneTooltip(m: MilestoneState): vscode.MarkdownString {
   s.appendMarkdown('**');
   appendInert(s, m.title);
   s.appendMarkdown('**\n\n');
-  const rows: [string, string][] = [
-    ['Status', `${STATUS_LABEL[m.status]}${m.overdue && m.daysToDue !== null ? ` — ${relativeDue(m.daysToDue)}` : ''}`],
-    ['Id', m.id],
-  ];
-  if (m.phase) rows.push(['Phase', m.phase]);
-  if (m.start) rows.push(['Start', m.start]);
-  if (m.due) rows.push(['Due', m.due]);
-  if (m.done) rows.push(['Done', m.done]);
-  rows.push(['Progress', `${percentText(m.progress)}${m.steps.total ? ` (${m.steps.done}/${m.steps.total} steps)` : ''}`]);
-  if (m.skills.length) rows.push(['Skills', m.skills.join(', ')]);
-  rows.push(['Threads', m.threads ? `${m.threads}${m.lastThread ? `, last ${m.lastThread}` : ''}` : 'none yet']);
-  for (const [k, v] of rows) {
+  for (const [k, v] of words.milestoneFacts(m)) {
     s.appendMarkdown(`${k}: `);
     appendInert(s, v);
     s.appendMarkdown('  \n');
@@ -100,10 +87,10 @@ function roadmapTooltip(r: RoadmapState, complete: boolean): vscode.MarkdownStri
     complete ? '' : vscode.l10n.t('Still reading notes: threads, sessions and reviews are not all counted yet.'),
     r.mentee || r.mentor ? vscode.l10n.t('{0} with {1}', r.mentee ?? '?', r.mentor ?? '?') : '',
     vscode.l10n.t('Progress {0} — {1} done, {2} in progress, {3} to do, {4} dropped', percentText(r.progress), r.counts.done, r.counts['in-progress'], r.counts.todo, r.counts.dropped),
-    r.counts.overdue ? (r.counts.overdue === 1 ? vscode.l10n.t('1 milestone overdue') : vscode.l10n.t('{0} milestones overdue', r.counts.overdue)) : vscode.l10n.t('Nothing overdue'),
+    r.counts.overdue ? words.milestonesOverdue(r.counts.overdue) : vscode.l10n.t('Nothing overdue'),
     vscode.l10n.t('Last review: {0}', r.lastReview ?? vscode.l10n.t('none yet')),
-    r.nextReviewDue ? vscode.l10n.t('Next review: {0} ({1})', r.nextReviewDue, nextReviewText(r)) : vscode.l10n.t('No review cadence (review_every)'),
-    r.drift.length ? (r.drift.length === 1 ? vscode.l10n.t('1 drift signal') : vscode.l10n.t('{0} drift signals', r.drift.length)) : '',
+    r.nextReviewDue ? vscode.l10n.t('Next review: {0} ({1})', r.nextReviewDue, words.nextReviewText(r)) : vscode.l10n.t('No review cadence (review_every)'),
+    r.drift.length ? words.driftSignals(r.drift.length) : '',
   ].filter(Boolean);
   for (const l of lines) {
     appendInert(s, l);
@@ -332,7 +319,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     try {
       const history = await this.history(node.roadmap.folder, node.roadmap.state.file);
       const moved = history?.available ? history.milestones.find((h) => h.id === node.m.id) : undefined;
-      const text = moved ? describeMoves(moved) : '';
+      const text = moved?.moves.length ? words.movedText(moved.moves.length, moved.firstDue && moved.due ? daysBetween(moved.firstDue, moved.due) : null) : '';
       if (text) {
         tooltip.appendMarkdown('Plan: ');
         appendInert(tooltip, moved!.firstDue ? `${text} (first planned ${moved!.firstDue})` : text);
@@ -356,7 +343,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         const multiFolder = this.notes.all().length > 1;
         item.description = [
           percentText(r.progress),
-          r.counts.overdue ? `${r.counts.overdue} overdue` : '',
+          r.counts.overdue ? vscode.l10n.t('{0} overdue', r.counts.overdue) : '',
           multiFolder ? node.folder.name : '',
           // Two roadmaps with the same title: their folders tell them apart.
           roadmapDisambiguator(r, node.folder.index.model().roadmaps),
@@ -366,7 +353,9 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.iconPath = new vscode.ThemeIcon('milestone');
         item.contextValue = 'roadmap';
         item.resourceUri = node.folder.uri(r.file);
-        item.accessibilityInformation = { label: `Roadmap ${r.title}, ${Math.round(r.progress * 100)} percent done, ${r.counts.overdue} overdue` };
+        item.accessibilityInformation = {
+          label: vscode.l10n.t('Roadmap {0}, {1} done, {2}', r.title, percentText(r.progress), r.counts.overdue ? words.milestonesOverdue(r.counts.overdue) : vscode.l10n.t('nothing overdue')),
+        };
         const target: RoadmapTarget = { kind: 'roadmap', folderKey: node.folder.key, file: r.file };
         (item as vscode.TreeItem & { target?: unknown }).target = target;
         return item;
@@ -381,7 +370,11 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.description = overdue ? vscode.l10n.t('{0}/{1} done · {2} overdue', done, active, overdue) : vscode.l10n.t('{0}/{1} done', done, active);
         item.iconPath = new vscode.ThemeIcon('layers');
         item.contextValue = 'phase';
-        item.accessibilityInformation = { label: `Phase ${title}, ${done} of ${active} milestones done${overdue ? `, ${overdue} overdue` : ''}` };
+        item.accessibilityInformation = {
+          label: overdue
+            ? vscode.l10n.t('Phase {0}, {1} of {2} done, {3} overdue', title, done, words.milestones(active), overdue)
+            : vscode.l10n.t('Phase {0}, {1} of {2} done', title, done, words.milestones(active)),
+        };
         return item;
       }
       case 'milestone': {
@@ -393,12 +386,12 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         );
         const folder = node.roadmap.folder;
         item.id = `${folder.key}|${node.roadmap.state.file}|${m.id}|${m.line}`;
-        item.description = milestoneDescription(m);
+        item.description = words.milestoneDescription(m);
         item.iconPath = themeIcon(statusIcon(m));
         item.contextValue = `milestone.${m.status}${m.overdue ? '.overdue' : ''}`;
         item.command = openCommand(folder, node.roadmap.state.file, m.line);
         item.accessibilityInformation = {
-          label: `Milestone ${m.title}, ${STATUS_LABEL[m.status]}${item.description ? `, ${item.description}` : ''}`,
+          label: vscode.l10n.t('Milestone {0}, {1}', m.title, [words.statusLabel(m.status), item.description].filter(Boolean).join(', ')),
         };
         const target: MilestoneTarget = { kind: 'milestone', folderKey: folder.key, file: node.roadmap.state.file, id: m.id, line: m.line };
         (item as vscode.TreeItem & { target?: unknown }).target = target;
@@ -414,7 +407,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.description = s.done ? vscode.l10n.t('done {0}', s.done) : s.due ? vscode.l10n.t('due {0}', s.due) : '';
         item.contextValue = `step.${s.status}`;
         item.command = openCommand(roadmap.folder, roadmap.state.file, s.line);
-        item.accessibilityInformation = { label: `Step ${s.text}, ${STATUS_LABEL[s.status]}` };
+        item.accessibilityInformation = { label: vscode.l10n.t('Step {0}, {1}', s.text, words.statusLabel(s.status)) };
         const target: MilestoneTarget = { kind: 'step', folderKey: roadmap.folder.key, file: roadmap.state.file, id: node.parent.m.id, line: s.line };
         (item as vscode.TreeItem & { target?: unknown }).target = target;
         return item;

@@ -1,5 +1,5 @@
 // Test helpers: an in-memory FileReader and shortcuts to index a set of notes.
-import { NotesIndex, statusReport, type FileInfo, type FileReader, type IndexOptions, type StatusReport, type WorkspaceModel } from '../../../src/core';
+import { createMentorship, type Mentorship, type MentorshipSettings, NotesIndex, statusReport, type FileInfo, type FileReader, type IndexOptions, type StatusReport, type WorkspaceModel } from '../../../src/core';
 
 export type Files = Map<string, string | Uint8Array> | Record<string, string | Uint8Array>;
 
@@ -70,3 +70,10 @@ export const ROADMAP = note(
     '- [-] Get a cloud certification ^cert',
   ],
 );
+
+/** The engine every surface asks, over in-memory notes, its clock pinned; built. */
+export async function engineOf(files: Files, today = '2026-04-01', settings?: MentorshipSettings): Promise<Mentorship> {
+  const engine = createMentorship({ reader: memoryReader(files), clock: () => today, ...(settings ? { settings } : {}) });
+  await engine.build();
+  return engine;
+}
