@@ -15,7 +15,7 @@ import type {
 } from '../../src/shared/protocol';
 import { plural, words } from './words';
 
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['learned', 'applied', 'shipped'];
+export { EVIDENCE as EVIDENCE_KINDS } from '../../src/shared/protocol';
 
 /** Day number (days since 1970-01-01) of an ISO date. */
 export const day = dayNumber;

@@ -7,6 +7,7 @@ import {
   isValidIsoDate,
   localToday,
   menteeFacts,
+  attention,
   compareAttention,
   nextReviewText,
   packetPath,
@@ -270,8 +271,8 @@ function renderOverview(notes: OpenedNotes, s: Style): string[] {
   const lines = [s.bold(`Mentees (${ordered.length}), who needs attention first`)];
   const cells = ordered.map((r) => {
     const facts = menteeFacts(r);
-    const urgent = r.reviewOverdueDays > 0 || r.overdueMilestones > 0;
-    return [urgent ? s.red('!') : r.drift.length ? s.yellow('•') : ' ', truncate(r.mentee, 24), truncate(r.title, 36), facts.join(' · '), s.dim(r.file)];
+    const level = attention(r);
+    return [level === 'urgent' ? s.red('!') : level === 'drift' ? s.yellow('•') : ' ', truncate(r.mentee, 24), truncate(r.title, 36), facts.join(' · '), s.dim(r.file)];
   });
   lines.push(...table(cells, '  '), '');
   return lines;

@@ -23,5 +23,5 @@ export * from './settings';
 export * from './period';
 export { globMatcher } from './glob';
 export * from './newNotes';
-export { BLOCK_ID_SOURCE, MILESTONE_LINK_SOURCE } from './refs';
+export { BLOCK_ID_SOURCE, MILESTONE_KEYS, MILESTONE_LINK_SOURCE } from './refs';
 export { FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN } from './frontMatter';

@@ -2,7 +2,7 @@
 // mentee, or several roadmaps in one repo), ordered by who needs attention
 // first. Pure: the Mentees view and the CLI's `status` overview both call it.
 import { daysBetween } from './dates';
-import { words } from './present';
+import { roadmapName, words } from './present';
 import type { DriftSignal, RoadmapState } from './status';
 
 export interface MenteeRow {
@@ -36,7 +36,7 @@ export function menteeRow({ state, folder = null }: MenteeInput, today: string):
   return {
     file: state.file,
     folder,
-    mentee: state.mentee?.trim() || state.title,
+    mentee: roadmapName(state),
     title: state.title,
     progress: state.progress,
     overdueMilestones: state.counts.overdue,
@@ -91,7 +91,13 @@ export function menteeFacts(row: MenteeRow): string[] {
   return words.menteeFacts(row);
 }
 
+/** How a row is marked: `urgent` (the review or a milestone overdue: red), `drift` (only drift signals: yellow), or `none`. */
+export function attention(row: MenteeRow): 'urgent' | 'drift' | 'none' {
+  if (row.reviewOverdueDays > 0 || row.overdueMilestones > 0) return 'urgent';
+  return row.drift.length > 0 ? 'drift' : 'none';
+}
+
 /** Needs attention: a review overdue, an overdue milestone, or a drift signal. */
 export function needsAttention(row: MenteeRow): boolean {
-  return row.reviewOverdueDays > 0 || row.overdueMilestones > 0 || row.drift.length > 0;
+  return attention(row) !== 'none';
 }

@@ -31,7 +31,7 @@ export function isOpen(status: TaskStatus): boolean {
 }
 
 /** How urgent a milestone is, for pickers and completion lists: overdue, in progress, to do, done, dropped. */
-export function statusRank(m: { status: TaskStatus; overdue: boolean }): number {
+export function statusRank(m: { status: TaskStatus; overdue?: boolean }): number {
   if (m.overdue) return 0;
   return { 'in-progress': 1, todo: 2, done: 3, dropped: 4 }[m.status];
 }

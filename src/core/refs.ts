@@ -26,9 +26,12 @@ function refFromValue(value: string, line: number): MilestoneRef | undefined {
   return { id: v.replace(/^\^/, ''), line };
 }
 
+/** The front matter keys that name milestones (the index reads them; the editor completes and hovers them). */
+export const MILESTONE_KEYS: readonly string[] = ['milestones', 'milestone'];
+
 export function refsFromFrontMatter(fm: ParsedFrontMatter, file: string, diagnostics: Diagnostic[]): MilestoneRef[] {
   const out: MilestoneRef[] = [];
-  for (const key of ['milestones', 'milestone']) {
+  for (const key of MILESTONE_KEYS) {
     const value = fm.data[key];
     if (value === undefined || value === null) continue;
     const line = fm.lineOf(key);

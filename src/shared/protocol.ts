@@ -6,10 +6,12 @@
 // panel is hidden). Every string in a model comes from the notes: the page
 // renders it as text, never as HTML, and never as a link target.
 
+// The wire types are this file's own: what the page may rely on, not the
+// core's internal types (a field added to the core's MilestoneState does not
+// reach the page unless it is added here and mapped in the host's viewModel).
 import type { BottleneckTrendDirection } from '../core/bottlenecks';
 import type { RoadmapHistory } from '../core/history';
-import type { Evidence, TaskStatus } from '../core/model';
-import type { DriftSignal, MilestoneState, RoadmapState } from '../core/status';
+import { EVIDENCE_KINDS, type Evidence, type TaskStatus } from '../core/model';
 
 export type { RoadmapHistory, MilestoneHistory, MilestoneMove, MilestoneRename } from '../core/history';
 
@@ -21,10 +23,30 @@ export interface RoadmapId {
 
 export type MilestoneStatus = TaskStatus;
 export type EvidenceKind = Evidence;
-export const EVIDENCE: readonly EvidenceKind[] = ['learned', 'applied', 'shipped'];
+/** The evidence kinds, in their order (the core's one list). */
+export const EVIDENCE: readonly EvidenceKind[] = EVIDENCE_KINDS;
 
-/** A milestone as the core computes it (src/core/status.ts), posted as is. */
-export type DashMilestone = MilestoneState;
+/** A milestone as the page draws it: its state today. */
+export interface DashMilestone {
+  id: string;
+  title: string;
+  /** 1-based line in the roadmap. */
+  line: number;
+  phase: string | null;
+  status: MilestoneStatus;
+  overdue: boolean;
+  due: string | null;
+  done: string | null;
+  start: string | null;
+  steps: { done: number; total: number };
+  /** 0..1 */
+  progress: number;
+  skills: string[];
+  threads: number;
+  /** Days until due (negative: overdue); null without a due date. */
+  daysToDue: number | null;
+  lastThread: string | null;
+}
 
 export interface DashEntry {
   file: string;
@@ -56,8 +78,13 @@ export interface DashReview {
   bottlenecks: { id: string; bottleneck: string; line: number }[];
 }
 
-/** A drift signal as the core computes it. */
-export type DashDrift = DriftSignal;
+/** A drift signal: what it is, its words, and the note it points at. */
+export interface DashDrift {
+  kind: 'review-overdue' | 'no-review' | 'session-without-agenda' | 'stale-milestone' | 'overdue-action';
+  message: string;
+  file: string;
+  line: number;
+}
 
 export interface DashBottleneck {
   /** `resources`, `time` or `skill:<name>`. */
@@ -70,11 +97,21 @@ export interface DashBottleneck {
   trend: BottleneckTrendDirection;
 }
 
-/** The roadmap's computed state, as the core gives it (src/core/status.ts). */
-type RoadmapFacts = Pick<
-  RoadmapState,
-  'title' | 'mentee' | 'mentor' | 'start' | 'reviewEvery' | 'progress' | 'lastReview' | 'nextReviewDue' | 'daysToNextReview' | 'lastSession' | 'counts'
->;
+/** The roadmap's state today. */
+interface RoadmapFacts {
+  title: string;
+  mentee: string | null;
+  mentor: string | null;
+  start: string | null;
+  /** `6 weeks`, or null without a cadence. */
+  reviewEvery: string | null;
+  progress: number;
+  lastReview: string | null;
+  nextReviewDue: string | null;
+  daysToNextReview: number | null;
+  lastSession: string | null;
+  counts: Record<MilestoneStatus | 'overdue', number>;
+}
 
 export interface DashboardModel extends RoadmapFacts {
   roadmap: RoadmapId;

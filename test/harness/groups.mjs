@@ -172,6 +172,23 @@ export default [
     viewport: { width: 1500, height: 950 },
   },
   {
+    // one engine behind every surface (issue 17): the CLI, the Roadmap, Reviews
+    // and Mentees views, the dashboard and the packet show the same facts, on
+    // three mentees with drafts, overdue milestones and agenda-less sessions
+    name: 'agreement',
+    workspaceGenerator: 'test/integration/agreementWorkspace.mjs',
+    files: ['agreement'],
+    env: { MENTORSHIP_TODAY: '2026-04-01' },
+  },
+  {
+    // the same agreement on the demo notes
+    name: 'agreement-examples',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['agreement'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+  },
+  {
     // Prepare Session and Export Review Packet from the palette on the demo notes
     name: 'mentor-examples',
     workspace: 'examples',

@@ -177,7 +177,9 @@ export async function goToNextReview(notes: NotesService, arg?: unknown): Promis
   if (!roadmap) return;
   const today = notes.today();
   const model = roadmap.folder.index.model();
-  const upcoming = reviewsOf(model, roadmap.state.file).find((r) => r.note.date !== null && r.note.date >= today);
+  // The review in progress: a draft (the newest), else one dated today or later.
+  const reviews = reviewsOf(model, roadmap.state.file);
+  const upcoming = reviews.filter((r) => r.note.status === 'draft').at(-1) ?? reviews.find((r) => r.note.date !== null && r.note.date >= today);
   if (upcoming) {
     await openAtLine(roadmap.folder.uri(upcoming.note.file), 1);
     return;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeIcons, percentText, roadmapOfNote, type MilestoneState } from '../../core';
+import { escapeIcons, percentText, roadmapOfNote, statusRank, type MilestoneState } from '../../core';
 import { words } from '../words';
 import type { RoadmapRef, NotesService } from '../notes/notesService';
 
@@ -48,8 +48,6 @@ export interface MilestonePick {
   milestone: MilestoneState;
 }
 
-const ORDER: Record<MilestoneState['status'], number> = { 'in-progress': 0, todo: 1, done: 2, dropped: 3 };
-
 export async function pickMilestone(
   notes: NotesService,
   arg: unknown,
@@ -66,7 +64,7 @@ export async function pickMilestone(
   if (!roadmap) return undefined;
   const items = roadmap.state.milestones
     .filter(filter)
-    .sort((a, b) => ORDER[a.status] - ORDER[b.status] || a.line - b.line)
+    .sort((a, b) => statusRank(a) - statusRank(b) || a.line - b.line)
     .map((m) => ({
       label: escapeIcons(m.title || m.id),
       description: escapeIcons([m.id, m.phase ?? ''].filter(Boolean).join(' · ')),

@@ -17,7 +17,7 @@ function report(e: unknown): void {
 }
 
 export function registerCommands(context: vscode.ExtensionContext, { notes, roadmapTree }: Deps): void {
-  const target = (arg: unknown) => targetOf(arg, roadmapTree);
+  const target = (arg: unknown) => targetOf(arg);
   const register = (id: string, run: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(
       vscode.commands.registerCommand(id, async (...args: unknown[]) => {

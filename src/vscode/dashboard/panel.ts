@@ -42,6 +42,8 @@ export interface PanelDebugState {
   history: boolean;
   visible: boolean;
   ready: boolean;
+  /** The last model posted to the page (tests compare it with the other surfaces). */
+  model: DashboardModel | undefined;
 }
 
 export class DashboardPanel implements vscode.Disposable {
@@ -133,6 +135,7 @@ export class DashboardPanel implements vscode.Disposable {
       posts: this.posts,
       skipped: this.skipped,
       history: this.lastHistory,
+      model: this.lastModel,
     };
   }
 

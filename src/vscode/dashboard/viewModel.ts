@@ -1,6 +1,6 @@
 // Builds the dashboard's plain-JSON view model of one roadmap from the core.
 import { entriesOf, reviewsOf, sessionFacts, sessionsOf, type Mentorship } from '../../core';
-import type { DashBottleneck, DashboardModel, RoadmapId } from '../../shared/protocol';
+import type { DashBottleneck, DashboardModel, DashMilestone, RoadmapId } from '../../shared/protocol';
 
 export function emptyModel(roadmap: RoadmapId, generation: number, today: string): DashboardModel {
   return {
@@ -74,7 +74,24 @@ export function buildDashboardModel(engine: Mentorship, roadmap: RoadmapId, gene
     staleAfterWeeks: engine.settings.staleAfterWeeks,
     counts: state.counts,
     phases: note.phases.map((p) => ({ title: p.title, line: p.line })),
-    milestones: state.milestones,
+    // Field by field: the page gets the wire type, never the core's own object.
+    milestones: state.milestones.map((m): DashMilestone => ({
+      id: m.id,
+      title: m.title,
+      line: m.line,
+      phase: m.phase,
+      status: m.status,
+      overdue: m.overdue,
+      due: m.due,
+      done: m.done,
+      start: m.start,
+      steps: { done: m.steps.done, total: m.steps.total },
+      progress: m.progress,
+      skills: [...m.skills],
+      threads: m.threads,
+      daysToDue: m.daysToDue,
+      lastThread: m.lastThread,
+    })),
     entries: entriesOf(model, file).map((l) => ({
       file: l.entry.file,
       line: l.entry.line,
@@ -92,7 +109,7 @@ export function buildDashboardModel(engine: Mentorship, roadmap: RoadmapId, gene
       ...sessionFacts(s.note, today),
     })),
     reviews,
-    drift: state.drift,
+    drift: state.drift.map((d) => ({ kind: d.kind, message: d.message, file: d.file, line: d.line })),
     bottlenecks,
   };
 }

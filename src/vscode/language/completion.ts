@@ -1,12 +1,12 @@
 // Completion: milestone ids in a note's front matter and in `[[roadmap#^`
 // links; `{{placeholders}}` in templates.
 import * as vscode from 'vscode';
-import { PLACEHOLDERS, type RoadmapNote } from '../../core';
+import { isOverdue, PLACEHOLDERS, statusRank, type RoadmapNote } from '../../core';
 import type { NotesService } from '../notes/notesService';
 import { milestoneCard, milestoneSummary, placeholderCard } from './cards';
 import { isTemplate, noteContext, scopeOf, templateNameOf, type NoteContext } from './context';
 import { frontMatterIdContext, inFrontMatter, placeholderBeforeCursor, roadmapField, wikiLinkBeforeCursor, type Span } from './text';
-import { roadmapByLinkTarget, statusRank } from './milestones';
+import { roadmapByLinkTarget } from './milestones';
 
 export const COMPLETION_TRIGGERS = ['[', ' ', ',', '^', '{'];
 
@@ -61,7 +61,7 @@ export class MentorshipCompletionProvider implements vscode.CompletionItemProvid
         );
         item.detail = several ? `${milestoneSummary(hit, today)} — ${roadmap.file}` : milestoneSummary(hit, today);
         item.documentation = milestoneCard(ctx.model, hit, today, several);
-        item.sortText = `${statusRank(milestone.status)}-${String(r).padStart(3, '0')}-${String(i).padStart(5, '0')}`;
+        item.sortText = `${statusRank({ status: milestone.status, overdue: isOverdue(milestone, today) })}-${String(r).padStart(3, '0')}-${String(i).padStart(5, '0')}`;
         item.filterText = milestone.id;
         item.range = range;
         items.push(item);

@@ -1,6 +1,6 @@
 // Which roadmap a note's milestone ids refer to: the core's resolution
 // (the `roadmap:` field, else the note's folder or the nearest above, else all).
-import { milestoneKey, type Milestone, type RoadmapNote, type TaskStatus, type WorkspaceModel } from '../../core';
+import { milestoneKey, type Milestone, type RoadmapNote, type WorkspaceModel } from '../../core';
 
 export interface MilestoneHit {
   roadmap: RoadmapNote;
@@ -31,13 +31,6 @@ export function findMilestones(roadmaps: readonly RoadmapNote[], id: string): Mi
 export function milestonesOfLink(model: WorkspaceModel, target: string, id: string, fromFile: string, roadmapRef: string | null): MilestoneHit[] {
   const roadmap = roadmapByLinkTarget(model, target, fromFile, roadmapRef);
   return roadmap ? findMilestones([roadmap], id) : [];
-}
-
-const STATUS_RANK: Record<TaskStatus, number> = { 'in-progress': 0, todo: 1, done: 2, dropped: 3 };
-
-/** In progress first, then todo, done, dropped; file order within a status. */
-export function statusRank(status: TaskStatus): number {
-  return STATUS_RANK[status];
 }
 
 export function threadCount(model: WorkspaceModel, hit: MilestoneHit): number {

@@ -4,7 +4,7 @@
 // of more than the front matter. The patterns are the core's own (a link the
 // index ignores is no link here either; a placeholder the renderer fills is
 // one here too).
-import { BLOCK_ID_SOURCE, FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN, MILESTONE_LINK_SOURCE, PLACEHOLDER_SOURCE } from '../../core';
+import { BLOCK_ID_SOURCE, FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN, MILESTONE_KEYS, MILESTONE_LINK_SOURCE, PLACEHOLDER_SOURCE } from '../../core';
 
 /** The part of a TextDocument these helpers read. */
 export interface Lines {
@@ -20,7 +20,7 @@ const MAX_FRONT_MATTER_LINES = 300;
 const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*)[ \t]*:(?=\s|$)/;
 const LINK = /\[\[[^\]]*\]\]/g;
 
-export const MILESTONE_KEYS: ReadonlySet<string> = new Set(['milestones', 'milestone']);
+const MILESTONE_KEY_SET: ReadonlySet<string> = new Set(MILESTONE_KEYS);
 
 export interface FrontMatterRange {
   /** 0-based line of the closing delimiter; lineCount (or the scan limit) when not closed yet. */
@@ -98,7 +98,7 @@ export function frontMatterIdContext(doc: Lines, line: number, character: number
   const fm = inFrontMatter(doc, line);
   if (!fm) return undefined;
   const key = keyOfLine(doc, line);
-  if (!key || !MILESTONE_KEYS.has(key.key)) return undefined;
+  if (!key || !MILESTONE_KEY_SET.has(key.key)) return undefined;
   const text = doc.lineAt(line).text;
   if (key.line === line && character <= key.valueColumn) return undefined;
   if (key.line !== line) {

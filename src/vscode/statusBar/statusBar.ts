@@ -43,11 +43,12 @@ export class ReviewStatusBar implements vscode.Disposable {
       appendInert(tip, vscode.l10n.t('{0}: next review {1} ({2})', r.state.title, r.state.nextReviewDue ?? '', words.nextReviewText(r.state)));
       tip.appendMarkdown('  \n');
     }
-    tip.appendMarkdown(`\n${vscode.l10n.t('Click to start the review.')}`);
+    tip.appendMarkdown(`\n${vscode.l10n.t('Click to open the review in progress or see when it is due.')}`);
     this.item.tooltip = tip;
+    // A click opens or tells, never writes a file (Go to Next Review offers to start one).
     this.item.command = {
-      command: 'mentorship.review.new',
-      title: 'New Review',
+      command: 'mentorship.review.goToNext',
+      title: vscode.l10n.t('Go to Next Review'),
       arguments: [{ kind: 'roadmap', folderKey: folder.key, file: state.file }],
     };
     this.item.accessibilityInformation = { label: vscode.l10n.t('Mentorship: {0} for {1}', words.nextReviewText(state), state.title) };

@@ -4,7 +4,7 @@
 // roadmap target, so its inline actions (dashboard, new review, prepare
 // session) get it as their argument.
 import * as vscode from 'vscode';
-import { compareAttention, menteeRow, needsAttention, percentText, type MenteeRow } from '../../core';
+import { attention, compareAttention, menteeRow, percentText, type MenteeRow } from '../../core';
 import { words } from '../words';
 import type { NotesService } from '../notes/notesService';
 
@@ -76,12 +76,13 @@ export class MenteesTreeProvider implements vscode.TreeDataProvider<MenteeNode>,
     item.id = `mentees|${node.folderKey}|${node.file}`;
     item.description = words.menteeFacts(row).join(' · ');
     item.tooltip = tooltip(row);
-    const urgent = row.reviewOverdueDays > 0 || row.overdueMilestones > 0;
-    item.iconPath = urgent
-      ? new vscode.ThemeIcon('account', new vscode.ThemeColor('list.errorForeground'))
-      : needsAttention(row)
-        ? new vscode.ThemeIcon('account', new vscode.ThemeColor('list.warningForeground'))
-        : new vscode.ThemeIcon('account');
+    const level = attention(row);
+    item.iconPath =
+      level === 'urgent'
+        ? new vscode.ThemeIcon('account', new vscode.ThemeColor('list.errorForeground'))
+        : level === 'drift'
+          ? new vscode.ThemeIcon('account', new vscode.ThemeColor('list.warningForeground'))
+          : new vscode.ThemeIcon('account');
     item.contextValue = 'mentee';
     item.command = { command: 'mentorship.internal.open', title: 'Open Roadmap', arguments: [node.folderKey, node.file, 1] };
     item.accessibilityInformation = { label: `${row.mentee}: ${words.menteeFacts(row).join(', ')}` };

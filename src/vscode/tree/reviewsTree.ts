@@ -1,23 +1,26 @@
 // The Reviews view: per roadmap, the next review due, past reviews (newest
 // first) and the sessions that show drift.
 import * as vscode from 'vscode';
-import { reviewsOf, sessionsOf, sessionFacts, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
+import { reviewsOf, sessionsOf, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
 import { words } from '../words';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
+import type { RoadmapTarget } from './nodes';
 
 type Node =
   | { type: 'roadmap'; folder: FolderNotes; state: RoadmapState }
-  | { type: 'next'; folder: FolderNotes; state: RoadmapState }
+  | { type: 'next'; folder: FolderNotes; state: RoadmapState; target: RoadmapTarget }
   | { type: 'group'; folder: FolderNotes; state: RoadmapState; group: 'reviews' | 'sessions' }
   | { type: 'review'; folder: FolderNotes; review: LinkedReview }
   | { type: 'session'; folder: FolderNotes; session: LinkedSession; problems: string[] };
 
-function sessionProblems(s: LinkedSession, today: string): string[] {
+/** A session's drift, as the roadmap's state counts it (the core's one drift rule): no agenda, overdue action items. */
+function sessionProblems(s: LinkedSession, state: RoadmapState): string[] {
+  const drift = state.drift.filter((d) => d.file === s.note.file);
   const out: string[] = [];
-  const facts = sessionFacts(s.note, today);
-  if (!facts.hasAgenda) out.push(vscode.l10n.t('no agenda'));
-  if (facts.overdueActions) out.push(words.overdueActions(facts.overdueActions));
+  if (drift.some((d) => d.kind === 'session-without-agenda')) out.push(vscode.l10n.t('no agenda'));
+  const overdue = drift.filter((d) => d.kind === 'overdue-action').length;
+  if (overdue) out.push(words.overdueActions(overdue));
   return out;
 }
 
@@ -31,7 +34,6 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   getChildren(node?: Node): Node[] {
-    const today = this.notes.today();
     if (!node) {
       if (!this.notes.isIndexed) return [];
       const roadmaps = this.notes.roadmaps();
@@ -46,7 +48,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       }
       return [...sessionsOf(model, node.state.file)]
         .reverse()
-        .map((session) => ({ type: 'session' as const, folder: node.folder, session, problems: sessionProblems(session, today) }))
+        .map((session) => ({ type: 'session' as const, folder: node.folder, session, problems: sessionProblems(session, node.state) }))
         .filter((s) => s.problems.length > 0);
     }
     return [];
@@ -54,10 +56,9 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
 
   private roadmapChildren(folder: FolderNotes, state: RoadmapState): Node[] {
     const model = folder.index.model();
-    const today = this.notes.today();
-    const nodes: Node[] = [{ type: 'next', folder, state }];
+    const nodes: Node[] = [{ type: 'next', folder, state, target: { kind: 'roadmap', folderKey: folder.key, file: state.file } }];
     if (reviewsOf(model, state.file).length) nodes.push({ type: 'group', folder, state, group: 'reviews' });
-    if (sessionsOf(model, state.file).some((s) => sessionProblems(s, today).length)) nodes.push({ type: 'group', folder, state, group: 'sessions' });
+    if (sessionsOf(model, state.file).some((s) => sessionProblems(s, state).length)) nodes.push({ type: 'group', folder, state, group: 'sessions' });
     return nodes;
   }
 
@@ -83,11 +84,12 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
           ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.errorForeground'))
           : new vscode.ThemeIcon('bell');
         item.tooltip = s.nextReviewDue
-          ? vscode.l10n.t('Last review {0}; every {1}. Click to start the review.', s.lastReview ?? vscode.l10n.t('none (counting from the roadmap start)'), s.reviewEvery ?? "")
+          ? vscode.l10n.t('Last review {0}; every {1}. Click to open the review in progress or see when it is due; New Review (inline) writes one.', s.lastReview ?? vscode.l10n.t('none (counting from the roadmap start)'), s.reviewEvery ?? '')
           : vscode.l10n.t('Set review_every in the roadmap (e.g. 6 weeks) or the mentorship.defaultReviewCadence setting.');
+        // A click opens or tells, never writes a file: writing is the inline New Review.
         item.command = {
-          command: 'mentorship.review.new',
-          title: 'New Review',
+          command: 'mentorship.review.goToNext',
+          title: vscode.l10n.t('Go to Next Review'),
           arguments: [{ kind: 'roadmap', folderKey: node.folder.key, file: s.file }],
         };
         item.contextValue = overdue ? 'nextReview.overdue' : 'nextReview';

@@ -8,7 +8,9 @@ import {
   statusIcon,
   milestoneKey,
   type IconSpec,
+  type Milestone,
   type MilestoneState,
+  type RoadmapNote,
   type RoadmapState,
   type TaskItem,
   type LinkedEntry,
@@ -16,7 +18,7 @@ import {
 import type { RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
-import type { MilestoneTarget, NoteTarget, RoadmapTarget } from './nodes';
+import type { MilestoneTarget, NoteTarget, RoadmapTarget, TreeTarget } from './nodes';
 import { appendInert, inertMarkdown } from '../util/inert';
 import { words } from '../words';
 
@@ -28,6 +30,10 @@ interface RoadmapNode {
   state: RoadmapState;
   /** Its place in the view: the first few roadmaps open expanded. */
   index: number;
+  /** What commands get for this row. */
+  target: RoadmapTarget;
+  /** The roadmap's milestones by id and line, for the note they were read from (one lookup per row). */
+  sources?: { note: RoadmapNote | undefined; byKey: Map<string, Milestone> };
 }
 
 /**
@@ -49,16 +55,23 @@ interface MilestoneNode {
   parent: PhaseNode | RoadmapNode;
   roadmap: RoadmapNode;
   m: MilestoneState;
+  target: MilestoneTarget;
 }
 interface StepNode {
   type: 'step';
   parent: MilestoneNode;
   step: TaskItem;
+  target: MilestoneTarget;
 }
 interface ThreadNode {
   type: 'thread';
   parent: MilestoneNode;
   linked: LinkedEntry;
+  target: NoteTarget;
+}
+
+function milestoneNode(parent: PhaseNode | RoadmapNode, roadmap: RoadmapNode, m: MilestoneState): MilestoneNode {
+  return { type: 'milestone', parent, roadmap, m, target: { kind: 'milestone', folderKey: roadmap.folder.key, file: roadmap.state.file, id: m.id, line: m.line } };
 }
 
 function themeIcon(spec: IconSpec): vscode.ThemeIcon {
@@ -225,7 +238,9 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     if (!node) {
       if (!this.notes.hasRows) return [];
       if (this.rootsStale) {
-        this.roots = this.notes.roadmaps().map(({ folder, state }, index) => ({ type: 'roadmap', folder, state, index }));
+        this.roots = this.notes
+          .roadmaps()
+          .map(({ folder, state }, index) => ({ type: 'roadmap', folder, state, index, target: { kind: 'roadmap', folderKey: folder.key, file: state.file } }));
         this.shown = new Map(this.roots.map((n) => [n, this.visibleParts(n.folder, n.state)]));
         this.rootsStale = false;
       }
@@ -237,7 +252,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       case 'roadmap': {
         this.notes.rowsUnderRoadmapShown();
         const visible = this.visibleMilestones(node.state.milestones);
-        if (this.sortByDue) return visible.map((m) => ({ type: 'milestone', parent: node, roadmap: node, m }));
+        if (this.sortByDue) return visible.map((m) => milestoneNode(node, node, m));
         const phases: PhaseNode[] = [];
         for (const m of visible) {
           let last = phases[phases.length - 1];
@@ -249,27 +264,54 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         }
         // Milestones above the first heading need no phase row of their own.
         if (phases.length === 1 && phases[0]!.title === null) {
-          return phases[0]!.milestones.map((m) => ({ type: 'milestone', parent: node, roadmap: node, m }));
+          return phases[0]!.milestones.map((m) => milestoneNode(node, node, m));
         }
         return phases;
       }
       case 'phase':
-        return node.milestones.map((m) => ({ type: 'milestone', parent: node, roadmap: node.parent, m }));
+        return node.milestones.map((m) => milestoneNode(node, node.parent, m));
       case 'milestone': {
-        const note = node.roadmap.folder.index.model().roadmapByFile.get(node.roadmap.state.file);
-        const source = note?.milestones.find((x) => x.id === node.m.id && x.line === node.m.line);
-        const steps: Node[] = (source?.steps ?? []).map((step) => ({ type: 'step', parent: node, step }));
-        const linked =
-          node.roadmap.folder.index.model().entriesByMilestone.get(milestoneKey(node.roadmap.state.file, node.m.id)) ?? [];
-        const threads: Node[] = [...linked]
+        const { folder, state } = node.roadmap;
+        const steps: Node[] = (this.sourceOf(node)?.steps ?? []).map((step) => ({
+          type: 'step',
+          parent: node,
+          step,
+          target: { kind: 'step', folderKey: folder.key, file: state.file, id: node.m.id, line: step.line },
+        }));
+        const threads: Node[] = [...this.threadsOf(node)]
           .sort((a, b) => ((a.entry.date ?? '') < (b.entry.date ?? '') ? 1 : -1))
-          .map((l) => ({ type: 'thread', parent: node, linked: l }));
+          .map((l) => ({ type: 'thread', parent: node, linked: l, target: { kind: 'thread', folderKey: folder.key, file: l.entry.file, line: l.entry.line } }));
         return [...steps, ...threads];
       }
       default:
         return [];
     }
   }
+
+  /**
+   * The parsed milestone behind a row (its steps), found in a map built once
+   * per roadmap note: each row costs one lookup, never a scan of the roadmap
+   * (a roadmap of 20,000 milestones would otherwise cost 20,000² to draw).
+   */
+  private sourceOf(node: MilestoneNode): Milestone | undefined {
+    const roadmap = node.roadmap;
+    const note = roadmap.folder.index.model().roadmapByFile.get(roadmap.state.file);
+    if (roadmap.sources?.note !== note) {
+      const byKey = new Map<string, Milestone>();
+      for (const m of note?.milestones ?? []) byKey.set(`${m.id}|${m.line}`, m);
+      roadmap.sources = { note, byKey };
+      this.lookups.maps++;
+    }
+    this.lookups.rows++;
+    return roadmap.sources!.byKey.get(`${node.m.id}|${node.m.line}`);
+  }
+
+  private threadsOf(node: MilestoneNode): readonly LinkedEntry[] {
+    return node.roadmap.folder.index.model().entriesByMilestone.get(milestoneKey(node.roadmap.state.file, node.m.id)) ?? [];
+  }
+
+  /** How often rows looked up their milestone, and how often the map behind it was built (a test counts them). */
+  readonly lookups = { rows: 0, maps: 0 };
 
   private visibleMilestones(ms: MilestoneState[]): MilestoneState[] {
     const list = this.hideCompleted ? ms.filter((m) => m.status !== 'done' && m.status !== 'dropped') : [...ms];
@@ -356,8 +398,6 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.accessibilityInformation = {
           label: vscode.l10n.t('Roadmap {0}, {1} done, {2}', r.title, percentText(r.progress), r.counts.overdue ? words.milestonesOverdue(r.counts.overdue) : vscode.l10n.t('nothing overdue')),
         };
-        const target: RoadmapTarget = { kind: 'roadmap', folderKey: node.folder.key, file: r.file };
-        (item as vscode.TreeItem & { target?: unknown }).target = target;
         return item;
       }
       case 'phase': {
@@ -379,7 +419,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       }
       case 'milestone': {
         const m = node.m;
-        const hasChildren = this.getChildren(node).length > 0;
+        const hasChildren = (this.sourceOf(node)?.steps.length ?? 0) > 0 || this.threadsOf(node).length > 0;
         const item = new vscode.TreeItem(
           m.title || m.id,
           hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
@@ -393,8 +433,6 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.accessibilityInformation = {
           label: vscode.l10n.t('Milestone {0}, {1}', m.title, [words.statusLabel(m.status), item.description].filter(Boolean).join(', ')),
         };
-        const target: MilestoneTarget = { kind: 'milestone', folderKey: folder.key, file: node.roadmap.state.file, id: m.id, line: m.line };
-        (item as vscode.TreeItem & { target?: unknown }).target = target;
         return item;
       }
       case 'step': {
@@ -408,8 +446,6 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.contextValue = `step.${s.status}`;
         item.command = openCommand(roadmap.folder, roadmap.state.file, s.line);
         item.accessibilityInformation = { label: vscode.l10n.t('Step {0}, {1}', s.text, words.statusLabel(s.status)) };
-        const target: MilestoneTarget = { kind: 'step', folderKey: roadmap.folder.key, file: roadmap.state.file, id: node.parent.m.id, line: s.line };
-        (item as vscode.TreeItem & { target?: unknown }).target = target;
         return item;
       }
       case 'thread': {
@@ -422,8 +458,6 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.contextValue = 'thread';
         item.command = openCommand(folder, e.file, e.line);
         item.accessibilityInformation = { label: `Growth thread ${e.title}, ${e.evidence}, ${e.date ?? 'undated'}` };
-        const target: NoteTarget = { kind: 'thread', folderKey: folder.key, file: e.file, line: e.line };
-        (item as vscode.TreeItem & { target?: unknown }).target = target;
         return item;
       }
     }
@@ -435,11 +469,9 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 }
 
-/** Tree commands receive the node; this turns it into the plain target the commands understand. */
-export function targetOf(arg: unknown, provider: RoadmapTreeProvider): unknown {
-  if (arg && typeof arg === 'object' && 'type' in arg) {
-    const item = provider.getTreeItem(arg as Node) as vscode.TreeItem & { target?: unknown };
-    return item.target;
-  }
+/** Tree commands receive the node: every node carries the plain target the commands understand (a phase has none). */
+export function targetOf(arg: unknown): unknown {
+  if (arg && typeof arg === 'object' && 'type' in arg && 'target' in arg) return (arg as { target: TreeTarget }).target;
+  if (arg && typeof arg === 'object' && 'type' in arg) return undefined;
   return arg;
 }
