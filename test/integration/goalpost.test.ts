@@ -48,6 +48,24 @@ function goalpostDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mentorship' && d.code === 'goalpost');
 }
 
+/**
+ * Undo or redo in the active editor; when VS Code asks whether to do it in
+ * every file the edit touched, answer yes (what a user does to take the whole
+ * apply back).
+ */
+async function acrossFiles(command: 'undo' | 'redo'): Promise<void> {
+  const done = vscode.commands.executeCommand(command);
+  const asked = await waitFor(
+    () => workbenchEval<boolean>(`!!document.querySelector('.monaco-dialog-box')`).then((b) => b || undefined),
+    { what: 'the undo dialog', timeoutMs: 2000 },
+  ).catch(() => false);
+  if (asked) {
+    await screenshot(`goalpost-${command}-dialog`);
+    await workbenchClick(`.monaco-dialog-box .monaco-button:has-text("${command === 'undo' ? 'Undo' : 'Redo'} in")`);
+  }
+  await done;
+}
+
 describe('goalpost', function () {
   this.timeout(120_000);
 
@@ -95,11 +113,9 @@ describe('goalpost', function () {
       // Nothing is written before the user confirms.
       assert.equal((await vscode.workspace.openTextDocument(roadmapUri)).getText(), original);
     }
-    // Confirm as a user does: edits that need confirmation start unchecked, so
-    // check the roadmap (all its changes), then press Apply.
+    // Confirm as a user does: the changes start ticked; press Apply.
     assert.ok(driverAvailable(), 'the refactor preview can only be confirmed through the UI');
     await vscode.commands.executeCommand('refactorPreview.groupByFile');
-    await workbenchClick('.bulk-edit-panel .monaco-list-row .edit-checkbox');
     await workbenchClick('.bulk-edit-panel .monaco-button:has-text("Apply")');
     const result = await pending;
     if (!result.applied && driverAvailable()) await screenshot('goalpost-not-confirmed');
@@ -112,9 +128,12 @@ describe('goalpost', function () {
       .replace('- [ ] Own the on-call rotation 📅 2026-05-01 ^oncall', '- [ ] Own the on-call rotation 📅 2026-05-01 ^oncall\n- [ ] Run a design review 📅 2026-06-15 ^run-a-design-review');
     assert.notEqual(expected, original);
     const roadmapDoc = await vscode.workspace.openTextDocument(roadmapUri);
+    const reviewDoc = await vscode.workspace.openTextDocument(reviewUri);
+    const reviewBefore = fs.readFileSync(reviewUri.fsPath, 'utf8');
     assert.equal(roadmapDoc.getText(), expected);
     assert.equal(fs.readFileSync(roadmapUri.fsPath, 'utf8'), expected, 'saved, as it was clean before');
-    await waitFor(() => new RegExp(`^goalpost_applied: ${TODAY}$`, 'm').test(fs.readFileSync(reviewUri.fsPath, 'utf8')), { what: 'goalpost_applied in the review' });
+    assert.match(reviewDoc.getText(), new RegExp(`^goalpost_applied: ${TODAY}$`, 'm'), 'the same edit marked the review');
+    assert.match(reviewBefore, new RegExp(`^goalpost_applied: ${TODAY}$`, 'm'), 'and it was saved');
 
     // A second apply changes nothing and says why.
     const again = await vscode.commands.executeCommand<{ applied: boolean; message: string }>('mentorship.goalpost.apply', reviewUri);
@@ -122,12 +141,41 @@ describe('goalpost', function () {
     assert.equal(again.message, `already applied on ${TODAY}`);
     assert.equal(roadmapDoc.getText(), expected);
 
-    // One undo in the roadmap's editor restores it byte for byte.
+    // One undo in the roadmap's editor reverts both files (VS Code may ask, as for any edit across files) ...
     await vscode.window.showTextDocument(roadmapDoc, { preview: false });
-    await vscode.commands.executeCommand('undo');
+    await acrossFiles('undo');
     assert.equal(roadmapDoc.getText(), original);
+    assert.doesNotMatch(reviewDoc.getText(), /^goalpost_applied:/m, 'the review\'s mark went with the same undo');
+    // ... and a redo restores both.
+    await acrossFiles('redo');
+    assert.equal(roadmapDoc.getText(), expected);
+    assert.match(reviewDoc.getText(), /^goalpost_applied:/m);
+    // Back to the start, byte for byte.
+    await acrossFiles('undo');
     await roadmapDoc.save();
+    await reviewDoc.save();
     assert.ok(Buffer.compare(fs.readFileSync(roadmapUri.fsPath), originalBytes) === 0, 'the roadmap on disk is byte for byte the original');
+  });
+
+  it('an apply with a change unticked leaves nothing applied, and says how to leave a change out', async () => {
+    const api = await activatedApi<Api>();
+    const roadmapUri = uriOf('roadmap.md');
+    const reviewUri = uriOf(REVIEW);
+    const original = fs.readFileSync(roadmapUri.fsPath, 'utf8');
+    const reviewOriginal = fs.readFileSync(reviewUri.fsPath, 'utf8');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(reviewUri));
+    await api.notes.whenIdle();
+    const pending = vscode.commands.executeCommand<{ applied: boolean; message: string }>('mentorship.goalpost.apply', reviewUri);
+    await workbenchWaitFor('.bulk-edit-panel .monaco-list-row', { timeoutMs: 30_000 });
+    await vscode.commands.executeCommand('refactorPreview.groupByFile');
+    // Untick the roadmap's file row: its changes stay out, the review's mark goes in.
+    await workbenchClick('.bulk-edit-panel .monaco-list-row .edit-checkbox');
+    await workbenchClick('.bulk-edit-panel .monaco-button:has-text("Apply")');
+    const result = await pending;
+    assert.equal(result.applied, false);
+    assert.match(result.message, /^partial: reverted$|^not confirmed/);
+    assert.equal((await vscode.workspace.openTextDocument(roadmapUri)).getText(), original);
+    assert.equal((await vscode.workspace.openTextDocument(reviewUri)).getText(), reviewOriginal, 'no goalpost_applied without the changes');
   });
 
   it('shows the problems of goalpost lines of a review that was never opened (the index reads them)', async () => {

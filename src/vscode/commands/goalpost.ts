@@ -1,10 +1,10 @@
 // Mentorship: Apply Goalpost Changes — the review's "Update the goalpost" lines
-// become one WorkspaceEdit on the roadmap, shown in VS Code's refactor preview
-// (each change labelled with its reason) before it is applied; then the review
-// records goalpost_applied.
+// and the review's goalpost_applied mark become one WorkspaceEdit, shown in VS
+// Code's refactor preview (each change labelled with its reason, ticked) before
+// it is applied: all or nothing, one undo for both files.
 import * as vscode from 'vscode';
 import type { RoadmapNote } from '../../core';
-import { applyGoalpostEdits, markApplied, planGoalpost, type GoalpostPlan } from '../../core/goalpost';
+import { applyGoalpostEdits, markApplied, planGoalpost, readGoalpost, type GoalpostPlan } from '../../core/goalpost';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import { requireTrust } from '../util/notesFs';
@@ -93,40 +93,57 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
     return done('nothing to apply', false, plan);
   }
 
+  // One WorkspaceEdit: the roadmap's changes and the review's goalpost_applied
+  // mark, so one undo (in either editor) reverts both and a redo restores both.
+  const mark = markApplied(reviewDoc.getText(), notes.today());
+  const reviewText = reviewDoc.getText();
   const edit = new vscode.WorkspaceEdit();
+  const from = vscode.l10n.t('from {0}', ctx.file);
   for (const e of plan.edits) {
-    const line = roadmapDoc.lineAt(e.line - 1);
-    edit.replace(roadmapUri, line.range, e.text, {
-      label: e.reasons.join('; '),
-      description: vscode.l10n.t('from {0}', ctx.file),
+    // Checked from the start: VS Code's preview starts an edit unchecked only when it needs confirmation.
+    edit.replace(roadmapUri, roadmapDoc.lineAt(e.line - 1).range, e.text, { label: e.reasons.join('; '), description: from, needsConfirmation: false });
+  }
+  const markMeta = { label: vscode.l10n.t('Record goalpost_applied: {0} in the review', notes.today()), description: ctx.file, needsConfirmation: false };
+  const at = mark.line - 1;
+  const eol = reviewDoc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  if (mark.insert) edit.insert(uri, new vscode.Position(at, 0), `${mark.lineText}${eol}`, markMeta);
+  else edit.replace(uri, reviewDoc.lineAt(at).range, mark.lineText, markMeta);
+  // The preview opens only when some edit needs confirmation: this one changes
+  // nothing (the section's heading, rewritten as it is), so whether it is
+  // ticked or not, Apply applies exactly the changes above.
+  const heading = readGoalpostHeading(reviewDoc);
+  if (heading !== undefined) {
+    edit.replace(uri, reviewDoc.lineAt(heading).range, reviewDoc.lineAt(heading).text, {
+      label: vscode.l10n.t('Apply applies every change below together (nothing to tick here; to leave a change out, delete its line from the review)'),
       needsConfirmation: true,
     });
   }
   const roadmapWasDirty = roadmapDoc.isDirty;
-  // Edits that need confirmation start unchecked in the preview: the user checks
-  // the roadmap (or each change) and presses Apply.
+  const reviewWasDirty = reviewDoc.isDirty;
   const ok = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
   const after = roadmapDoc.getText();
-  // Discarded, or applied with nothing checked: nothing changed.
-  if (after === roadmapText) return done(`not confirmed (applyEdit ${ok})`, false, plan);
-  if (after !== applyGoalpostEdits(roadmapText, plan.edits)) {
-    // All or nothing: a partial apply is not recorded in the review.
+  const expected = applyGoalpostEdits(roadmapText, plan.edits);
+  const marked = reviewDoc.getText() !== reviewText;
+  // Discarded, or applied with nothing ticked: nothing changed, and the user is told.
+  if (after === roadmapText && !marked) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: nothing was applied; the roadmap is unchanged.'));
+    return done(`not confirmed (applyEdit ${ok})`, false, plan);
+  }
+  if (after !== expected || !marked) {
+    // All or nothing: whatever a partial apply changed is put back.
+    const revert = new vscode.WorkspaceEdit();
+    if (after !== roadmapText) revert.replace(roadmapUri, new vscode.Range(roadmapDoc.positionAt(0), roadmapDoc.positionAt(after.length)), roadmapText);
+    if (marked) revert.replace(uri, new vscode.Range(reviewDoc.positionAt(0), reviewDoc.positionAt(reviewDoc.getText().length)), reviewText);
+    await vscode.workspace.applyEdit(revert);
+    await saveIfItWasClean(roadmapDoc, roadmapWasDirty);
+    await saveIfItWasClean(reviewDoc, reviewWasDirty);
     void vscode.window.showWarningMessage(
-      vscode.l10n.t('Mentorship: only some goalpost changes were checked in the preview, so the review is not marked applied. Undo in {0} and apply again with all of them checked.', roadmap.file),
+      vscode.l10n.t('Mentorship: nothing applied — goalpost changes apply all together, and some were unticked. To leave a change out, delete its line from the review, then apply again.'),
     );
-    return done('partially applied', false, plan);
+    return done('partial: reverted', false, plan);
   }
   await saveIfItWasClean(roadmapDoc, roadmapWasDirty);
-
-  // A separate edit, so one undo in the roadmap undoes exactly the goalpost changes.
-  const mark = markApplied(reviewDoc.getText(), notes.today());
-  const reviewEdit = new vscode.WorkspaceEdit();
-  const at = mark.line - 1;
-  const eol = reviewDoc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  if (mark.insert) reviewEdit.insert(uri, new vscode.Position(at, 0), `${mark.lineText}${eol}`);
-  else reviewEdit.replace(uri, reviewDoc.lineAt(at).range, mark.lineText);
-  const reviewWasDirty = reviewDoc.isDirty;
-  if (await vscode.workspace.applyEdit(reviewEdit)) await saveIfItWasClean(reviewDoc, reviewWasDirty);
+  await saveIfItWasClean(reviewDoc, reviewWasDirty);
   const n = plan.changes.length;
   void vscode.window.showInformationMessage(
     n === 1
@@ -134,4 +151,10 @@ export async function applyGoalpost(notes: NotesService, arg?: unknown): Promise
       : vscode.l10n.t('Mentorship: applied {0} goalpost changes to {1}.', n, roadmap.file),
   );
   return done('applied', true, plan);
+}
+
+/** The 0-based line of the review's goalpost heading (as the index reads the section). */
+function readGoalpostHeading(doc: vscode.TextDocument): number | undefined {
+  const line = readGoalpost(doc.getText()).headingLine;
+  return line === null ? undefined : line - 1;
 }
