@@ -311,5 +311,24 @@ describe('goalpost', function () {
     assert.match(tip, /2026-03-01/);
     assert.match(tip, /the vendor slipped/);
     await screenshot('goalpost-ghost-marker');
+
+    // A new commit moves it again: the open dashboard draws the new move without a Refresh.
+    // First the edit alone (uncommitted changes are no history yet), seen by the index and the dashboard ...
+    fs.writeFileSync(path.join(dir, 'roadmap.md'), roadmap('2026-08-01'));
+    await waitFor(
+      () => (api.notes.folderOf(uriOf('hist/roadmap.md')) as { index: { model(): { roadmapByFile: Map<string, { milestones: { due: string | null }[] }> } } }).index.model().roadmapByFile.get('hist/roadmap.md')?.milestones[0]?.due === '2026-08-01' || undefined,
+      { what: 'the index seeing the edit' },
+    );
+    await api.notes.whenIdle();
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.doesNotMatch(await webviewEval<string>(`document.querySelector('[data-ghost="payments"] title')?.textContent ?? ''`), /2026-08-01/);
+    // ... then the commit, which changes no note: only HEAD moves.
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'slip again'], '2026-04-01T10:00:00+00:00');
+    const moved = await waitFor(
+      () => webviewEval<string>(`document.querySelector('[data-ghost="payments"] title')?.textContent ?? ''`).then((t) => (/2026-08-01/.test(t) ? t : undefined)),
+      { what: 'the dashboard showing the new commit\'s move', timeoutMs: 10_000 },
+    );
+    assert.match(moved!, /2026-06-01/, 'both moves, the first and the new one');
   });
 });

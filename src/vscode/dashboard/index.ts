@@ -13,7 +13,7 @@ import { DashboardPanel, setHistoryProvider, VIEW_TYPE } from './panel';
  * feature calls this once; `undefined` removes it). Without a provider the
  * dashboard draws no history and shows no Goalpost panel.
  */
-export { setHistoryProvider, type HistoryProvider } from './panel';
+export { refreshDashboards, setHistoryProvider, type HistoryProvider } from './panel';
 
 interface RoadmapNodeArg {
   kind?: string;

@@ -23,6 +23,11 @@ export function setHistoryProvider(fn: HistoryProvider | undefined): void {
   for (const p of DashboardPanel.all()) p.refresh();
 }
 
+/** Every open panel posts again if its data (its history included) changed. */
+export function refreshDashboards(): void {
+  for (const p of DashboardPanel.all()) p.refresh();
+}
+
 export function roadmapKey(id: RoadmapId): string {
   return `${id.folderKey}|${id.file}`;
 }

@@ -11,9 +11,16 @@ import type { ReadVersions, VersionsResult } from '../../core';
 import type { RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 
+interface GitRepository {
+  rootUri: vscode.Uri;
+  state: { HEAD?: { commit?: string }; onDidChange: vscode.Event<void> };
+}
+
 interface GitApi {
   git: { path: string };
-  getRepository(uri: vscode.Uri): { state: { HEAD?: { commit?: string } } } | null;
+  repositories: GitRepository[];
+  onDidOpenRepository: vscode.Event<GitRepository>;
+  getRepository(uri: vscode.Uri): GitRepository | null;
 }
 
 /** The Node platform's git reader, installed by the desktop entry (desktop.ts); unset in a web worker, where no process can run. */
@@ -37,6 +44,38 @@ async function gitApi(): Promise<GitApi | string> {
 
 const cache = new Map<string, { key: string; versions: Promise<VersionsResult> }>();
 
+/** Told when a repository's HEAD moves (a commit, a checkout): histories read before are out of date. */
+const headListeners = new Set<() => void>();
+let watching: Promise<void> | undefined;
+
+/**
+ * Calls `listener` whenever a repository's HEAD moves, from the first history
+ * read on (nothing is watched before a history is wanted: activation stays cheap).
+ */
+export function onDidMoveHead(listener: () => void): vscode.Disposable {
+  headListeners.add(listener);
+  return { dispose: () => headListeners.delete(listener) };
+}
+
+function watchHeads(api: GitApi): Promise<void> {
+  return (watching ??= (async () => {
+    const heads = new Map<string, string | undefined>();
+    const watch = (repo: GitRepository) => {
+      const key = repo.rootUri.toString();
+      if (heads.has(key)) return;
+      heads.set(key, repo.state.HEAD?.commit);
+      repo.state.onDidChange(() => {
+        const head = repo.state.HEAD?.commit;
+        if (head === heads.get(key)) return;
+        heads.set(key, head);
+        for (const l of headListeners) l();
+      });
+    };
+    api.repositories.forEach(watch);
+    api.onDidOpenRepository(watch);
+  })());
+}
+
 /**
  * The engine's `versions` port in the extension: a roadmap's committed
  * versions, read again only when HEAD moved (when it is unknown, after a few seconds).
@@ -48,6 +87,7 @@ export async function gitVersions(folder: FolderNotes, roadmapFile: string): Pro
   }
   const api = await gitApi();
   if (typeof api === 'string') return { ok: false, reason: api };
+  void watchHeads(api);
   const uri = folder.uri(roadmapFile);
   const head = api.getRepository(uri)?.state.HEAD?.commit ?? '';
   const key = head || `t${Math.floor(Date.now() / 5000)}`;

@@ -7,9 +7,9 @@ import type { RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
 import { applyGoalpost, reviewAt } from '../commands/goalpost';
-import { setHistoryProvider } from '../dashboard';
+import { refreshDashboards, setHistoryProvider } from '../dashboard';
 import { GoalpostCodeLens } from './codeLens';
-import { GoalpostHistoryProvider } from './history';
+import { GoalpostHistoryProvider, onDidMoveHead } from './history';
 
 let provider: GoalpostHistoryProvider | undefined;
 
@@ -37,6 +37,8 @@ export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesS
   };
   context.subscriptions.push(
     { dispose: () => setHistoryProvider(undefined) },
+    // A new commit (HEAD moved): the dashboards draw the new history without a Refresh; tooltips read it when hovered.
+    onDidMoveHead(() => refreshDashboards()),
     lens,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lens),
     vscode.commands.registerCommand('mentorship.goalpost.apply', async (arg?: unknown) => {
