@@ -23,6 +23,7 @@ interface Api {
     getChildren(node?: unknown): unknown[];
     getTreeItem(node: unknown): vscode.TreeItem;
     tooltipOf(node: unknown): vscode.MarkdownString | undefined;
+    lookups: { rows: number; maps: number };
   };
 }
 interface Summary {
@@ -157,6 +158,40 @@ describe('partial refresh of the Roadmap view', function () {
       await config.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
       fs.rmSync(big, { recursive: true, force: true });
       await api.notes.whenIdle();
+    }
+  });
+  if (inGroup) it('draws a roadmap of 20,000 milestones with one lookup per row (no scan of the roadmap per row)', async () => {
+    const api = await activatedApi<Api>();
+    const N = 20_000;
+    const lines = ['---', 'tags: [roadmap]', 'title: Twenty thousand milestones', '---', '## All'];
+    for (let i = 1; i <= N; i++) lines.push(`- [ ] Milestone ${i} 📅 2026-09-01 ^m${i}`, ...(i % 2 ? ['  - [ ] a step'] : []));
+    const file = path.join(folder().uri.fsPath, 'huge', 'roadmap.md');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    try {
+      type Node = { type: string; state?: { file: string } };
+      const root = await waitFor(async () => {
+        await api.notes.whenIdle();
+        return ((await api.roadmapTree.getChildren()) as Node[]).find((n) => n.state?.file === 'huge/roadmap.md');
+      }, { what: 'the huge roadmap in the view', timeoutMs: 30_000 });
+      const milestones = (api.roadmapTree.getChildren(root) as Node[]).flatMap((n) => (n.type === 'phase' ? (api.roadmapTree.getChildren(n) as Node[]) : [n])).filter((n) => n.type === 'milestone');
+      assert.equal(milestones.length, N);
+      const before = { ...api.roadmapTree.lookups };
+      let withSteps = 0;
+      for (const m of milestones) {
+        const item = api.roadmapTree.getTreeItem(m);
+        if (item.collapsibleState === vscode.TreeItemCollapsibleState.Collapsed) withSteps++;
+      }
+      assert.equal(withSteps, N / 2, 'every other milestone has a step');
+      // One map of the roadmap's milestones, then one lookup per row drawn.
+      assert.equal(api.roadmapTree.lookups.maps - before.maps, 1);
+      assert.equal(api.roadmapTree.lookups.rows - before.rows, N);
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+      await waitFor(async () => {
+        await api.notes.whenIdle();
+        return !api.notes.roadmaps().some((r) => r.state.file === 'huge/roadmap.md') || undefined;
+      }, { what: 'the huge roadmap gone', timeoutMs: 30_000 });
     }
   });
 });
