@@ -1,18 +1,19 @@
-// Keeps one incremental index per workspace folder current: a full build at
-// start (as a promise, never blocking activation), then one file at a time
-// from a debounced, batched file watcher and from unsaved editor changes.
+// The notes of the workspace: one engine per workspace folder (folderNotes.ts),
+// its index lifecycle (the cache at start, the first build as a promise that
+// never blocks activation, Refresh, the cache written back), the change feed
+// that keeps it current one file at a time (changeFeed.ts), and the queries
+// the views share (every roadmap's state today, computed once per change).
 import * as vscode from 'vscode';
 import { localToday, type Clock, type NotesIndex, type RoadmapState, type StatusJson, type WorkspaceModel } from '../../core';
 import { gitVersions } from '../goalpost/history';
 import { SECTION } from '../settings';
-import { excludeGlob, FolderNotes, isNotePath, readNote, type FolderPorts } from './folderNotes';
+import { ChangeFeed } from './changeFeed';
+import { excludeGlob, FolderNotes, type FolderPorts } from './folderNotes';
 import { hostMonitor } from './hostMonitor';
 import { IndexCache, pause, type CacheLoad } from './indexCache';
 
 /** How long a first preview (of a first index or of the cache's roadmaps) holds the reads for the view to fetch its rows. */
 const ROWS_WAIT_MS = 1000;
-
-type Pending = 'changed' | 'deleted';
 
 /** Something that happens once (the view's first rows): `reached` resolves when it is marked. */
 class Moment {
@@ -67,11 +68,8 @@ export class NotesService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Output > Mentorship: what indexing did and how long it took, for bug reports. */
   private readonly log = vscode.window.createOutputChannel('Mentorship', { log: true });
-  private pending = new Map<string, Pending>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly docTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Notes whose indexed content came from an editor rather than the disk. */
-  private readonly fromEditor = new Set<string>();
+  /** The file watcher and the editors' unsaved text, one file at a time (changeFeed.ts). */
+  private readonly feed: ChangeFeed;
   /** Today's calendar date: the local date, as in the CLI (core/dates.ts). */
   private readonly clock: Clock = () => localToday();
   private readonly ports: FolderPorts = { clock: this.clock, versions: gitVersions };
@@ -94,20 +92,22 @@ export class NotesService implements vscode.Disposable {
     this.cache = new IndexCache(storage);
     for (const f of vscode.workspace.workspaceFolders ?? []) this.folders.set(f.uri.toString(), new FolderNotes(f, this.ports));
 
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.feed = new ChangeFeed({
+      folderOf: (uri) => this.folderOf(uri),
+      isTemplate: (uri) => this.isTemplate(uri),
+      serialize: (task) => {
+        this.building = this.building.then(task).catch(reportIndexError);
+      },
+      changed: (onDisk) => {
+        this.emitter.fire();
+        if (onDisk) this.scheduleSave();
+      },
+    });
     this.disposables.push(
-      watcher,
+      this.feed,
       this.emitter,
       this.previewEmitter,
       this.log,
-      watcher.onDidCreate((u) => this.queue(u, 'changed')),
-      watcher.onDidChange((u) => this.queue(u, 'changed')),
-      watcher.onDidDelete((u) => this.queue(u, 'deleted')),
-      vscode.workspace.onDidChangeTextDocument((e) => this.documentChanged(e.document)),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        // The index saw this editor's unsaved text; once it is closed the disk is the truth again.
-        if (this.fromEditor.delete(d.uri.toString())) this.queue(d.uri, 'changed');
-      }),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) this.folders.delete(f.uri.toString());
         for (const f of e.added) this.folders.set(f.uri.toString(), new FolderNotes(f, this.ports));
@@ -254,7 +254,7 @@ export class NotesService implements vscode.Disposable {
   /** Resolves when the index is built and no change is waiting to be applied. */
   async whenIdle(): Promise<void> {
     await this.building;
-    while (this.pending.size || this.flushTimer || this.docTimers.size) {
+    while (this.feed.busy) {
       await new Promise((r) => setTimeout(r, 25));
       await this.building;
     }
@@ -445,97 +445,7 @@ export class NotesService implements vscode.Disposable {
     return rel !== undefined && folder!.isTemplate(rel);
   }
 
-  private documentChanged(doc: vscode.TextDocument): void {
-    if (!isNotePath(doc.uri.path) || !this.folderOf(doc.uri) || this.isTemplate(doc.uri)) return;
-    const key = doc.uri.toString();
-    clearTimeout(this.docTimers.get(key));
-    this.docTimers.set(
-      key,
-      setTimeout(() => {
-        this.docTimers.delete(key);
-        const folder = this.folderOf(doc.uri);
-        const rel = folder?.rel(doc.uri);
-        if (!folder || rel === undefined || doc.isClosed || !folder.accepts(rel)) return;
-        const before = folder.index.generation;
-        folder.index.update(rel, doc.getText());
-        this.fromEditor.add(key);
-        if (folder.index.generation !== before) this.emitter.fire();
-      }, 150),
-    );
-  }
-
-  private queue(uri: vscode.Uri, what: Pending): void {
-    if (!this.folderOf(uri)) return;
-    if (/\/(\.git|node_modules)(\/|$)/.test(uri.path)) return;
-    if (this.isTemplate(uri)) return;
-    // A note the index does not take (excluded, say) costs nothing: no stat, no read.
-    const folder = this.folderOf(uri);
-    const rel = folder?.rel(uri);
-    if (what === 'changed' && folder && rel !== undefined && isNotePath(rel) && !folder.accepts(rel) && !folder.index.has(rel)) return;
-    this.pending.set(uri.toString(), what);
-    clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined;
-      this.building = this.building.then(() => this.flush()).catch(reportIndexError);
-    }, 100);
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = new Map();
-    let changed = false;
-    for (const [key, what] of batch) {
-      const uri = vscode.Uri.parse(key);
-      const folder = this.folderOf(uri);
-      const rel = folder?.rel(uri);
-      if (!folder || rel === undefined || rel === '') continue;
-      const before = folder.index.generation;
-      try {
-        if (what === 'deleted') {
-          if (folder.index.has(rel)) folder.index.remove(rel);
-          else folder.index.removeFolder(rel);
-        } else if (isNotePath(rel)) {
-          // Excluded (or outside the include glob): what a full listing would not list is not indexed.
-          if (!folder.accepts(rel)) {
-            if (folder.index.has(rel)) folder.index.remove(rel);
-            continue;
-          }
-          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-          // An open, edited document is already what the index sees.
-          if (open?.isDirty) continue;
-          // Stat before reading: should the file change in between, the next compare sees it.
-          const info = await folder.stat(uri);
-          const content = info && (await readNote(uri).catch(() => undefined));
-          if (!info || content === undefined) folder.index.remove(rel);
-          else folder.index.update(rel, content, open ? undefined : info);
-        } else {
-          // A folder that appeared (created, renamed, or moved in): index what it holds.
-          const stat = await vscode.workspace.fs.stat(uri).then(
-            (s) => s,
-            () => undefined,
-          );
-          if (stat && stat.type & vscode.FileType.Directory) {
-            for (const u of await folder.findNotes(rel)) {
-              const r = folder.rel(u);
-              const info = r === undefined ? undefined : await folder.stat(u);
-              if (r !== undefined && info) folder.index.update(r, await readNote(u), info);
-            }
-          }
-        }
-      } catch {
-        // One unreadable file must not stop the batch; the next event retries it.
-      }
-      if (folder.index.generation !== before) changed = true;
-    }
-    if (changed) {
-      this.emitter.fire();
-      this.scheduleSave();
-    }
-  }
-
   dispose(): void {
-    for (const t of this.docTimers.values()) clearTimeout(t);
-    clearTimeout(this.flushTimer);
     clearTimeout(this.saveTimer);
     for (const d of this.disposables) d.dispose();
   }
