@@ -6,6 +6,7 @@ import { parseDocument } from 'yaml';
 import { isIsoDateShape, isValidIsoDate, utcDateToIso } from './dates';
 import type { Diagnostic, NoteKind } from './model';
 import { NOTE_KINDS } from './model';
+import { afterLineBreak, countLines, splitLines } from './text';
 
 export interface FrontMatterBlock {
   /** The YAML text between the delimiters. */
@@ -16,29 +17,44 @@ export interface FrontMatterBlock {
   bodyOffset: number;
 }
 
-/** The front matter block at the top of `text`, if any (a `---` line, YAML, a `---` or `...` line). */
+/**
+ * The front matter block at the top of `text`, if any (a `---` line, YAML, a
+ * `---` or `...` line). Lines end at CR, LF or CRLF, as everywhere (text.ts).
+ */
 export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   if (!text.startsWith('---')) return undefined;
-  const firstEol = text.indexOf('\n');
-  if (firstEol === -1 || text.slice(3, firstEol).trim() !== '') return undefined;
-  // Candidate closing lines, found with indexOf (a 4 MB front matter is scanned natively, not line by line).
-  let from = firstEol;
+  const firstEol = lineEnd(text, 3);
+  if (firstEol === text.length || text.slice(3, firstEol).trim() !== '') return undefined;
+  const yamlStart = afterLineBreak(text, firstEol);
+  // Candidate closing lines, found with indexOf (a 4 MB front matter is
+  // scanned natively, not line by line); each search's answer is kept until
+  // passed, so the scan stays linear.
+  let dash = -2;
+  let dots = -2;
+  let from = yamlStart;
   for (;;) {
-    const dash = text.indexOf('\n---', from);
-    const dots = text.indexOf('\n...', from);
+    if (dash !== -1 && dash < from) dash = text.indexOf('---', from);
+    if (dots !== -1 && dots < from) dots = text.indexOf('...', from);
     const at = dash === -1 ? dots : dots === -1 ? dash : Math.min(dash, dots);
     if (at === -1) return undefined;
-    const lineStart = at + 1;
-    let eol = text.indexOf('\n', lineStart);
-    if (eol === -1) eol = text.length;
-    if (text.slice(lineStart + 3, eol).trim() === '') {
-      const yaml = text.slice(firstEol + 1, lineStart);
-      let lineCount = 2;
-      for (let i = yaml.indexOf('\n'); i !== -1; i = yaml.indexOf('\n', i + 1)) lineCount++;
-      return { yaml, lineCount, bodyOffset: Math.min(eol + 1, text.length) };
-    }
-    from = lineStart;
+    from = at + 1;
+    const before = text.charCodeAt(at - 1);
+    if (before !== 10 && before !== 13) continue;
+    const eol = lineEnd(text, at + 3);
+    if (text.slice(at + 3, eol).trim() !== '') continue;
+    const yaml = text.slice(yamlStart, at);
+    // The opening line, the YAML's lines (it ends with a break), the closing line.
+    return { yaml, lineCount: countLines(yaml) + 1, bodyOffset: afterLineBreak(text, eol) };
   }
+}
+
+/** Offset of the first line break at or after `from` (the text's length when none). */
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
 }
 
 /**
@@ -48,9 +64,9 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
  * a plain note may well start with a `---` rule.
  */
 export function unclosedFrontMatter(text: string, names: KindNames): boolean {
-  if (!/^---[ \t]*\r?\n/.test(text)) return false;
-  const head = text.slice(text.indexOf('\n') + 1, 20_000);
-  const lines = head.split(/\r?\n/);
+  const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(text);
+  if (!open) return false;
+  const lines = splitLines(text.slice(open[0].length, 20_000));
   const region: string[] = [];
   for (const line of lines.slice(0, 200)) {
     if (line.trim() === '') break;
@@ -215,10 +231,12 @@ function isBareKey(source: string, key: string): boolean {
 }
 
 /** The one YAML loader: core schema (dates stay text), bounded aliases, errors with their line. */
-export function loadYaml(source: string): unknown {
-  if (source.length > MAX_FRONT_MATTER_BYTES) {
+export function loadYaml(text: string): unknown {
+  if (text.length > MAX_FRONT_MATTER_BYTES) {
     throw new YamlLoadError(`front matter is over ${MAX_FRONT_MATTER_BYTES / 1024} KB`, 1);
   }
+  // YAML's line breaks are CR, LF and CRLF, as ours (text.ts); the parser reads LF and CRLF only.
+  const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const simple = loadSimpleYaml(source);
   if (simple) return simple;
   precheckYaml(source);
@@ -270,7 +288,7 @@ export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter | Y
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { line: 2, message: 'Front matter must be a mapping of keys to values' };
   }
-  const lines = block.yaml.split('\n');
+  const lines = splitLines(block.yaml);
   return {
     data: data as FrontMatterData,
     block,
@@ -318,7 +336,7 @@ const KIND_KEY = /^(tags?|type)[ \t]*:(.*)$/i;
  */
 export function declaresKind(yamlText: string, names: KindNames): boolean {
   const kinds = new Set(NOTE_KINDS.map((k) => names[k].toLowerCase()));
-  const lines = yamlText.split(/\r?\n/);
+  const lines = splitLines(yamlText);
   for (let i = 0; i < lines.length; i++) {
     const m = KIND_KEY.exec(lines[i]!);
     if (!m) continue;

@@ -7,7 +7,7 @@ import { TASK_PREFIX } from './inline';
 import { ATX_HEADING, proseLines } from './lines';
 import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model';
 import { readGoalpostLine, sectionOf } from './review';
-import { collapseSpaces, slugify } from './text';
+import { collapseSpaces, LINE_BREAK, lineBreakOf, slugify, splitLines } from './text';
 import { closestId } from './suggest';
 
 /** A problem with one line of the review's goalpost section (1-based line in the review). */
@@ -192,7 +192,7 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, review: 
   const section = typeof review === 'string' ? readGoalpost(review) : review;
   const plan: GoalpostPlan = { changes: section.changes, edits: [], problems: [...section.problems], alreadyApplied: section.applied };
   if (section.applied) return plan;
-  const lines = roadmapText.split(/\r\n|\r|\n/);
+  const lines = splitLines(roadmapText);
   const byId = new Map<string, Milestone[]>();
   for (const m of roadmap.milestones) byId.set(m.id, [...(byId.get(m.id) ?? []), m]);
   const fieldCount = roadmap.milestones.filter((m) => dueSyntaxOf(lines[m.line - 1] ?? '') === 'field').length;
@@ -311,8 +311,8 @@ export function goalpostProblems(roadmap: RoadmapNote | undefined, section: Goal
 
 /** The roadmap's text with the plan's edits applied, its line breaks kept. */
 export function applyGoalpostEdits(text: string, edits: GoalpostEdit[]): string {
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
-  const parts = text.split(/(\r\n|\r|\n)/);
+  const eol = lineBreakOf(text);
+  const parts = text.split(new RegExp(`(${LINE_BREAK.source})`));
   for (const e of edits) {
     const i = (e.line - 1) * 2;
     if (i < parts.length) parts[i] = e.text.replace(/\n/g, eol);
@@ -327,12 +327,12 @@ export function applyGoalpostEdits(text: string, edits: GoalpostEdit[]): string 
  */
 export function markApplied(reviewText: string, date: string): { text: string; line: number; insert: boolean; lineText: string } {
   const lineText = `goalpost_applied: ${date}`;
-  const eol = /\r\n/.test(reviewText) ? '\r\n' : '\n';
+  const eol = lineBreakOf(reviewText);
   const block = findFrontMatter(reviewText);
   if (!block) {
     return { text: `---${eol}${lineText}${eol}---${eol}${reviewText}`, line: 1, insert: true, lineText: `---${eol}${lineText}${eol}---` };
   }
-  const lines = reviewText.split(/\r\n|\r|\n/);
+  const lines = splitLines(reviewText);
   const existing = lines.findIndex((l, i) => i > 0 && i < block.lineCount - 1 && /^goalpost_applied[ \t]*:/.test(l));
   if (existing !== -1) {
     return { text: applyGoalpostEdits(reviewText, [{ line: existing + 1, text: lineText, reasons: [] }]), line: existing + 1, insert: false, lineText };

@@ -1,5 +1,7 @@
 // A line scanner for the notes that do not need a full markdown parse
-// (threads and reviews): it skips fenced code and HTML comments.
+// (threads and reviews): it skips fenced code and HTML comments. Lines end
+// at CR, LF or CRLF (text.ts LineReader: the one rule).
+import { LineReader } from './text';
 
 export interface ScannedLine {
   text: string;
@@ -13,14 +15,9 @@ export function* proseLines(body: string, lineOffset: number): Generator<Scanned
   let fence: string | null = null;
   let inComment = false;
   let lineNo = lineOffset;
-  let start = 0;
-  while (start <= body.length) {
-    let end = body.indexOf('\n', start);
-    if (end === -1) end = body.length;
-    let text = body.slice(start, end);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
+  const reader = new LineReader(body);
+  for (let text = reader.next(); text !== undefined; text = reader.next()) {
     lineNo++;
-    start = end + 1;
     if (fence !== null) {
       const m = FENCE.exec(text);
       if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && text.trim() === m[1]) fence = null;
@@ -36,7 +33,6 @@ export function* proseLines(body: string, lineOffset: number): Generator<Scanned
         yield { text, line: lineNo };
       }
     }
-    if (end === body.length) break;
   }
 }
 

@@ -3,11 +3,12 @@
 // A full CommonMark parser (micromark/mdast) builds a long or deeply nested
 // list in quadratic time: a 95 KB roadmap took 25 s, one 16 KB line 100 s.
 // What it skips, as Obsidian does: fenced and indented code, HTML comments,
-// front matter (cut off by the caller). Task items inside blockquotes and
+// front matter (cut off by the caller). Lines end at CR, LF or CRLF
+// (text.ts LineReader, the one rule). Task items inside blockquotes and
 // callouts (`> - [ ] …`) are read, as Obsidian Tasks reads them.
 import type { Diagnostic, TaskItem } from './model';
 import { isKnownStatusMark, parseInline, statusOfMark, TASK_PREFIX, type InlineInfo } from './inline';
-import { collapseSpaces } from './text';
+import { collapseSpaces, LineReader } from './text';
 
 export interface ScannedHeading {
   kind: 'heading';
@@ -131,18 +132,8 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
   };
 
   let lineNo = lineOffset;
-  let start = 0;
-  while (start <= body.length) {
-    let end = body.indexOf('\n', start);
-    if (end === -1) end = body.length;
-    let raw = body.slice(start, end);
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    lineNo++;
-    const atEnd = end === body.length;
-    start = end + 1;
-    scanLine(raw, lineNo);
-    if (atEnd) break;
-  }
+  const reader = new LineReader(body);
+  for (let raw = reader.next(); raw !== undefined; raw = reader.next()) scanLine(raw, ++lineNo);
   closeAll();
   return { events, items };
 

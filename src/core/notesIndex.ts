@@ -214,7 +214,7 @@ export class NotesIndex {
     if (plainBytes(head) || head.indexOf(0) !== -1) return false;
     // A head cut mid-line (or mid-character) is read up to its last full line.
     const text = headDecoder.decode(head);
-    return mayBeNote(text.slice(0, text.lastIndexOf('\n') + 1), this.parseOptions.kindNames);
+    return mayBeNote(text.slice(0, Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1), this.parseOptions.kindNames);
   };
 
   /** Calls `show` after notes were read, once a roadmap is among them, at doubling intervals, at most `max` times. */

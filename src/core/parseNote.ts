@@ -6,7 +6,7 @@ import type { Diagnostic, FileResult, NoteKind } from './model';
 import { parseReview } from './review';
 import { parseRoadmap } from './roadmap';
 import { parseSession } from './session';
-import { decodeNote, baseName, collapseSpaces } from './text';
+import { decodeNote, baseName, collapseSpaces, LINE_BREAK } from './text';
 import { parseThread } from './thread';
 
 export interface ParseOptions {
@@ -35,7 +35,7 @@ export function mayBeNote(head: string, kindNames: KindNames): boolean {
   const block = findFrontMatter(text);
   if (block) return mayHaveKind(block.yaml, kindNames);
   // Opened on line 1 and not closed within the head: it may close further on.
-  return FRONT_MATTER_OPEN.test(text.split(/\r\n|\r|\n/, 1)[0]!);
+  return FRONT_MATTER_OPEN.test(text.split(LINE_BREAK, 1)[0]!);
 }
 
 /** What a binary file named like a note contributes: a warning, nothing else. */

@@ -55,9 +55,81 @@ export function stripExtension(path: string): string {
   return path.replace(/\.(md|markdown)$/i, '');
 }
 
+/**
+ * The one line-break rule of every scanner, applier and splitter: `\r\n`,
+ * `\r` (old Mac files) and `\n` each end a line. Whatever reads lines uses
+ * LINE_BREAK, splitLines or LineReader, so line numbers agree everywhere.
+ */
+export const LINE_BREAK = /\r\n|\r|\n/;
+
 /** Splits on \n, \r\n or \r; line i (0-based) is note line i + 1. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  return text.split(LINE_BREAK);
+}
+
+/** The line break a file mostly writes, for lines added to it: CRLF, CR or LF. */
+export function lineBreakOf(text: string): '\r\n' | '\r' | '\n' {
+  const cr = text.indexOf('\r');
+  if (cr === -1) return '\n';
+  if (text.charCodeAt(cr + 1) === 10) return '\r\n';
+  return text.indexOf('\n') === -1 ? '\r' : '\n';
+}
+
+/** Offset just past the line break at `at` (a CRLF is one break), or `at` when none is there. */
+export function afterLineBreak(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c === 13) return text.charCodeAt(at + 1) === 10 ? at + 2 : at + 1;
+  return c === 10 ? at + 1 : at;
+}
+
+/**
+ * Reads a text line by line under LINE_BREAK, in time linear in its length
+ * (the positions of the next CR and the next LF are each searched once per
+ * pass over the text, not once per line). A text of n breaks has n + 1
+ * lines, as splitLines gives: `a\n` is `a` and an empty last line.
+ */
+export class LineReader {
+  /** Offset of the next line's start; past the end once the last line is read. */
+  private pos = 0;
+  private nextLf = -2;
+  private nextCr = -2;
+  /** Offset where the line last returned starts. */
+  lineStart = 0;
+  constructor(private readonly text: string) {}
+
+  /** The next line without its break, or undefined after the last one. */
+  next(): string | undefined {
+    const text = this.text;
+    const pos = this.pos;
+    if (pos > text.length) return undefined;
+    if (this.nextLf !== -1 && this.nextLf < pos) this.nextLf = text.indexOf('\n', pos);
+    if (this.nextCr !== -1 && this.nextCr < pos) this.nextCr = text.indexOf('\r', pos);
+    const lf = this.nextLf;
+    const cr = this.nextCr;
+    const end = lf === -1 ? (cr === -1 ? text.length : cr) : cr === -1 ? lf : Math.min(lf, cr);
+    this.lineStart = pos;
+    this.pos = end === text.length ? text.length + 1 : afterLineBreak(text, end);
+    return text.slice(pos, end);
+  }
+
+  /** Offset where the next line starts (the text's length + 1 once every line is read). */
+  get offset(): number {
+    return this.pos;
+  }
+}
+
+/** Number of lines of `text` under LINE_BREAK (its breaks + 1). */
+export function countLines(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) n++;
+    else if (c === 13) {
+      n++;
+      if (text.charCodeAt(i + 1) === 10) i++;
+    }
+  }
+  return n;
 }
 
 export function collapseSpaces(text: string): string {
