@@ -2,7 +2,7 @@
 // the YAML 1.2 core schema that keeps dates as text (so no loader can move
 // them across a day) and a limit on aliases (a 1 KB "billion laughs" front
 // matter would otherwise expand to gigabytes once walked).
-import { parseDocument } from 'yaml';
+import { Composer, isMap, isNode, isScalar, LineCounter, Parser, type CST } from 'yaml';
 import { isIsoDateShape, isValidIsoDate, utcDateToIso } from './dates';
 import type { Diagnostic, NoteKind } from './model';
 import { NOTE_KINDS } from './model';
@@ -89,56 +89,31 @@ class YamlLoadError extends Error {
   }
 }
 
-/** Flow collections nested deeper than this are refused before parsing (the parser recurses). */
+/** Collections (block or flow) nested deeper than this are refused before they are composed (the composer recurses). */
 export const MAX_YAML_DEPTH = 64;
 
 /**
- * Checks a front matter's text before any parse, in one linear pass: alias
- * count, flow nesting depth, and duplicate top-level keys (the parser's own
- * duplicate check compares every pair of keys: quadratic).
+ * How deep the collections of a YAML document's concrete syntax tree nest,
+ * walked without recursion; the offset of the first one past `limit`, or
+ * -1. The CST comes from the `yaml` library's own parser (iterative), so
+ * only what YAML means counts: a `[` inside a block scalar or a quoted
+ * string is text.
  */
-function precheckYaml(source: string): void {
-  let aliases = 0;
-  let depth = 0;
-  let quote: string | null = null;
-  let line = 1;
-  let atLineStart = true;
-  const keys = new Map<string, number>();
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\n') {
-      line++;
-      atLineStart = true;
-      if (quote === "'") continue;
-      continue;
-    }
-    if (atLineStart) {
-      atLineStart = false;
-      const key = /^([A-Za-z_][\w -]*?)[ \t]*:(?=\s|$)/.exec(source.slice(i, i + 200));
-      if (key && quote === null && depth === 0) {
-        const first = keys.get(key[1]!);
-        if (first !== undefined) throw new YamlLoadError(`the key '${key[1]}' appears twice (first on line ${first + 1})`, line);
-        keys.set(key[1]!, line);
+function tooDeepAt(tokens: readonly CST.Token[], limit: number): number {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { token, depth } = top;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > limit) return token.offset;
+      for (const item of token.items as CST.CollectionItem[]) {
+        if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
       }
     }
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = null;
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(source[i - 1]!))) {
-      const eol = source.indexOf('\n', i);
-      i = (eol === -1 ? source.length : eol) - 1;
-      continue;
-    }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(source[i - 1]!))) quote = c;
-    else if (c === '[' || c === '{') {
-      if (++depth > MAX_YAML_DEPTH) throw new YamlLoadError(`lists or maps nest deeper than ${MAX_YAML_DEPTH} levels`, line);
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === '*' && (i === 0 || /[\s,[{:-]/.test(source[i - 1]!)) && /[^\s,[\]{}]/.test(source[i + 1] ?? ' ')) {
-      if (++aliases > MAX_YAML_ALIASES) throw new YamlLoadError(`more than ${MAX_YAML_ALIASES} aliases`, line);
-    }
   }
+  return -1;
 }
 
 const SIMPLE_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$/;
@@ -230,7 +205,14 @@ function isBareKey(source: string, key: string): boolean {
   return new RegExp(`^${key}:[ \\t]*\\r?$`, 'm').test(source);
 }
 
-/** The one YAML loader: core schema (dates stay text), bounded aliases, errors with their line. */
+/**
+ * The one YAML loader: core schema (dates stay text), errors with their
+ * line, and the limits counted by the `yaml` library on what the YAML means:
+ * its parser's syntax tree for the nesting depth (before the recursive
+ * composer sees it), the composed document for duplicate top-level keys (the
+ * library's own check compares every pair of keys), and `maxAliasCount` for
+ * aliases as they are expanded.
+ */
 export function loadYaml(text: string): unknown {
   if (text.length > MAX_FRONT_MATTER_BYTES) {
     throw new YamlLoadError(`front matter is over ${MAX_FRONT_MATTER_BYTES / 1024} KB`, 1);
@@ -239,15 +221,34 @@ export function loadYaml(text: string): unknown {
   const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const simple = loadSimpleYaml(source);
   if (simple) return simple;
-  precheckYaml(source);
-  const doc = parseDocument(source, { schema: 'core', uniqueKeys: false, prettyErrors: true, logLevel: 'error' });
-  const error = doc.errors[0];
+  const lines = new LineCounter();
+  const tokens = [...new Parser(lines.addNewLine).parse(source)];
+  const lineAt = (offset: number) => lines.linePos(offset).line;
+  const deep = tooDeepAt(tokens, MAX_YAML_DEPTH);
+  if (deep !== -1) throw new YamlLoadError(`lists or maps nest deeper than ${MAX_YAML_DEPTH} levels`, lineAt(deep));
+  const docs = [...new Composer({ schema: 'core', uniqueKeys: false, prettyErrors: true, logLevel: 'error' }).compose(tokens, true, source.length)];
+  const doc = docs[0];
+  if (!doc) return {};
+  const errors = [...doc.errors, ...docs.slice(1).flatMap((d) => d.errors)];
+  const error = errors[0];
   if (error) {
     // The loader may report one mistake as several errors starting at the same
     // place; the line a user must fix is where the longest of them ends.
     const at = error.pos[0];
-    const line = Math.max(...doc.errors.filter((e) => e.pos[0] === at).map((e) => e.linePos?.[1]?.line ?? e.linePos?.[0]?.line ?? 1));
+    let line = 1;
+    for (const e of errors) if (e.pos[0] === at) line = Math.max(line, lineAt(e.pos[1]));
     throw new YamlLoadError(firstLine(error.message).replace(/ at line \d+, column \d+:?$/, ''), line);
+  }
+  if (docs.length > 1) throw new YamlLoadError('front matter holds more than one YAML document', lineAt(docs[1]!.range[0]));
+  if (isMap(doc.contents)) {
+    const seen = new Map<string, number>();
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : pair.key === null ? '' : String(pair.key);
+      const line = isNode(pair.key) && pair.key.range ? lineAt(pair.key.range[0]) : 1;
+      const first = seen.get(key);
+      if (first !== undefined) throw new YamlLoadError(`the key '${key}' appears twice (first on line ${first + 1})`, line);
+      seen.set(key, line);
+    }
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {};

@@ -47,6 +47,24 @@ describe('the YAML loader', () => {
   it('refuses alias bombs, deep nesting and duplicate keys before parsing, with the line', () => {
     assert.throws(() => loadYaml(`a: &a [x]\nb: [${Array(200).fill('*a').join(',')}]`), /aliases/);
     assert.throws(() => loadYaml(`a: ${'['.repeat(100)}`), /nest deeper/);
+    assert.throws(() => loadYaml(`x: 1\ny: 2\na: ${'['.repeat(30_000)}${']'.repeat(30_000)}`), (e: Error & { yamlLine?: number }) => /nest deeper/.test(e.message) && e.yamlLine === 3);
+    assert.throws(() => loadYaml(`a:\n${Array.from({ length: 70 }, (_, i) => `${' '.repeat(i + 1)}- k:`).join('\n')}`), /nest deeper/);
     assert.throws(() => loadYaml('a: 1\nb: "x"\na: 2'), (e: Error & { yamlLine?: number }) => /twice/.test(e.message) && e.yamlLine === 3);
+  });
+  it('accepts 64 levels of nesting, and counts only what YAML means: text in scalars is no alias and no nesting', () => {
+    assert.equal(JSON.stringify(loadYaml(`a: ${'['.repeat(63)}${']'.repeat(63)}`)), `{"a":${'['.repeat(63)}${']'.repeat(63)}}`);
+    // Issue 18: a summary holding 101 *emphasis* words was "more than 100 aliases".
+    const emphasis = Array.from({ length: 101 }, (_, i) => `*word${i}*`).join(' ');
+    assert.deepEqual(loadYaml(`tags: [thread]\nsummary: |\n  ${emphasis}\n`), { tags: ['thread'], summary: `${emphasis}\n` });
+    // ... and a line of 70 [ in a block scalar was "nest deeper than 64 levels".
+    assert.deepEqual(loadYaml(`tags: [thread]\nsummary: >\n  ${'['.repeat(70)}\n`), { tags: ['thread'], summary: `${'['.repeat(70)}\n` });
+    assert.deepEqual(loadYaml(`title: "${'['.repeat(70)} *a *b"\nnote: '{{{{ #x'`), { title: `${'['.repeat(70)} *a *b`, note: '{{{{ #x' });
+    // A duplicated key inside a nested map or a block scalar is not a top-level duplicate.
+    assert.deepEqual(loadYaml('a: |\n  a: 1\nb:\n  c: 1\n  d: 2'), { a: 'a: 1\n', b: { c: 1, d: 2 } });
+  });
+  it("limits aliases as the yaml library's maxAliasCount counts them: an anchored value used 100 times, its definition included", () => {
+    const refs = (n: number) => `a: &a x\nb: [${Array(n).fill('*a').join(', ')}]`;
+    assert.equal((loadYaml(refs(99)) as { b: string[] }).b.length, 99);
+    assert.throws(() => loadYaml(refs(100)), /aliases/);
   });
 });
