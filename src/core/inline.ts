@@ -58,16 +58,37 @@ export interface InlineInfo {
 type OurDate = 'due' | 'done' | 'start';
 
 /** Dataview keys we read (case-insensitive); `done` is our older spelling of `completion`. */
-const FIELD_OF_KEY: Record<string, OurDate | undefined> = {
-  due: 'due',
-  completion: 'done',
-  done: 'done',
-  start: 'start',
-};
+const FIELD_OF_KEY = new Map<string, OurDate>([
+  ['due', 'due'],
+  ['completion', 'done'],
+  ['done', 'done'],
+  ['start', 'start'],
+]);
+
+/**
+ * A key, as Dataview finds one (src/data-import/inline-field.ts): any text up
+ * to the first `::` that holds no bracket or parenthesis, so emoji (`🎅`,
+ * `xmas🎄`), spaces, accents, CJK and markup (`**Key**`) are keys too. One
+ * difference on purpose: no colon either, so a link's URL holding `::`
+ * (`[guide](https://example.com/a::b)`) stays text.
+ */
+const KEY = String.raw`[^\s\[\]():][^\[\]():]*?`;
+
+/**
+ * The key Dataview queries by (its canonicalizeVarName): markup and other
+ * symbols dropped, whitespace as `-`, lower case. `[**Due**:: …]` is `due`;
+ * `[Due Date:: …]` is `due-date`, not ours.
+ */
+export function canonicalKey(key: string): string {
+  return key
+    .replace(/[^\p{L}\p{N}_\s-]/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase();
+}
 
 // A value may hold [[wikilinks]] and balanced (parentheses); a bracket of the
 // other kind ends nothing, so `[due::2021-08-22)` is no field (as for Dataview and Tasks).
-const KEY = String.raw`[\p{L}\p{N}_][\p{L}\p{N}_ ./-]*?`;
 const SQUARE_VALUE = String.raw`(?:\[\[[^\[\]]*\]\]|\([^()\[\]]*\)|[^()\[\]])*?`;
 const ROUND_VALUE = String.raw`(?:\[\[[^\[\]]*\]\]|[^()\[\]])*?`;
 const INLINE_FIELD = new RegExp(
@@ -152,7 +173,7 @@ export function parseInline(text: string, file: string, line: number, diagnostic
     for (let m = INLINE_FIELD.exec(rest); m; m = INLINE_FIELD.exec(rest)) {
       const key = (m[1] ?? m[3]!).trim();
       const value = (m[2] ?? m[4]!).trim();
-      const field = FIELD_OF_KEY[key.toLowerCase()];
+      const field = FIELD_OF_KEY.get(canonicalKey(key));
       if (field) setDate(field, value, `[${key}:: ${value}]`);
       out += `${rest.slice(last, m.index)} `;
       last = m.index + m[0].length;

@@ -118,6 +118,56 @@ describe('Dataview inline fields', () => {
   });
 });
 
+describe("Dataview keys of every form Dataview's documentation shows", () => {
+  // blacksmithgu/obsidian-dataview, docs/docs/annotation/add-metadata.md
+  // ("Usage of emojis and non-latin characters", "Inline Fields") and
+  // metadata-tasks.md, at commit 5ad0994, as the text of task lines.
+  it('takes a key that is an emoji, or a word ending in one, wholly out of the title (add-metadata.md)', () => {
+    expectLine('Plan the party [🎅:: a console game]', { title: 'Plan the party' });
+    expectLine('Plan the party [xmas🎄:: a console game]', { title: 'Plan the party' });
+    expectLine('[🎅:: a console game] Plan the party', { title: 'Plan the party' });
+  });
+  it('takes a key written with markup out of the title, and reads it without its markup as Dataview does', () => {
+    expectLine('Ship it [**Bold Field**:: Nice!]', { title: 'Ship it' });
+    expectLine('Ship it [*Key*:: value] (~~Old~~:: value) [`code`:: value]', { title: 'Ship it' });
+    // Dataview queries `[**Due**:: …]` as `due`.
+    expectLine('Ship it [**Due**:: 2022-04-05]', { title: 'Ship it', due: '2022-04-05' });
+    expectLine('Ship it [__Completion__ :: 2022-04-05]', { title: 'Ship it', done: null });
+    expectLine('Ship it [Due Date:: 2022-04-05]', { title: 'Ship it', due: null });
+  });
+  it('keeps accents, CJK and spaces in keys working (add-metadata.md)', () => {
+    expectLine('Jouer [Noël:: Un jeu de console]', { title: 'Jouer' });
+    expectLine('遊ぶ [クリスマス:: 家庭用ゲーム機]', { title: '遊ぶ' });
+    expectLine('I would rate this a [rating:: 9]! It was [mood:: acceptable].', { title: 'I would rate this a ! It was .' });
+    expectLine('This will not show the (longKeyIDontNeedWhenReading:: key).', { title: 'This will not show the .' });
+  });
+  it("reads the task lines of Dataview's documentation (add-metadata.md, metadata-tasks.md)", () => {
+    expectLine('Send an mail to David about the deadline [due:: 2022-04-05].', { title: 'Send an mail to David about the deadline .', due: '2022-04-05' });
+    expectLine('Hello, this is some [metadata:: value]!', { title: 'Hello, this is some !', due: null });
+    expectLine('I finished this on [completion:: 2021-08-15].', { title: 'I finished this on .', done: '2021-08-15' });
+    expectLine('Due this Saturday 🗓️2021-08-29', { title: 'Due this Saturday', due: '2021-08-29' });
+    expectLine('Task I finished ahead of schedule ⏳2021-08-29 ✅2021-08-22', { title: 'Task I finished ahead of schedule', done: '2021-08-22' });
+  });
+  it("reads the Dataview-format lines of Obsidian Tasks' documentation (docs/Reference/Task Formats/Dataview Format.md)", () => {
+    // obsidian-tasks-group/obsidian-tasks at commit cc0fce3c1.
+    expectLine('#task Has a due date  [due:: 2023-04-16]', { title: 'Has a due date', due: '2023-04-16' });
+    expectLine('#task Has a done date  [completion:: 2023-04-17]', { title: 'Has a done date', done: '2023-04-17' });
+    expectLine('#task Has a cancelled date  [cancelled:: 2023-04-18]', { title: 'Has a cancelled date', done: null });
+    expectLine('#task Remove completed instance of this recurring task when done  [repeat:: every day]  [onCompletion:: delete]', {
+      title: 'Remove completed instance of this recurring task when done',
+    });
+    expectLine('#task do this after first and some other task  [dependsOn:: dcf64c,0h17ye]', { title: 'do this after first and some other task' });
+  });
+  it('reads a key named like an Object property as no date of ours', () => {
+    expectLine('Ship [constructor:: 2022-04-05] [__proto__:: x] [toString:: y]', { title: 'Ship', due: null, done: null, start: null });
+  });
+  it('still reads a bracket with no :: , a link, or a key holding a bracket as text', () => {
+    expectLine('Read [the guide](https://example.com/a::b) now', { title: 'Read [the guide](https://example.com/a::b) now' });
+    expectLine('Keep [a [b:: c] d', { title: 'Keep [a d' });
+    expectLine('Keep [[note]] and [x] too', { title: 'Keep [[note]] and [x] too' });
+  });
+});
+
 describe('titles keep the markdown a Tasks user sees', () => {
   it('keeps __dunder__, **kwargs and code spans as written', () => {
     expectLine('Refactor the __init__ loader', { title: 'Refactor the __init__ loader' });
