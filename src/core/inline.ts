@@ -53,6 +53,8 @@ export interface InlineInfo {
   start: string | null;
   skills: string[];
   tags: string[];
+  /** The recurrence rule of a recurring task (`🔁 every week`, `[repeat:: every week]`), else null. */
+  recurrence: string | null;
 }
 
 type OurDate = 'due' | 'done' | 'start';
@@ -104,7 +106,7 @@ const TAG = /(^|\s)#((?![0-9]+(?=[\s,.!?;:)]|$))[^\s!@#$%^&*(),.?":{}|<>`'[\]\\]
 
 const DATE = String.raw`(\d{4}-\d{2}-\d{2})`;
 /** Obsidian Tasks' fields, each matched only at the end of what is left (see readFromEnd). */
-const END_FIELDS: { re: RegExp; date?: OurDate; isDate?: boolean; isTag?: boolean; isBlockId?: boolean; markers: string[] }[] = [
+const END_FIELDS: { re: RegExp; date?: OurDate; isDate?: boolean; isTag?: boolean; isBlockId?: boolean; isRecurrence?: boolean; markers: string[] }[] = [
   { re: /[ \t]*(?:🔺|⏫|🔼|🔽|⏬)\uFE0F?$/, markers: ['🔺', '⏫', '🔼', '🔽', '⏬'] },
   { re: new RegExp(String.raw`[ \t]*✅\uFE0F?[ \t]*${DATE}$`), date: 'done', isDate: true, markers: ['✅'] },
   { re: new RegExp(String.raw`[ \t]*❌\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['❌'] },
@@ -112,7 +114,7 @@ const END_FIELDS: { re: RegExp; date?: OurDate; isDate?: boolean; isTag?: boolea
   { re: new RegExp(String.raw`[ \t]*(?:⏳|⌛)\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['⏳', '⌛'] },
   { re: new RegExp(String.raw`[ \t]*🛫\uFE0F?[ \t]*${DATE}$`), date: 'start', isDate: true, markers: ['🛫'] },
   { re: new RegExp(String.raw`[ \t]*➕\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['➕'] },
-  { re: /[ \t]*🔁\uFE0F?[ \t]*[a-zA-Z0-9, !]+$/, markers: ['🔁'] },
+  { re: /[ \t]*🔁\uFE0F?[ \t]*([a-zA-Z0-9, !]+)$/, isRecurrence: true, markers: ['🔁'] },
   { re: /[ \t]*🏁\uFE0F?[ \t]*[a-zA-Z]+$/, markers: ['🏁'] },
   { re: /(?:^|[ \t]+)#[^ \t!@#$%^&*(),.?":{}|<>]+$/, isTag: true, markers: ['#'] },
   { re: /[ \t]*🆔\uFE0F?[ \t]*[a-zA-Z0-9_-]+$/, markers: ['🆔'] },
@@ -143,7 +145,7 @@ function protectCodeSpans(text: string): { text: string; restore: (s: string) =>
  * followed by a date is plain text.
  */
 export function parseInline(text: string, file: string, line: number, diagnostics: Diagnostic[]): InlineInfo {
-  const info: InlineInfo = { title: '', blockId: null, due: null, done: null, start: null, skills: [], tags: [] };
+  const info: InlineInfo = { title: '', blockId: null, due: null, done: null, start: null, skills: [], tags: [], recurrence: null };
   const setDate = (field: OurDate, value: string, written: string) => {
     // Dataview values may carry a time: the calendar date written counts.
     const date = /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : value;
@@ -173,8 +175,10 @@ export function parseInline(text: string, file: string, line: number, diagnostic
     for (let m = INLINE_FIELD.exec(rest); m; m = INLINE_FIELD.exec(rest)) {
       const key = (m[1] ?? m[3]!).trim();
       const value = (m[2] ?? m[4]!).trim();
-      const field = FIELD_OF_KEY.get(canonicalKey(key));
+      const canonical = canonicalKey(key);
+      const field = FIELD_OF_KEY.get(canonical);
       if (field) setDate(field, value, `[${key}:: ${value}]`);
+      else if (canonical === 'repeat' && value) info.recurrence ??= value;
       out += `${rest.slice(last, m.index)} `;
       last = m.index + m[0].length;
       const comma = AFTER_FIELD_COMMA.exec(rest.slice(last, last + 64));
@@ -205,6 +209,7 @@ export function parseInline(text: string, file: string, line: number, diagnostic
       const m = f.re.exec(tail);
       if (!m) continue;
       if (f.isBlockId) info.blockId ??= m[1]!;
+      else if (f.isRecurrence) info.recurrence ??= m[1]!.trim();
       else if (f.isTag) trailingTags = `${m[0].trim()} ${trailingTags}`;
       else if (f.isDate) {
         const date = m[1]!;

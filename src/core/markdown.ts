@@ -313,6 +313,7 @@ export function taskOfItem(item: ScannedItem, file: string, diagnostics: Diagnos
     start: info.start,
     skills: info.skills,
     tags: info.tags,
+    recurrence: info.recurrence,
     task,
   };
 }

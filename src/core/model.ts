@@ -45,6 +45,18 @@ export interface Milestone extends TaskItem {
   skills: string[];
   /** Last line of the item, steps included (for edits and folding). */
   endLine: number;
+  /**
+   * A recurring task's completions: the done copies Obsidian Tasks leaves
+   * beside the new occurrence (same id), in line order. Absent when none.
+   */
+  completions?: Completion[];
+}
+
+/** A done copy of a recurring milestone: its line and its done date. */
+export interface Completion {
+  /** 1-based. */
+  line: number;
+  done: string | null;
 }
 
 export interface RoadmapNote {

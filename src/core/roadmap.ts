@@ -42,7 +42,8 @@ export function parseRoadmap(
 
   const { events } = scanMarkdown(text.slice(fm.block.bodyOffset), fm.block.lineCount);
   let phase: { title: string; line: number } | null = null;
-  const seen = new Map<string, number>();
+  /** Id → the milestone that holds it, and whether that one recurs. */
+  const seen = new Map<string, { milestone: Milestone; recurring: boolean; index: number }>();
   /** Item index of a top-level task → its milestone. */
   const milestoneOfItem = new Map<number, Milestone>();
   for (const event of events) {
@@ -83,19 +84,39 @@ export function parseRoadmap(
       skills: t.skills,
       endLine: event.endLine,
     };
+    const recurring = t.recurrence !== null;
+    const first = seen.get(id);
+    if (first && recurring && first.recurring && (milestone.status === 'done' || first.milestone.status === 'done')) {
+      // Obsidian Tasks completed a recurring task: the done copy beside the
+      // new occurrence has the same title, so the same id. One milestone:
+      // the open occurrence, with the done copies as its completions.
+      const held = first.milestone;
+      if (milestone.status === 'done') {
+        (held.completions ??= []).push({ line: milestone.line, done: milestone.done });
+      } else {
+        // The open occurrence comes after the done copies: it takes their place.
+        const completions = held.completions ?? [];
+        delete held.completions;
+        completions.push({ line: held.line, done: held.done });
+        milestone.completions = completions.sort((a, b) => a.line - b.line);
+        note.milestones[first.index] = milestone;
+        seen.set(id, { milestone, recurring, index: first.index });
+        milestoneOfItem.set(event.top, milestone);
+      }
+      continue;
+    }
     milestoneOfItem.set(event.top, milestone);
-    const firstLine = seen.get(id);
-    if (firstLine !== undefined) {
+    if (first !== undefined) {
       diagnostics.push({
         file,
         line: milestone.line,
         severity: 'error',
         code: 'duplicate-id',
-        message: `Duplicate milestone id '${id}' (first used on line ${firstLine})${milestone.explicitId ? '' : ': give one of them a ^block-id'}`,
+        message: `Duplicate milestone id '${id}' (first used on line ${first.milestone.line})${milestone.explicitId ? '' : ': give one of them a ^block-id'}`,
         data: { id },
       });
     } else {
-      seen.set(id, milestone.line);
+      seen.set(id, { milestone, recurring, index: note.milestones.length });
     }
     if (!t.title) {
       diagnostics.push({ file, line: milestone.line, severity: 'warning', code: 'empty-title', message: 'Milestone has no title' });

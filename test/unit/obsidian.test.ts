@@ -168,6 +168,91 @@ describe("Dataview keys of every form Dataview's documentation shows", () => {
   });
 });
 
+describe('recurring tasks: the done copies Obsidian Tasks leaves are completions of one milestone', () => {
+  // Lines from obsidian-tasks-group/obsidian-tasks at commit cc0fce3c1:
+  // docs/Getting Started/Recurring Tasks.md and
+  // docs/Getting Started/Statuses/Recurring Tasks and Custom Statuses.md.
+  const roadmapOf = async (lines: string[]) => {
+    const model = await modelOf({ 'roadmap.md': note(['tags: [roadmap]'], lines) });
+    return { roadmap: model.roadmaps[0]!, diagnostics: model.diagnostics.filter((d) => d.severity === 'error') };
+  };
+  it('reads the new occurrence above its done copy as one milestone, the copy as its completion (Recurring Tasks.md, Basic Example)', async () => {
+    const { roadmap, diagnostics } = await roadmapOf([
+      '- [ ] take out the trash 🔁 every Sunday 📅 2021-05-02',
+      '- [x] take out the trash 🔁 every Sunday 📅 2021-04-25 ✅ 2021-04-24',
+    ]);
+    assert.deepEqual(diagnostics, []);
+    assert.equal(roadmap.milestones.length, 1);
+    const m = roadmap.milestones[0]!;
+    assert.deepEqual([m.id, m.title, m.status, m.due, m.line], ['take-out-the-trash', 'take out the trash', 'todo', '2021-05-02', 4]);
+    assert.deepEqual(m.completions, [{ line: 5, done: '2021-04-24' }]);
+  });
+  it('keeps every done copy of a long run, in line order (Recurring Tasks.md, every month on the last)', async () => {
+    const { roadmap, diagnostics } = await roadmapOf([
+      '- [ ] do stuff 🔁 every month on the last 📅 2022-06-30',
+      '- [x] do stuff 🔁 every month on the last 📅 2022-05-31 ✅ 2022-05-31',
+      '- [x] do stuff 🔁 every month on the last 📅 2022-04-30 ✅ 2022-04-30',
+      '- [x] do stuff 🔁 every month on the last 📅 2022-03-31 ✅ 2022-03-31',
+      '- [x] do stuff 🔁 every month on the last 📅 2022-02-28 ✅ 2022-02-28',
+      '- [x] do stuff 🔁 every month on the last 📅 2022-01-31 ✅ 2022-01-31',
+    ]);
+    assert.deepEqual(diagnostics, []);
+    assert.equal(roadmap.milestones.length, 1);
+    assert.equal(roadmap.milestones[0]!.due, '2022-06-30');
+    assert.deepEqual(
+      roadmap.milestones[0]!.completions!.map((c) => c.done),
+      ['2022-05-31', '2022-04-30', '2022-03-31', '2022-02-28', '2022-01-31'],
+    );
+  });
+  it('reads a new occurrence written below the done copy the same way (Recurring Tasks and Custom Statuses.md)', async () => {
+    const { roadmap, diagnostics } = await roadmapOf([
+      '## Chores',
+      '- [x] Do something 🔁 every day 📅 2023-10-15 ✅ 2023-10-15',
+      '- [ ] Do something 🔁 every day 📅 2023-10-16',
+      '- [ ] Another milestone',
+    ]);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(
+      roadmap.milestones.map((m) => [m.id, m.status, m.due, m.line, m.phase]),
+      [
+        ['do-something', 'todo', '2023-10-16', 6, 'Chores'],
+        ['another-milestone', 'todo', null, 7, 'Chores'],
+      ],
+    );
+    assert.deepEqual(roadmap.milestones[0]!.completions, [{ line: 5, done: '2023-10-15' }]);
+  });
+  it('reads [repeat:: …] (Tasks\' Dataview format) as recurring too', async () => {
+    const { roadmap, diagnostics } = await roadmapOf([
+      '- [ ] #task Is a recurring task [repeat:: every day when done] [due:: 2023-04-18]',
+      '- [x] #task Is a recurring task [repeat:: every day when done] [due:: 2023-04-17] [completion:: 2023-04-17]',
+    ]);
+    assert.deepEqual(diagnostics, []);
+    assert.equal(roadmap.milestones.length, 1);
+    assert.deepEqual(roadmap.milestones[0]!.completions, [{ line: 5, done: '2023-04-17' }]);
+  });
+  it('a recurring milestone with no open occurrence is its first done copy', async () => {
+    const { roadmap, diagnostics } = await roadmapOf([
+      '- [x] sweep the floors 🔁 every week ⏳ 2021-02-06 ✅ 2022-02-13',
+      '- [x] sweep the floors 🔁 every week ⏳ 2021-01-30 ✅ 2022-02-06',
+    ]);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(
+      roadmap.milestones.map((m) => [m.status, m.done, m.completions]),
+      [['done', '2022-02-13', [{ line: 5, done: '2022-02-06' }]]],
+    );
+  });
+  it('still reports a duplicate id for copies that do not recur, and for two open occurrences', async () => {
+    for (const lines of [
+      ['- [ ] take out the trash 📅 2021-05-02', '- [x] take out the trash 📅 2021-04-25 ✅ 2021-04-24'],
+      ['- [ ] take out the trash 🔁 every Sunday 📅 2021-05-02', '- [ ] take out the trash 🔁 every Sunday 📅 2021-04-25'],
+    ]) {
+      const { roadmap, diagnostics } = await roadmapOf(lines);
+      assert.equal(roadmap.milestones.length, 2);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.line]), [['duplicate-id', 5]]);
+    }
+  });
+});
+
 describe('titles keep the markdown a Tasks user sees', () => {
   it('keeps __dunder__, **kwargs and code spans as written', () => {
     expectLine('Refactor the __init__ loader', { title: 'Refactor the __init__ loader' });
