@@ -7,11 +7,28 @@
 // roadmap with 20–40 milestones, its threads (single entries and a few
 // series), sessions and reviews, all in the format of PRODUCT.md, and the
 // notes of no kind spread over nested folders of about 100 files each. Same (noteCount, seed, GENERATOR_VERSION) → same bytes.
+//
+// Shapes (the `shape` argument; `mix` is the one above):
+// - `mentee-folders`: the same notes, laid out as `mentees/<name>/{career,
+//   threads,sessions,reviews}` (issue 18): the roadmap is in `career/`, a
+//   sibling of the notes' folders, reviews name no roadmap, body links say
+//   `[[roadmap#^id]]`, and milestone ids repeat across mentees.
+// - `parse-heavy` (issue 20): few notes of no kind; big roadmaps (about 150
+//   milestones with steps, one per 26 notes), long thread series (5–60 dated
+//   entries, about 18 KB a note) whose front matter and entries link ids
+//   that are not in the roadmap they resolve to (typos, stale and renamed
+//   ids) about a third of the time.
+//
+// From the command line (after \`node scripts/build.mjs --bench\`):
+//   node dist-test/bench/generateCli.js DIR COUNT [--shape mix|mentee-folders|parse-heavy] [--seed N]
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Bump whenever the output changes, so cached benchmark repos are regenerated. */
 export const GENERATOR_VERSION = 3;
+
+export type RepoShape = 'mix' | 'mentee-folders' | 'parse-heavy';
+export const REPO_SHAPES: readonly RepoShape[] = ['mix', 'mentee-folders', 'parse-heavy'];
 
 export interface GeneratedRepo {
   files: number;
@@ -268,15 +285,14 @@ function roadmapNote(rng: Rng, mentee: string, mentor: string, count: number): {
 const EVIDENCE = ['learned', 'learned', 'applied', 'applied', 'shipped'] as const;
 const TAG_FORMS = ['tags: [thread]', 'tags: [thread]', 'tags: [thread, learning]', 'tags: thread', 'tags: "#thread"', 'type: thread'];
 
-function refLine(rng: Rng, ids: string[], folder: string): { fm: string[]; body: string } {
+function refLine(rng: Rng, ids: string[], linkTarget: string): { fm: string[]; body: string } {
   const form = rng.next();
   if (form < 0.6) return { fm: [`milestones: [${ids.join(', ')}]`], body: '' };
   if (form < 0.85) return { fm: [`milestone: ${ids[0]}`], body: '' };
-  // Several roadmaps share the name roadmap.md, so a body link names the path (as Obsidian writes it).
-  return { fm: [], body: `Working on [[${folder}/roadmap#^${ids[0]}]].\n\n` };
+  return { fm: [], body: `Working on [[${linkTarget}#^${ids[0]}]].\n\n` };
 }
 
-function threadNote(rng: Rng, milestones: GenMilestone[], series: boolean, folder: string): { text: string; day: number } {
+function threadNote(rng: Rng, milestones: GenMilestone[], series: boolean, linkTarget: string): { text: string; day: number } {
   const m = rng.pick(milestones);
   const ids = [m.id];
   if (rng.chance(0.1)) ids.push(rng.pick(milestones).id);
@@ -285,7 +301,7 @@ function threadNote(rng: Rng, milestones: GenMilestone[], series: boolean, folde
   if (day > TODAY_DAY) day = TODAY_DAY - rng.int(0, 60);
   // A series names its milestones in front matter: a body link above the first
   // dated heading would belong to the intro, not to the entries.
-  const ref = series ? { fm: [`milestones: [${unique.join(', ')}]`], body: '' } : refLine(rng, unique, folder);
+  const ref = series ? { fm: [`milestones: [${unique.join(', ')}]`], body: '' } : refLine(rng, unique, linkTarget);
   const lines = ['---', rng.pick(TAG_FORMS), `date: ${dayOf(day)}`, ...ref.fm, `evidence: ${rng.pick(EVIDENCE)}`];
   if (rng.chance(0.25)) lines.push(`published: https://blog.example.com/${slugify(m.title)}-${day}`);
   lines.push('---');
@@ -320,13 +336,13 @@ function sessionNote(rng: Rng, day: number): string {
   return lines.join('\n') + '\n';
 }
 
-function reviewNote(rng: Rng, from: number, to: number, milestones: GenMilestone[], skillGap: string, roadmapPath: string): string {
+function reviewNote(rng: Rng, from: number, to: number, milestones: GenMilestone[], skillGap: string, roadmapPath: string | null): string {
   const lines = [
     '---',
     'tags: [review]',
     `date: ${dayOf(to)}`,
     `period: ${dayOf(from)}..${dayOf(to)}`,
-    `roadmap: ${roadmapPath}`,
+    ...(roadmapPath ? [`roadmap: ${roadmapPath}`] : []),
     '---',
     `# Mentorship review — ${dayOf(to)}`,
     '',
@@ -366,7 +382,9 @@ interface PlannedFile {
 }
 
 /** Every file of the repo, in a deterministic order (pure: no I/O). */
-export function planRepo(noteCount: number, seed = 1): { files: PlannedFile[]; kinded: number } {
+export function planRepo(noteCount: number, seed = 1, shape: RepoShape = 'mix'): { files: PlannedFile[]; kinded: number } {
+  if (shape === 'parse-heavy') return planParseHeavy(noteCount, seed);
+  const menteeFolders = shape === 'mentee-folders';
   const rng = new Rng(mulberry32(seed));
   const files: PlannedFile[] = [];
   const mentees = Math.max(1, Math.round(noteCount / 500));
@@ -380,13 +398,18 @@ export function planRepo(noteCount: number, seed = 1): { files: PlannedFile[]; k
     const mentor = `${FIRST[(k + 11) % FIRST.length]} ${LAST[(k * 3 + 5) % LAST.length]}`;
     const folder = `mentees/${pad(k, 3)}-${slugify(mentee)}`;
     const roadmap = roadmapNote(rng, mentee, mentor, rng.int(20, 40));
-    files.push({ path: `${folder}/roadmap.md`, text: roadmap.text });
+    const roadmapPath = menteeFolders ? `${folder}/career/roadmap.md` : `${folder}/roadmap.md`;
+    files.push({ path: roadmapPath, text: roadmap.text });
+    // Several roadmaps share the name roadmap.md: in the mix a body link names
+    // the path (as Obsidian writes it); in mentee folders it is left to the
+    // note's folder to settle.
+    const linkTarget = menteeFolders ? 'roadmap' : `${folder}/roadmap`;
     const threads = split(threadTotal, k);
     const sessions = split(sessionTotal, k);
     const reviews = split(reviewTotal, k);
     const share = 1 + threads + sessions + reviews;
     for (let t = 0; t < threads; t++) {
-      const note = threadNote(rng, roadmap.milestones, rng.chance(0.05), folder);
+      const note = threadNote(rng, roadmap.milestones, rng.chance(0.05), linkTarget);
       // Threads by half-year, so no folder grows far past ~100 files.
       const sub = note.day < 181 ? '2026-h1' : '2026-h2';
       files.push({ path: `${folder}/threads/${sub}/${dayOf(note.day)}-${pad(t, 4)}.md`, text: note.text });
@@ -399,7 +422,7 @@ export function planRepo(noteCount: number, seed = 1): { files: PlannedFile[]; k
     for (let r = 0; r < reviews; r++) {
       const from = Math.floor((r * 300) / Math.max(1, reviews)) + 14;
       const to = Math.floor(((r + 1) * 300) / Math.max(1, reviews)) + 14;
-      files.push({ path: `${folder}/reviews/${dayOf(to)}-review-${pad(r, 2)}.md`, text: reviewNote(rng, from, to, roadmap.milestones, skillGap, `${folder}/roadmap.md`) });
+      files.push({ path: `${folder}/reviews/${dayOf(to)}-review-${pad(r, 2)}.md`, text: reviewNote(rng, from, to, roadmap.milestones, skillGap, menteeFolders ? null : roadmapPath) });
     }
     kinded += share;
   }
@@ -413,12 +436,67 @@ export function planRepo(noteCount: number, seed = 1): { files: PlannedFile[]; k
   return { files, kinded };
 }
 
+/** An id as people get it wrong: a typo, a stale id of an older plan, a renamed one. */
+function wrongId(rng: Rng, id: string): string {
+  const r = rng.next();
+  if (r < 0.4 && id.length > 3) {
+    const at = rng.int(1, id.length - 2);
+    return id.slice(0, at) + rng.pick(['a', 'e', 'o', 'x', '']) + id.slice(at + 1);
+  }
+  if (r < 0.7) return `${id}-old`;
+  return `${slugify(rng.pick(OBJECTS)).split('-').slice(-2).join('-')}-${rng.int(500, 900)}`;
+}
+
+/**
+ * Issue 20's parse-heavy corpus: big roadmaps and long thread series full of
+ * links, many to ids the roadmap they resolve to does not have.
+ */
+function planParseHeavy(noteCount: number, seed: number): { files: PlannedFile[]; kinded: number } {
+  const rng = new Rng(mulberry32(seed * 7919 + 18));
+  const files: PlannedFile[] = [];
+  const roadmaps = Math.max(1, Math.round(noteCount / 26));
+  const plain = Math.round(noteCount * 0.02);
+  const threads = Math.max(0, noteCount - roadmaps - plain);
+  const menteeOf: { folder: string; milestones: GenMilestone[] }[] = [];
+  for (let k = 0; k < roadmaps; k++) {
+    const mentee = `${FIRST[k % FIRST.length]} ${LAST[(k * 7) % LAST.length]}`;
+    const mentor = `${FIRST[(k + 11) % FIRST.length]} ${LAST[(k * 3 + 5) % LAST.length]}`;
+    const folder = `heavy/${pad(k, 4)}-${slugify(mentee)}`;
+    const roadmap = roadmapNote(rng, mentee, mentor, rng.int(80, 230));
+    files.push({ path: `${folder}/roadmap.md`, text: roadmap.text });
+    menteeOf.push({ folder, milestones: roadmap.milestones });
+  }
+  for (let t = 0; t < threads; t++) {
+    const { folder, milestones } = menteeOf[t % roadmaps]!;
+    const id = () => {
+      const real = rng.pick(milestones).id;
+      return rng.chance(0.35) ? wrongId(rng, real) : real;
+    };
+    const fmIds = [id(), id(), ...(rng.chance(0.5) ? [id()] : [])];
+    const lines = ['---', rng.pick(TAG_FORMS), `milestones: [${fmIds.join(', ')}]`, `evidence: ${rng.pick(EVIDENCE)}`, '---', `# ${rng.pick(TOPICS)} log ${t}`, '', paragraph(rng)];
+    const entries = rng.int(5, 60);
+    let day = rng.int(0, 200);
+    for (let e = 0; e < entries; e++) {
+      day += rng.int(1, 4);
+      lines.push('', `## ${dayOf(Math.min(TODAY_DAY, day))} ${rng.pick(TOPICS)} ${rng.pick(WORDS)}`, '', paragraph(rng));
+      for (let l = rng.int(0, 3); l > 0; l--) lines.push(`- Worked on [[roadmap#^${id()}]] and ${sentence(rng)}`);
+      if (rng.chance(0.3)) lines.push('', blockOf(rng));
+    }
+    files.push({ path: `${folder}/threads/${pad(t, 5)}.md`, text: lines.join('\n') + '\n' });
+  }
+  for (let i = 0; i < plain; i++) {
+    const title = `${rng.pick(TOPICS)} notes ${i}`;
+    files.push({ path: `notes/${pad(Math.floor(i / 100), 3)}/${slugify(title)}.md`, text: plainNote(rng, title) });
+  }
+  return { files, kinded: roadmaps + threads };
+}
+
 /**
  * Writes `noteCount` notes under `dir` (which should be empty or absent).
- * Deterministic for a given (noteCount, seed, GENERATOR_VERSION).
+ * Deterministic for a given (noteCount, seed, shape, GENERATOR_VERSION).
  */
-export async function generateRepo(dir: string, noteCount: number, seed = 1): Promise<GeneratedRepo> {
-  const { files, kinded } = planRepo(noteCount, seed);
+export async function generateRepo(dir: string, noteCount: number, seed = 1, shape: RepoShape = 'mix'): Promise<GeneratedRepo> {
+  const { files, kinded } = planRepo(noteCount, seed, shape);
   const encoder = new TextEncoder();
   const dirs = new Set(files.map((f) => dirname(join(dir, f.path))));
   for (const d of dirs) await mkdir(d, { recursive: true });

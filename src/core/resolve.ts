@@ -12,6 +12,10 @@ export type RoadmapResolution =
 export class RoadmapLookup {
   readonly byFile = new Map<string, RoadmapNote>();
   private readonly byDir = new Map<string, RoadmapNote[]>();
+  /** Every folder that holds a roadmap at any depth ('' included) → those roadmaps. */
+  private readonly under = new Map<string, RoadmapNote[]>();
+  /** A note's folder → the roadmaps its notes belong to by folder (byFolder). */
+  private readonly folderCache = new Map<string, RoadmapNote[]>();
   private readonly ids = new Map<string, Map<string, Milestone>>();
   /** Path without extension → roadmap. */
   private readonly byStem = new Map<string, RoadmapNote>();
@@ -24,6 +28,10 @@ export class RoadmapLookup {
     for (const r of roadmaps) {
       this.byFile.set(r.file, r);
       push(this.byDir, dirName(r.file), r);
+      for (let dir = dirName(r.file); ; dir = dirName(dir)) {
+        push(this.under, dir, r);
+        if (dir === '') break;
+      }
       const ids = new Map<string, Milestone>();
       for (const m of r.milestones) if (!ids.has(m.id)) ids.set(m.id, m);
       this.ids.set(r.file, ids);
@@ -51,7 +59,8 @@ export class RoadmapLookup {
    * then by the note's folder or the nearest folder above, then by being unique.
    */
   resolve(name: string, fromFile: string, roadmapRef: string | null, byTitle: boolean): RoadmapResolution {
-    const key = `${byTitle ? 't' : 'l'}\0${fromFile}\0${roadmapRef ?? ''}\0${name}`;
+    // The answer depends on the note's folder, not its name: notes of one folder share it.
+    const key = `${byTitle ? 't' : 'l'}\0${dirName(fromFile)}\0${roadmapRef ?? ''}\0${name}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const found = this.resolveUncached(name, fromFile, roadmapRef, byTitle);
@@ -92,6 +101,12 @@ export class RoadmapLookup {
         } else if (depth === bestDepth) best.push(c);
       }
       if (best.length === 1) return found(best[0]!);
+      if (best.length === 0) {
+        // Else the one roadmap that shares the deepest folder with the note
+        // (`mentees/ana/threads/x.md` → `mentees/ana/career/roadmap.md`).
+        const shared = deepestShared(candidates, fromDir);
+        if (shared.length === 1) return found(shared[0]!);
+      }
     }
     if (candidates.length === 1) return found(candidates[0]!);
     if (byTitle) {
@@ -102,17 +117,51 @@ export class RoadmapLookup {
     return candidates.length > 1 ? { kind: 'ambiguous', candidates } : { kind: 'none' };
   }
 
-  /** The roadmaps a note in `file` belongs to by folder: its own folder's, or the nearest above, or all of them. */
+  /**
+   * The roadmaps a note in `file` belongs to by folder: the ones in its own
+   * folder, or else in the nearest folder above it; else the ones that share
+   * the deepest folder with the note (`mentees/ana/threads/x.md` and
+   * `mentees/ana/career/roadmap.md` share `mentees/ana`), which is every
+   * roadmap when they share only the root. One answer is the note's roadmap;
+   * several are the candidates its ids are looked up in.
+   */
   byFolder(file: string): RoadmapNote[] {
-    let dir = dirName(file);
-    for (;;) {
-      const here = this.byDir.get(dir);
-      if (here?.length) return here;
-      if (dir === '') break;
-      dir = dirName(dir);
+    const from = dirName(file);
+    const cached = this.folderCache.get(from);
+    if (cached) return cached;
+    let found: RoadmapNote[] | undefined;
+    for (let dir = from; ; dir = dirName(dir)) {
+      found = this.byDir.get(dir);
+      if (found?.length || dir === '') break;
     }
-    return this.roadmaps;
+    if (!found?.length) {
+      for (let dir = from; ; dir = dirName(dir)) {
+        found = this.under.get(dir);
+        if (found?.length || dir === '') break;
+      }
+    }
+    const answer = found?.length ? found : this.roadmaps;
+    this.folderCache.set(from, answer);
+    return answer;
   }
+}
+
+/** Of `roadmaps`, the ones whose folder shares the most leading folders with `dir`. */
+function deepestShared(roadmaps: readonly RoadmapNote[], dir: string): RoadmapNote[] {
+  const parts = dir === '' ? [] : dir.split('/');
+  let best: RoadmapNote[] = [];
+  let bestDepth = -1;
+  for (const r of roadmaps) {
+    const rDir = dirName(r.file);
+    const theirs = rDir === '' ? [] : rDir.split('/');
+    let depth = 0;
+    while (depth < parts.length && depth < theirs.length && parts[depth] === theirs[depth]) depth++;
+    if (depth > bestDepth) {
+      best = [r];
+      bestDepth = depth;
+    } else if (depth === bestDepth) best.push(r);
+  }
+  return best;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -481,6 +481,78 @@ describe('several roadmaps', () => {
   });
 });
 
+describe('mentee folders: the roadmap that shares the deepest folder with the note', () => {
+  // The layout of issue 18: mentees/<name>/{career,threads,sessions,reviews},
+  // every mentee's roadmap in a sibling folder of their notes, ids shared.
+  const MENTEES = ['ana', 'ben', 'chloe', 'dmitri', 'elif'];
+  function menteeRepo(): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const name of MENTEES) {
+      const dir = `mentees/${name}`;
+      files[`${dir}/career/roadmap.md`] = note(['tags: [roadmap]', `title: ${name} goals`, 'start: 2026-01-01', 'review_every: 6 weeks'], [
+        '## Q1',
+        '- [x] Payments ^payments ✅ 2026-02-01',
+        '- [/] Design review ^design-review',
+        '- [ ] Talk ^talk',
+      ]);
+      for (let t = 0; t < 4; t++) {
+        files[`${dir}/threads/2026-02-0${t + 1}.md`] = note(['tags: [thread]', `date: 2026-02-0${t + 1}`, 'milestones: [payments, design-review]'], ['# Entry', 'Also [[roadmap#^talk]].']);
+      }
+      files[`${dir}/threads/series.md`] = note(['tags: [thread]', 'milestone: talk'], ['## 2026-02-10 One', '## 2026-02-11 Two', 'See [[roadmap#^payments]].']);
+      files[`${dir}/sessions/2026-02-05.md`] = note(['tags: [session]', 'date: 2026-02-05', 'milestones: [talk]'], ['## Agenda', '- talk']);
+      files[`${dir}/reviews/2026-03-01-review.md`] = note(['tags: [review]', 'date: 2026-03-01'], ['# Review']);
+    }
+    return files;
+  }
+
+  it('links every note of a mentee folder to that mentee\'s roadmap in a sibling folder, with no ambiguity error', async () => {
+    const r = await reportOf(menteeRepo());
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+    for (const name of MENTEES) {
+      const roadmap = `mentees/${name}/career/roadmap.md`;
+      for (const t of r.threads.filter((x) => x.file.startsWith(`mentees/${name}/`))) {
+        assert.equal(t.roadmap, roadmap, t.file);
+        assert.ok(t.milestones.length > 0, t.file);
+      }
+      assert.deepEqual(r.sessions.filter((x) => x.file.startsWith(`mentees/${name}/`)).map((x) => x.roadmap), [roadmap]);
+      assert.deepEqual(r.reviews.filter((x) => x.file.startsWith(`mentees/${name}/`)).map((x) => x.roadmap), [roadmap]);
+      const state = r.roadmaps.find((x) => x.file === roadmap)!;
+      assert.deepEqual(state.milestones.map((m) => [m.id, m.threads]), [
+        ['payments', 5],
+        ['design-review', 4],
+        ['talk', 6],
+      ]);
+      assert.equal(state.lastReview, '2026-03-01');
+    }
+  });
+  it('stays ambiguous when two roadmaps share the deepest folder, and is settled by roadmap:', async () => {
+    const r = await reportOf({
+      'mentees/ana/career/roadmap.md': note(['tags: [roadmap]'], ['- [ ] Payments ^payments']),
+      'mentees/ana/side/roadmap.md': note(['tags: [roadmap]'], ['- [ ] Payments ^payments', '- [ ] Side only ^side-only']),
+      'mentees/ben/career/roadmap.md': note(['tags: [roadmap]'], ['- [ ] Ben only ^ben-only']),
+      'mentees/ana/threads/a.md': note(['tags: [thread]', 'date: 2026-02-01', 'milestones: [payments, side-only]']),
+      'mentees/ana/threads/b.md': note(['tags: [thread]', 'date: 2026-02-01', 'roadmap: ../career/roadmap.md', 'milestones: [payments]']),
+    });
+    const a = r.threads.find((t) => t.file.endsWith('/a.md'))!;
+    assert.deepEqual([a.roadmap, a.milestones], ['mentees/ana/side/roadmap.md', ['side-only']]);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, d.code]),
+      [['mentees/ana/threads/a.md', 'ambiguous-milestone']],
+    );
+    const b = r.threads.find((t) => t.file.endsWith('/b.md'))!;
+    assert.deepEqual([b.roadmap, b.milestones], ['mentees/ana/career/roadmap.md', ['payments']]);
+  });
+  it('keeps the own folder, or the nearest above, first', async () => {
+    const r = await reportOf({
+      'roadmap.md': note(['tags: [roadmap]'], ['- [ ] Payments ^payments']),
+      'mentees/ana/career/roadmap.md': note(['tags: [roadmap]'], ['- [ ] Payments ^payments']),
+      'mentees/ana/threads/a.md': note(['tags: [thread]', 'date: 2026-02-01', 'milestones: [payments]']),
+    });
+    const t = r.threads[0]!;
+    assert.deepEqual([t.roadmap, t.milestones], ['roadmap.md', ['payments']]);
+  });
+});
+
 describe('evidence checks', () => {
   it('hints at a done milestone without a linked thread', async () => {
     const r = await reportOf({ 'roadmap.md': ROADMAP });
