@@ -49,7 +49,14 @@ export interface RoadmapState {
   lastSession: string | null;
   milestones: MilestoneState[];
   counts: Record<Milestone['status'] | 'overdue', number>;
+  /** What needs the mentee's attention now (drift ages: see driftHistory). */
   drift: DriftSignal[];
+  /**
+   * Drift that aged: sessions without an agenda dated on or before the last
+   * held review. Still shown (the review's audit, the dashboard), no longer
+   * counted in `drift`.
+   */
+  driftHistory: DriftSignal[];
 }
 
 export interface StatusOptions {
@@ -132,15 +139,22 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
   } else if (!lastReview && !cadence) {
     drift.push({ kind: 'no-review', message: 'No review yet and no review_every cadence set', file: r.file, line: 1 });
   }
+  const driftHistory: DriftSignal[] = [];
   for (const s of sessions) {
-    if (!s.note.hasAgenda) {
-      drift.push({
+    // A session without an agenda is drift once its date has passed, until
+    // the next held review (then it is history); an undated one stays drift.
+    const date = s.note.date;
+    if (!s.note.hasAgenda && (date === null || date < today)) {
+      const signal: DriftSignal = {
         kind: 'session-without-agenda',
-        message: `Session ${s.note.date ?? s.note.title} had no agenda`,
+        message: `Session ${date ?? s.note.title} had no agenda`,
         file: s.note.file,
         line: 1,
-      });
+      };
+      if (date !== null && lastReview !== null && date <= lastReview) driftHistory.push(signal);
+      else drift.push(signal);
     }
+    // An open action item past due stays drift until it is done or dropped, review or not.
     for (const a of s.note.actions) {
       if (isOverdue(a, today)) {
         drift.push({
@@ -188,6 +202,7 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
     milestones,
     counts,
     drift,
+    driftHistory,
   };
 }
 

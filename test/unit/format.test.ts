@@ -305,6 +305,49 @@ describe('sessions', () => {
     const overdue = r.roadmaps[0]!.drift.filter((d) => d.kind === 'overdue-action');
     assert.deepEqual(overdue.map((d) => d.line), [8, 9]);
   });
+  describe('drift ages', () => {
+    // Issue 18: a mentee reviewed six days ago stayed flagged for agenda-less sessions from months before.
+    const roadmap = note(['tags: [roadmap]', 'start: 2026-01-01', 'review_every: 6 weeks'], ['- [ ] A ^a']);
+    const session = (date: string, body: string[] = ['## Notes', 'we talked']) => note(['tags: [session]', `date: ${date}`], body);
+    const review = (date: string, status = 'held') => note(['tags: [review]', `date: ${date}`, 'roadmap: roadmap.md', `status: ${status}`]);
+    const signals = (list: { kind: string; file: string }[]) => list.map((d) => [d.kind, d.file]);
+
+    it('turns a session without an agenda into history once a review is held after it', async () => {
+      const r = await reportOf(
+        {
+          'roadmap.md': roadmap,
+          'sessions/s1.md': session('2026-01-20'),
+          'sessions/s2.md': session('2026-02-10'),
+          'reviews/r.md': review('2026-03-26'),
+          'sessions/s3.md': session('2026-03-28'),
+        },
+        '2026-04-01',
+      );
+      const state = r.roadmaps[0]!;
+      assert.deepEqual(signals(state.drift), [['session-without-agenda', 'sessions/s3.md']]);
+      assert.deepEqual(signals(state.driftHistory), [
+        ['session-without-agenda', 'sessions/s1.md'],
+        ['session-without-agenda', 'sessions/s2.md'],
+      ]);
+    });
+    it('counts a draft review for nothing: the sessions before it stay drift', async () => {
+      const r = await reportOf({ 'roadmap.md': roadmap, 'sessions/s1.md': session('2026-02-10'), 'reviews/r.md': review('2026-03-26', 'draft') }, '2026-04-01');
+      assert.deepEqual(signals(r.roadmaps[0]!.drift.filter((d) => d.kind === 'session-without-agenda')), [['session-without-agenda', 'sessions/s1.md']]);
+      assert.deepEqual(r.roadmaps[0]!.driftHistory, []);
+    });
+    it("is no drift yet for today's or a future session without an agenda", async () => {
+      const r = await reportOf({ 'roadmap.md': roadmap, 'sessions/today.md': session('2026-04-01'), 'sessions/next.md': session('2026-04-08'), 'sessions/past.md': session('2026-03-31') }, '2026-04-01');
+      assert.deepEqual(signals(r.roadmaps[0]!.drift.filter((d) => d.kind === 'session-without-agenda')), [['session-without-agenda', 'sessions/past.md']]);
+      assert.deepEqual(r.roadmaps[0]!.driftHistory, []);
+    });
+    it('keeps an open action item past due as drift after a held review, until it is done or dropped', async () => {
+      const actions = (mark: string) => session('2026-02-10', ['## Agenda', '- x', '## Action items', `- [${mark}] Write the RFC 📅 2026-02-20`]);
+      for (const [mark, expected] of [[' ', 1], ['/', 1], ['x', 0], ['-', 0]] as const) {
+        const r = await reportOf({ 'roadmap.md': roadmap, 'sessions/s.md': actions(mark), 'reviews/r.md': review('2026-03-26') }, '2026-04-01');
+        assert.equal(r.roadmaps[0]!.drift.filter((d) => d.kind === 'overdue-action').length, expected, `[${mark}]`);
+      }
+    });
+  });
   it('counts no task items of other sections as actions', async () => {
     const r = await reportOf({ 's.md': note(['tags: [session]', 'date: 2026-03-01'], ['## Agenda', '- [ ] agenda task', '## Notes', '- [ ] note task']) });
     assert.equal(r.sessions[0]!.openActions, 0);
