@@ -117,7 +117,21 @@ export function timelineRange(m: DashboardModel, history?: RoadmapHistory): { fr
       for (const mv of h.moves) for (const v of [mv.from, mv.to]) if (v) days.push(day(v));
     }
   }
-  return { from: Math.min(...days) - 10, to: Math.max(...days) + 10 };
+  return { from: least(days) - 10, to: most(days) + 10 };
+}
+
+/** Math.min over a list of any length (a spread into Math.min overflows the stack past about 100,000 values). */
+function least(values: readonly number[]): number {
+  let out = Infinity;
+  for (const v of values) if (v < out) out = v;
+  return out;
+}
+
+/** Math.max over a list of any length. */
+function most(values: readonly number[]): number {
+  let out = -Infinity;
+  for (const v of values) if (v > out) out = v;
+  return out;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -266,8 +280,10 @@ export function weeklyActivity(m: DashboardModel, d: Pick<Derived, 'skills' | 's
   if (m.start) candidates.push(day(m.start));
   for (const e of dated) candidates.push(day(e.date!));
   for (const x of m.milestones) if (x.due) candidates.push(day(x.due));
-  let first = weekStart(Math.min(...candidates));
-  const last = weekStart(Math.max(today, ...dated.map((e) => day(e.date!))));
+  let first = weekStart(least(candidates));
+  let newest = today;
+  for (const e of dated) newest = Math.max(newest, day(e.date!));
+  const last = weekStart(newest);
   if ((last - first) / 7 > 520) first = last - 520 * 7;
   const weeks = Math.floor((last - first) / 7) + 1;
   const counts = Array.from({ length: weeks }, () => ({ learned: 0, applied: 0, shipped: 0 }) as Record<EvidenceKind, number>);

@@ -67,7 +67,8 @@ export function refsFromFrontMatter(fm: ParsedFrontMatter, file: string, diagnos
 export function linkRefsInText(body: string, lineOffset: number): MilestoneRef[] {
   const out: MilestoneRef[] = [];
   if (!body.includes('[[')) return out;
-  for (const { text, line } of proseLines(body, lineOffset)) out.push(...linkRefsInLine(text, line));
+  // One by one: a spread of a line's links into push() overflows the stack from about 140,000 links.
+  for (const { text, line } of proseLines(body, lineOffset)) for (const ref of linkRefsInLine(text, line)) out.push(ref);
   return out;
 }
 

@@ -81,9 +81,9 @@ export function parseThread(
     } else if (sections.length) {
       const current = sections[sections.length - 1]!;
       current.lines.push(lineText);
-      current.links.push(...linkRefsInLine(lineText, line));
+      for (const ref of linkRefsInLine(lineText, line)) current.links.push(ref);
     } else {
-      linksBeforeSeries.push(...linkRefsInLine(lineText, line));
+      for (const ref of linkRefsInLine(lineText, line)) linksBeforeSeries.push(ref);
     }
   }
 
