@@ -126,6 +126,11 @@ const END_WINDOW = 2000;
 /** Obsidian Tasks stops after this many passes too. */
 const MAX_END_PASSES = 20;
 
+/** Text with no `#`, `^`, backtick or character from U+2000 up (every emoji marker of Tasks is there). */
+const PLAIN_TEXT = /^[^#^`\u2000-\uffff]*$/;
+/** The skills and tags of plain text: one shared empty list (frozen, so nothing adds to it). */
+const NONE = Object.freeze([]) as unknown as string[];
+
 /** Replaces code spans with inert placeholders, so nothing inside them is read as a field or tag. */
 function protectCodeSpans(text: string): { text: string; restore: (s: string) => string } {
   if (!text.includes('`')) return { text, restore: (s) => s };
@@ -145,6 +150,10 @@ function protectCodeSpans(text: string): { text: string; restore: (s: string) =>
  * followed by a date is plain text.
  */
 export function parseInline(text: string, file: string, line: number, diagnostics: Diagnostic[]): InlineInfo {
+  // Most task text holds no field, tag, id, code span or emoji: its title is the text.
+  if (PLAIN_TEXT.test(text) && !text.includes('::')) {
+    return { title: collapseSpaces(text), blockId: null, due: null, done: null, start: null, skills: NONE, tags: NONE, recurrence: null };
+  }
   const info: InlineInfo = { title: '', blockId: null, due: null, done: null, start: null, skills: [], tags: [], recurrence: null };
   const setDate = (field: OurDate, value: string, written: string) => {
     // Dataview values may carry a time: the calendar date written counts.

@@ -1,6 +1,7 @@
 // The cross-file model, kept current one file at a time.
 import { SLICE_MS } from './slices';
 import type { Diagnostic, ParsedNote, ReviewNote, RoadmapNote, SessionNote, ThreadNote } from './model';
+import { capDiagnostics } from './diagnostics';
 import { evidenceHints } from './evidence';
 import { goalpostProblems, goalpostSectionOf } from './goalpost';
 import { ownerOf, resolveRef } from './linking';
@@ -118,24 +119,35 @@ export class Linker {
     const owner = ownerOf(note.file, note.roadmapRef, note.roadmapRefLine, lookup, diagnostics);
     if (note.kind === 'session') {
       for (const ref of note.refs) resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics);
-      return { session: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
+      return { session: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics: capDiagnostics(diagnostics) };
     }
     if (note.kind === 'review') {
       // Its goalpost lines, checked as Apply would check them: Problems and `check` show them without the review open.
       for (const p of goalpostProblems(owner.roadmap ?? undefined, goalpostSectionOf(note))) {
         diagnostics.push({ file: note.file, line: p.line, severity: 'error', code: 'goalpost', message: p.message });
       }
-      return { review: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics };
+      return { review: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics: capDiagnostics(diagnostics) };
     }
     const entries: LinkedEntry[] = [];
+    // A series' front matter refs belong to every entry: each ref is resolved
+    // (and its problem reported) once per note, not once per entry.
+    const resolved = new Map<string, { roadmap: string; id: string } | undefined | 'not-a-ref'>();
     for (const entry of note.entries) {
       const linked: LinkedEntry = { entry, roadmap: owner.roadmap?.file ?? null, milestones: [] };
       let counted = 0;
       for (const ref of entry.refs) {
-        // Body links to notes that are no roadmap link to no milestone, and say nothing.
-        if (ref.fromBody && ref.target !== undefined && lookup.resolve(ref.target, note.file, note.roadmapRef, false).kind === 'none') continue;
+        const key = `${ref.line}\0${ref.fromBody ? 'b' : 'f'}\0${ref.target ?? ''}\0${ref.id}`;
+        let m = resolved.get(key);
+        if (m === undefined && !resolved.has(key)) {
+          // Body links to notes that are no roadmap link to no milestone, and say nothing.
+          m =
+            ref.fromBody && ref.target !== undefined && lookup.resolve(ref.target, note.file, note.roadmapRef, false).kind === 'none'
+              ? 'not-a-ref'
+              : resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics);
+          resolved.set(key, m);
+        }
+        if (m === 'not-a-ref') continue;
         counted++;
-        const m = resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics);
         if (m && !linked.milestones.some((x) => x.roadmap === m.roadmap && x.id === m.id)) linked.milestones.push(m);
       }
       if (linked.roadmap === null && linked.milestones.length) linked.roadmap = linked.milestones[0]!.roadmap;
@@ -150,11 +162,11 @@ export class Linker {
       }
       entries.push(linked);
     }
-    return { entries, diagnostics };
+    return { entries, diagnostics: capDiagnostics(diagnostics) };
   }
 
   private evidenceOf(r: RoadmapNote, byMilestone = this.byMilestone): Diagnostic[] {
-    return evidenceHints(r, byMilestone);
+    return capDiagnostics(evidenceHints(r, byMilestone));
   }
 
 

@@ -63,6 +63,7 @@ const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^(=+|-+)[ \t]*$/;
 const QUOTE = /^(?:[ \t]{0,3}>[ \t]?)+/;
 const CHECKBOX = /^\[(.)\](?=[ \t]|$)/u;
+const NON_BLANK = /\S/;
 
 /** Width of leading whitespace, tabs to the next multiple of 4. */
 function indentWidth(text: string): { width: number; chars: number } {
@@ -113,6 +114,8 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
   let quote = 0;
     /** A paragraph is open (lazy continuation and setext headings apply). */
   let paragraph: { text: string; line: number; eventIndex: number; topLevel: boolean } | null = null;
+  /** The open paragraph of a list item's first line: only its being open matters (one object for all). */
+  const itemParagraph = { text: '', line: 0, eventIndex: -1, topLevel: false };
 
   const closeItem = () => {
     const closed = stack.pop()!;
@@ -178,7 +181,8 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
 
     // A lazy continuation line: part of the open paragraph, whatever its indent or quote.
     if (paragraph && !startsBlock && !(depth > quote)) {
-      paragraph.text += ` ${trimmed}`;
+      // Only a top-level paragraph's text is read again (a setext heading's).
+      if (paragraph.topLevel) paragraph.text += ` ${trimmed}`;
       if (stack.length) touch(line);
       return;
     }
@@ -272,7 +276,7 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
       events.push(item);
       stack.push({ index, contentCol });
       // The item's first line is a paragraph: a following line may continue it lazily.
-      paragraph = content.trim() ? { text: content, line, eventIndex: events.length - 1, topLevel: false } : null;
+      paragraph = NON_BLANK.test(content) ? itemParagraph : null;
       return;
     }
     // A paragraph line.

@@ -2,6 +2,7 @@
 // diagnostic and the rest of the index is untouched.
 import { declaresKind, FRONT_MATTER_OPEN, MAX_FRONT_MATTER_BYTES, findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
 import { ATX_HEADING, proseLines } from './lines';
+import { capDiagnostics } from './diagnostics';
 import type { Diagnostic, FileResult, NoteKind } from './model';
 import { parseReview } from './review';
 import { parseRoadmap } from './roadmap';
@@ -103,7 +104,7 @@ export function parseNoteText(file: string, text: string, options: ParseOptions,
       review: parseReview,
     };
     const note = parsers[kind](file, text, fm, title, diagnostics);
-    return { note, diagnostics };
+    return { note, diagnostics: capDiagnostics(diagnostics) };
   } catch (error) {
     diagnostics.push({
       file,
@@ -112,7 +113,7 @@ export function parseNoteText(file: string, text: string, options: ParseOptions,
       code: 'internal',
       message: `Could not read this note: ${error instanceof Error ? error.message : String(error)}`,
     });
-    return { note: null, diagnostics };
+    return { note: null, diagnostics: capDiagnostics(diagnostics) };
   }
 }
 

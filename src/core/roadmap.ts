@@ -42,10 +42,12 @@ export function parseRoadmap(
 
   const { events } = scanMarkdown(text.slice(fm.block.bodyOffset), fm.block.lineCount);
   let phase: { title: string; line: number } | null = null;
-  /** Id → the milestone that holds it, and whether that one recurs. */
-  const seen = new Map<string, { milestone: Milestone; recurring: boolean; index: number }>();
+  /** Id → index in note.milestones of the milestone that holds it. */
+  const seen = new Map<string, number>();
+  /** The ids held by a recurring milestone (few: a Set, not a field on each). */
+  const recurringIds = new Set<string>();
   /** Item index of a top-level task → its milestone. */
-  const milestoneOfItem = new Map<number, Milestone>();
+  const milestoneOfItem: (Milestone | undefined)[] = [];
   for (const event of events) {
     if (event.kind === 'heading') {
       if (event.quote === 0) {
@@ -56,7 +58,7 @@ export function parseRoadmap(
     }
     if (event.kind !== 'item') continue;
     if (event.parent !== -1) {
-      const owner = milestoneOfItem.get(event.top);
+      const owner = milestoneOfItem[event.top];
       const step = owner ? taskOfItem(event, file, diagnostics) : undefined;
       if (owner && step) owner.steps.push(step.task);
       continue;
@@ -85,12 +87,12 @@ export function parseRoadmap(
       endLine: event.endLine,
     };
     const recurring = t.recurrence !== null;
-    const first = seen.get(id);
-    if (first && recurring && first.recurring && (milestone.status === 'done' || first.milestone.status === 'done')) {
+    const firstIndex = seen.get(id);
+    const held = firstIndex === undefined ? undefined : note.milestones[firstIndex]!;
+    if (held && recurring && recurringIds.has(id) && (milestone.status === 'done' || held.status === 'done')) {
       // Obsidian Tasks completed a recurring task: the done copy beside the
       // new occurrence has the same title, so the same id. One milestone:
       // the open occurrence, with the done copies as its completions.
-      const held = first.milestone;
       if (milestone.status === 'done') {
         (held.completions ??= []).push({ line: milestone.line, done: milestone.done });
       } else {
@@ -99,24 +101,24 @@ export function parseRoadmap(
         delete held.completions;
         completions.push({ line: held.line, done: held.done });
         milestone.completions = completions.sort((a, b) => a.line - b.line);
-        note.milestones[first.index] = milestone;
-        seen.set(id, { milestone, recurring, index: first.index });
-        milestoneOfItem.set(event.top, milestone);
+        note.milestones[firstIndex!] = milestone;
+        milestoneOfItem[event.top] = milestone;
       }
       continue;
     }
-    milestoneOfItem.set(event.top, milestone);
-    if (first !== undefined) {
+    milestoneOfItem[event.top] = milestone;
+    if (held) {
       diagnostics.push({
         file,
         line: milestone.line,
         severity: 'error',
         code: 'duplicate-id',
-        message: `Duplicate milestone id '${id}' (first used on line ${first.milestone.line})${milestone.explicitId ? '' : ': give one of them a ^block-id'}`,
+        message: `Duplicate milestone id '${id}' (first used on line ${held.line})${milestone.explicitId ? '' : ': give one of them a ^block-id'}`,
         data: { id },
       });
     } else {
-      seen.set(id, { milestone, recurring, index: note.milestones.length });
+      seen.set(id, note.milestones.length);
+      if (recurring) recurringIds.add(id);
     }
     if (!t.title) {
       diagnostics.push({ file, line: milestone.line, severity: 'warning', code: 'empty-title', message: 'Milestone has no title' });

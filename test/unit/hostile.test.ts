@@ -2,6 +2,8 @@
 // item 2), each written from its reproduction: no note is dropped, and one
 // note's problems stay a readable list however many there are.
 import assert from 'node:assert/strict';
+import { capDiagnostics, MAX_DIAGNOSTICS_OF_A_KIND } from '../../src/core/diagnostics';
+import type { Diagnostic } from '../../src/core';
 import { note, reportOf, ROADMAP } from './helpers/notes';
 
 describe('hostile notes', () => {
@@ -12,4 +14,73 @@ describe('hostile notes', () => {
     assert.deepEqual(r.diagnostics.filter((d) => d.file === 't.md'), []);
   });
 
+  it('reads 200,000 links to unknown ids on one line, with the problems capped and counted', async () => {
+    const line = Array.from({ length: 200_000 }, (_, i) => `[[roadmap#^nope-${i}]]`).join(' ');
+    const sessionLine = Array.from({ length: 200_000 }, (_, i) => `[[roadmap#^gone-${i}]]`).join(' ');
+    const r = await reportOf({
+      'roadmap.md': ROADMAP,
+      't.md': note(['tags: [thread]', 'date: 2026-02-10'], [line]),
+      's.md': note(['tags: [session]', 'date: 2026-02-10'], ['## Agenda', sessionLine]),
+    });
+    assert.equal(r.threads.length, 1);
+    for (const file of ['t.md', 's.md']) {
+      const unknown = r.diagnostics.filter((d) => d.file === file && d.code === 'unknown-milestone');
+      assert.equal(unknown.length, MAX_DIAGNOSTICS_OF_A_KIND + 1, file);
+      assert.match(unknown.at(-1)!.message, /and 199,990 more/);
+    }
+  });
+
+  it('reads a roadmap of 300,000 empty task lines, with one summary for the 299,990 warnings past the first 10', async () => {
+    const r = await reportOf({ 'roadmap.md': note(['tags: [roadmap]'], Array.from({ length: 300_000 }, () => '- [ ]')) });
+    assert.equal(r.roadmaps[0]!.milestones.length, 300_000);
+    const empty = r.diagnostics.filter((d) => d.code === 'empty-title');
+    assert.equal(empty.length, 11);
+    assert.deepEqual(empty.slice(0, 10).map((d) => d.line), [4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    assert.equal(empty[10]!.line, 14);
+    assert.equal(empty[10]!.severity, 'warning');
+    assert.match(empty[10]!.message, /and 299,990 more/);
+  });
+
+  it("reports a series' front matter problem once, not once per entry", async () => {
+    const entries = Array.from({ length: 40 }, (_, i) => [`## 2026-02-${String((i % 28) + 1).padStart(2, '0')} Entry ${i}`, 'text']).flat();
+    const r = await reportOf({ 'roadmap.md': ROADMAP, 't.md': note(['tags: [thread]', 'milestones: [paymnets, [[nowhere#^x]]]'], entries) });
+    assert.equal(r.threads.length, 40);
+    assert.deepEqual(
+      r.diagnostics.filter((d) => d.file === 't.md' && d.severity === 'error').map((d) => [d.line, d.code]),
+      [
+        [3, 'unknown-milestone'],
+        [3, 'unknown-roadmap'],
+      ],
+    );
+  });
+});
+
+describe('capDiagnostics', () => {
+  const d = (line: number, code = 'bad-date', message = `problem on ${line}`, file = 'a.md'): Diagnostic => ({ file, line, severity: 'error', code, message });
+
+  it('reports the same problem on the same line once, and keeps different ones', () => {
+    const out = capDiagnostics([d(3, 'x', 'same'), d(3, 'x', 'same'), d(3, 'x', 'other'), d(4, 'x', 'same'), d(3, 'y', 'same'), d(3, 'x', 'same', 'b.md')]);
+    assert.deepEqual(
+      out.map((x) => [x.file, x.line, x.code, x.message]),
+      [
+        ['a.md', 3, 'x', 'same'],
+        ['a.md', 3, 'x', 'other'],
+        ['a.md', 4, 'x', 'same'],
+        ['a.md', 3, 'y', 'same'],
+        ['b.md', 3, 'x', 'same'],
+      ],
+    );
+  });
+  it('keeps the first ten of a kind per note and sums up the rest at the line of the first left out', () => {
+    const list = [...Array.from({ length: 25 }, (_, i) => d(i + 1)), d(100, 'other'), ...Array.from({ length: 12 }, (_, i) => d(i + 1, 'bad-date', 'x', 'b.md'))];
+    const out = capDiagnostics(list);
+    assert.deepEqual(out.filter((x) => x.file === 'a.md' && x.code === 'bad-date').map((x) => x.line), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.match(out.find((x) => x.file === 'a.md' && x.line === 11)!.message, /and 15 more like this \(bad-date\)/);
+    assert.equal(out.filter((x) => x.code === 'other').length, 1);
+    assert.match(out.filter((x) => x.file === 'b.md').at(-1)!.message, /and 2 more/);
+  });
+  it('returns the list itself when nothing is dropped', () => {
+    const list = [d(1), d(2, 'other')];
+    assert.equal(capDiagnostics(list), list);
+  });
 });
