@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyPatch } from 'diff';
 import { applyGoalpostEdits, markApplied, planGoalpost, readGoalpost, unifiedDiff } from '../../src/core/goalpost';
 import type { RoadmapNote } from '../../src/core';
 import { run } from './helpers/cli';
@@ -184,6 +185,34 @@ describe('goalpost: apply', () => {
       ['--- a/r.md', '+++ b/r.md', '@@ -1,8 +1,9 @@', ' a', ' b', ' c', '-d', '+D', ' e', ' f', ' g', ' h', '+i', ''].join('\n'),
     );
     assert.equal(unifiedDiff('r.md', before, before), '');
+  });
+
+  it('unifiedDiff stays linear on a roadmap of 20,000 milestones all moved (an LCS table of it took gigabytes), and the patch applies', () => {
+    const lines = (year: number) => Array.from({ length: 20_000 }, (_, i) => `- [ ] Milestone ${i} 📅 ${year}-06-01 ^m${i}`);
+    const before = `${lines(2026).join('\n')}\n`;
+    const after = `${lines(2027).join('\n')}\n`;
+    const patch = unifiedDiff('roadmap.md', before, after);
+    assert.ok(patch.startsWith('--- a/roadmap.md\n+++ b/roadmap.md\n@@ -1,20000 +1,20000 @@\n'));
+    assert.equal(applyPatch(before, patch), after);
+  });
+
+  it('unifiedDiff finds the few changed lines of a big roadmap, one hunk each, as git does', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `- [ ] Milestone ${i} ^m${i}`);
+    const changed = lines.slice();
+    changed[100] = '- [-] Milestone 100 ^m100';
+    changed.splice(15_000, 0, '- [ ] New one ^new');
+    const before = `${lines.join('\n')}\n`;
+    const after = `${changed.join('\n')}\n`;
+    const patch = unifiedDiff('roadmap.md', before, after);
+    assert.deepEqual(
+      patch.split('\n').filter((l) => /^[-+@]/.test(l)),
+      ['--- a/roadmap.md', '+++ b/roadmap.md', '@@ -98,7 +98,7 @@', '-- [ ] Milestone 100 ^m100', '+- [-] Milestone 100 ^m100', '@@ -14998,6 +14998,7 @@', '+- [ ] New one ^new'],
+    );
+    assert.equal(applyPatch(before, patch), after);
+  });
+
+  it('unifiedDiff reads CR-only text as lines, as the parser does', () => {
+    assert.equal(unifiedDiff('r.md', 'a\rb\rc\r', 'a\rB\rc\r'), ['--- a/r.md', '+++ b/r.md', '@@ -1,3 +1,3 @@', ' a', '-b', '+B', ' c', ''].join('\n'));
   });
 });
 
