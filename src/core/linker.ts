@@ -1,7 +1,7 @@
 // The cross-file model, kept current one file at a time.
 import { SLICE_MS } from './slices';
 import type { Diagnostic, ParsedNote, ReviewNote, RoadmapNote, SessionNote, ThreadNote } from './model';
-import { capDiagnostics } from './diagnostics';
+import { capDiagnostics, MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
 import { evidenceHints } from './evidence';
 import { goalpostProblems, goalpostSectionOf } from './goalpost';
 import { ownerOf, resolveRef } from './linking';
@@ -117,8 +117,9 @@ export class Linker {
   ): { entries?: LinkedEntry[]; session?: LinkedSession; review?: LinkedReview; diagnostics: Diagnostic[] } {
     const diagnostics: Diagnostic[] = [];
     const owner = ownerOf(note.file, note.roadmapRef, note.roadmapRefLine, lookup, diagnostics);
+    const budget = { left: MAX_DIAGNOSTICS_OF_A_KIND };
     if (note.kind === 'session') {
-      for (const ref of note.refs) resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics);
+      for (const ref of note.refs) resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics, budget);
       return { session: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics: capDiagnostics(diagnostics) };
     }
     if (note.kind === 'review') {
@@ -143,7 +144,7 @@ export class Linker {
           m =
             ref.fromBody && ref.target !== undefined && lookup.resolve(ref.target, note.file, note.roadmapRef, false).kind === 'none'
               ? 'not-a-ref'
-              : resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics);
+              : resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics, budget);
           resolved.set(key, m);
         }
         if (m === 'not-a-ref') continue;

@@ -2,7 +2,7 @@
 // reference's milestone, and the problems of those references.
 import type { Diagnostic, MilestoneRef, RoadmapNote } from './model';
 import type { RoadmapLookup } from './resolve';
-import { closestId } from './suggest';
+import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
 import { stripExtension } from './text';
 
 export interface Owner {
@@ -67,6 +67,11 @@ export function targetOf(
   return null;
 }
 
+/** How many more "did you mean" suggestions a note gets (the rest of its unknown ids are summed up unlisted). */
+export interface SuggestionBudget {
+  left: number;
+}
+
 export function resolveRef(
   file: string,
   ref: MilestoneRef,
@@ -74,6 +79,7 @@ export function resolveRef(
   roadmapRef: string | null,
   lookup: RoadmapLookup,
   diagnostics: Diagnostic[],
+  budget: SuggestionBudget = { left: MAX_DIAGNOSTICS_OF_A_KIND },
 ): { roadmap: string; id: string } | undefined {
   let scope = owner.candidates;
   if (ref.target !== undefined) {
@@ -94,7 +100,13 @@ export function resolveRef(
     });
     return undefined;
   }
-  const suggestion = closestId(ref.id, lookup.idsOf(scope));
+  // Only the ids of the roadmap the link resolves to, and only for the
+  // problems a note lists (diagnostics.ts): a bounded cost per unknown id.
+  let suggestion: string | undefined;
+  if (scope.length === 1 && budget.left > 0) {
+    budget.left--;
+    suggestion = lookup.suggestId(scope[0]!, ref.id);
+  }
   diagnostics.push({
     file,
     line: ref.line,
