@@ -14,8 +14,8 @@
 //   sibling of the notes' folders, reviews name no roadmap, body links say
 //   `[[roadmap#^id]]`, and milestone ids repeat across mentees.
 // - `parse-heavy` (issue 20): few notes of no kind; big roadmaps (about 150
-//   milestones with steps, one per 26 notes), long thread series (5–60 dated
-//   entries, about 18 KB a note) whose front matter and entries link ids
+//   milestones with steps, one per 26 notes), long thread series (5–25 dated
+//   entries, links on most, about 10 KB a note) whose front matter and entries link ids
 //   that are not in the roadmap they resolve to (typos, stale and renamed
 //   ids) about a third of the time.
 //
@@ -474,7 +474,8 @@ function planParseHeavy(noteCount: number, seed: number): { files: PlannedFile[]
     };
     const fmIds = [id(), id(), ...(rng.chance(0.5) ? [id()] : [])];
     const lines = ['---', rng.pick(TAG_FORMS), `milestones: [${fmIds.join(', ')}]`, `evidence: ${rng.pick(EVIDENCE)}`, '---', `# ${rng.pick(TOPICS)} log ${t}`, '', paragraph(rng)];
-    const entries = rng.int(5, 60);
+    // 5–25 entries (about 15): issue 20's corpus had 281,364 entries in 19,000 threads.
+    const entries = rng.int(5, 25);
     let day = rng.int(0, 200);
     for (let e = 0; e < entries; e++) {
       day += rng.int(1, 4);

@@ -15,7 +15,9 @@ async function main(dir: string): Promise<void> {
   const worker = async () => {
     while (next < list.length) {
       const file = join(dir, list[next++]!.path);
-      bytes += await new Promise<number>((resolve, reject) => fs.readFile(file, (e, b) => (e ? reject(e) : resolve(b.byteLength))));
+      // Awaited first: `bytes += await …` read `bytes` before the await and lost the other workers' sums.
+      const read = await new Promise<number>((resolve, reject) => fs.readFile(file, (e, b) => (e ? reject(e) : resolve(b.byteLength))));
+      bytes += read;
     }
   };
   await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, list.length) }, worker));

@@ -85,14 +85,21 @@ export class RoadmapLookup {
    * then by the note's folder or the nearest folder above, then by being unique.
    */
   resolve(name: string, fromFile: string, roadmapRef: string | null, byTitle: boolean): RoadmapResolution {
+    // The same question as the last one (a note's links mostly name one roadmap): no key to build.
+    const last = this.last;
+    if (last && last.name === name && last.fromFile === fromFile && last.roadmapRef === roadmapRef && last.byTitle === byTitle) return last.answer;
     // The answer depends on the note's folder, not its name: notes of one folder share it.
     const key = `${byTitle ? 't' : 'l'}\0${dirName(fromFile)}\0${roadmapRef ?? ''}\0${name}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
-    const found = this.resolveUncached(name, fromFile, roadmapRef, byTitle);
-    this.cache.set(key, found);
-    return found;
+    let answer = this.cache.get(key);
+    if (!answer) {
+      answer = this.resolveUncached(name, fromFile, roadmapRef, byTitle);
+      this.cache.set(key, answer);
+    }
+    this.last = { name, fromFile, roadmapRef, byTitle, answer };
+    return answer;
   }
+
+  private last: { name: string; fromFile: string; roadmapRef: string | null; byTitle: boolean; answer: RoadmapResolution } | undefined;
 
   private resolveUncached(name: string, fromFile: string, roadmapRef: string | null, byTitle: boolean): RoadmapResolution {
     const raw = name.trim().replace(/^\[\[|\]\]$/g, '').replace(/\|.*$/, '').replace(/#.*$/, '').trim();

@@ -83,12 +83,49 @@ const MAX_INDEXED_IDS = 2000;
 /** On those, the ids next to the unknown one in sorted order are scored, this many each side. */
 const SORTED_WINDOW = 128;
 
+/** Base of the polynomial hash of the index's keys (mod 2^32). */
+const BASE = 131;
+const POWERS = (() => {
+  const out = new Array<number>(MAX_SUGGESTED_ID_LENGTH + 2);
+  out[0] = 1;
+  for (let i = 1; i < out.length; i++) out[i] = Math.imul(out[i - 1]!, BASE) >>> 0;
+  return out;
+})();
+
+/**
+ * The hash of `text` and of each of its one-letter deletions, without making
+ * those strings: `out[0]` is the text's, `out[i + 1]` the one without letter
+ * `i`. Lengths are mixed in, so keys of other lengths rarely meet.
+ */
+function deletionHashes(text: string, out: number[]): number {
+  const n = text.length;
+  // suffix[i]: hash of text[i..n) as if it ended the string.
+  const suffix = SUFFIX.length > n ? SUFFIX : (SUFFIX = new Array<number>(n + 1));
+  suffix[n] = 0;
+  for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(text.charCodeAt(i), POWERS[n - 1 - i]!) + suffix[i + 1]!) >>> 0;
+  out[0] = mixLength(suffix[0]!, n);
+  let prefix = 0;
+  for (let i = 0; i < n; i++) {
+    // text without letter i: prefix (text[0..i)) shifted past the n - 1 - i letters after it.
+    out[i + 1] = mixLength((Math.imul(prefix, POWERS[n - 1 - i]!) + suffix[i + 1]!) >>> 0, n - 1);
+    prefix = (Math.imul(prefix, BASE) + text.charCodeAt(i)) >>> 0;
+  }
+  return n + 1;
+}
+let SUFFIX: number[] = new Array<number>(MAX_SUGGESTED_ID_LENGTH + 1);
+
+function mixLength(hash: number, length: number): number {
+  return (hash ^ Math.imul(length + 1, 0x9e3779b1)) >>> 0;
+}
+
 /**
  * The ids of one roadmap, indexed so that a suggestion costs about the
  * unknown id's length in lookups, whatever the roadmap's size: every id is
- * filed under itself and under each of its one-letter deletions (a symmetric
- * delete index), so one lookup per deletion of the unknown id finds every id
- * one typo away — a letter wrong, missing or extra, or two letters swapped.
+ * filed under the hash of itself and of each of its one-letter deletions (a
+ * symmetric delete index, with numbers for keys so that no deletion is ever
+ * made as a string), so one lookup per deletion of the unknown id finds every
+ * id one typo away — a letter wrong, missing or extra, or two letters swapped
+ * (a hash that meets another only adds a candidate: each is scored).
  * An id with a part added or cut at a dash (`payments-old`, `payments` for
  * `payments-v2`) is found by its dash-separated prefixes, and a cut-off id
  * (`paym`) by binary search among the sorted ids. A roadmap of more than
@@ -96,7 +133,7 @@ const SORTED_WINDOW = 128;
  * sorted order (the ones sharing the longest start) are scored instead.
  */
 export class IdSuggester {
-  private readonly byDeletion = new Map<string, string[]>();
+  private readonly byDeletion = new Map<number, string | string[]>();
   private readonly ids = new Set<string>();
   private readonly sorted: string[];
   /** Candidates scored by suggest() so far: its cost, which tests bound. */
@@ -109,16 +146,19 @@ export class IdSuggester {
     }
     this.sorted = [...this.ids].sort();
     if (this.sorted.length > MAX_INDEXED_IDS) return;
+    const hashes: number[] = [];
     for (const id of this.sorted) {
-      this.file(id, id);
-      for (let i = 0; i < id.length; i++) this.file(id.slice(0, i) + id.slice(i + 1), id);
+      const count = deletionHashes(id, hashes);
+      for (let k = 0; k < count; k++) this.file(hashes[k]!, id);
     }
   }
 
-  private file(key: string, id: string): void {
-    const list = this.byDeletion.get(key);
-    if (!list) this.byDeletion.set(key, [id]);
-    else if (list.length < MAX_PER_KEY && list[list.length - 1] !== id) list.push(id);
+  private file(key: number, id: string): void {
+    const found = this.byDeletion.get(key);
+    if (found === undefined) this.byDeletion.set(key, id);
+    else if (typeof found === 'string') {
+      if (found !== id) this.byDeletion.set(key, [found, id]);
+    } else if (found.length < MAX_PER_KEY && found[found.length - 1] !== id) found.push(id);
   }
 
   /** The suggestion for an unknown `id`, or undefined when nothing is close enough. */
@@ -138,8 +178,14 @@ export class IdSuggester {
     };
     // One typo away.
     if (this.byDeletion.size) {
-      for (const c of this.byDeletion.get(id) ?? []) consider(c);
-      for (let i = 0; i < id.length; i++) for (const c of this.byDeletion.get(id.slice(0, i) + id.slice(i + 1)) ?? []) consider(c);
+      const hashes: number[] = [];
+      const count = deletionHashes(id, hashes);
+      for (let k = 0; k < count; k++) {
+        const found = this.byDeletion.get(hashes[k]!);
+        if (found === undefined) continue;
+        if (typeof found === 'string') consider(found);
+        else for (const c of found) consider(c);
+      }
       if (bestScore <= 1) return best;
     }
     // A part added at a dash: `payments-old` → `payments`.

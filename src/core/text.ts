@@ -133,8 +133,11 @@ export function countLines(text: string): number {
 }
 
 export function collapseSpaces(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text has single plain spaces only: trimming it is all there is to do.
+  return ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+/** Two whitespace characters in a row, or one that is not a plain space. */
+const ODD_SPACE = /\s\s|[^\S ]/;
 
 /** Resolves `.` and `..` segments of a '/'-separated relative path; null when it climbs above the root. */
 export function normalizePath(path: string): string | null {

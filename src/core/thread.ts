@@ -9,6 +9,7 @@ import { collapseSpaces } from './text';
 
 const DATED_HEADING = /^(\d{4}-\d{2}-\d{2})(?:\s*[-–—:|]\s*|\s+|$)(.*)$/;
 const INLINE_EVIDENCE = /[[(]evidence::\s*([A-Za-z]+)\s*[\])]/i;
+const INLINE_PUBLISHED = /[[(]published::\s*([^\])]+)[\])]/i;
 
 function readEvidence(value: string | null, file: string, line: number, diagnostics: Diagnostic[]): Evidence | undefined {
   if (value === null) return undefined;
@@ -45,7 +46,9 @@ export function parseThread(
   interface Section {
     entry: ThreadEntry;
     startLine: number;
-    lines: string[];
+    /** The first `[evidence:: …]` and `[published:: …]` values of the section's lines. */
+    evidence: string | null;
+    published: string | null;
     links: MilestoneRef[];
   }
   const sections: Section[] = [];
@@ -75,12 +78,17 @@ export function parseThread(
           published: null,
         },
         startLine: line,
-        lines: [],
+        evidence: null,
+        published: null,
         links: [],
       });
     } else if (sections.length) {
       const current = sections[sections.length - 1]!;
-      current.lines.push(lineText);
+      // Read line by line as they come: a section's text is never joined (a series can hold thousands of lines).
+      if (lineText.includes('::')) {
+        if (current.evidence === null) current.evidence = INLINE_EVIDENCE.exec(lineText)?.[1] ?? null;
+        if (current.published === null) current.published = INLINE_PUBLISHED.exec(lineText)?.[1]?.trim() ?? null;
+      }
       for (const ref of linkRefsInLine(lineText, line)) current.links.push(ref);
     } else {
       for (const ref of linkRefsInLine(lineText, line)) linksBeforeSeries.push(ref);
@@ -98,11 +106,8 @@ export function parseThread(
     return note;
   }
   for (const s of sections) {
-    const sectionText = s.lines.join('\n');
-    const m = INLINE_EVIDENCE.exec(sectionText);
-    if (m) s.entry.evidence = readEvidence(m[1]!, file, s.startLine, diagnostics) ?? noteEvidence;
-    const pub = /[[(]published::\s*([^\])]+)[\])]/i.exec(sectionText);
-    s.entry.published = pub ? pub[1]!.trim() : published;
+    if (s.evidence !== null) s.entry.evidence = readEvidence(s.evidence, file, s.startLine, diagnostics) ?? noteEvidence;
+    s.entry.published = s.published ?? published;
     s.entry.refs = dedupeRefs([...noteRefs, ...linksBeforeSeries, ...s.links]);
     note.entries.push(s.entry);
   }
