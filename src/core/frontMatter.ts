@@ -351,6 +351,25 @@ export function declaresKind(yamlText: string, names: KindNames): boolean {
   return false;
 }
 
+/**
+ * A `tags:`/`tag:`/`type:` line whose value starts with `#` is a YAML
+ * comment (`tags: #roadmap` means no tags at all): the first such line that
+ * names one of our kinds after a `#`, as its 0-based line in the YAML text.
+ */
+export function commentedKind(yamlText: string, names: KindNames): { line: number; key: string; kind: NoteKind; written: string } | undefined {
+  const lines = splitLines(yamlText);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(tags?|type)[ \t]*:[ \t]+(#.*?)[ \t]*$/i.exec(lines[i]!);
+    if (!m) continue;
+    for (const word of m[2]!.split(/[\s,]+/)) {
+      const w = word.replace(/^#+/, '').toLowerCase();
+      const kind = NOTE_KINDS.find((k) => names[k].toLowerCase() === w);
+      if (kind) return { line: i, key: m[1]!, kind, written: m[2]! };
+    }
+  }
+  return undefined;
+}
+
 function normalizeTag(tag: string): string {
   return tag.trim().replace(/^#+/, '').toLowerCase();
 }

@@ -1,6 +1,6 @@
 // One file in, what it contributes out. Never throws: any failure becomes a
 // diagnostic and the rest of the index is untouched.
-import { declaresKind, FRONT_MATTER_OPEN, MAX_FRONT_MATTER_BYTES, findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
+import { commentedKind, declaresKind, FRONT_MATTER_OPEN, MAX_FRONT_MATTER_BYTES, findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
 import { ATX_HEADING, proseLines } from './lines';
 import { capDiagnostics } from './diagnostics';
 import type { Diagnostic, FileResult, NoteKind } from './model';
@@ -76,7 +76,23 @@ export function parseNoteText(file: string, text: string, options: ParseOptions,
       return { note: null, diagnostics: [{ file, line: fm.line, severity: 'error', code: 'bad-yaml', message: fm.message }] };
     }
     const { kind, conflicting } = kindOf(fm.data, options.kindNames);
-    if (!kind) return NOTHING;
+    if (!kind) {
+      // `tags: #roadmap` is a YAML comment: the note silently has no kind unless we say so.
+      const commented = commentedKind(block.yaml, options.kindNames);
+      if (!commented) return NOTHING;
+      return {
+        note: null,
+        diagnostics: [
+          {
+            file,
+            line: commented.line + 2,
+            severity: 'hint',
+            code: 'kind-in-comment',
+            message: `'${commented.key}: ${commented.written}' is a YAML comment, so this note has no kind: write ${commented.key}: [${options.kindNames[commented.kind]}] (or quote it: "${commented.written}")`,
+          },
+        ],
+      };
+    }
     if (conflicting.length) {
       diagnostics.push({
         file,

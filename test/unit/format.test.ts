@@ -37,6 +37,23 @@ describe('note kinds', () => {
     assert.equal(await kindOfNote(note(['tags: [RoadMap]'])), 'roadmap');
     assert.equal(await kindOfNote(note(['tags: "#THREAD"'])), 'thread');
   });
+  it('hints that tags: #roadmap is a YAML comment, so the note has no kind (issue 18)', async () => {
+    const r = await reportOf({
+      'a/roadmap.md': note(['tags: #roadmap', 'title: Plan'], ['- [ ] A']),
+      'b/t.md': note(['date: 2026-02-01', 'tags:   #Thread #learning  '], ['# T']),
+      'c/daily.md': note(['tags: #daily #journal'], ['- [ ] not ours']),
+      'd/ok.md': note(['tags: "#roadmap"'], ['- [ ] A']),
+    });
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.file, d.line, d.severity, d.code]),
+      [
+        ['a/roadmap.md', 2, 'hint', 'kind-in-comment'],
+        ['b/t.md', 3, 'hint', 'kind-in-comment'],
+      ],
+    );
+    assert.match(r.diagnostics[0]!.message, /'tags: #roadmap' is a YAML comment.*tags: \[roadmap\]/);
+    assert.deepEqual(r.roadmaps.map((x) => x.file), ['d/ok.md']);
+  });
   it('reads the kind from type: <kind>', async () => {
     assert.equal(await kindOfNote(note(['type: review'])), 'review');
     assert.equal(await kindOfNote(note(['type: Session'])), 'session');
