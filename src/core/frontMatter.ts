@@ -6,7 +6,7 @@ import { Composer, isMap, isNode, isScalar, LineCounter, Parser, type CST } from
 import { isIsoDateShape, isValidIsoDate, utcDateToIso } from './dates';
 import type { Diagnostic, NoteKind } from './model';
 import { NOTE_KINDS } from './model';
-import { afterLineBreak, countLines, splitLines } from './text';
+import { afterLineBreak, countLines, nextLineBreak, splitLines } from './text';
 
 export interface FrontMatterBlock {
   /** The YAML text between the delimiters. */
@@ -23,7 +23,7 @@ export interface FrontMatterBlock {
  */
 export function findFrontMatter(text: string): FrontMatterBlock | undefined {
   if (!text.startsWith('---')) return undefined;
-  const firstEol = lineEnd(text, 3);
+  const firstEol = nextLineBreak(text, 3);
   if (firstEol === text.length || text.slice(3, firstEol).trim() !== '') return undefined;
   const yamlStart = afterLineBreak(text, firstEol);
   // Candidate closing lines, found with indexOf (a 4 MB front matter is
@@ -40,21 +40,12 @@ export function findFrontMatter(text: string): FrontMatterBlock | undefined {
     from = at + 1;
     const before = text.charCodeAt(at - 1);
     if (before !== 10 && before !== 13) continue;
-    const eol = lineEnd(text, at + 3);
+    const eol = nextLineBreak(text, at + 3);
     if (text.slice(at + 3, eol).trim() !== '') continue;
     const yaml = text.slice(yamlStart, at);
     // The opening line, the YAML's lines (it ends with a break), the closing line.
     return { yaml, lineCount: countLines(yaml) + 1, bodyOffset: afterLineBreak(text, eol) };
   }
-}
-
-/** Offset of the first line break at or after `from` (the text's length when none). */
-function lineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { KindNames } from './frontMatter';
 import type { Evidence, NoteKind } from './model';
 import { agendaLines, type SessionAgenda } from './prepareSession';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
-import { dirName, slugify } from './text';
+import { dirName, lineBreakOf, slugify, splitLines } from './text';
 import type { WorkspaceModel } from './workspace';
 
 export interface NewNote {
@@ -21,7 +21,7 @@ export interface NewNote {
 
 /** The 1-based line of the first line of `text` containing `needle` (1 when none does). */
 export function lineContaining(text: string, needle: string): number {
-  const i = text.split(/\r\n|\r|\n/).findIndex((l) => l.includes(needle));
+  const i = splitLines(text).findIndex((l) => l.includes(needle));
   return i === -1 ? 1 : i + 1;
 }
 
@@ -80,7 +80,7 @@ export function newThreadNote(model: WorkspaceModel, roadmapFile: string, input:
   );
   const path = joinPath(dirName(roadmap.file), input.threadsFolder, `${input.today}-${slugify(input.title) || 'thread'}.md`);
   const learned = lineContaining(rendered.text, '## What I learned');
-  const cursorLine = learned > 1 ? learned + 1 : rendered.text.split(/\r\n|\r|\n/).length;
+  const cursorLine = learned > 1 ? learned + 1 : splitLines(rendered.text).length;
   return { path, text: rendered.text, cursorLine, unknownPlaceholders: rendered.unknown };
 }
 
@@ -110,8 +110,8 @@ export function newSessionNote(model: WorkspaceModel, roadmapFile: string, input
     { ...common('session', input.today, input.kindNames), title: `Session ${input.today}` },
     { roadmap: roadmap.file, 'roadmap.title': roadmap.title, mentee: roadmap.mentee ?? '', mentor: roadmap.mentor ?? '' },
   );
-  const eol = /\r\n/.test(rendered.text) ? '\r\n' : '\n';
-  const lines = rendered.text.split(/\r\n|\r|\n/);
+  const eol = lineBreakOf(rendered.text);
+  const lines = splitLines(rendered.text);
   let heading = lines.findIndex((l) => AGENDA_HEADING.test(l));
   if (heading === -1) {
     // After the front matter and the title, an Agenda section of our own.

@@ -1,6 +1,6 @@
 // The review note: a pure function of the index, a roadmap and today.
 import { escapeMarkdown, escapeTableCell, wikiLabel } from './markdownText';
-import { dirName, stripExtension } from './text';
+import { afterLineBreak, dirName, lineBreakOf, nextLineBreak, stripExtension } from './text';
 import { DEFAULT_KIND_NAMES, findFrontMatter, type KindNames } from './frontMatter';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
@@ -231,11 +231,12 @@ export function reviewFolderFor(model: WorkspaceModel, roadmapFile: string, revi
 /** A review note is written as a draft: a user template without `status:` gets `status: draft` in its front matter. */
 function withDraftStatus(text: string): string {
   const fm = findFrontMatter(text);
-  if (!fm) return `---\nstatus: draft\n---\n${text}`;
+  const eol = lineBreakOf(text);
+  if (!fm) return `---${eol}status: draft${eol}---${eol}${text}`;
   if (/^status\s*:/m.test(fm.yaml)) return text;
-  // The closing line starts right after the YAML.
-  const close = text.indexOf('\n') + 1 + fm.yaml.length;
-  return `${text.slice(0, close)}status: draft\n${text.slice(close)}`;
+  // The closing line starts right after the YAML, which starts after line 1's break (CR, LF or CRLF).
+  const close = afterLineBreak(text, nextLineBreak(text)) + fm.yaml.length;
+  return `${text.slice(0, close)}status: draft${eol}${text.slice(close)}`;
 }
 
 /** `reviews/2026-04-01-review.md` → `-2`, `-3`… until `exists` says no. */

@@ -75,6 +75,15 @@ export function lineBreakOf(text: string): '\r\n' | '\r' | '\n' {
   return text.indexOf('\n') === -1 ? '\r' : '\n';
 }
 
+/** Offset of the first line break (CR or LF) at or after `from`, or the text's length when there is none. */
+export function nextLineBreak(text: string, from = 0): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
 /** Offset just past the line break at `at` (a CRLF is one break), or `at` when none is there. */
 export function afterLineBreak(text: string, at: number): number {
   const c = text.charCodeAt(at);

@@ -4,7 +4,7 @@
 // issue 17 item 6).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { NotesIndex, type FileReader, type HeadRead, type RoadmapNote } from '../../src/core';
+import { NotesIndex, writeReview, type FileReader, type HeadRead, type RoadmapNote } from '../../src/core';
 import { applyGoalpostEdits, markApplied, planGoalpost } from '../../src/core/goalpost';
 import { findFrontMatter } from '../../src/core/frontMatter';
 import { proseLines } from '../../src/core/lines';
@@ -102,6 +102,12 @@ describe('line ends: CR, LF and CRLF', () => {
     const marked = markApplied(reviewText, '2026-04-01');
     assert.ok(!marked.text.includes('\n'));
     assert.match(marked.text, /\rgoalpost_applied: 2026-04-01\r---\r/);
+  });
+
+  it("writes status: draft into a CR-only review template's front matter, with CR", async () => {
+    const model = await modelOf({ 'roadmap.md': withBreaks(ROADMAP_LINES, '\r') });
+    const d = writeReview(model, 'roadmap.md', '2026-04-01', { template: '---\rtags: [review]\rdate: {{date}}\r---\r# R\r' });
+    assert.equal(d.text, '---\rtags: [review]\rdate: 2026-04-01\rstatus: draft\r---\r# R\r');
   });
 
   it('gives every scanner the lines splitLines gives, whatever mix of line ends', () => {
