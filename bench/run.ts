@@ -1,7 +1,8 @@
 // `npm run bench`, the CLI part: what a user of the CLI meets, against the floor.
 //
 // For each size (BENCH_SIZES, default 1000,10000,50000) it generates a notes
-// repo with issue 10's mix (bench/generate.ts) into os.tmpdir()/mentorship-bench-v<generator version>-<size>
+// repo with issue 10's mix (bench/generate.ts; BENCH_SHAPE=parse-heavy or
+// mentee-folders for another shape) into os.tmpdir()/mentorship-bench-v<generator version>[-<shape>]-<size>
 // (reused while the marker says same seed), then times
 // whole processes, alternating, after one warm-up of each:
 //   read    node dist-test/bench/readFloor.js DIR   (list + read every byte, 64 in flight)
@@ -9,7 +10,7 @@
 // wall time measured around the process, peak RSS from /usr/bin/time -f '%e %M'.
 // Then, in this process, at the largest size: one-file updates (index.update +
 // model) of a thread note and of a roadmap checkbox, medians of 50 each.
-// Prints a markdown table; writes bench-results/latest.json.
+// Prints a markdown table; writes bench-results/latest.json (latest-<shape>.json for another shape).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createNodeReader } from '../src/node/nodeReader';
 import { NotesIndex } from '../src/core/notesIndex';
-import { GENERATOR_VERSION, generateRepo, mutateThreadText } from './generate';
+import { GENERATOR_VERSION, generateRepo, mutateThreadText, REPO_SHAPES, type RepoShape } from './generate';
 
 const SEED = 1;
 const MARKER = '.mentorship-bench.json';
@@ -84,8 +85,10 @@ function repetitions(): number {
   return Number.isInteger(forced) && forced > 0 ? forced : 5;
 }
 
+const SHAPE = (process.env.BENCH_SHAPE ?? 'mix') as RepoShape;
+
 async function ensureRepo(size: number): Promise<{ dir: string; marker: Marker }> {
-  const dir = join(tmpdir(), `mentorship-bench-v${GENERATOR_VERSION}-${size}`);
+  const dir = join(tmpdir(), `mentorship-bench-v${GENERATOR_VERSION}${SHAPE === 'mix' ? '' : `-${SHAPE}`}-${size}`);
   const markerPath = join(dir, MARKER);
   if (existsSync(markerPath)) {
     try {
@@ -98,7 +101,7 @@ async function ensureRepo(size: number): Promise<{ dir: string; marker: Marker }
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const t0 = performance.now();
-  const made = await generateRepo(dir, size, SEED);
+  const made = await generateRepo(dir, size, SEED, SHAPE);
   const marker: Marker = { generatorVersion: GENERATOR_VERSION, seed: SEED, size, ...made };
   await writeFile(markerPath, JSON.stringify(marker, null, 2));
   console.error(`generated ${made.files} files (${round(made.bytes / 2 ** 20)} MB) in ${dir} in ${Math.round(performance.now() - t0)} ms`);
@@ -223,6 +226,7 @@ async function main(): Promise<void> {
     .filter(Boolean)
     .map((s) => Number(s.replace(/_/g, '')));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers, got ${process.env.BENCH_SIZES}`);
+  if (!REPO_SHAPES.includes(SHAPE)) throw new Error(`BENCH_SHAPE must be one of ${REPO_SHAPES.join(', ')}, got ${SHAPE}`);
   process.chdir(repoRoot);
   const time = timeCommand();
   const started = performance.now();
@@ -234,7 +238,7 @@ async function main(): Promise<void> {
     if (size === Math.max(...sizes) && process.env.BENCH_UPDATES !== '0') updates = await benchUpdates(size, dir);
   }
 
-  console.log(`\nMentorship Review CLI benchmark — Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), generator v${GENERATOR_VERSION} seed ${SEED}`);
+  console.log(`\nMentorship Review CLI benchmark — Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), generator v${GENERATOR_VERSION} seed ${SEED}, shape ${SHAPE}`);
   console.log(`Whole processes, alternating, medians of ${repetitions()} pairs after one warm-up each; peak RSS by ${time ?? '(not measured)'}.\n`);
   console.log(table(results));
   if (updates) {
@@ -251,14 +255,16 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
     generatorVersion: GENERATOR_VERSION,
+    shape: SHAPE,
     seed: SEED,
     totalMs: Math.round(performance.now() - started),
     results,
     updates,
   };
   await mkdir('bench-results', { recursive: true });
-  await writeFile(join('bench-results', 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`\nwrote bench-results/latest.json (${round(out.totalMs / 1000)} s total)`);
+  const name = SHAPE === 'mix' ? 'latest.json' : `latest-${SHAPE}.json`;
+  await writeFile(join('bench-results', name), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nwrote bench-results/${name} (${round(out.totalMs / 1000)} s total)`);
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,9 @@
 //
 //   npm run bench                                   everything (long: about half an hour here)
 //   npm run bench -- --sizes 1000,10000 --no-vscode a quick iteration
-// Options: --sizes LIST (CLI sizes), --vscode-sizes LIST (default: the CLI sizes
+//   npm run bench -- --no-vscode --no-dashboard --no-parsing --shape parse-heavy --sizes 20000
+//                                                   the CLI on issue 20's parse-heavy corpus
+// Options: --shape mix|parse-heavy|mentee-folders (the CLI's corpus, default mix), --sizes LIST (CLI sizes), --vscode-sizes LIST (default: the CLI sizes
 // from 10,000 up), --runs N (pairs per CLI size, default 5), --vscode-runs N
 // (alternating floor/cold/warm opens per size, default 3),
 // --no-vscode, --no-dashboard, --no-cli. BENCH_SIZES / BENCH_SKIP=vscode,dashboard work too.
@@ -46,7 +48,10 @@ function readJson(name) {
 
 // The minified build a user installs (the .vsix), not the development one with source maps.
 run('build', ['scripts/build.mjs', '--bench', '--tests', '--production']);
-if (!skip.has('cli')) run(`CLI at ${sizes} notes`, ['dist-test/bench/run.js'], { BENCH_SIZES: sizes, ...(value('--runs') ? { BENCH_RUNS: value('--runs') } : {}) });
+const shape = value('--shape') ?? process.env.BENCH_SHAPE ?? 'mix';
+if (!skip.has('cli')) {
+  run(`CLI at ${sizes} notes (${shape})`, ['dist-test/bench/run.js'], { BENCH_SIZES: sizes, BENCH_SHAPE: shape, ...(value('--runs') ? { BENCH_RUNS: value('--runs') } : {}) });
+}
 if (!skip.has('parsing')) run('big and hostile notes', ['dist-test/bench/parsing.js']);
 if (!skip.has('dashboard')) run('dashboard first paint', ['dist-test/bench/dashboard.js']);
 if (!skip.has('vscode')) {
@@ -56,7 +61,7 @@ if (!skip.has('vscode')) {
   run(`VS Code at ${vscodeSizes} notes`, ['bench/vscode.mjs', '--sizes', vscodeSizes, '--runs', value('--vscode-runs') ?? '3']);
 }
 
-const cli = skip.has('cli') ? undefined : readJson('latest.json');
+const cli = skip.has('cli') ? undefined : readJson(shape === 'mix' ? 'latest.json' : `latest-${shape}.json`);
 const dashboard = skip.has('dashboard') ? undefined : readJson('dashboard.json');
 const parsing = skip.has('parsing') ? undefined : readJson('parsing.json');
 const vscode = skip.has('vscode') ? undefined : readJson('vscode.json');
