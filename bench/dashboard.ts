@@ -56,6 +56,7 @@ export function generateModel(seed = 1): DashboardModel {
       skills: [skills[Math.floor(r() * skills.length)]!, skills[Math.floor(r() * skills.length)]!].filter((s, k, a) => a.indexOf(s) === k),
       threads: 0,
       lastThread: null,
+      completions: [],
       daysToDue: due - today,
     };
   });
@@ -119,6 +120,7 @@ export function generateModel(seed = 1): DashboardModel {
     entries,
     sessions,
     reviews,
+    driftHistory: [],
     drift: milestones
       .filter((m) => m.status === 'in-progress')
       .slice(0, 30)

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
   dueText,
   freePath,
+  jsonPieces,
   isValidIsoDate,
   localToday,
   menteeFacts,
@@ -274,16 +275,21 @@ function renderOverview(notes: OpenedNotes, s: Style): string[] {
     const level = attention(r);
     return [level === 'urgent' ? s.red('!') : level === 'drift' ? s.yellow('•') : ' ', truncate(r.mentee, 24), truncate(r.title, 36), facts.join(' · '), s.dim(r.file)];
   });
-  lines.push(...table(cells, '  '), '');
+  for (const line of table(cells, '  ')) lines.push(line);
+  lines.push('');
   return lines;
 }
 
 function renderStatus(notes: OpenedNotes, report: StatusJson, s: Style): string {
   const out: string[] = [];
-  if (report.roadmaps.length > 1) out.push(...renderOverview(notes, s));
+  // Loops, not spreads: a roadmap of 300,000 milestones is 300,000 lines (a spread passes them as arguments).
+  if (report.roadmaps.length > 1) for (const line of renderOverview(notes, s)) out.push(line);
   const kinds = notes.folders[0]!.engine.settings.kindNames;
   if (report.roadmaps.length === 0) out.push(`No roadmap found. A roadmap is a note with \`tags: [${kinds.roadmap}]\` in its front matter.`);
-  for (const r of report.roadmaps) out.push(...renderRoadmap(r, s), '');
+  for (const r of report.roadmaps) {
+    for (const line of renderRoadmap(r, s)) out.push(line);
+    out.push('');
+  }
   const t = report.threads;
   const count = (k: string) => t.filter((x) => x.evidence === k).length;
   const noAgenda = report.sessions.filter((x) => !x.hasAgenda).length;
@@ -482,8 +488,19 @@ function checkCommand(args: Args, notes: OpenedNotes, io: Io, style: Style): num
   return errors ? 1 : 0;
 }
 
+/**
+ * Writes the pieces as they come, waiting for the stream to drain when it asks
+ * to: `status --json` of a huge repository is never one string in memory.
+ */
+async function writePieces(out: Io['stdout'], pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) {
+    if (out.write(piece) === false && typeof out.once === 'function') await new Promise<void>((resolve) => out.once!('drain', () => resolve()));
+  }
+  out.write('\n');
+}
+
 export interface Io {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string): unknown; isTTY?: boolean; once?(event: 'drain', listener: () => void): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -518,7 +535,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const file = shownPath(folder, roadmap.file);
         report.roadmaps = report.roadmaps.filter((x) => x.file === file);
       }
-      io.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(notes, report, style));
+      if (args.json) await writePieces(io.stdout, jsonPieces(report));
+      else io.stdout.write(renderStatus(notes, report, style));
       return 0;
     }
     if (args.command === 'check') return checkCommand(args, notes, io, style);

@@ -4,7 +4,7 @@
 import { diffArrays } from 'diff';
 import { isValidIsoDate } from './dates';
 import { findFrontMatter } from './frontMatter';
-import { TASK_PREFIX } from './inline';
+import { inlineFields, TASK_PREFIX, type InlineField } from './inline';
 import { ATX_HEADING, proseLines } from './lines';
 import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model';
 import { readGoalpostLine, sectionOf } from './review';
@@ -83,14 +83,15 @@ export function goalpostSectionOf(review: ReviewNote): GoalpostSection {
 // The syntax of a milestone line.
 
 const DUE_EMOJI = /(📅|🗓|📆)(\uFE0F?\s*)(\d{4}-\d{2}-\d{2})/u;
-const DUE_FIELD = /(\[\s*due\s*::\s*)([^\]]*?)(\s*\])|(\(\s*due\s*::\s*)([^)]*?)(\s*\))/i;
-const ANY_FIELD = /[[(]\s*[A-Za-z][\w -]*?::/;
 const BLOCK_ID_AT_END = /\s+\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$/;
-/** Everything on a task line that is not its title, in the order written. */
+/** The line's due field (`[due:: …]`, `(Due:: …)`, `[**due**:: …]`: any key Dataview reads as `due`). */
+function dueField(line: string): InlineField | undefined {
+  return inlineFields(line).find((f) => f.canonical === 'due');
+}
+
+/** Everything on a task line that is not its title and no inline field (those are read by inlineFields), in the order written. */
 const METADATA = new RegExp(
   [
-    /\[\s*[A-Za-z][\w -]*?::[^\]]*\]/.source,
-    /\(\s*[A-Za-z][\w -]*?::[^)]*\)/.source,
     /🔁\uFE0F?[^📅🗓📆✅🛫⏳➕❌🆔⛔🏁⏫🔼🔽🔺⏬[(#^]*/u.source,
     /(?:📅|🗓|📆|✅|🛫|⏳|➕|❌)\uFE0F?\s*(?:\d{4}-\d{2}-\d{2})?/u.source,
     /(?:🆔|⛔|🏁)\uFE0F?\s*\S*/u.source,
@@ -105,13 +106,13 @@ type DueSyntax = 'emoji' | 'field';
 
 function dueSyntaxOf(line: string): DueSyntax | null {
   if (DUE_EMOJI.test(line)) return 'emoji';
-  if (DUE_FIELD.test(line)) return 'field';
+  if (dueField(line)) return 'field';
   return null;
 }
 
 /** The syntax a new due date takes on `line`: the line's own fields, else what the roadmap mostly uses. */
 function newDueSyntax(line: string, roadmapDefault: DueSyntax): DueSyntax {
-  if (ANY_FIELD.test(line)) return 'field';
+  if (inlineFields(line).length) return 'field';
   if (/[✅🛫⏳➕]/u.test(line)) return 'emoji';
   return roadmapDefault;
 }
@@ -135,13 +136,8 @@ export function setDue(line: string, date: string, roadmapDefault: DueSyntax = '
     const at = emoji.index + emoji[1]!.length + emoji[2]!.length;
     return line.slice(0, at) + date + line.slice(at + emoji[3]!.length);
   }
-  const field = DUE_FIELD.exec(line);
-  if (field) {
-    const open = field[1] ?? field[4]!;
-    const value = field[2] ?? field[5]!;
-    const at = field.index + open.length;
-    return line.slice(0, at) + date + line.slice(at + value.length);
-  }
+  const field = dueField(line);
+  if (field) return line.slice(0, field.valueStart) + date + line.slice(field.valueEnd);
   return appendBeforeBlockId(line, dueText(newDueSyntax(line, roadmapDefault), date));
 }
 
@@ -150,8 +146,17 @@ export function setTitle(line: string, title: string, id: string): string {
   const prefix = TASK_PREFIX.exec(line);
   if (!prefix) return line;
   const head = line.slice(0, prefix[0].length);
-  const rest = line.slice(prefix[0].length);
-  const metadata = (rest.match(METADATA) ?? []).map((t) => t.trim()).filter((t) => t && !t.startsWith('^'));
+  let rest = line.slice(prefix[0].length);
+  // Inline fields first, as written and where they are (a key may hold emoji or markup); then the rest.
+  const fields = inlineFields(rest);
+  const kept: { at: number; text: string }[] = fields.map((f) => ({ at: f.start, text: rest.slice(f.start, f.end) }));
+  for (let i = fields.length - 1; i >= 0; i--) rest = rest.slice(0, fields[i]!.start) + ' '.repeat(fields[i]!.end - fields[i]!.start) + rest.slice(fields[i]!.end);
+  METADATA.lastIndex = 0;
+  for (let m = METADATA.exec(rest); m; m = METADATA.exec(rest)) kept.push({ at: m.index, text: m[0] });
+  const metadata = kept
+    .sort((a, b) => a.at - b.at)
+    .map((t) => t.text.trim())
+    .filter((t) => t && !t.startsWith('^'));
   return [`${head} ${title.trim()}`, ...metadata, `^${id}`].join(' ');
 }
 

@@ -25,3 +25,4 @@ export { globMatcher } from './glob';
 export * from './newNotes';
 export { BLOCK_ID_SOURCE, MILESTONE_KEYS, MILESTONE_LINK_SOURCE } from './refs';
 export { FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN } from './frontMatter';
+export { jsonPieces } from './jsonText';

@@ -97,6 +97,39 @@ const INLINE_FIELD = new RegExp(
   String.raw`\[[ \t]*(${KEY})[ \t]*::[ \t]*(${SQUARE_VALUE})[ \t]*\]|\([ \t]*(${KEY})[ \t]*::[ \t]*(${ROUND_VALUE})[ \t]*\)`,
   'gu',
 );
+/** A Dataview inline field of a line, where it is: the one reader of fields (the parser, Apply's line edits). */
+export interface InlineField {
+  /** The key as written (`**Due**`) and as Dataview queries it (`due`). */
+  key: string;
+  canonical: string;
+  value: string;
+  /** The whole field `[key:: value]`, [start, end). */
+  start: number;
+  end: number;
+  /** The value's span, [start, end). */
+  valueStart: number;
+  valueEnd: number;
+}
+
+const FIELD_WITH_INDICES = new RegExp(INLINE_FIELD.source, 'gud');
+
+/** Every inline field of `text` (`[key:: value]` and `(key:: value)`), in order; none inside a code span. */
+export function inlineFields(text: string): InlineField[] {
+  const out: InlineField[] = [];
+  if (!text.includes('::')) return out;
+  const visible = text.includes('`') ? text.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length)) : text;
+  FIELD_WITH_INDICES.lastIndex = 0;
+  for (let m = FIELD_WITH_INDICES.exec(visible); m; m = FIELD_WITH_INDICES.exec(visible)) {
+    const round = m[1] === undefined;
+    const keyAt = round ? 3 : 1;
+    const valueAt = round ? 4 : 2;
+    const [vs, ve] = m.indices![valueAt]!;
+    const key = m[keyAt]!;
+    out.push({ key, canonical: canonicalKey(key), value: text.slice(vs, ve), start: m.index, end: m.index + m[0].length, valueStart: vs, valueEnd: ve });
+  }
+  return out;
+}
+
 /** A comma after a field is consumed with it (Tasks' workaround for Dataview's rendering). */
 const AFTER_FIELD_COMMA = /^[ \t]*,/;
 

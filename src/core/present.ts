@@ -196,6 +196,7 @@ export function createWords(l10n: { t: Translate } = ENGLISH) {
       skills: readonly string[];
       threads: number;
       lastThread: string | null;
+      completions?: readonly { done: string | null }[];
     }): [string, string][] {
       const status = m.overdue && m.daysToDue !== null ? `${statusLabel(m.status)} — ${relativeDue(m.daysToDue)}` : statusLabel(m.status);
       const rows: [string, string][] = [
@@ -213,6 +214,10 @@ export function createWords(l10n: { t: Translate } = ENGLISH) {
         m.steps.total ? l10n.t('{0} ({1}/{2} steps)', percentText(m.progress), m.steps.done, m.steps.total) : l10n.t('{0} (no steps)', percentText(m.progress)),
       ]);
       if (m.skills.length) rows.push([l10n.t('Skills'), m.skills.join(', ')]);
+      if (m.completions?.length) {
+        const dates = m.completions.map((c) => c.done ?? '?').join(', ');
+        rows.push([l10n.t('Recurring'), m.completions.length === 1 ? l10n.t('completed once before: {0}', dates) : l10n.t('completed {0} times before: {1}', m.completions.length, dates)]);
+      }
       rows.push([l10n.t('Threads'), m.threads ? (m.lastThread ? l10n.t('{0}, last {1}', m.threads, m.lastThread) : String(m.threads)) : l10n.t('none yet')]);
       return rows;
     },

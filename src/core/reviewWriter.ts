@@ -7,7 +7,7 @@ import { EVIDENCE_KINDS } from './model';
 import { isOverdue, percentText, plural, relativeDue, statusText } from './present';
 import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
-import { entriesInPeriod, newReviewPeriod } from './period';
+import { entriesInPeriod, inPeriod, newReviewPeriod } from './period';
 import { addCadence, addDays, formatCadence, type Cadence } from './dates';
 import { bottleneckTrends } from './bottlenecks';
 import { describeMoves, type MilestoneHistory, type RoadmapHistory } from './history';
@@ -165,7 +165,17 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
       .filter((a) => a.status === 'todo' || a.status === 'in-progress')
       .map((a) => `- [ ] ${escapeMarkdown(a.text)}${a.due ? ` (due ${a.due}${isOverdue(a, today) ? ', overdue' : ''})` : ''} — from [[${stripExtension(s.note.file)}]]`),
   );
-  const actions = openActions.length ? `### Open action items from sessions\n${openActions.join('\n')}` : '';
+  // Sessions of the period held without an agenda: drift, or history once a review was held after them (both for the audit).
+  const sessionDates = new Map(sessionsOf(model, roadmap.file).map((s) => [s.note.file, s.note.date]));
+  const noAgenda = [...state.drift, ...state.driftHistory]
+    .filter((d) => d.kind === 'session-without-agenda' && inPeriod(sessionDates.get(d.file) ?? null, reviewPeriod))
+    .map((d) => `- [[${stripExtension(d.file)}]] (${sessionDates.get(d.file)})`);
+  const actions = [
+    openActions.length ? `### Open action items from sessions\n${openActions.join('\n')}` : '',
+    noAgenda.length ? `### Sessions of the period without an agenda\n${noAgenda.join('\n')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 
   const history = options.history?.available ? new Map(options.history.milestones.map((h) => [h.id, h])) : null;
   const cadence = roadmap.reviewEvery ?? options.status?.defaultCadence ?? null;

@@ -23,6 +23,8 @@ export interface MilestoneState {
   daysToDue: number | null;
   /** Date of the newest thread entry linked to it. */
   lastThread: string | null;
+  /** A recurring milestone's earlier completions (the done copies Obsidian Tasks left), oldest line first. */
+  completions: { line: number; done: string | null }[];
 }
 
 export type DriftKind = 'review-overdue' | 'no-review' | 'session-without-agenda' | 'stale-milestone' | 'overdue-action';
@@ -92,6 +94,7 @@ function milestoneState(r: RoadmapNote, m: Milestone, model: WorkspaceModel, tod
     threads: linked.length,
     daysToDue: m.due ? daysBetween(today, m.due) : null,
     lastThread,
+    completions: (m.completions ?? []).map((c) => ({ line: c.line, done: c.done })),
   };
 }
 

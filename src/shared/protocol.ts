@@ -46,6 +46,8 @@ export interface DashMilestone {
   /** Days until due (negative: overdue); null without a due date. */
   daysToDue: number | null;
   lastThread: string | null;
+  /** A recurring milestone's earlier completions. */
+  completions: { line: number; done: string | null }[];
 }
 
 export interface DashEntry {
@@ -127,6 +129,8 @@ export interface DashboardModel extends RoadmapFacts {
   sessions: DashSession[];
   reviews: DashReview[];
   drift: DashDrift[];
+  /** Drift that aged: sessions without an agenda before the last held review (history, shown apart). */
+  driftHistory: DashDrift[];
   bottlenecks: DashBottleneck[];
 }
 

@@ -106,11 +106,11 @@ describe('CLI', () => {
       assert.equal(ana.nextReviewDue, '2026-04-12');
       const payments = (ana.milestones as Json[]).find((m) => m.id === 'payments');
       assert.deepEqual(
-        { ...payments, daysToDue: undefined, lastThread: undefined },
+        { ...payments, daysToDue: undefined, lastThread: undefined, completions: undefined },
         {
           id: 'payments', title: 'Ship the payments migration', line: 13, phase: 'Q1 — Foundations', status: 'in-progress',
           overdue: false, due: '2026-06-01', done: null, start: null, steps: { done: 1, total: 2 }, progress: 0.5,
-          skills: ['sql'], threads: 1, daysToDue: undefined, lastThread: undefined,
+          skills: ['sql'], threads: 1, daysToDue: undefined, lastThread: undefined, completions: undefined,
         },
       );
       const design = (ana.milestones as Json[]).find((m) => m.id === 'design-review')!;

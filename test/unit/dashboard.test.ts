@@ -40,6 +40,7 @@ function milestone(id: string, over: Partial<DashMilestone> = {}): DashMilestone
     threads: 0,
     daysToDue: null,
     lastThread: null,
+    completions: [],
     ...over,
   };
 }
@@ -73,6 +74,7 @@ function model(over: Partial<DashboardModel> = {}): DashboardModel {
     reviews: [],
     drift: [],
     bottlenecks: [],
+    driftHistory: [],
     ...over,
   };
 }

@@ -282,3 +282,21 @@ describe('goalpost: CLI apply', () => {
     assert.equal(read(reviewPath), text);
   });
 });
+
+describe('goalpost line edits read inline fields as the parser does', () => {
+  it('moves a due date written with any Dataview key form Dataview reads as due', async () => {
+    const { setDue } = await import('../../src/core/goalpost');
+    assert.equal(setDue('- [ ] Ship [**Due**:: 2026-06-01] ^ship', '2026-07-01'), '- [ ] Ship [**Due**:: 2026-07-01] ^ship');
+    assert.equal(setDue('- [ ] Ship (Due :: 2026-06-01) ^ship', '2026-07-01'), '- [ ] Ship (Due :: 2026-07-01) ^ship');
+    // A line with a field of another key gets its due date as a field too.
+    assert.equal(setDue('- [ ] Ship [🎅:: yes] ^ship', '2026-07-01'), '- [ ] Ship [🎅:: yes] [due:: 2026-07-01] ^ship');
+  });
+
+  it('a rescope keeps every field, emoji keys and markup keys included, in their order', async () => {
+    const { setTitle } = await import('../../src/core/goalpost');
+    assert.equal(
+      setTitle('- [ ] Old title [xmas🎄:: yes] [**Due**:: 2026-06-01] #skill/sql 📅 2026-06-01', 'New title', 'old-title'),
+      '- [ ] New title [xmas🎄:: yes] [**Due**:: 2026-06-01] #skill/sql 📅 2026-06-01 ^old-title',
+    );
+  });
+});

@@ -46,6 +46,12 @@ export function driftSection(c: Ctx): HTMLElement {
     signals.append(el('li', { class: `drift ${s.kind}` }, el('span', { class: 'badge warn' }, label), item));
   }
   if (!m.drift.length) signals.append(el('li', { class: 'muted' }, 'No drift: reviews on time, every session had an agenda, every open milestone has recent threads.'));
+  // Drift that aged (sessions without an agenda before the last held review): history, no longer counted.
+  for (const s of m.driftHistory ?? []) {
+    const label = `${DRIFT_LABEL[s.kind] ?? s.kind} (before the last review)`;
+    const item = interactive(el('span', { class: 'link' }, s.message), `${label}: ${s.message}. Open`, c.open(s.file, s.line), `h:${s.kind}:${s.file}:${s.line}`);
+    signals.append(el('li', { class: `drift history ${s.kind}` }, el('span', { class: 'badge muted' }, 'history'), item));
+  }
 
   const summary = el('ul', { class: 'chips', 'aria-label': 'Drift summary' }, ...driftChips(m).map((x) => el('li', { class: x.cls }, x.text)));
 

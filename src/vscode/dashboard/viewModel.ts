@@ -26,6 +26,7 @@ export function emptyModel(roadmap: RoadmapId, generation: number, today: string
     sessions: [],
     reviews: [],
     drift: [],
+    driftHistory: [],
     bottlenecks: [],
   };
 }
@@ -91,6 +92,7 @@ export function buildDashboardModel(engine: Mentorship, roadmap: RoadmapId, gene
       threads: m.threads,
       daysToDue: m.daysToDue,
       lastThread: m.lastThread,
+      completions: m.completions.map((c) => ({ line: c.line, done: c.done })),
     })),
     entries: entriesOf(model, file).map((l) => ({
       file: l.entry.file,
@@ -110,6 +112,7 @@ export function buildDashboardModel(engine: Mentorship, roadmap: RoadmapId, gene
     })),
     reviews,
     drift: state.drift.map((d) => ({ kind: d.kind, message: d.message, file: d.file, line: d.line })),
+    driftHistory: state.driftHistory.map((d) => ({ kind: d.kind, message: d.message, file: d.file, line: d.line })),
     bottlenecks,
   };
 }
