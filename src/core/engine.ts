@@ -8,7 +8,7 @@ import { bottleneckTrends, type BottleneckReport } from './bottlenecks';
 import { localToday } from './dates';
 import { exportPacket, packetReview } from './exportPacket';
 import { goalpostSectionOf, planGoalpost, type GoalpostPlan } from './goalpost';
-import { roadmapHistory, unavailableHistory, type RoadmapHistory } from './history';
+import { roadmapHistory, roadmapHistoryInSlices, unavailableHistory, type RoadmapHistory } from './history';
 import { menteeRows, type MenteeRow } from './mentees';
 import type { Evidence, ReviewNote } from './model';
 import { newRoadmapNote, newSessionNote, newThreadNote, type NewNote } from './newNotes';
@@ -37,6 +37,11 @@ export interface MentorshipPorts {
   versions?: (roadmapFile: string) => Promise<VersionsResult>;
   /** Notes read at once (the CLI 64, the extension host 16). */
   concurrency?: number;
+  /**
+   * Lets a shared host turn between slices of long work (reading a goalpost
+   * history of thousands of versions): the extension gives one, the CLI none.
+   */
+  pause?: () => Promise<void>;
 }
 
 /** `status --json`: the status report with each roadmap's bottleneck trends. */
@@ -173,7 +178,9 @@ export function createMentorship(ports: MentorshipPorts = {}): Mentorship {
         .model()
         .reviews.filter((r) => r.roadmap === roadmapFile)
         .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
-      return roadmapHistory(roadmapFile, read.versions, reviews, { kindNames: settings.kindNames });
+      return ports.pause
+        ? roadmapHistoryInSlices(roadmapFile, read.versions, reviews, { kindNames: settings.kindNames, pause: ports.pause })
+        : roadmapHistory(roadmapFile, read.versions, reviews, { kindNames: settings.kindNames });
     },
     bottlenecks: (roadmapFile) => bottleneckTrends(index.model(), roadmapFile, clock()),
   };

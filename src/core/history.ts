@@ -3,7 +3,13 @@
 // binary, the extension with the Git extension's API.
 import { daysBetween } from './dates';
 import { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
-import type { GoalpostChange, Milestone } from './model';
+import type { Diagnostic, GoalpostChange, Milestone } from './model';
+import { findFrontMatter } from './frontMatter';
+import { withInlineMemo, type InlineInfo } from './inline';
+import { taskOfItem } from './markdown';
+import { milestoneOf } from './roadmap';
+import { SLICE_MS } from './slices';
+import { splitLines } from './text';
 import { parseNoteText } from './parseNote';
 import { movedText } from './present';
 
@@ -38,9 +44,63 @@ interface Tracked {
   last: Milestone;
 }
 
-function parseVersion(v: RoadmapVersion, kindNames: KindNames): Milestone[] | null {
-  const result = parseNoteText(v.path, v.text, { kindNames, maxNoteBytes: 5_000_000 });
+function parseVersion(v: RoadmapVersion, kindNames: KindNames, inlineMemo: Map<string, InlineInfo>): Milestone[] | null {
+  const result = withInlineMemo(inlineMemo, () => parseNoteText(v.path, v.text, { kindNames, maxNoteBytes: 5_000_000 }));
   return result.note?.kind === 'roadmap' ? result.note.milestones : null;
+}
+
+/** A top-level task line, its marker at column 0: its place in the note's structure cannot change with its text. */
+const TOP_TASK = /^([-*+]|\d{1,9}[.)])[ \t]+\[(.)\](?=[ \t]|$)/;
+/** Lines whose text can change the structure around them: blank, list items, headings, quotes, fences, comments, tables, rules. */
+const STRUCTURAL = /^\s*$|^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^\s*(?:#|>|`{3}|~{3}|<|=|-{2}|_{3}|\*{3}|\|)|-->|<!--/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+/** A version changes at most this many lines for the shortcut to be worth it (a commit usually touches one or two). */
+const MAX_CHANGED_LINES = 16;
+
+/**
+ * A version's milestones from the version before, when the two differ only in
+ * lines that change no structure: top-level task lines rewritten where they
+ * are (a date moved, a box ticked, a title changed; each read again as the
+ * parser reads a task) and prose. What the history reads of a milestone (id,
+ * title, dates, status, line) is then exactly what a whole parse gives.
+ * Undefined when the shortcut does not apply: the version is parsed whole.
+ */
+function versionFromPrevious(prev: { text: string; lines: string[]; milestones: Milestone[] }, text: string, lines: string[], inlineMemo: Map<string, InlineInfo>): Milestone[] | undefined {
+  if (lines.length !== prev.lines.length) return undefined;
+  const front = findFrontMatter(text)?.lineCount ?? 0;
+  if (front !== (findFrontMatter(prev.text)?.lineCount ?? 0)) return undefined;
+  let byLine: Map<number, number> | undefined;
+  let out: Milestone[] | undefined;
+  let changed = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const now = lines[i]!;
+    const before = prev.lines[i]!;
+    if (now === before) continue;
+    if (++changed > MAX_CHANGED_LINES || i < front) return undefined;
+    byLine ??= new Map(prev.milestones.map((m, k) => [m.line, k]));
+    const at = byLine.get(i + 1);
+    if (at === undefined) {
+      // Prose that stays prose: no milestone reads it (unless it is a setext heading's text: a phase).
+      if (STRUCTURAL.test(now) || STRUCTURAL.test(before) || SETEXT_UNDERLINE.test(lines[i + 1] ?? '')) return undefined;
+      continue;
+    }
+    const a = TOP_TASK.exec(before);
+    const b = TOP_TASK.exec(now);
+    if (!a || !b || a[1] !== b[1] || a[0].length !== b[0].length) return undefined;
+    const old = prev.milestones[at]!;
+    const diagnostics: Diagnostic[] = [];
+    const t = withInlineMemo(inlineMemo, () =>
+      taskOfItem({ kind: 'item', line: i + 1, parent: -1, top: 0, raw: now, content: now.slice(b[0].length), mark: b[2]!, checkboxColumn: b[0].length - 3, endLine: old.endLine, quote: 0 }, '', diagnostics),
+    );
+    // A recurring task's copies are merged by the whole parse.
+    if (!t || t.recurrence !== null || old.completions) return undefined;
+    const m = milestoneOf(t, old.phase === null ? null : { title: old.phase, line: old.phaseLine! }, old.endLine);
+    // A new id may meet another milestone's: the whole parse reports duplicates.
+    if (m.id !== old.id && prev.milestones.some((x) => x.id === m.id)) return undefined;
+    out ??= prev.milestones.slice();
+    out[at] = m;
+  }
+  return out ?? prev.milestones;
 }
 
 /** The review whose goalpost line moved `id` to `to`: the latest one dated on or before the commit, else the first. */
@@ -85,19 +145,57 @@ function track(t: Tracked, m: Milestone, v: RoadmapVersion, reviews: ReviewGoalp
  * is followed when it keeps its line. A milestone that leaves the file counts
  * as dropped on that commit.
  */
-export function roadmapHistory(
+export interface HistoryOptions {
+  kindNames?: KindNames;
+  /** Off: every version is parsed whole (tests compare the two). */
+  incremental?: boolean;
+}
+
+export function roadmapHistory(roadmap: string, versions: RoadmapVersion[], reviews: ReviewGoalposts[] = [], options: HistoryOptions = {}): RoadmapHistory {
+  const steps = historySteps(roadmap, versions, reviews, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same history, read a slice at a time: `pause` is awaited whenever
+ * `sliceMs` have passed, so an extension host is never blocked for the whole
+ * read (thousands of versions).
+ */
+export async function roadmapHistoryInSlices(
   roadmap: string,
   versions: RoadmapVersion[],
-  reviews: ReviewGoalposts[] = [],
-  options: { kindNames?: KindNames } = {},
-): RoadmapHistory {
+  reviews: ReviewGoalposts[],
+  options: HistoryOptions & { pause: () => Promise<void>; sliceMs?: number },
+): Promise<RoadmapHistory> {
+  const steps = historySteps(roadmap, versions, reviews, options);
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  let sliceStart = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await options.pause();
+      sliceStart = Date.now();
+    }
+  }
+}
+
+function* historySteps(roadmap: string, versions: RoadmapVersion[], reviews: ReviewGoalposts[], options: HistoryOptions): Generator<void, RoadmapHistory> {
   const kindNames = options.kindNames ?? DEFAULT_KIND_NAMES;
   const all: Tracked[] = [];
   let previous = new Map<string, Tracked>();
   let gone: Tracked[] = [];
   let order: Tracked[] = [];
+  // Task lines repeat from one version to the next: each distinct one is read once.
+  const inlineMemo = new Map<string, InlineInfo>();
+  let prev: { text: string; lines: string[]; milestones: Milestone[] } | undefined;
   for (const v of versions) {
-    const parsed = parseVersion(v, kindNames);
+    const lines = splitLines(v.text);
+    const parsed = (prev && options.incremental !== false && versionFromPrevious(prev, v.text, lines, inlineMemo)) || parseVersion(v, kindNames, inlineMemo);
+    prev = parsed ? { text: v.text, lines, milestones: parsed } : undefined;
     if (!parsed) continue;
     const ids = new Set<string>();
     const milestones = parsed.filter((m) => !ids.has(m.id) && ids.add(m.id));
@@ -135,6 +233,7 @@ export function roadmapHistory(
       gone.push(t);
     }
     previous = current;
+    yield;
   }
   const inFile = new Set(order);
   const milestones = [...order, ...all.filter((t) => !inFile.has(t))].map((t) => t.history);

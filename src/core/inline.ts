@@ -182,7 +182,40 @@ function protectCodeSpans(text: string): { text: string; restore: (s: string) =>
  * written as a date (`📅 2026-02-30`) is an error at `line`; a marker not
  * followed by a date is plain text.
  */
+/** While set (withInlineMemo), task texts already read are not read again. */
+let memo: Map<string, InlineInfo> | undefined;
+
+/**
+ * Runs `parse` with parseInline remembering what it read, in `cache`: the
+ * goalpost history parses thousands of versions of one roadmap, whose task
+ * lines are mostly the same text from one version to the next. Only results
+ * that raised no diagnostic are remembered (a diagnostic names its line).
+ */
+export function withInlineMemo<T>(cache: Map<string, InlineInfo>, parse: () => T): T {
+  const outer = memo;
+  memo = cache;
+  try {
+    return parse();
+  } finally {
+    memo = outer;
+  }
+}
+
 export function parseInline(text: string, file: string, line: number, diagnostics: Diagnostic[]): InlineInfo {
+  if (memo) {
+    const known = memo.get(text);
+    if (known) return known;
+    const before = diagnostics.length;
+    const cache = memo;
+    memo = undefined;
+    try {
+      const info = parseInline(text, file, line, diagnostics);
+      if (diagnostics.length === before) cache.set(text, info);
+      return info;
+    } finally {
+      memo = cache;
+    }
+  }
   // Most task text holds no field, tag, id, code span or emoji: its title is the text.
   if (PLAIN_TEXT.test(text) && !text.includes('::')) {
     return { title: collapseSpaces(text), blockId: null, due: null, done: null, start: null, skills: NONE, tags: NONE, recurrence: null };

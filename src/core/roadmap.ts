@@ -2,8 +2,34 @@ import type { ParsedFrontMatter } from './frontMatter';
 import { dateField, textField } from './frontMatter';
 import { parseCadence } from './dates';
 import { scanMarkdown, taskOfItem } from './markdown';
-import type { Diagnostic, Milestone, RoadmapNote } from './model';
+import type { InlineInfo } from './inline';
+import type { Diagnostic, Milestone, RoadmapNote, TaskItem } from './model';
 import { slugify } from './text';
+
+/** A top-level task as a milestone: its id is its block id, else its title's slug. */
+export function milestoneOf(t: InlineInfo & { task: TaskItem }, phase: { title: string; line: number } | null, endLine: number): Milestone {
+  // A block id is the id; only a milestone without one needs its title's slug.
+  const id = t.blockId ?? (slugify(t.title) || `line-${t.task.line}`);
+  const task = t.task;
+  // Field by field, not a spread (see taskOfItem).
+  return {
+    text: task.text,
+    line: task.line,
+    checkboxColumn: task.checkboxColumn,
+    status: task.status,
+    due: task.due,
+    done: task.done,
+    start: task.start,
+    id,
+    explicitId: t.blockId !== null,
+    title: t.title,
+    phase: phase?.title ?? null,
+    phaseLine: phase?.line ?? null,
+    steps: [],
+    skills: t.skills,
+    endLine,
+  };
+}
 
 /**
  * Every top-level task item is a milestone, nested task items are its steps,
@@ -65,27 +91,8 @@ export function parseRoadmap(
     }
     const t = taskOfItem(event, file, diagnostics);
     if (!t) continue;
-    const slug = slugify(t.title);
-    const id = t.blockId ?? (slug || `line-${t.task.line}`);
-    const task = t.task;
-    // Field by field, not a spread (see taskOfItem).
-    const milestone: Milestone = {
-      text: task.text,
-      line: task.line,
-      checkboxColumn: task.checkboxColumn,
-      status: task.status,
-      due: task.due,
-      done: task.done,
-      start: task.start,
-      id,
-      explicitId: t.blockId !== null,
-      title: t.title,
-      phase: phase?.title ?? null,
-      phaseLine: phase?.line ?? null,
-      steps: [],
-      skills: t.skills,
-      endLine: event.endLine,
-    };
+    const milestone = milestoneOf(t, phase, event.endLine);
+    const id = milestone.id;
     const recurring = t.recurrence !== null;
     const firstIndex = seen.get(id);
     const held = firstIndex === undefined ? undefined : note.milestones[firstIndex]!;

@@ -13,6 +13,7 @@ import {
 } from '../../core';
 import { readSettings, type Settings } from '../settings';
 import { disk } from './disk';
+import { pause } from './indexCache';
 
 /** What every folder's engine shares: today's date, and git where a process can run. */
 export interface FolderPorts {
@@ -54,6 +55,8 @@ export class FolderNotes {
       settings: readSettings(this.folder),
       clock: this.ports.clock,
       concurrency: READS_IN_FLIGHT,
+      // Long work (a goalpost history) yields to the shared host every slice.
+      pause,
       ...(this.ports.versions ? { versions: (file: string) => this.ports.versions!(this, file) } : {}),
     });
   }

@@ -1,0 +1,88 @@
+// The goalpost history reads a version from the one before when only task
+// lines were rewritten in place or prose changed (issue 20: 3,000 commits in
+// under a second). Whatever the edits, the result is the history a whole
+// parse of every version gives.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { roadmapHistory, type RoadmapVersion } from '../../src/core/history';
+
+const LINES = [
+  '- [ ] Ship payments 📅 2026-06-01 ^payments',
+  '- [x] Ship payments 📅 2026-06-01 ✅ 2026-05-20 ^payments',
+  '- [/] Ship payments 📅 2026-07-15 ^payments',
+  '- [ ] Ship the payments migration 📅 2026-06-01',
+  '- [ ] Ship the payments migration [due:: 2026-08-01]',
+  '- [-] Get certified ^cert',
+  '- [ ] Get certified 📅 2026-09-01 ^cert',
+  '- [ ] Weekly thread 🔁 every week 📅 2026-03-22',
+  '- [x] Weekly thread 🔁 every week 📅 2026-03-15 ✅ 2026-03-15',
+  '- [ ] Give a talk 📅 2026-02-30',
+  '  - [ ] a step',
+  '  - [x] a step',
+  'Some prose about the plan.',
+  'Other prose, revised.',
+  '',
+  '## Q1',
+  '## Q2 — Scope',
+  'Setext phase',
+  '===',
+  '```',
+  '<!-- a comment',
+  '-->',
+  '> - [ ] quoted task ^quoted',
+  '* [ ] Star marker 📅 2026-05-05 ^star',
+];
+
+const head = ['---', 'tags: [roadmap]', 'title: T', '---'];
+
+function versionsOf(bodies: string[][]): RoadmapVersion[] {
+  return bodies.map((body, i) => ({ commit: `c${i}`, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, path: 'roadmap.md', text: [...head, ...body].join('\n') + '\n' }));
+}
+
+/** A start and a sequence of edits, most of them one line rewritten in place (what commits do). */
+const edits = fc.tuple(
+  fc.array(fc.constantFrom(...LINES), { minLength: 3, maxLength: 14 }),
+  fc.array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.record({ op: fc.constant('replace' as const), at: fc.nat(), line: fc.constantFrom(...LINES) }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), line: fc.constantFrom(...LINES) }) },
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat(), line: fc.constant('') }) },
+    ),
+    { minLength: 1, maxLength: 25 },
+  ),
+);
+
+describe('goalpost history read version from version', () => {
+  it('gives the history a whole parse of every version gives', () => {
+    fc.assert(
+      fc.property(edits, ([start, steps]) => {
+        const bodies = [start];
+        let body = start;
+        for (const s of steps) {
+          body = body.slice();
+          const at = body.length ? s.at % body.length : 0;
+          if (s.op === 'replace' && body.length) body[at] = s.line;
+          else if (s.op === 'insert') body.splice(at, 0, s.line);
+          else if (s.op === 'delete' && body.length > 1) body.splice(at, 1);
+          bodies.push(body);
+        }
+        const versions = versionsOf(bodies);
+        const reviews = [{ file: 'r.md', date: '2026-01-05', changes: [{ op: 'move' as const, id: 'payments', due: '2026-07-15', why: 'slipped', line: 3 }] }];
+        assert.deepEqual(roadmapHistory('roadmap.md', versions, reviews), roadmapHistory('roadmap.md', versions, reviews, { incremental: false }));
+      }),
+      { seed: 20261206, numRuns: 600 },
+    );
+  });
+});
+
+describe('goalpost history in slices (the extension host)', () => {
+  it('yields between versions and gives the same history', async () => {
+    const { roadmapHistoryInSlices } = await import('../../src/core/history');
+    const bodies = Array.from({ length: 40 }, (_, i) => [`- [ ] Ship payments 📅 2026-06-${String((i % 28) + 1).padStart(2, '0')} ^payments`, `- [${i % 3 ? ' ' : 'x'}] Talk ^talk`]);
+    const versions = versionsOf(bodies);
+    let pauses = 0;
+    const sliced = await roadmapHistoryInSlices('roadmap.md', versions, [], { sliceMs: 0, pause: async () => void pauses++ });
+    assert.deepEqual(sliced, roadmapHistory('roadmap.md', versions));
+    assert.ok(pauses >= versions.length - 1, `paused ${pauses} times for ${versions.length} versions`);
+  });
+});
