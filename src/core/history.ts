@@ -44,8 +44,8 @@ interface Tracked {
   last: Milestone;
 }
 
-function parseVersion(v: RoadmapVersion, kindNames: KindNames, inlineMemo: Map<string, InlineInfo>): Milestone[] | null {
-  const result = withInlineMemo(inlineMemo, () => parseNoteText(v.path, v.text, { kindNames, maxNoteBytes: 5_000_000 }));
+function parseVersion(path: string, text: string, kindNames: KindNames, inlineMemo: Map<string, InlineInfo>): Milestone[] | null {
+  const result = withInlineMemo(inlineMemo, () => parseNoteText(path, text, { kindNames, maxNoteBytes: 5_000_000 }));
   return result.note?.kind === 'roadmap' ? result.note.milestones : null;
 }
 
@@ -193,9 +193,11 @@ function* historySteps(roadmap: string, versions: RoadmapVersion[], reviews: Rev
   const inlineMemo = new Map<string, InlineInfo>();
   let prev: { text: string; lines: string[]; milestones: Milestone[] } | undefined;
   for (const v of versions) {
-    const lines = splitLines(v.text);
-    const parsed = (prev && options.incremental !== false && versionFromPrevious(prev, v.text, lines, inlineMemo)) || parseVersion(v, kindNames, inlineMemo);
-    prev = parsed ? { text: v.text, lines, milestones: parsed } : undefined;
+    // Read once: a version's text may be decoded on each read (src/node/git.ts).
+    const text = v.text;
+    const lines = splitLines(text);
+    const parsed = (prev && options.incremental !== false && versionFromPrevious(prev, text, lines, inlineMemo)) || parseVersion(v.path, text, kindNames, inlineMemo);
+    prev = parsed ? { text, lines, milestones: parsed } : undefined;
     if (!parsed) continue;
     const ids = new Set<string>();
     const milestones = parsed.filter((m) => !ids.has(m.id) && ids.add(m.id));

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { ReadVersions, VersionsResult } from '../../core';
 import type { RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
+import { hostMonitor } from '../notes/hostMonitor';
 
 interface GitRepository {
   rootUri: vscode.Uri;
@@ -42,7 +43,8 @@ async function gitApi(): Promise<GitApi | string> {
   }
 }
 
-const cache = new Map<string, { key: string; versions: Promise<VersionsResult> }>();
+/** Reads in flight, so hovers and the dashboard asking at once share one git run. */
+const inFlight = new Map<string, { key: string; versions: Promise<VersionsResult> }>();
 
 /** Told when a repository's HEAD moves (a commit, a checkout): histories read before are out of date. */
 const headListeners = new Set<() => void>();
@@ -78,7 +80,8 @@ function watchHeads(api: GitApi): Promise<void> {
 
 /**
  * The engine's `versions` port in the extension: a roadmap's committed
- * versions, read again only when HEAD moved (when it is unknown, after a few seconds).
+ * versions. Not kept once read (thousands of versions are tens of MB): the
+ * histories made of them are (GoalpostHistoryProvider), until HEAD moves.
  */
 export async function gitVersions(folder: FolderNotes, roadmapFile: string): Promise<VersionsResult> {
   const readVersions = nodeGit;
@@ -91,18 +94,39 @@ export async function gitVersions(folder: FolderNotes, roadmapFile: string): Pro
   const uri = folder.uri(roadmapFile);
   const head = api.getRepository(uri)?.state.HEAD?.commit ?? '';
   const key = head || `t${Math.floor(Date.now() / 5000)}`;
-  let cached = cache.get(uri.toString());
-  if (!cached || cached.key !== key) {
-    const env: Record<string, string | undefined> = typeof process !== 'undefined' ? { ...process.env } : {};
-    cached = { key, versions: readVersions(uri.fsPath, { git: api.git.path || 'git', env }) };
-    cache.set(uri.toString(), cached);
-  }
-  return cached.versions;
+  const id = uri.toString();
+  const pending = inFlight.get(id);
+  if (pending && pending.key === key) return pending.versions;
+  const env: Record<string, string | undefined> = typeof process !== 'undefined' ? { ...process.env } : {};
+  const versions = readVersions(uri.fsPath, { git: api.git.path || 'git', env }).finally(() => {
+    if (inFlight.get(id)?.versions === versions) inFlight.delete(id);
+  });
+  inFlight.set(id, { key, versions });
+  return versions;
 }
 
 export class GoalpostHistoryProvider {
+  /** Histories read since HEAD last moved, per folder and roadmap (a hover asks once per row). */
+  private readonly read = new Map<string, { index: number; history: Promise<RoadmapHistory> }>();
+
+  constructor(private readonly log?: (message: string) => void) {
+    onDidMoveHead(() => this.read.clear());
+  }
+
   /** The history of a roadmap of `folder`, annotated with that folder's reviews. */
   history(folder: FolderNotes, roadmapFile: string): Promise<RoadmapHistory> {
-    return folder.engine.history(roadmapFile);
+    const key = `${folder.key}|${roadmapFile}`;
+    // The reviews' goalpost lines annotate the moves: read again when the index moved on.
+    const generation = folder.index.generation;
+    const known = this.read.get(key);
+    if (known && known.index === generation) return known.history;
+    const t0 = performance.now();
+    const monitor = hostMonitor();
+    const history = folder.engine.history(roadmapFile).finally(() => {
+      const cost = monitor.stop();
+      this.log?.(`goalpost history of ${roadmapFile} read in ${Math.round(performance.now() - t0)} ms; longest stall of the extension host while reading the goalpost history: ${cost}`);
+    });
+    this.read.set(key, { index: generation, history });
+    return history;
   }
 }

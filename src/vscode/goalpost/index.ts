@@ -24,7 +24,7 @@ export interface GoalpostFeature {
 
 export function registerGoalpost(context: vscode.ExtensionContext, notes: NotesService): GoalpostFeature {
   const lens = new GoalpostCodeLens(notes);
-  const history = new GoalpostHistoryProvider();
+  const history = new GoalpostHistoryProvider((message) => notes.logInfo(message));
   provider = history;
   // The dashboard draws first-planned ghost markers and the Goalpost panel from this.
   setHistoryProvider(async (r) => {

@@ -395,6 +395,11 @@ export class NotesService implements vscode.Disposable {
     });
   }
 
+  /** A line in Output › Mentorship (what a feature did and what it cost, for bug reports and the benchmark). */
+  logInfo(message: string): void {
+    this.log.info(message);
+  }
+
   /** The day every view and command computes against (each folder's engine has the same clock). */
   today(): string {
     return this.clock();
