@@ -2,7 +2,10 @@
 // review, the roadmap's state with its timeline as static SVG, and the
 // period's growth threads. No script, no external resource (a CSP that allows
 // nothing but the inline style says so to the browser too), a light theme,
-// print CSS for A4, and every piece of note text escaped. Pure.
+// print CSS for A4, and every piece of note text escaped. The review's own
+// markdown is rendered by packetMarkdown.ts (unified, sanitized). Pure.
+import { escapeHtml } from './html';
+import { renderReviewMarkdown } from './packetMarkdown';
 import { entriesInPeriod, periodOfReview } from './period';
 import { daysBetween, dayNumber, fromDayNumber } from './dates';
 import { EVIDENCE_KINDS, type ReviewNote } from './model';
@@ -21,12 +24,7 @@ export interface PacketInput {
   status?: StatusOptions;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text as HTML text or attribute value: nothing in it can become markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
+export { escapeHtml };
 
 /** `reviews/2026-07-15-review.md` → `reviews/2026-07-15-review.html`. */
 export function packetPath(reviewFile: string): string {
@@ -36,114 +34,6 @@ export function packetPath(reviewFile: string): string {
 /** The review a packet is made of by default: the roadmap's last held review on or before today, else its newest (a draft). */
 export function packetReview(model: WorkspaceModel, roadmapFile: string, today: string): ReviewNote | undefined {
   return lastReviewOf(model, roadmapFile, today)?.note ?? reviewsOf(model, roadmapFile).at(-1)?.note;
-}
-
-// ---- the review's markdown, as escaped HTML ------------------------------------
-
-/** Inline markdown after escaping: bold, code spans and wiki links' labels; nothing else. */
-function inline(text: string): string {
-  let html = escapeHtml(text);
-  html = html.replace(/\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]/g, (_w, target: string, label?: string) => `<span class="link">${label ?? target}</span>`);
-  html = html.replace(/`([^`]+)`/g, '<code>$1</code>');
-  html = html.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
-  return html;
-}
-
-function splitRow(line: string): string[] {
-  return line
-    .trim()
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split(/(?<!\\)\|/)
-    .map((c) => c.trim().replace(/\\\|/g, '|'));
-}
-
-/**
- * A line-based rendering of the review's body: headings, tables, lists,
- * paragraphs; HTML comments left out; everything else is escaped text.
- */
-export function renderReviewBody(markdown: string): string {
-  let body = markdown.replace(/^\uFEFF/, '');
-  const fm = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(body);
-  if (fm) body = body.slice(fm[0].length);
-  body = body.replace(/<!--[\s\S]*?(-->|$)/g, '');
-  const lines = body.split(/\r\n|\r|\n/);
-  const out: string[] = [];
-  let list = false;
-  let para: string[] = [];
-  const flushPara = () => {
-    if (para.length) out.push(`<p>${para.map(inline).join(' ')}</p>`);
-    para = [];
-  };
-  const closeList = () => {
-    if (list) out.push('</ul>');
-    list = false;
-  };
-  let fence = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (/^\s*(```|~~~)/.test(line)) {
-      flushPara();
-      closeList();
-      if (!fence) out.push('<pre>');
-      else out.push('</pre>');
-      fence = !fence;
-      continue;
-    }
-    if (fence) {
-      out.push(escapeHtml(line));
-      continue;
-    }
-    const h = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (h) {
-      flushPara();
-      closeList();
-      // The packet's own title is h1; the review's headings start at h2.
-      const level = Math.min(6, h[1]!.length + 1);
-      out.push(`<h${level}>${inline(h[2]!)}</h${level}>`);
-      continue;
-    }
-    if (/^\s*\|/.test(line)) {
-      flushPara();
-      closeList();
-      const rows: string[][] = [];
-      let j = i;
-      while (j < lines.length && /^\s*\|/.test(lines[j]!)) rows.push(splitRow(lines[j++]!));
-      i = j - 1;
-      const isRule = (r: string[]) => r.every((c) => /^:?-+:?$/.test(c));
-      const head = rows.length > 1 && isRule(rows[1]!) ? rows[0]! : null;
-      const bodyRows = rows.filter((r, k) => !(head && k <= 1) && !isRule(r));
-      out.push('<table>');
-      if (head) out.push(`<thead><tr>${head.map((c) => `<th>${inline(c)}</th>`).join('')}</tr></thead>`);
-      out.push('<tbody>', ...bodyRows.map((r) => `<tr>${r.map((c) => `<td${/^[\d/—-]{1,10}$/.test(c) ? ' class="n"' : ''}>${inline(c)}</td>`).join('')}</tr>`), '</tbody></table>');
-      continue;
-    }
-    const li = /^\s*[-*+]\s+(?:\[([ xX/-])\]\s*)?(.*)$/.exec(line);
-    if (li) {
-      flushPara();
-      if (!list) out.push('<ul>');
-      list = true;
-      const box = li[1] === undefined ? '' : `<span class="box">${li[1] === 'x' || li[1] === 'X' ? '☑' : li[1] === '-' ? '☒' : '☐'}</span> `;
-      out.push(`<li>${box}${inline(li[2]!)}</li>`);
-      continue;
-    }
-    if (!line.trim()) {
-      flushPara();
-      closeList();
-      continue;
-    }
-    if (list && /^\s{2,}\S/.test(line)) {
-      // A continuation of the list item above.
-      out[out.length - 1] = out[out.length - 1]!.replace(/<\/li>$/, ` ${inline(line.trim())}</li>`);
-      continue;
-    }
-    closeList();
-    para.push(line.trim());
-  }
-  flushPara();
-  closeList();
-  if (fence) out.push('</pre>');
-  return out.join('\n');
 }
 
 // ---- the timeline ----------------------------------------------------------------
@@ -230,6 +120,12 @@ li { break-inside: avoid; }
 code { font: 9pt ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f6f8fa; padding: 0 1mm; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f8fa; padding: 2mm; font-size: 9pt; }
 .link { color: #0969da; }
+.url, .image { color: #59636e; overflow-wrap: anywhere; }
+blockquote { margin: 2mm 0; padding: 0 0 0 3mm; border-left: 3px solid #d0d7de; color: #3d444d; }
+ol { padding-left: 7mm; margin: 1mm 0 3mm; }
+hr { border: 0; border-top: 1px solid #d0d7de; margin: 4mm 0; }
+pre code { background: none; padding: 0; }
+.fallback { color: #9a6700; border-left: 3px solid #d4a72c; padding-left: 3mm; }
 .box { font-family: monospace; }
 .overdue-text { color: #cf222e; font-weight: 600; }
 .cards { display: flex; flex-wrap: wrap; gap: 3mm; margin: 3mm 0; }
@@ -355,7 +251,7 @@ ${milestoneTable(state.milestones)}
 </section>
 <section class="review">
 <h2>The review</h2>
-${renderReviewBody(reviewText)}
+${renderReviewMarkdown(reviewText).html}
 </section>
 <section class="threads">
 <h2>Growth threads of the period</h2>
