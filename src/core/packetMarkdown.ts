@@ -22,13 +22,15 @@
 // review is measured first, in one linear pass (see LIMITS), and a review past
 // any limit is shown as escaped plain text with a note that says why. Pure.
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
-import type { Html, Nodes as MdastNodes, Parent as MdastParent, PhrasingContent, Root as MdastRoot, RootContent, Text } from 'mdast';
+import type { Html, Literal, Nodes as MdastNodes, Parent as MdastParent, PhrasingContent, Root as MdastRoot, RootContent, Text } from 'mdast';
+import type { CompileContext, Extension as FromMarkdownExtension, Token } from 'mdast-util-from-markdown';
+import type { Code, Effects, Extension as MicromarkExtension, State, TokenizeContext } from 'micromark-util-types';
 import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { findFrontMatter } from './frontMatter';
 import { escapeHtml } from './html';
 
@@ -36,14 +38,14 @@ import { escapeHtml } from './html';
 export const PACKET_MARKDOWN_LIMITS = {
   /** Characters of the review's body (front matter excluded). */
   chars: 128 * 1024,
-  /** Containers (list items, quotes) one line may be nested in: its markers plus its indent over two. */
+  /** Containers (list items, quotes) one line may be nested in: its markers plus its indent (not counting a marker's own spaces) over two. */
   depth: 32,
   /** List items in the whole review (the parser's cost grows with their square). */
-  listItems: 2000,
+  listItems: 1000,
   /** Table cells, counting every row as wide as its table (the HTML pads them so). */
   tableCells: 20_000,
   /** Sum over paragraphs of (emphasis, strikethrough and bracket characters)²: nested inline markup costs its square. */
-  inlineMarks: 4_000_000,
+  inlineMarks: 1_000_000,
 } as const;
 
 export interface RenderedMarkdown {
@@ -66,6 +68,12 @@ export interface MarkdownCost {
 }
 
 const isBlankOrEnd = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+
+/** Past the spaces and tabs at `i`: those after a list marker are the marker's, not an indent. */
+function skipSpaces(text: string, i: number): number {
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return i;
+}
 
 /**
  * What the markdown parser would face in `text`, measured in one pass and
@@ -99,12 +107,14 @@ export function markdownCost(text: string): MarkdownCost {
         indent += 4 - (indent % 4);
         i++;
       } else if (c === 62 /* > */) {
+        // A quote marker, with the one space that belongs to it.
         markers++;
         i++;
+        if (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
       } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isBlankOrEnd(text.charCodeAt(i + 1))) {
         markers++;
         items++;
-        i++;
+        i = skipSpaces(text, i + 1);
       } else if (c >= 48 && c <= 57) {
         let j = i + 1;
         while (j < n && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
@@ -112,7 +122,7 @@ export function markdownCost(text: string): MarkdownCost {
         if ((d === 46 || d === 41) /* . ) */ && isBlankOrEnd(text.charCodeAt(j + 1))) {
           markers++;
           items++;
-          i = j + 1;
+          i = skipSpaces(text, j + 1);
         } else break;
       } else break;
     }
@@ -129,8 +139,9 @@ export function markdownCost(text: string): MarkdownCost {
     else if (tableColumns) cost.tableCells += tableColumns;
     else if (/^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/.test(text.slice(i, end)) && text.slice(i, end).includes('|')) {
       // A delimiter row: the table is this wide, the header row above included.
-      tableColumns = 1;
-      for (let k = i; k < end; k++) if (text.charCodeAt(k) === 124) tableColumns++;
+      const row = text.slice(i, end).trim();
+      tableColumns = 1 - (row.startsWith('|') ? 1 : 0) - (row.length > 1 && row.endsWith('|') ? 1 : 0);
+      for (let k = 0; k < row.length; k++) if (row.charCodeAt(k) === 124) tableColumns++;
       cost.tableCells += 2 * tableColumns;
     }
     // A new paragraph starts at a blank line, a list item, a heading or a table row.
@@ -163,31 +174,132 @@ export function overLimit(cost: MarkdownCost, lineOffset = 0): string | null {
 
 // ---- mdast: what the packet shows for what the notes write --------------------------
 
-const WIKI_LINK = /\[\[([^[\]|]+?)(?:\|([^[\]]*))?\]\]/g;
-
 function textNode(value: string): Text {
   return { type: 'text', value };
 }
 
-/** Text shown in a `<span class="…">`. */
-function spanText(value: string, className: string): Text {
-  return { type: 'text', value, data: { hName: 'span', hProperties: { className: [className] } } };
+// ---- wiki links: `[[target]]`, `[[target|label]]` --------------------------------------
+// A syntax extension, not a pass over text: a wiki link the writer escaped
+// (`\[\[a\|b\]\]`, a title that holds brackets) stays text, as in any
+// CommonMark renderer, and a real one is never split by an autolink or
+// emphasis. Shown as its label (else its target) in a `span.link`: the packet
+// links nowhere.
+
+export interface WikiLink extends Literal {
+  type: 'wikiLink';
+  target: string;
+  label: string | null;
 }
 
-/** `[[target|label]]` → its label (or target) as text in a `span.link`; the rest stays text. */
-function splitWikiLinks(node: Text): PhrasingContent[] | null {
-  if (!node.value.includes('[[')) return null;
-  const out: PhrasingContent[] = [];
-  let last = 0;
-  for (const m of node.value.matchAll(WIKI_LINK)) {
-    if (m.index > last) out.push(textNode(node.value.slice(last, m.index)));
-    const label = m[2]?.trim() || m[1]!.trim();
-    out.push(spanText(label, 'link'));
-    last = m.index + m[0].length;
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    wikiLink: WikiLink;
   }
-  if (last === 0) return null;
-  if (last < node.value.length) out.push(textNode(node.value.slice(last)));
-  return out;
+  interface RootContentMap {
+    wikiLink: WikiLink;
+  }
+}
+
+declare module 'micromark-util-types' {
+  interface TokenTypeMap {
+    wikiLink: 'wikiLink';
+    wikiLinkMarker: 'wikiLinkMarker';
+    wikiLinkInner: 'wikiLinkInner';
+  }
+}
+
+/** End of input, or a line ending (micromark's codes for CR, LF, CRLF are negative). */
+const isLineEnd = (code: Code) => code === null || code < 0 || code === 10 || code === 13;
+
+function tokenizeWikiLink(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+  let size = 0;
+  const open: State = (code) => {
+    if (code !== 91) return nok(code);
+    effects.consume(code);
+    effects.exit('wikiLinkMarker');
+    return innerStart;
+  };
+  const innerStart: State = (code) => {
+    if (isLineEnd(code) || code === 91 || code === 93) return nok(code);
+    effects.enter('wikiLinkInner');
+    return inner(code);
+  };
+  // Up to `]]`, on one line, no `[`; a backslash takes the next character with it (`\]` does not close).
+  const inner: State = (code) => {
+    if (isLineEnd(code) || code === 91) return nok(code);
+    if (code === 93) {
+      effects.exit('wikiLinkInner');
+      effects.enter('wikiLinkMarker');
+      effects.consume(code);
+      return close;
+    }
+    effects.consume(code);
+    size++;
+    return code === 92 ? escaped : inner;
+  };
+  const escaped: State = (code) => {
+    if (isLineEnd(code)) return nok(code);
+    effects.consume(code);
+    return inner;
+  };
+  const close: State = (code) => {
+    if (code !== 93 || size === 0) return nok(code);
+    effects.consume(code);
+    effects.exit('wikiLinkMarker');
+    effects.exit('wikiLink');
+    return ok;
+  };
+  return (code) => {
+    effects.enter('wikiLink');
+    effects.enter('wikiLinkMarker');
+    effects.consume(code);
+    return open;
+  };
+}
+
+const wikiLinkSyntax: MicromarkExtension = { text: { 91: { name: 'wikiLink', tokenize: tokenizeWikiLink } } };
+
+/** CommonMark's backslash escapes, undone (inside a wiki link micromark leaves them as written). */
+function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+const wikiLinkFromMarkdown: FromMarkdownExtension = {
+  enter: {
+    wikiLink(this: CompileContext, token: Token) {
+      this.enter({ type: 'wikiLink', value: '', target: '', label: null }, token);
+    },
+  },
+  exit: {
+    wikiLinkInner(this: CompileContext, token: Token) {
+      const node = this.stack[this.stack.length - 1] as WikiLink;
+      // `[[target|label]]`; in a table cell Obsidian writes `[[target\|label]]`.
+      const inner = this.sliceSerialize(token);
+      const bar = /\\?\|/.exec(inner);
+      node.target = unescapeMarkdown((bar ? inner.slice(0, bar.index) : inner).trim());
+      node.label = bar ? unescapeMarkdown(inner.slice(bar.index + bar[0].length).trim()) || null : null;
+      node.value = node.label ?? node.target;
+      if (node.value) node.data = { hName: 'span', hProperties: { className: ['link'] }, hChildren: [{ type: 'text', value: node.value }] };
+      // `[[ ]]` names nothing: it stays the text it is.
+      else node.value = `[[${inner}]]`;
+    },
+    wikiLink(this: CompileContext, token: Token) {
+      this.exit(token);
+    },
+  },
+};
+
+/** The unified plugin: wiki links in the parser and in mdast. */
+function remarkWikiLinks(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(wikiLinkSyntax);
+  (data.fromMarkdownExtensions ??= []).push(wikiLinkFromMarkdown);
+}
+
+/** The text of inline content, as a reader sees it. */
+function inlineText(node: MdastNodes): string {
+  if ('children' in node) return node.children.map(inlineText).join('');
+  return node.type === 'text' || node.type === 'inlineCode' ? node.value : '';
 }
 
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
@@ -221,15 +333,15 @@ function remarkPacket() {
           changed = true;
           continue;
         }
-        if (child.type === 'text') {
-          const split = splitWikiLinks(child);
-          if (split) {
-            next.push(...split);
-            changed = true;
-            continue;
+        if (child.type === 'heading') child.depth = Math.min(6, child.depth + 1) as typeof child.depth;
+        if (child.type === 'link') {
+          // The URL is shown after the link's text unless the text already is the URL (an autolink:
+          // `https://…`, `www.…`, an e-mail address). Compared here, before HTML percent-encodes the URL.
+          const text = inlineText(child);
+          if ([text, `http://${text}`, `mailto:${text}`].includes(child.url)) {
+            child.data = { ...child.data, hProperties: { ...child.data?.hProperties, dataUrlShown: true } };
           }
         }
-        if (child.type === 'heading') child.depth = Math.min(6, child.depth + 1) as typeof child.depth;
         if ('children' in child) walk(child);
         next.push(child);
       }
@@ -270,10 +382,8 @@ function rehypePacket() {
             next.push(span(null, child.children));
             continue;
           }
-          // The URL as text, unless the text already is the URL (an autolink: `https://…`, `www.…`, an e-mail address).
-          const text = hastText(child).trim();
           next.push(span('link', child.children));
-          if (href && ![text, `http://${text}`, `mailto:${text}`].includes(href)) next.push(span('url', [{ type: 'text', value: ` (${href})` }]));
+          if (href && !child.properties.dataUrlShown) next.push(span('url', [{ type: 'text', value: ` (${href})` }]));
           continue;
         }
         if (child.tagName === 'img') {
@@ -326,6 +436,7 @@ function buildProcessor() {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkWikiLinks)
     .use(remarkPacket)
     .use(remarkRehype, { footnoteLabelTagName: 'h3', footnoteBackLabel: 'Back to the reference' })
     .use(rehypePacket)
