@@ -169,7 +169,14 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     const rest = chars === 0 ? text : text.slice(chars);
     const trimmed = rest.trimEnd();
     const c0 = rest.charCodeAt(0);
-    const mayStartBlock = c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 35 || c0 === 96 || c0 === 126 || c0 === 95 || c0 === 60 || c0 === 61;
+    // Indented 4 or more past the content of the item it reaches (or the margin), a line starts no block:
+    // after a paragraph it continues it (`Foo` then `    - bar` is one paragraph), else it is code.
+    let reached = depth === quote ? stack.length : 0;
+    while (reached && indent < stack[reached - 1]!.contentCol) reached--;
+    const codeIndent = indent - (reached ? stack[reached - 1]!.contentCol : 0) >= 4;
+    const mayStartBlock =
+      !codeIndent &&
+      (c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 35 || c0 === 96 || c0 === 126 || c0 === 95 || c0 === 60 || c0 === 61);
     const startsBlock =
       mayStartBlock &&
       (LIST_MARKER.test(rest) ||
