@@ -2,9 +2,11 @@
 // and their nesting, task checkboxes), in time linear in the note's size.
 // A full CommonMark parser (micromark/mdast) builds a long or deeply nested
 // list in quadratic time: a 95 KB roadmap took 25 s, one 16 KB line 100 s.
-// What it skips, as Obsidian does: fenced and indented code, HTML comments,
-// front matter (cut off by the caller). Lines end at CR, LF or CRLF
-// (text.ts LineReader, the one rule). Task items inside blockquotes and
+// What it skips, as Obsidian does: fenced and indented code, HTML blocks
+// (comments included), front matter (cut off by the caller); a fence or HTML
+// block ends where CommonMark ends it, at its closing line or with the quote
+// or list item it is in. Lines end at CR, LF or CRLF (text.ts LineReader,
+// the one rule). Task items inside blockquotes and
 // callouts (`> - [ ] …`) are read, as Obsidian Tasks reads them.
 import type { Diagnostic, TaskItem } from './model';
 import { isKnownStatusMark, parseInline, statusOfMark, TASK_PREFIX, type InlineInfo } from './inline';
@@ -64,6 +66,34 @@ const SETEXT = /^(=+|-+)[ \t]*$/;
 const QUOTE = /^(?:[ \t]{0,3}>[ \t]?)+/;
 const CHECKBOX = /^\[(.)\](?=[ \t]|$)/u;
 const NON_BLANK = /\S/;
+/** One quote marker (with its optional space). */
+const QUOTE_ONE = /^[ \t]{0,3}>[ \t]?/;
+
+// HTML blocks, CommonMark's seven kinds: [start, end] — the end a regular
+// expression a line must match (kinds 1–5), or null for "a blank line" (6, 7).
+const HTML_BLOCK_NAMES =
+  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+const HTML_ATTRIBUTE = String.raw`(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^"'=<>\x60\x00-\x20]+|'[^']*'|"[^"]*"))?)`;
+const HTML_BLOCKS: [RegExp, RegExp | null][] = [
+  [/^<(?:script|pre|style|textarea)(?=[ \t>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+  [new RegExp(`^</?(?:${HTML_BLOCK_NAMES})(?=[ \\t>]|/>|$)`, 'i'), null],
+];
+/** Kind 7: a whole open or closing tag alone on its line; it cannot interrupt a paragraph. */
+const HTML_TAG_LINE = new RegExp(String.raw`^(?:<[A-Za-z][A-Za-z0-9-]*${HTML_ATTRIBUTE}*[ \t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$`);
+
+/** The HTML block `text` starts, if any: its end condition, and whether it is a comment. */
+function htmlBlockStart(text: string, interruptsParagraph: boolean): { end: RegExp | null; comment: boolean; startLength: number } | null {
+  for (const [start, end] of HTML_BLOCKS) {
+    const m = start.exec(text);
+    if (m) return { end, comment: end !== null && end.source === '-->', startLength: m[0].length };
+  }
+  if (!interruptsParagraph && HTML_TAG_LINE.test(text) && !/^<\/?(?:script|pre|style|textarea)\b/i.test(text)) return { end: null, comment: false, startLength: text.length };
+  return null;
+}
 
 /** Width of leading whitespace, tabs to the next multiple of 4. */
 function indentWidth(text: string): { width: number; chars: number } {
@@ -101,6 +131,29 @@ interface OpenItem {
   contentCol: number;
 }
 
+/** A fenced code or HTML block: open until its closing line, or until the quote or list item it is in ends. */
+interface OpenBlock {
+  /** Fenced code: its fence. */
+  fence: { char: string; length: number } | null;
+  /** An HTML block: the line that ends it (null: a blank line ends it). */
+  end: RegExp | null;
+  /** Its container: quote depth, and the content column of the list item it is in (0 outside lists). */
+  quote: number;
+  contentCol: number;
+}
+
+/** The part of `raw` inside `block`'s container, or null when the line is outside it (the container has ended). */
+function lineInBlock(block: OpenBlock, raw: string): string | null {
+  let text = raw;
+  for (let k = 0; k < block.quote; k++) {
+    const m = QUOTE_ONE.exec(text);
+    if (!m) return null;
+    text = text.slice(m[0].length);
+  }
+  if (block.contentCol > 0 && firstNonBlank(text) !== -1 && indentWidth(text).width < block.contentCol) return null;
+  return text;
+}
+
 /**
  * Scans a note body. `lineOffset` is added to body line numbers (the front
  * matter's line count), so every line reported is the note's own.
@@ -109,8 +162,7 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
   const events: ScannedEvent[] = [];
   const items: ScannedItem[] = [];
   const stack: OpenItem[] = [];
-  let fence: { char: string; length: number } | null = null;
-  let inComment = false;
+  let block: OpenBlock | null = null;
   let quote = 0;
     /** A paragraph is open (lazy continuation and setext headings apply). */
   let paragraph: { text: string; line: number; eventIndex: number; topLevel: boolean } | null = null;
@@ -141,16 +193,22 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
   return { events, items };
 
   function scanLine(raw: string, line: number): void {
-    if (fence) {
-      const t = raw.replace(QUOTE, '').trim();
-      if (t.length >= fence.length && t[0] === fence.char && /^(`+|~+)$/.test(t)) fence = null;
-      if (stack.length) touch(line);
-      return;
-    }
-    if (inComment) {
-      if (raw.includes('-->')) inComment = false;
-      if (stack.length) touch(line);
-      return;
+    if (block) {
+      const inside = lineInBlock(block, raw);
+      if (inside !== null && !(block.fence === null && block.end === null && firstNonBlank(inside) === -1)) {
+        if (block.fence) {
+          // A closing fence: indented at most 3 past the container's content, as long as the opening one, nothing after it.
+          const { width, chars } = indentWidth(inside);
+          const t = inside.slice(chars).trimEnd();
+          if (width - block.contentCol <= 3 && t.length >= block.fence.length && t[0] === block.fence.char && /^(`+|~+)$/.test(t)) block = null;
+        } else if (block.end?.test(inside)) {
+          block = null;
+        }
+        if (stack.length) touch(line);
+        return;
+      }
+      // Its container ended (or a blank line ended an HTML block): the line is read afresh.
+      block = null;
     }
     // Cheap dispatch on the first non-blank character: most lines are prose.
     const firstAt = firstNonBlank(raw);
@@ -183,7 +241,7 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
         ATX.test(rest) ||
         FENCE_OPEN.test(rest) ||
         THEMATIC_BREAK.test(rest) ||
-        rest.startsWith('<!--') ||
+        (c0 === 60 && htmlBlockStart(rest, true) !== null) ||
         (paragraph?.topLevel === true && SETEXT.test(rest)));
 
     // A lazy continuation line: part of the open paragraph, whatever its indent or quote.
@@ -215,16 +273,18 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     }
     const fenceOpen = FENCE_OPEN.exec(rest);
     if (fenceOpen && !(fenceOpen[1]![0] === '`' && fenceOpen[2]!.includes('`'))) {
-      fence = { char: fenceOpen[1]![0]!, length: fenceOpen[1]!.length };
+      block = { fence: { char: fenceOpen[1]![0]!, length: fenceOpen[1]!.length }, end: null, quote: depth, contentCol: container?.contentCol ?? 0 };
       paragraph = null;
       if (container) touch(line);
       return;
     }
-    if (rest.startsWith('<!--')) {
-      if (!rest.includes('-->')) inComment = true;
+    const html = c0 === 60 ? htmlBlockStart(rest, paragraph !== null) : null;
+    if (html) {
+      // Its end may be on its own line (`<!-- … -->`, `<pre>…</pre>`).
+      if (!(html.end && html.end.test(rest.slice(html.startLength)))) block = { fence: null, end: html.end, quote: depth, contentCol: container?.contentCol ?? 0 };
       paragraph = null;
       if (container) touch(line);
-      events.push({ kind: 'other', line, meaningful: false });
+      events.push({ kind: 'other', line, meaningful: !html.comment });
       return;
     }
     const atx = ATX.exec(rest);

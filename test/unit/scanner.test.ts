@@ -21,4 +21,23 @@ describe('the line scanner', () => {
     assert.deepEqual(items('- [ ] milestone\n    - [ ] step'), ['1 in - [ ]', '2 in 1 [ ]'], '2 past the content column: a nested item');
     assert.deepEqual(headings('Intro\n    # not a heading'), []);
   });
+
+  it('skips HTML blocks as CommonMark ends them: comments at -->, <details>/<div> and a lone tag at a blank line', () => {
+    assert.deepEqual(items('<details>\n- [ ] inside the HTML block\n</details>\n\n- [ ] after it'), ['5 in - [ ]']);
+    assert.deepEqual(items('<!--\n- [ ] commented out\n-->\n- [ ] after it'), ['4 in - [ ]']);
+    assert.deepEqual(items('<span>\n- [ ] inside (a lone tag opens a block)\n\nIntro\n<span>\n- [ ] item (a lone tag cannot interrupt a paragraph)'), ['6 in - [ ]']);
+    assert.deepEqual(items('<![CDATA[\n- [ ] x\n]]>\n<?php\n- [ ] y\n?>\n<pre>\n- [ ] z\n</pre>\n- [ ] after'), ['10 in - [ ]']);
+    assert.deepEqual(headings('<div>\nText\n===\n</div>'), [], 'no setext heading inside an HTML block');
+  });
+
+  it('ends a fence or an HTML block with the quote or list item it is in', () => {
+    assert.deepEqual(items('- [ ] a\n  ```\n  - [ ] in code\n- [ ] b'), ['1 in - [ ]', '4 in - [ ]']);
+    assert.deepEqual(items('> ```\n> - [ ] in code\n- [ ] after the quote'), ['3 in - [ ]']);
+    assert.deepEqual(items('> <!--\n- [ ] after the quote'), ['2 in - [ ]']);
+  });
+
+  it('closes a fence only with a fence indented at most 3 past its container', () => {
+    assert.deepEqual(items('```\n    ```\n- [ ] still code\n```\n- [ ] after'), ['5 in - [ ]']);
+    assert.deepEqual(items('- [ ] a\n  ```\n      ```\n  - [ ] b\n  ```\n  - [ ] c'), ['1 in - [ ]', '6 in 1 [ ]']);
+  });
 });
