@@ -95,17 +95,24 @@ function htmlBlockStart(text: string, interruptsParagraph: boolean): { end: RegE
   return null;
 }
 
-/** Width of leading whitespace, tabs to the next multiple of 4. */
-function indentWidth(text: string): { width: number; chars: number } {
-  let width = 0;
+/** Width of leading whitespace that starts at column `from` of its line: a tab goes to the line's next multiple of 4. */
+function indentWidth(text: string, from = 0): { width: number; chars: number } {
+  let col = from;
   let i = 0;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 32) width++;
-    else if (c === 9) width += 4 - (width % 4);
+    if (c === 32) col++;
+    else if (c === 9) col += 4 - (col % 4);
     else break;
   }
-  return { width, chars: i };
+  return { width: col - from, chars: i };
+}
+
+/** The column a line's text reaches after `prefix` (quote markers and their spaces), tabs expanded. */
+function columnAfter(prefix: string): number {
+  let col = 0;
+  for (let i = 0; i < prefix.length; i++) col += prefix.charCodeAt(i) === 9 ? 4 - (col % 4) : 1;
+  return col;
 }
 
 function firstNonBlank(text: string): number {
@@ -143,15 +150,16 @@ interface OpenBlock {
 }
 
 /** The part of `raw` inside `block`'s container, or null when the line is outside it (the container has ended). */
-function lineInBlock(block: OpenBlock, raw: string): string | null {
+function lineInBlock(block: OpenBlock, raw: string): { text: string; from: number } | null {
   let text = raw;
   for (let k = 0; k < block.quote; k++) {
     const m = QUOTE_ONE.exec(text);
     if (!m) return null;
     text = text.slice(m[0].length);
   }
-  if (block.contentCol > 0 && firstNonBlank(text) !== -1 && indentWidth(text).width < block.contentCol) return null;
-  return text;
+  const from = columnAfter(raw.slice(0, raw.length - text.length));
+  if (block.contentCol > 0 && firstNonBlank(text) !== -1 && indentWidth(text, from).width < block.contentCol) return null;
+  return { text, from };
 }
 
 /**
@@ -195,13 +203,13 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
   function scanLine(raw: string, line: number): void {
     if (block) {
       const inside = lineInBlock(block, raw);
-      if (inside !== null && !(block.fence === null && block.end === null && firstNonBlank(inside) === -1)) {
+      if (inside !== null && !(block.fence === null && block.end === null && firstNonBlank(inside.text) === -1)) {
         if (block.fence) {
           // A closing fence: indented at most 3 past the container's content, as long as the opening one, nothing after it.
-          const { width, chars } = indentWidth(inside);
-          const t = inside.slice(chars).trimEnd();
+          const { width, chars } = indentWidth(inside.text, inside.from);
+          const t = inside.text.slice(chars).trimEnd();
           if (width - block.contentCol <= 3 && t.length >= block.fence.length && t[0] === block.fence.char && /^(`+|~+)$/.test(t)) block = null;
-        } else if (block.end?.test(inside)) {
+        } else if (block.end?.test(inside.text)) {
           block = null;
         }
         if (stack.length) touch(line);
@@ -219,7 +227,9 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     const q = raw.charCodeAt(firstAt) === 62 /* > */ ? QUOTE.exec(raw) : null;
     const depth = q ? countQuotes(q[0]) : 0;
     const text = q ? raw.slice(q[0].length) : raw;
-    const { width: indent, chars } = indentWidth(text);
+    // Columns count from the line's start, so a tab after a quote marker ends where the editor shows it.
+    const from = q ? columnAfter(q[0]) : 0;
+    const { width: indent, chars } = indentWidth(text, from);
     if (chars === text.length) {
       paragraph = null;
       return;
@@ -320,7 +330,7 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     const marker = LIST_MARKER.exec(rest);
     if (marker) {
       const markerWidth = marker[1]!.length;
-      const spaces = indentWidth(marker[2]!).width;
+      const spaces = indentWidth(marker[2]!, from + indent + markerWidth).width;
       const contentCol = indent + markerWidth + (spaces === 0 || spaces > 4 ? 1 : spaces);
       const content = rest.slice(marker[0].length);
       const parent = container ? container.index : -1;

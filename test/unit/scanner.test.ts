@@ -40,4 +40,11 @@ describe('the line scanner', () => {
     assert.deepEqual(items('```\n    ```\n- [ ] still code\n```\n- [ ] after'), ['5 in - [ ]']);
     assert.deepEqual(items('- [ ] a\n  ```\n      ```\n  - [ ] b\n  ```\n  - [ ] c'), ['1 in - [ ]', '6 in 1 [ ]']);
   });
+
+  it('expands a tab to the line’s next tab stop, after a quote marker or a list marker too', () => {
+    // `> ` then a tab: columns 2 to 4, so the item is at indent 2 past the quote, not 4 (code).
+    assert.deepEqual(items('> \t- [ ] in the quote'), ['1 in - [ ]']);
+    // `-` then a tab: the content starts at column 4, so a step indented 4 is nested, not a sibling of a 5-column item.
+    assert.deepEqual(items('-\t[ ] milestone\n    - [ ] step'), ['1 in - [ ]', '2 in 1 [ ]']);
+  });
 });
