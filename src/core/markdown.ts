@@ -200,6 +200,20 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
   closeAll();
   return { events, items };
 
+  /**
+   * Whether `rest` starts a list item. Inside the container of an open paragraph, as in
+   * CommonMark, an item cannot be empty and an ordered one must start at 1 (`Intro` then `2. x`
+   * is one paragraph; so is `- [ ] a` then `  2. x`). A line outside that container (it ends
+   * the paragraph's item or quote) is not held to this.
+   */
+  function startsListItem(rest: string, reached: number, sameQuote: boolean): boolean {
+    const m = LIST_MARKER.exec(rest);
+    if (!m) return false;
+    if (!paragraph || !sameQuote || reached < stack.length) return true;
+    if (!rest.slice(m[0].length).trim()) return false;
+    return !/^\d/.test(m[1]!) || Number(m[1]!.slice(0, -1)) === 1;
+  }
+
   function scanLine(raw: string, line: number): void {
     if (block) {
       const inside = lineInBlock(block, raw);
@@ -247,7 +261,7 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
       (c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 35 || c0 === 96 || c0 === 126 || c0 === 95 || c0 === 60 || c0 === 61);
     const startsBlock =
       mayStartBlock &&
-      (LIST_MARKER.test(rest) ||
+      (startsListItem(rest, reached, depth === quote) ||
         ATX.test(rest) ||
         FENCE_OPEN.test(rest) ||
         THEMATIC_BREAK.test(rest) ||

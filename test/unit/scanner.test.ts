@@ -47,4 +47,12 @@ describe('the line scanner', () => {
     // `-` then a tab: the content starts at column 4, so a step indented 4 is nested, not a sibling of a 5-column item.
     assert.deepEqual(items('-\t[ ] milestone\n    - [ ] step'), ['1 in - [ ]', '2 in 1 [ ]']);
   });
+
+  it('starts no new list inside a paragraph’s container with an empty item or an ordered one not at 1', () => {
+    assert.deepEqual(items('Intro\n2. [ ] continues the paragraph'), []);
+    assert.deepEqual(items('- [ ] a\n  2. [ ] continues the title'), ['1 in - [ ]']);
+    assert.deepEqual(items('- [ ] a\n  1. [ ] step'), ['1 in - [ ]', '2 in 1 [ ]']);
+    assert.deepEqual(items('- [ ] a\n2. [ ] a new list, outside the item'), ['1 in - [ ]', '2 in - [ ]']);
+    assert.deepEqual(items('- [ ] a\n  -'), ['1 in - [ ]'], 'an empty item cannot interrupt the item’s paragraph');
+  });
 });
