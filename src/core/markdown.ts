@@ -58,16 +58,14 @@ export interface ScannedMarkdown {
   items: ScannedItem[];
 }
 
-const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
+/** A fence opens with 3 or more backticks or tildes; a backtick fence's info string holds no backtick. */
+const FENCE_OPEN = /^(?:(`{3,})([^`]*)|(~{3,})(.*))$/;
 const LIST_MARKER = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const ATX = /^(#{1,6})(?:[ \t]+|$)(.*)$/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^(=+|-+)[ \t]*$/;
-const QUOTE = /^(?:[ \t]{0,3}>[ \t]?)+/;
 const CHECKBOX = /^\[(.)\](?=[ \t]|$)/u;
 const NON_BLANK = /\S/;
-/** One quote marker (with its optional space). */
-const QUOTE_ONE = /^[ \t]{0,3}>[ \t]?/;
 
 // HTML blocks, CommonMark's seven kinds: [start, end] — the end a regular
 // expression a line must match (kinds 1–5), or null for "a blank line" (6, 7).
@@ -91,7 +89,7 @@ function htmlBlockStart(text: string, interruptsParagraph: boolean): { end: RegE
     const m = start.exec(text);
     if (m) return { end, comment: end !== null && end.source === '-->', startLength: m[0].length };
   }
-  if (!interruptsParagraph && HTML_TAG_LINE.test(text) && !/^<\/?(?:script|pre|style|textarea)\b/i.test(text)) return { end: null, comment: false, startLength: text.length };
+  if (!interruptsParagraph && HTML_TAG_LINE.test(text)) return { end: null, comment: false, startLength: text.length };
   return null;
 }
 
@@ -108,11 +106,36 @@ function indentWidth(text: string, from = 0): { width: number; chars: number } {
   return { width: col - from, chars: i };
 }
 
-/** The column a line's text reaches after `prefix` (quote markers and their spaces), tabs expanded. */
+/** The column a line's text reaches after `prefix`, tabs expanded. */
 function columnAfter(prefix: string): number {
   let col = 0;
   for (let i = 0; i < prefix.length; i++) col += prefix.charCodeAt(i) === 9 ? 4 - (col % 4) : 1;
   return col;
+}
+
+const isSpaceOrTab = (c: number) => c === 32 || c === 9;
+
+/**
+ * The quote markers at the start of `raw` (at most `limit`), and what follows them: `text`
+ * (from the last `>` on), and its indent and whitespace past the marker's optional space. That
+ * space takes one column: of a tab after `>`, the rest of its columns are indent, as in CommonMark.
+ */
+function afterQuotes(raw: string, limit: number): { depth: number; text: string; indent: number; chars: number; from: number } {
+  let depth = 0;
+  let end = 0;
+  while (depth < limit) {
+    let i = end;
+    if (depth > 0 && isSpaceOrTab(raw.charCodeAt(i))) i++;
+    for (let n = 0; n < 3 && isSpaceOrTab(raw.charCodeAt(i)); n++) i++;
+    if (raw.charCodeAt(i) !== 62 /* > */) break;
+    depth++;
+    end = i + 1;
+  }
+  const text = raw.slice(end);
+  const from = columnAfter(raw.slice(0, end));
+  const { width, chars } = indentWidth(text, from);
+  const optionalSpace = depth > 0 && isSpaceOrTab(text.charCodeAt(0)) ? 1 : 0;
+  return { depth, text, indent: width - optionalSpace, chars, from };
 }
 
 function firstNonBlank(text: string): number {
@@ -123,12 +146,6 @@ function firstNonBlank(text: string): number {
   return -1;
 }
 
-function countQuotes(prefix: string): number {
-  let n = 0;
-  for (let i = 0; i < prefix.length; i++) if (prefix.charCodeAt(i) === 62) n++;
-  return n;
-}
-
 function headingTitle(text: string): string {
   return collapseSpaces(text.replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, ''));
 }
@@ -136,6 +153,8 @@ function headingTitle(text: string): string {
 interface OpenItem {
   index: number;
   contentCol: number;
+  /** Nothing followed its marker on its line: a blank line next ends it (an item starts with at most one blank line). */
+  blankStart: boolean;
 }
 
 /** A fenced code or HTML block: open until its closing line, or until the quote or list item it is in ends. */
@@ -150,16 +169,11 @@ interface OpenBlock {
 }
 
 /** The part of `raw` inside `block`'s container, or null when the line is outside it (the container has ended). */
-function lineInBlock(block: OpenBlock, raw: string): { text: string; from: number } | null {
-  let text = raw;
-  for (let k = 0; k < block.quote; k++) {
-    const m = QUOTE_ONE.exec(text);
-    if (!m) return null;
-    text = text.slice(m[0].length);
-  }
-  const from = columnAfter(raw.slice(0, raw.length - text.length));
-  if (block.contentCol > 0 && firstNonBlank(text) !== -1 && indentWidth(text, from).width < block.contentCol) return null;
-  return { text, from };
+function lineInBlock(block: OpenBlock, raw: string): { rest: string; indent: number } | null {
+  const q = afterQuotes(raw, block.quote);
+  if (q.depth < block.quote) return null;
+  if (block.contentCol > 0 && q.chars < q.text.length && q.indent < block.contentCol) return null;
+  return { rest: q.text.slice(q.chars), indent: q.indent };
 }
 
 /**
@@ -172,7 +186,7 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
   const stack: OpenItem[] = [];
   let block: OpenBlock | null = null;
   let quote = 0;
-    /** A paragraph is open (lazy continuation and setext headings apply). */
+  /** A paragraph is open (lazy continuation and setext headings apply). */
   let paragraph: { text: string; line: number; eventIndex: number; topLevel: boolean } | null = null;
   /** The open paragraph of a list item's first line: only its being open matters (one object for all). */
   const itemParagraph = { text: '', line: 0, eventIndex: -1, topLevel: false };
@@ -217,13 +231,12 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
   function scanLine(raw: string, line: number): void {
     if (block) {
       const inside = lineInBlock(block, raw);
-      if (inside !== null && !(block.fence === null && block.end === null && firstNonBlank(inside.text) === -1)) {
+      if (inside !== null && !(block.fence === null && block.end === null && !inside.rest.trim())) {
         if (block.fence) {
           // A closing fence: indented at most 3 past the container's content, as long as the opening one, nothing after it.
-          const { width, chars } = indentWidth(inside.text, inside.from);
-          const t = inside.text.slice(chars).trimEnd();
-          if (width - block.contentCol <= 3 && t.length >= block.fence.length && t[0] === block.fence.char && /^(`+|~+)$/.test(t)) block = null;
-        } else if (block.end?.test(inside.text)) {
+          const t = inside.rest.trimEnd();
+          if (inside.indent - block.contentCol <= 3 && t.length >= block.fence.length && t[0] === block.fence.char && /^(`+|~+)$/.test(t)) block = null;
+        } else if (block.end?.test(inside.rest)) {
           block = null;
         }
         if (stack.length) touch(line);
@@ -235,16 +248,30 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     // Cheap dispatch on the first non-blank character: most lines are prose.
     const firstAt = firstNonBlank(raw);
     if (firstAt === -1) {
+      // A blank line ends a quote (and the items in it), and an item that has had no content yet.
+      if (quote) {
+        closeAll();
+        quote = 0;
+      }
+      const top = stack[stack.length - 1];
+      if (top?.blankStart && items[top.index]!.endLine === items[top.index]!.line) closeItem();
       paragraph = null;
       return;
     }
-    const q = raw.charCodeAt(firstAt) === 62 /* > */ ? QUOTE.exec(raw) : null;
-    const depth = q ? countQuotes(q[0]) : 0;
-    const text = q ? raw.slice(q[0].length) : raw;
-    // Columns count from the line's start, so a tab after a quote marker ends where the editor shows it.
-    const from = q ? columnAfter(q[0]) : 0;
-    const { width: indent, chars } = indentWidth(text, from);
+    // Columns count from the line's start, so a tab ends where the editor shows it.
+    const q = raw.charCodeAt(firstAt) === 62 /* > */ ? afterQuotes(raw, Infinity) : null;
+    const depth = q ? q.depth : 0;
+    const text = q ? q.text : raw;
+    const from = q ? q.from : 0;
+    const ws = q ? null : indentWidth(raw);
+    const indent = q ? q.indent : ws!.width;
+    const chars = q ? q.chars : ws!.chars;
     if (chars === text.length) {
+      // A `>` line with nothing after it still continues (or opens) its quotes, and nothing deeper.
+      if (depth !== quote) {
+        closeAll();
+        quote = depth;
+      }
       paragraph = null;
       return;
     }
@@ -256,17 +283,20 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     let reached = depth === quote ? stack.length : 0;
     while (reached && indent < stack[reached - 1]!.contentCol) reached--;
     const codeIndent = indent - (reached ? stack[reached - 1]!.contentCol : 0) >= 4;
+    // A line that does not reach the innermost item may still end its paragraph with a fence, a
+    // heading, a rule or HTML indented less than 4 past that item's content (remark and markdown-it
+    // agree; it is then read at the level it reaches, where it may be indented code).
+    const innerCodeIndent = indent - (depth === quote && stack.length ? stack[stack.length - 1]!.contentCol : 0) >= 4;
     const mayStartBlock =
-      !codeIndent &&
-      (c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 35 || c0 === 96 || c0 === 126 || c0 === 95 || c0 === 60 || c0 === 61);
+      c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 35 || c0 === 96 || c0 === 126 || c0 === 95 || c0 === 60 || c0 === 61;
+    // A setext underline: in the open paragraph's own container, never a lazy line.
+    const setext = mayStartBlock && !codeIndent && paragraph !== null && depth === quote && reached === stack.length && SETEXT.test(rest);
     const startsBlock =
       mayStartBlock &&
-      (startsListItem(rest, reached, depth === quote) ||
-        ATX.test(rest) ||
-        FENCE_OPEN.test(rest) ||
-        THEMATIC_BREAK.test(rest) ||
-        (c0 === 60 && htmlBlockStart(rest, true) !== null) ||
-        (paragraph?.topLevel === true && SETEXT.test(rest)));
+      ((!codeIndent && startsListItem(rest, reached, depth === quote)) ||
+        (!innerCodeIndent &&
+          (ATX.test(rest) || FENCE_OPEN.test(rest) || THEMATIC_BREAK.test(rest) || (c0 === 60 && htmlBlockStart(rest, true) !== null))) ||
+        setext);
 
     // A lazy continuation line: part of the open paragraph, whatever its indent or quote.
     if (paragraph && !startsBlock && !(depth > quote)) {
@@ -284,8 +314,9 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     const container = stack[stack.length - 1];
     const relative = indent - (container?.contentCol ?? 0);
 
-    // Indented code: only where it cannot be a paragraph's continuation.
-    if (relative >= 4 && !paragraph) {
+    // Indented code (a paragraph still open here was ended by this line: see startsBlock).
+    if (relative >= 4) {
+      paragraph = null;
       if (container) touch(line);
       return;
     }
@@ -296,8 +327,9 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
       return;
     }
     const fenceOpen = FENCE_OPEN.exec(rest);
-    if (fenceOpen && !(fenceOpen[1]![0] === '`' && fenceOpen[2]!.includes('`'))) {
-      block = { fence: { char: fenceOpen[1]![0]!, length: fenceOpen[1]!.length }, end: null, quote: depth, contentCol: container?.contentCol ?? 0 };
+    if (fenceOpen) {
+      const run = fenceOpen[1] ?? fenceOpen[3]!;
+      block = { fence: { char: run[0]!, length: run.length }, end: null, quote: depth, contentCol: container?.contentCol ?? 0 };
       paragraph = null;
       if (container) touch(line);
       return;
@@ -322,8 +354,13 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
       events.push({ kind: 'heading', depth: atx[1]!.length, text: headingTitle(atx[2] ?? ''), line, quote: depth });
       return;
     }
-    if (paragraph?.topLevel && !container && SETEXT.test(rest)) {
-      // The paragraph above was a heading's text.
+    if (setext && paragraph) {
+      // The paragraph above was a heading's text (a phase, when not in a list item).
+      if (!paragraph.topLevel) {
+        if (container) touch(line);
+        paragraph = null;
+        return;
+      }
       const heading: ScannedHeading = {
         kind: 'heading',
         depth: rest[0] === '=' ? 1 : 2,
@@ -344,9 +381,11 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     const marker = LIST_MARKER.exec(rest);
     if (marker) {
       const markerWidth = marker[1]!.length;
-      const spaces = indentWidth(marker[2]!, from + indent + markerWidth).width;
-      const contentCol = indent + markerWidth + (spaces === 0 || spaces > 4 ? 1 : spaces);
+      const spaces = indentWidth(marker[2]!, from + indentWidth(text, from).width + markerWidth).width;
       const content = rest.slice(marker[0].length);
+      // Content starts after the marker's spaces; past 4 (or with nothing on the line) one space in.
+      const wide = spaces > 4 || !NON_BLANK.test(content);
+      const contentCol = indent + markerWidth + (wide ? 1 : spaces);
       const parent = container ? container.index : -1;
       const index = items.length;
       const box = CHECKBOX.exec(content);
@@ -365,9 +404,10 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
       };
       items.push(item);
       events.push(item);
-      stack.push({ index, contentCol });
-      // The item's first line is a paragraph: a following line may continue it lazily.
-      paragraph = NON_BLANK.test(content) ? itemParagraph : null;
+      stack.push({ index, contentCol, blankStart: !content.trim() });
+      // The item's first line is a paragraph: a following line may continue it lazily. Past 4 spaces it is
+      // indented code for CommonMark (Tasks still reads the task), which nothing continues lazily.
+      paragraph = wide ? null : itemParagraph;
       return;
     }
     // A paragraph line.

@@ -55,4 +55,39 @@ describe('the line scanner', () => {
     assert.deepEqual(items('- [ ] a\n2. [ ] a new list, outside the item'), ['1 in - [ ]', '2 in - [ ]']);
     assert.deepEqual(items('- [ ] a\n  -'), ['1 in - [ ]'], 'an empty item cannot interrupt the item’s paragraph');
   });
+
+  it('counts a tab after a quote marker as the marker’s space plus indent', () => {
+    // `>` takes one column of the tab, the other two and the spaces make 4: indented code in the quote.
+    assert.deepEqual(items('>\t  - [ ] x'), []);
+  });
+
+  it('ends a quote, and the items in it, at a blank line or a line of only `>` markers', () => {
+    assert.deepEqual(items('> - [ ] a\n\n>   - [ ] b'), ['1 in - [ ]', '3 in - [ ]'], 'a new quote after the blank line');
+    assert.deepEqual(items('- [ ] a\n>\n    - [ ] b'), ['1 in - [ ]'], 'b is indented code after the quote');
+  });
+
+  it('reads an item with nothing after its marker as CommonMark does: content one column in, ended by a blank line', () => {
+    assert.deepEqual(items('-    \n        - [ ] x'), ['1 in -'], 'x is indented code in the item');
+    assert.deepEqual(items('-\n\n  - [ ] x'), ['1 in -', '3 in - [ ]']);
+  });
+
+  it('lets no line continue a task whose checkbox is indented code for CommonMark (5 spaces after the marker)', () => {
+    assert.deepEqual(items('-     [ ] a\nalpha\n  - [ ] b'), ['1 in - [ ]', '3 in - [ ]']);
+  });
+
+  it('reads a setext underline in a list item, and never a lazy one', () => {
+    assert.deepEqual(items('- [ ] a\n  -\nb\n  - [ ] c'), ['1 in - [ ]', '4 in - [ ]'], 'the underline ends the item’s paragraph: b is not lazy');
+    assert.deepEqual(headings('> a\n==='), [], '=== continues the quote’s paragraph lazily');
+  });
+
+  it('opens no fence with a backtick in a backtick fence’s info string, and reads `</pre>` alone as an HTML block', () => {
+    assert.deepEqual(headings('```a`b\n```a`b\n==='), ['1 h1 ```a`b ```a`b']);
+    assert.deepEqual(items('</pre>\n- [ ] x'), []);
+  });
+
+  it('lets a fence end an item’s paragraph from a line that does not reach the item, then reads it where it stands', () => {
+    // The fence is indented less than 4 past the item's content (column 5), so it ends the paragraph (the
+    // lone tag above could not); at the margin it is indented 4: indented code, and b is in it.
+    assert.deepEqual(items('  1. [ ] a\n<custom-tag a="1">\n    ```\n     - [ ] b'), ['1 in - [ ]']);
+  });
 });
