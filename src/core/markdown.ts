@@ -221,10 +221,10 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
    * the paragraph's item or quote) is not held to this.
    */
   function startsListItem(rest: string, reached: number, sameQuote: boolean): boolean {
+    if (!paragraph || !sameQuote || reached < stack.length) return LIST_MARKER.test(rest);
     const m = LIST_MARKER.exec(rest);
     if (!m) return false;
-    if (!paragraph || !sameQuote || reached < stack.length) return true;
-    if (!rest.slice(m[0].length).trim()) return false;
+    if (!NON_BLANK.test(rest.slice(m[0].length))) return false;
     return !/^\d/.test(m[1]!) || Number(m[1]!.slice(0, -1)) === 1;
   }
 
@@ -262,8 +262,9 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     const q = raw.charCodeAt(firstAt) === 62 /* > */ ? afterQuotes(raw, Infinity) : null;
     const depth = q ? q.depth : 0;
     const text = q ? q.text : raw;
-    const from = q ? q.from : 0;
     const ws = q ? null : indentWidth(raw);
+    /** The column the line's text (after quotes and indent) starts at. */
+    const column = q ? q.from + indentWidth(text, q.from).width : ws!.width;
     const indent = q ? q.indent : ws!.width;
     const chars = q ? q.chars : ws!.chars;
     if (chars === text.length) {
@@ -290,7 +291,7 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     const mayStartBlock =
       c0 === 45 || c0 === 42 || c0 === 43 || (c0 >= 48 && c0 <= 57) || c0 === 35 || c0 === 96 || c0 === 126 || c0 === 95 || c0 === 60 || c0 === 61;
     // A setext underline: in the open paragraph's own container, never a lazy line.
-    const setext = mayStartBlock && !codeIndent && paragraph !== null && depth === quote && reached === stack.length && SETEXT.test(rest);
+    const setext = (c0 === 45 || c0 === 61) && !codeIndent && paragraph !== null && depth === quote && reached === stack.length && SETEXT.test(rest);
     const startsBlock =
       mayStartBlock &&
       ((!codeIndent && startsListItem(rest, reached, depth === quote)) ||
@@ -381,7 +382,7 @@ export function scanMarkdown(body: string, lineOffset: number): ScannedMarkdown 
     const marker = LIST_MARKER.exec(rest);
     if (marker) {
       const markerWidth = marker[1]!.length;
-      const spaces = indentWidth(marker[2]!, from + indentWidth(text, from).width + markerWidth).width;
+      const spaces = indentWidth(marker[2]!, column + markerWidth).width;
       const content = rest.slice(marker[0].length);
       // Content starts after the marker's spaces; past 4 (or with nothing on the line) one space in.
       const wide = spaces > 4 || !NON_BLANK.test(content);
