@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { escapeMarkdown, exportPacket, markdownCost, PACKET_MARKDOWN_LIMITS, renderReviewMarkdown } from '../../src/core';
-import { markdownToHtml } from '../../src/core/packetMarkdown';
+import { markdownToHtml } from '../../src/core/packetPipeline';
 import { modelOf, note, ROADMAP } from './helpers/notes';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: '\u00a0' };

@@ -39,5 +39,14 @@ describe('the core in a browser-like sandbox (web extension)', () => {
     assert.ok(report.roadmaps[0]!.milestones.length >= 12);
     assert.ok(report.threads.length >= 30);
     assert.equal(report.diagnostics.filter((d) => d.severity === 'error').length, 0);
+
+    // The review packet's markdown pipeline (unified, loaded on first use) runs there too.
+    const reviewFile = 'reviews/2026-07-15-review.md';
+    const reviewText = new TextDecoder().decode(files.get(reviewFile)!);
+    const html = core.exportPacket({ model: index.model(), roadmapFile: 'roadmap.md', reviewFile, reviewText, today: '2026-11-29' });
+    assert.doesNotMatch(html, /class="fallback"/, 'the review is rendered, not shown as plain text');
+    assert.match(html, /<h3>1\. Audit the roadmap<\/h3>/);
+    assert.match(html, /<td>Lead a cross-team design review<\/td>/, 'the audit table is a table');
+    assert.match(html, /<li>2026-03-18 <span class="link">Idempotency keys, properly<\/span> — learned<\/li>/, 'a wiki link shows its label');
   });
 });
