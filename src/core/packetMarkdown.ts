@@ -1,9 +1,10 @@
 // The review's markdown as HTML, for the review packet. unified does the
-// markdown: remark-parse and remark-gfm read it (CommonMark + GFM tables, task
-// lists, strikethrough, footnotes, autolinks), remark-rehype turns it into
-// HTML's tree, rehype-sanitize keeps only the elements and classes listed in
-// SCHEMA below, rehype-stringify writes it. The review writer's backslash
-// escapes (`v2\.0`, `https\:\/\/…`) come out as the characters they stand for.
+// markdown (packetPipeline.ts, loaded on first use): remark-parse and
+// remark-gfm read it (CommonMark + GFM tables, task lists, strikethrough,
+// footnotes, autolinks), remark-rehype turns it into HTML's tree,
+// rehype-sanitize keeps only what PACKET_SCHEMA lists, rehype-stringify
+// writes it. The review writer's backslash escapes (`v2\.0`, `https\:\/\/…`)
+// come out as the characters they stand for.
 //
 // Nothing in the result can act or load: raw HTML is never parsed as HTML (an
 // HTML block or tag shows as its text, a comment is left out), a link is its
@@ -18,9 +19,10 @@
 // cost grows with the square of the document's list items), 4,000 nested
 // `*a ` emphases 5.2 s, 18,000 nested links 21 s, a 100-column table of 32,000
 // one-cell rows 9 s and 32 MB of HTML (every row is padded to the table's
-// width), and 3,200 list markers on one line overflowed the stack. So the
-// review is measured first, in one linear pass (PACKET_MARKDOWN_LIMITS), and one past
-// any limit is shown as escaped plain text with a note that says why. Pure.
+// width), and 3,200 list markers on one line overflowed the stack. So this
+// module measures the review first, in one linear pass, against
+// PACKET_MARKDOWN_LIMITS; a review past any of them is shown as escaped plain
+// text with a line that says why. Pure.
 import { findFrontMatter } from './frontMatter';
 import { escapeHtml } from './html';
 
