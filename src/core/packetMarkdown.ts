@@ -170,7 +170,7 @@ type Pipeline = typeof import('./packetPipeline');
 let pipeline: Pipeline | undefined;
 
 /**
- * packetPipeline.ts (unified, remark, rehype: about 210 KB of the bundles)
+ * packetPipeline.ts (unified, remark, rehype: about 220 KB of the bundles)
  * on first use. A require, not an import: esbuild then runs those modules on
  * this first call instead of when the CLI or the extension starts (loading
  * them took 32–38 ms and 2 MB of heap here).
