@@ -15,6 +15,8 @@ import {
   percentText,
   plural,
   stepsText,
+  statusMarkdown,
+  type MenteeRow,
   type RoadmapNote,
   type RoadmapState,
   type StatusJson,
@@ -23,14 +25,15 @@ import { applyGoalpostEdits, markApplied, unifiedDiff } from '../core/goalpost';
 import { describeMoves } from '../core/history';
 import { openNotes, OpenError, type OpenedFolder, type OpenedNotes } from '../node/notesFolder';
 import { bar, makeStyle, table, truncate, useColor, type Style } from './format';
+import { annotation, workflowCommand } from './github';
 
 const VERSION = '0.1.0';
 
 const HELP = `mentorship-review — roadmaps, growth threads and reviews from a folder of markdown notes
 
 Usage:
-  mentorship-review status [DIR] [--json] [--today YYYY-MM-DD] [--roadmap ID]
-  mentorship-review check  [DIR] [--json]
+  mentorship-review status [DIR] [--json | --format markdown] [--today YYYY-MM-DD] [--roadmap ID]
+  mentorship-review check  [DIR] [--json | --format github]
   mentorship-review review [DIR] [--today YYYY-MM-DD] [--roadmap ID] [--out FILE]
   mentorship-review export [DIR] [--today YYYY-MM-DD] [--roadmap ID] [--review FILE] [--out FILE]
   mentorship-review apply  [DIR] REVIEW [--dry-run] [--today YYYY-MM-DD]
@@ -61,6 +64,9 @@ Options:
   --config FILE       The mentorship.* settings as JSON (default: DIR/.vscode/settings.json,
                       as VS Code reads it; a workspace file's "settings" and each folder's).
   --json              Machine-readable output (one JSON object).
+  --format FORMAT     For CI: status --format markdown (a job summary for
+                      $GITHUB_STEP_SUMMARY); check --format github (workflow
+                      commands: annotations on the pull request). Not with --json.
   --today DATE        The day to compute against (default: today's local date).
   --roadmap ID        Which roadmap, by path, file name or title (when there are several).
   --review FILE       The review to export (default: the roadmap's last held review).
@@ -71,23 +77,27 @@ Options:
 
 export class UsageError extends Error {}
 
-type Flag = '--json' | '--today' | '--roadmap' | '--out' | '--review' | '--dry-run' | '--config';
+type Flag = '--json' | '--format' | '--today' | '--roadmap' | '--out' | '--review' | '--dry-run' | '--config';
 
 /** Which flags each command takes: any other is a usage error (exit 2), never silently ignored. */
 const COMMANDS: Record<string, readonly Flag[]> = {
-  status: ['--json', '--today', '--roadmap', '--config'],
-  check: ['--json', '--config'],
+  status: ['--json', '--format', '--today', '--roadmap', '--config'],
+  check: ['--json', '--format', '--config'],
   review: ['--today', '--roadmap', '--out', '--config'],
   export: ['--today', '--roadmap', '--review', '--out', '--config'],
   apply: ['--dry-run', '--today', '--config'],
   history: ['--roadmap', '--json', '--config'],
 };
-const VALUED: ReadonlySet<Flag> = new Set(['--today', '--roadmap', '--out', '--review', '--config']);
+const VALUED: ReadonlySet<Flag> = new Set(['--format', '--today', '--roadmap', '--out', '--review', '--config']);
+/** The formats `--format` names, per command (each is one CI surface). */
+const FORMATS: Record<string, readonly string[]> = { status: ['markdown'], check: ['github'] };
 
 interface Args {
   command: string;
   dir: string;
   json: boolean;
+  /** --format: `markdown` (status) or `github` (check). */
+  format?: string;
   /** --today, else undefined: the local date. */
   today?: string;
   roadmap?: string;
@@ -128,6 +138,12 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
   for (const flag of given.keys()) {
     if (!allowed.includes(flag)) throw new UsageError(`${command} does not take ${flag} (it takes ${allowed.join(', ')})`);
   }
+  const format = given.get('--format');
+  if (format !== undefined) {
+    const formats = FORMATS[command] ?? [];
+    if (!formats.includes(format)) throw new UsageError(`${command} --format takes ${formats.join(' or ')}, not '${format}'`);
+    if (given.has('--json')) throw new UsageError(`--json and --format ${format} are two outputs: give one of them`);
+  }
   const today = given.get('--today');
   if (today !== undefined && !isValidIsoDate(today)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not '${today}'`);
   let review = given.get('--review');
@@ -143,6 +159,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     dir: dir ?? '.',
     json: given.has('--json'),
     dryRun: given.has('--dry-run'),
+    ...(format !== undefined ? { format } : {}),
     ...(today !== undefined ? { today } : {}),
     ...(opt('--roadmap') !== undefined ? { roadmap: opt('--roadmap')! } : {}),
     ...(opt('--out') !== undefined ? { out: opt('--out')! } : {}),
@@ -264,11 +281,16 @@ function renderRoadmap(r: RoadmapState, s: Style): string[] {
   return lines;
 }
 
-/** With several roadmaps: one line per mentee, attention first (the Mentees view's order). */
-function renderOverview(notes: OpenedNotes, s: Style): string[] {
+/** Every folder's mentor overview rows together, attention first (the Mentees view's order). */
+function overviewRows(notes: OpenedNotes): MenteeRow[] {
   const multi = notes.folders.length > 1;
   const rows = notes.folders.flatMap((f) => f.engine.mentees(multi ? f.name : null).map((r) => ({ ...r, file: shownPath(f, r.file) })));
-  const ordered = rows.sort(compareAttention);
+  return rows.sort(compareAttention);
+}
+
+/** With several roadmaps: one line per mentee, attention first. */
+function renderOverview(notes: OpenedNotes, s: Style): string[] {
+  const ordered = overviewRows(notes);
   const lines = [s.bold(`Mentees (${ordered.length}), who needs attention first`)];
   const cells = ordered.map((r) => {
     const facts = menteeFacts(r);
@@ -465,25 +487,29 @@ function checkCommand(args: Args, notes: OpenedNotes, io: Io, style: Style): num
   if (ours === 0 && diags.length === 0) {
     // CI must never pass having checked nothing: a renamed tag, a wrong DIR, an empty clone.
     const kinds = notes.folders[0]!.engine.settings.kindNames;
-    io.stderr.write(
-      `mentorship-review: no note of any kind in ${notes.base} (${plural(size, 'markdown file')} read): ` +
-        `none is tagged ${[kinds.roadmap, kinds.thread, kinds.session, kinds.review].join(', ')} (the mentorship.tags.* settings in force). Nothing was checked.\n`,
-    );
+    const message =
+      `no note of any kind in ${notes.base} (${plural(size, 'markdown file')} read): ` +
+      `none is tagged ${[kinds.roadmap, kinds.thread, kinds.session, kinds.review].join(', ')} (the mentorship.tags.* settings in force). Nothing was checked.`;
+    // On GitHub the reason shows on the run's page too, not only in its log.
+    if (args.format === 'github') io.stdout.write(`${workflowCommand('error', { title: 'Mentorship: nothing checked' }, message)}\n`);
+    io.stderr.write(`mentorship-review: ${message}\n`);
     return 2;
   }
   const errors = diags.filter((d) => d.severity === 'error').length;
-  if (args.json) {
+  const warnings = diags.filter((d) => d.severity === 'warning').length;
+  const hints = diags.length - errors - warnings;
+  const tally = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(hints, 'hint')} in ${plural(size, 'note')}`;
+  if (args.format === 'github') {
+    // Annotations name files from the repository's root (GITHUB_WORKSPACE, else the current folder), whatever DIR is.
+    const root = resolve(io.cwd, io.env.GITHUB_WORKSPACE || '.');
+    for (const d of diags) io.stdout.write(`${annotation(d, relative(root, resolve(notes.base, d.file)).split(/[\\/]/).join('/'))}\n`);
+    io.stdout.write(diags.length ? `${tally}\n` : `No problems in ${plural(size, 'note')}.\n`);
+  } else if (args.json) {
     io.stdout.write(`${JSON.stringify({ diagnostics: diags.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })), errors }, null, 2)}\n`);
   } else {
     const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
     for (const d of diags) io.stdout.write(`${printable(d.file)}:${d.line}: ${colour(d.severity)}: ${printable(d.message)}\n`);
-    const warnings = diags.filter((d) => d.severity === 'warning').length;
-    const hints = diags.length - errors - warnings;
-    io.stdout.write(
-      diags.length
-        ? `\n${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(hints, 'hint')} in ${plural(size, 'note')}\n`
-        : `No problems in ${plural(size, 'note')}.\n`,
-    );
+    io.stdout.write(diags.length ? `\n${tally}\n` : `No problems in ${plural(size, 'note')}.\n`);
   }
   return errors ? 1 : 0;
 }
@@ -534,6 +560,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const { folder, roadmap } = pickRoadmap(notes, args.roadmap);
         const file = shownPath(folder, roadmap.file);
         report.roadmaps = report.roadmaps.filter((x) => x.file === file);
+      }
+      if (args.format === 'markdown') {
+        const files = new Set(report.roadmaps.map((r) => r.file));
+        const mentees = overviewRows(notes).filter((r) => files.has(r.file));
+        io.stdout.write(statusMarkdown({ today: report.today, roadmaps: report.roadmaps, mentees, diagnostics: report.diagnostics }));
+        return 0;
       }
       if (args.json) await writePieces(io.stdout, jsonPieces(report));
       else io.stdout.write(renderStatus(notes, report, style));

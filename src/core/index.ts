@@ -16,6 +16,7 @@ export { markOfStatus, statusOfMark } from './inline';
 export { markHeldEdit } from './review';
 export * from './edits';
 export * from './mentees';
+export { statusMarkdown, type StatusMarkdownInput } from './statusMarkdown';
 export * from './prepareSession';
 export * from './exportPacket';
 export * from './engine';

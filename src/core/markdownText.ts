@@ -18,7 +18,7 @@ const ALWAYS = /[\\`*_[\]<>#|~$&^]/g;
  * is autolinked. Letters, digits, spaces and sentence punctuation stay as they
  * are, so the source stays readable.
  */
-export function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
   let s = text.replace(/\s*[\r\n]+\s*/g, ' ');
   s = s.replace(ALWAYS, (c) => `\\${c}`);
   // No autolinks: `example.com`, `http://…`, `//host`.
@@ -27,12 +27,32 @@ export function escapeMarkdown(text: string): string {
   s = s.replace(/\/(?=\/)/g, '\\/');
   // No block markup at the start: a list item, an ordered item, a setext or thematic line.
   s = s.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-  return s;
+  return options.splitAutolinks ? splitAutolinks(s) : s;
+}
+
+/**
+ * For renderers that find bare addresses in the text they parsed, escapes
+ * already undone (remark-gfm's literal autolinks; GitHub's job summaries are
+ * read by such tools too): an empty HTML comment after `www` and `http(s)`
+ * and before `@`, so no text node holds a whole address. It renders as
+ * nothing. Not for notes a person edits (the review note): VS Code's preview
+ * links no escaped address, and the comments would only clutter the source.
+ */
+function splitAutolinks(escaped: string): string {
+  return escaped
+    .replace(/www(?=\\\.)/gi, '$&<!-- -->')
+    .replace(/https?(?=\\:)/gi, '$&<!-- -->')
+    .replace(/@/g, '<!-- -->@');
+}
+
+export interface EscapeOptions {
+  /** Also break bare addresses for renderers that link them after parsing (see splitAutolinks). */
+  splitAutolinks?: boolean;
 }
 
 /** Escapes text for one GFM table cell: inline-escaped, on one line, pipes escaped (so the row keeps its columns). */
-export function escapeTableCell(text: string): string {
-  return escapeMarkdown(text).trim();
+export function escapeTableCell(text: string, options: EscapeOptions = {}): string {
+  return escapeMarkdown(text, options).trim();
 }
 
 /** Text for the label of a `[[target|label]]` wiki link: no brackets or pipe can end it early. */

@@ -331,7 +331,8 @@ describe('CLI', () => {
       for (const argv of [['--help'], ['-h'], ['status', '--help'], []]) {
         const r = await run(argv);
         assert.equal(r.code, 0);
-        assert.match(r.stdout, /status \[DIR\] \[--json\] \[--today YYYY-MM-DD\]/);
+        assert.match(r.stdout, /status \[DIR\] \[--json \| --format markdown\] \[--today YYYY-MM-DD\]/);
+        assert.match(r.stdout, /check  \[DIR\] \[--json \| --format github\]/);
         assert.match(r.stdout, /check/);
         assert.match(r.stdout, /review \[DIR\]/);
       }
