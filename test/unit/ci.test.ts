@@ -3,14 +3,16 @@
 // `status --format markdown` rendered by remark with GFM to check its tables
 // and that note text stays text.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { Root, RootContent, Table } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { FIXTURES, ROOT, run } from './helpers/cli';
+import { parse as parseYaml } from 'yaml';
+import { CLI, ensureCliBuilt, FIXTURES, ROOT, run } from './helpers/cli';
 import { parseWorkflowCommand, parseWorkflowOutput } from './helpers/workflowCommands';
 
 const TODAY = '2026-04-01';
@@ -259,6 +261,61 @@ describe('status --format markdown', () => {
       ]);
       const headings = tree.children.filter((n) => n.type === 'heading' && n.depth === 2).map(textOf);
       assert.ok(headings.includes(`${hostile[0]} — ${oneLine(`Ana\n${hostile[2]}`)}`), headings.join('\n'));
+    } finally {
+      s.dispose();
+    }
+  });
+});
+
+describe('docs/ci/mentorship.yml', () => {
+  const WORKFLOW = join(ROOT, 'docs/ci/mentorship.yml');
+  interface Step {
+    name?: string;
+    uses?: string;
+    run?: string;
+    with?: Record<string, unknown>;
+  }
+  const workflow = () => parseYaml(readFileSync(WORKFLOW, 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { 'runs-on': string; env: Record<string, string>; steps: Step[] }> };
+
+  it('checks out the notes, sets up Node, and runs both commands on pull requests', () => {
+    const w = workflow();
+    assert.ok('pull_request' in w.on);
+    const [job] = Object.values(w.jobs);
+    assert.ok(job);
+    const uses = job.steps.map((s) => s.uses?.split('@')[0]).filter(Boolean);
+    assert.deepEqual(uses, ['actions/checkout', 'actions/setup-node']);
+    assert.ok(Number(job.steps[1]!.with!['node-version']) >= 20);
+    const runs = job.steps.map((s) => s.run).filter(Boolean).join('\n');
+    assert.match(runs, /status \. --format markdown >> "\$GITHUB_STEP_SUMMARY"/);
+    assert.match(runs, /check \. --format github/);
+  });
+
+  it('runs as a runner runs it (bash -e, the job env) on the example notes: a summary, annotations, exit 0', () => {
+    ensureCliBuilt();
+    const job = Object.values(workflow().jobs)[0]!;
+    const s = scratch({});
+    try {
+      cpSync(join(ROOT, 'examples'), s.dir, { recursive: true });
+      mkdirSync(join(s.dir, '.mentorship'), { recursive: true });
+      cpSync(CLI, join(s.dir, job.env.MENTORSHIP_CLI!));
+      const summary = join(s.dir, '..', `${basename(s.dir)}-summary.md`);
+      writeFileSync(summary, '');
+      const outputs: string[] = [];
+      for (const step of job.steps.filter((x) => x.run)) {
+        const r = spawnSync('bash', ['-e', '-c', step.run!], {
+          cwd: s.dir,
+          env: { PATH: process.env.PATH, ...job.env, GITHUB_WORKSPACE: s.dir, GITHUB_STEP_SUMMARY: summary, NO_COLOR: '1' },
+          encoding: 'utf8',
+        });
+        assert.equal(r.status, 0, `${step.name}: ${r.stderr}`);
+        outputs.push(r.stdout);
+      }
+      const tree = markdownTree(readFileSync(summary, 'utf8'));
+      rmSync(summary);
+      assert.match(textOf(tree.children[0]!), /^Mentorship status, \d{4}-\d{2}-\d{2}$/);
+      assert.ok(tree.children.some((n) => n.type === 'heading' && textOf(n) === 'Become a staff engineer — Ana Silva'));
+      const { commands } = parseWorkflowOutput(outputs.at(-1)!);
+      assert.ok(commands.length > 0 && commands.every((c) => c.properties.file && existsSync(join(s.dir, c.properties.file))), JSON.stringify(commands));
     } finally {
       s.dispose();
     }
