@@ -1,4 +1,4 @@
-// mentorship-review: status, check, review, export, apply and history on a notes folder.
+// mentorship-review: status, check, review, export, apply, history and calendar on a notes folder.
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import {
@@ -15,7 +15,9 @@ import {
   percentText,
   plural,
   stepsText,
+  calendarText,
   statusMarkdown,
+  vscodeFileLink,
   type MenteeRow,
   type RoadmapNote,
   type RoadmapState,
@@ -38,6 +40,7 @@ Usage:
   mentorship-review export [DIR] [--today YYYY-MM-DD] [--roadmap ID] [--review FILE] [--out FILE]
   mentorship-review apply  [DIR] REVIEW [--dry-run] [--today YYYY-MM-DD]
   mentorship-review history [DIR] [--roadmap ID] [--json]
+  mentorship-review calendar [DIR] [--out FILE] [--today YYYY-MM-DD]
   Every command also takes --config FILE.
 
 Commands:
@@ -58,6 +61,9 @@ Commands:
            Any line it cannot apply: all of them as file:line, exit 1, nothing
            written. Already applied: says so, exit 0.
   history  How each milestone's plan moved, from the roadmap's git history.
+  calendar An iCalendar file (RFC 5545) of the next reviews, open milestones' and
+           action items' due dates and the sessions from today on: all-day
+           events with stable UIDs. To stdout, or to --out FILE (never overwritten).
 
 Options:
   DIR                 The notes folder, or a .code-workspace file (default: the current folder).
@@ -70,7 +76,7 @@ Options:
   --today DATE        The day to compute against (default: today's local date).
   --roadmap ID        Which roadmap, by path, file name or title (when there are several).
   --review FILE       The review to export (default: the roadmap's last held review).
-  --out FILE          Where to write the review note or the packet.
+  --out FILE          Where to write the review note, the packet or the calendar.
   --dry-run           apply: print the diff, write nothing.
   -h, --help          This help.  -v, --version  The version.
 `;
@@ -87,6 +93,7 @@ const COMMANDS: Record<string, readonly Flag[]> = {
   export: ['--today', '--roadmap', '--review', '--out', '--config'],
   apply: ['--dry-run', '--today', '--config'],
   history: ['--roadmap', '--json', '--config'],
+  calendar: ['--out', '--today', '--config'],
 };
 const VALUED: ReadonlySet<Flag> = new Set(['--format', '--today', '--roadmap', '--out', '--review', '--config']);
 /** The formats `--format` names, per command (each is one CI surface). */
@@ -472,6 +479,24 @@ async function historyCommand(args: Args, notes: OpenedNotes, io: Io): Promise<n
   return 0;
 }
 
+/** `calendar`: every folder's events in one iCalendar file, to stdout or --out (never overwritten). */
+async function calendarCommand(args: Args, notes: OpenedNotes, io: Io): Promise<number> {
+  const events = notes.folders.flatMap((f) =>
+    f.engine.calendarEvents({
+      scope: f.name,
+      shownPath: (file) => shownPath(f, file),
+      link: (file, line) => vscodeFileLink('vscode', join(f.root, file), line),
+    }),
+  );
+  const text = calendarText(events, notes.folders[0]!.engine.today());
+  if (args.out === undefined) {
+    io.stdout.write(text);
+    return 0;
+  }
+  // --out: refused when the file exists, as for the review note and the packet.
+  return writeNewNote(notes.base, args, args.out, text, io);
+}
+
 /** Control characters (a newline in a file name) written as escapes, so one diagnostic stays one line. */
 function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
@@ -571,6 +596,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       else io.stdout.write(renderStatus(notes, report, style));
       return 0;
     }
+    if (args.command === 'calendar') return await calendarCommand(args, notes, io);
     if (args.command === 'check') return checkCommand(args, notes, io, style);
     if (args.command === 'export') return await exportCommand(args, notes, io);
     if (args.command === 'apply') return applyCommand(args, notes, io);

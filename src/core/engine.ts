@@ -5,6 +5,7 @@
 // rule that depends on "today" or on the settings is applied here, so no
 // surface threads a date or status options by hand.
 import { bottleneckTrends, type BottleneckReport } from './bottlenecks';
+import { calendarEvents, calendarText, type CalendarEvent, type CalendarOptions } from './calendar';
 import { localToday } from './dates';
 import { exportPacket, packetReview } from './exportPacket';
 import { goalpostSectionOf, planGoalpost, type GoalpostPlan } from './goalpost';
@@ -89,6 +90,10 @@ export interface Mentorship {
   /** The goalpost history of a roadmap, its moves annotated with its reviews' goalpost lines. */
   history(roadmapFile: string): Promise<RoadmapHistory>;
   bottlenecks(roadmapFile: string): BottleneckReport;
+  /** The calendar's events (next reviews, open milestones' and action items' due dates, sessions from today on). */
+  calendarEvents(options?: CalendarOptions): CalendarEvent[];
+  /** This folder's calendar as an iCalendar file (several folders: `calendarText` of their events together). */
+  calendar(options?: CalendarOptions): string;
 }
 
 export function createMentorship(ports: MentorshipPorts = {}): Mentorship {
@@ -183,6 +188,8 @@ export function createMentorship(ports: MentorshipPorts = {}): Mentorship {
         : roadmapHistory(roadmapFile, read.versions, reviews, { kindNames: settings.kindNames });
     },
     bottlenecks: (roadmapFile) => bottleneckTrends(index.model(), roadmapFile, clock()),
+    calendarEvents: (options) => calendarEvents(index.model(), roadmapsNow().list, clock(), options),
+    calendar: (options) => calendarText(engine.calendarEvents(options), clock()),
   };
   return engine;
 }

@@ -160,6 +160,7 @@ describe('check --format github', () => {
       ['status', '--format', 'github'],
       ['status', '--format=markdown', '--json'],
       ['review', '--format', 'markdown'],
+      ['calendar', '--format', 'github'],
     ]) {
       const r = await run([...argv, join(FIXTURES, 'basic')]);
       assert.equal(r.code, 2, argv.join(' '));

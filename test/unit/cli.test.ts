@@ -333,6 +333,7 @@ describe('CLI', () => {
         assert.equal(r.code, 0);
         assert.match(r.stdout, /status \[DIR\] \[--json \| --format markdown\] \[--today YYYY-MM-DD\]/);
         assert.match(r.stdout, /check  \[DIR\] \[--json \| --format github\]/);
+        assert.match(r.stdout, /calendar \[DIR\] \[--out FILE\] \[--today YYYY-MM-DD\]/);
         assert.match(r.stdout, /check/);
         assert.match(r.stdout, /review \[DIR\]/);
       }
