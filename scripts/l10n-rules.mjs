@@ -42,6 +42,11 @@ export function manifestTexts(pkg) {
       if (prop.items && typeof prop.items === 'object') for (const f of CONFIG_TEXT) add(`contributes.configuration[${i}].properties[${key}].items.${f}`, prop.items[f]);
     }
   });
+  for (const t of c.languageModelTools ?? []) {
+    // What the chat view shows a user; modelDescription and the input schema are read by the model, in English.
+    add(`contributes.languageModelTools[${t.name}].displayName`, t.displayName);
+    add(`contributes.languageModelTools[${t.name}].userDescription`, t.userDescription);
+  }
   for (const w of c.walkthroughs ?? []) {
     add(`contributes.walkthroughs[${w.id}].title`, w.title);
     add(`contributes.walkthroughs[${w.id}].description`, w.description);

@@ -20,6 +20,7 @@ export { statusMarkdown, type StatusMarkdownInput } from './statusMarkdown';
 export * from './prepareSession';
 export * from './exportPacket';
 export * from './engine';
+export { agendaText, chooseRoadmapText, goalpostText, menteeStatusText, newestReview, roadmapsMatching, type ChatRoadmap, type ChatTextOptions } from './chatTools';
 export { calendarEvents, calendarText, calendarUid, escapeIcalText, foldLine, vscodeFileLink, type CalendarEvent, type CalendarEventKind, type CalendarOptions } from './calendar';
 export * from './settings';
 export * from './period';

@@ -31,6 +31,8 @@ export interface MentorshipSettings {
   /** An in-progress milestone without a growth thread for this many weeks is drift. */
   staleAfterWeeks: number;
   statusBarEnabled: boolean;
+  /** Whether VS Code's chat agents get the language model tools (mentee status, agenda, goalpost changes). */
+  chatToolsEnabled: boolean;
 }
 
 /** Every `mentorship.*` key with its default, as package.json declares it. */
@@ -48,6 +50,7 @@ export const SETTING_DEFAULTS = {
   defaultReviewCadence: '',
   staleAfterWeeks: 4,
   'statusBar.enabled': true,
+  'chatTools.enabled': true,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -107,6 +110,7 @@ export function readSettings(source: SettingsSource, problems: SettingProblem[] 
     defaultReviewCadence: cadence,
     staleAfterWeeks: Math.max(1, stale),
     statusBarEnabled: get('statusBar.enabled', (v) => typeof v === 'boolean', 'true or false') as boolean,
+    chatToolsEnabled: get('chatTools.enabled', (v) => typeof v === 'boolean', 'true or false') as boolean,
   };
 }
 

@@ -1,6 +1,7 @@
 // Wiring only: every feature registers synchronously; the first index runs as
 // a promise the views and commands await.
 import * as vscode from 'vscode';
+import { registerChatTools } from './chat';
 import { registerCommands } from './commands/register';
 import { registerDashboard } from './dashboard';
 import { DiagnosticsPublisher } from './diagnostics/diagnostics';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   registerLanguageFeatures(context, notes);
   registerDashboard(context, notes);
   const goalpost = registerGoalpost(context, notes);
+  registerChatTools(context, notes);
   roadmapTree.history = (folder, file) => goalpost.history.history(folder, file);
 
   // Never rejects: a failure is reported by the service and the views stay usable.

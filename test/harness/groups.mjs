@@ -189,6 +189,24 @@ export default [
     env: { MENTORSHIP_TODAY: '2026-11-29' },
   },
   {
+    // the chat agents' language model tools through vscode.lm.invokeTool, and
+    // Export Calendar read back with ical.js, on the demo notes (issue 22)
+    name: 'chat-tools',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['chatTools', 'exportCalendar'],
+    grep: '^(chat tools on the examples|export calendar on the examples)',
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+  },
+  {
+    // the same tools on the three mentee repos of the `mentees` group
+    name: 'chat-tools-mentees',
+    workspaceGenerator: 'test/integration/menteesWorkspace.mjs',
+    files: ['chatTools'],
+    grep: '^chat tools on three mentees',
+    env: { MENTORSHIP_TODAY: '2026-04-01' },
+  },
+  {
     // Prepare Session and Export Review Packet from the palette on the demo notes
     name: 'mentor-examples',
     workspace: 'examples',

@@ -17,7 +17,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { NotesIndex, type FileReader } from '../../src/core';
 import { call, driverAvailable, openViewContainer, screenshot, treeRows, waitFor, workbenchEval, workbenchText, workbenchWaitFor } from './driver';
-import { folder, activatedApi, indexSummary, EXTENSION_ID } from './support';
+import { folder, activatedApi, indexSummary, invoke, EXTENSION_ID } from './support';
 
 const TODAY = '2026-11-29';
 
@@ -227,6 +227,26 @@ describe('Restricted Mode on the examples', function () {
       s.tree.some((r) => r.label === 'Roll out distributed tracing across checkout' && r.contextValue.startsWith('milestone.in-progress')),
       'the tree no longer shows the milestone in progress',
     );
+    await clearNotifications();
+  });
+  it('the chat tools still read: mentee status, the agenda and the goalpost changes answer from the index', async function () {
+    const filesBefore = await listFiles();
+    assert.match(await invoke('mentorship_menteeStatus'), /Roadmap "Become a staff engineer" \(roadmap\.md\) — mentee: Ana Silva/);
+    assert.match(await invoke('mentorship_sessionAgenda'), /Open action items from earlier sessions \(6\), overdue first:/);
+    assert.match(await invoke('mentorship_goalpostChanges'), /Goalpost changes \(3\), proposed, not applied yet:/);
+    assert.deepStrictEqual(await listFiles(), filesBefore, 'the workspace changed');
+  });
+
+  it('Export Calendar writes nothing and the warning says why', async function () {
+    await clearNotifications();
+    const filesBefore = await listFiles();
+    const result = await vscode.commands.executeCommand('mentorship.calendar.export');
+    assert.strictEqual(result, undefined, `the command returned ${JSON.stringify(result)}`);
+    assert.deepStrictEqual(await listFiles(), filesBefore, 'the workspace changed');
+    if (driverAvailable()) {
+      const text = await notificationSaying('Mentorship: Export Calendar writes files');
+      assert.match(text, /Restricted Mode/, `the warning does not name Restricted Mode: ${JSON.stringify(text)}`);
+    }
     await clearNotifications();
   });
 });

@@ -76,3 +76,11 @@ export function saveForDocs(png: string, name: string): string {
 
 /** Whether a file exists, by the extension's own check (through workspace.fs). */
 export { exists } from '../../src/vscode/util/notesFs';
+
+/** A language model tool's answer as a chat model would read it (vscode.lm.invokeTool, outside a chat request): its text parts joined. */
+export async function invoke(name: string, input: object = {}): Promise<string> {
+  const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined }, new vscode.CancellationTokenSource().token);
+  const parts = result.content.filter((p): p is vscode.LanguageModelTextPart => p instanceof vscode.LanguageModelTextPart);
+  assert.ok(parts.length > 0, `${name} answered no text`);
+  return parts.map((p) => p.value).join('');
+}

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { NotesService } from '../notes/notesService';
 import { targetOf, type RoadmapTreeProvider } from '../tree/roadmapTree';
 import { openAtLine } from '../util/open';
+import { exportCalendarCommand } from './calendar';
 import { exportPacketCommand, isReviewRow, prepareSessionCommand } from './mentor';
 import { DraftReviewLens, markReviewHeld } from './reviewStatus';
 import { customizeTemplates, goToNextReview, newReview, newRoadmap, newSession, newThread, setStatus } from './commands';
@@ -41,6 +42,7 @@ export function registerCommands(context: vscode.ExtensionContext, { notes, road
   register('mentorship.session.prepare', (arg) => prepareSessionCommand(notes, target(arg)));
   // A Reviews view row is its own argument (a past review); anything else names a roadmap.
   register('mentorship.review.exportPacket', (arg) => exportPacketCommand(notes, isReviewRow(arg) ? arg : target(arg)));
+  register('mentorship.calendar.export', (arg) => exportCalendarCommand(notes, arg));
   register('mentorship.review.markHeld', (arg) => markReviewHeld(notes, arg));
   const lens = new DraftReviewLens(notes);
   context.subscriptions.push(lens, vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lens));
