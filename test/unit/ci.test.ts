@@ -278,6 +278,10 @@ describe('docs/ci/mentorship.yml', () => {
   }
   const workflow = () => parseYaml(readFileSync(WORKFLOW, 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { 'runs-on': string; env: Record<string, string>; steps: Step[] }> };
 
+  it('is the workflow README shows, verbatim', () => {
+    assert.ok(readFileSync(join(ROOT, 'README.md'), 'utf8').includes(`\`\`\`yaml\n${readFileSync(WORKFLOW, 'utf8')}\`\`\``), 'README, "In CI", carries docs/ci/mentorship.yml as it is');
+  });
+
   it('checks out the notes, sets up Node, and runs both commands on pull requests', () => {
     const w = workflow();
     assert.ok('pull_request' in w.on);
