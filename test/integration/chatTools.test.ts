@@ -35,7 +35,7 @@ describe('chat tools on the examples', () => {
     assert.match(text, /Progress: 60%; milestones: 7 done, 3 in progress, 4 to do, 2 dropped; 2 overdue milestones\./);
     assert.match(text, /Next review: was due 2026-08-26, 95 days ago/);
     assert.match(text, /- define-slos-for-the-checkout-api: "Define SLOs for the checkout API" — to do, due 2026-09-30 \(overdue 60 days\), steps 0\/2/);
-    assert.match(text, /Drift signals \(9\):\n- Review overdue by 95 days/);
+    assert.match(text, /Drift signals \(8\):\n- Review overdue by 95 days/);
     assert.equal(await invoke('mentorship_menteeStatus', { mentee: 'ana' }), text, 'the only mentee, by name');
   });
 

@@ -23,7 +23,7 @@ describe('chat tools text (examples/)', () => {
     assert.match(text, /^Mentorship status on 2026-11-29 \(today\)\./);
     assert.match(text, /Next review: was due 2026-08-26, 95 days ago; cadence every 6 weeks; last held review: 2026-07-15\./);
     assert.match(text, /Overdue milestones \(2\):\n- reporting-model: "Design the reporting data model" — in progress, due 2026-10-31 \(overdue 29 days\), steps 2\/4\n/);
-    assert.match(text, /Drift signals \(9\):/);
+    assert.match(text, /Drift signals \(8\):/);
     for (const w of reviewWords) assert.ok(!text.includes(w), w);
   });
 
