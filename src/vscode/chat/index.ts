@@ -44,7 +44,8 @@ function roadmapsFor(notes: NotesService, name: string | undefined): Picked[] {
   return resolved.length ? resolved : roadmapsMatching(given, all);
 }
 
-function inputOf(options: vscode.LanguageModelToolInvocationOptions<ToolInput>): ToolInput {
+/** The input as the schema declares it; anything else a caller sent is ignored. */
+function inputOf(options: { input: ToolInput | undefined }): ToolInput {
   const input = (options.input ?? {}) as ToolInput;
   return { ...(typeof input.mentee === 'string' ? { mentee: input.mentee } : {}), includeReviewText: input.includeReviewText === true };
 }
@@ -61,7 +62,7 @@ function tools(notes: NotesService): [string, vscode.LanguageModelTool<ToolInput
     [
       CHAT_TOOLS.status,
       {
-        prepareInvocation: (options) => ({ invocationMessage: vscode.l10n.t('Reading the mentorship roadmaps{0}', who(inputOf(options as never))) }),
+        prepareInvocation: (options) => ({ invocationMessage: vscode.l10n.t('Reading the mentorship roadmaps{0}', who(inputOf(options))) }),
         async invoke(options) {
           await notes.ready;
           const input = inputOf(options);
@@ -81,7 +82,7 @@ function tools(notes: NotesService): [string, vscode.LanguageModelTool<ToolInput
     [
       CHAT_TOOLS.agenda,
       {
-        prepareInvocation: (options) => ({ invocationMessage: vscode.l10n.t('Preparing the next session’s agenda{0}', who(inputOf(options as never))) }),
+        prepareInvocation: (options) => ({ invocationMessage: vscode.l10n.t('Preparing the next session’s agenda{0}', who(inputOf(options))) }),
         async invoke(options) {
           await notes.ready;
           const input = inputOf(options);
@@ -95,7 +96,7 @@ function tools(notes: NotesService): [string, vscode.LanguageModelTool<ToolInput
     [
       CHAT_TOOLS.goalpost,
       {
-        prepareInvocation: (options) => ({ invocationMessage: vscode.l10n.t('Reading the last review’s goalpost changes{0}', who(inputOf(options as never))) }),
+        prepareInvocation: (options) => ({ invocationMessage: vscode.l10n.t('Reading the last review’s goalpost changes{0}', who(inputOf(options))) }),
         async invoke(options) {
           await notes.ready;
           const input = inputOf(options);
