@@ -6,6 +6,9 @@ import type { InlineInfo } from './inline';
 import type { Diagnostic, Milestone, RoadmapNote, TaskItem } from './model';
 import { slugify } from './text';
 
+/** A milestone without steps shares this empty list (copied on the first step): big roadmaps hold mostly such. */
+const NO_STEPS: TaskItem[] = Object.freeze([]) as unknown as TaskItem[];
+
 /** A top-level task as a milestone: its id is its block id, else its title's slug. */
 export function milestoneOf(t: InlineInfo & { task: TaskItem }, phase: { title: string; line: number } | null, endLine: number): Milestone {
   // A block id is the id; only a milestone without one needs its title's slug.
@@ -25,7 +28,7 @@ export function milestoneOf(t: InlineInfo & { task: TaskItem }, phase: { title: 
     title: t.title,
     phase: phase?.title ?? null,
     phaseLine: phase?.line ?? null,
-    steps: [],
+    steps: NO_STEPS,
     skills: t.skills,
     endLine,
   };
@@ -86,7 +89,10 @@ export function parseRoadmap(
     if (event.parent !== -1) {
       const owner = milestoneOfItem[event.top];
       const step = owner ? taskOfItem(event, file, diagnostics) : undefined;
-      if (owner && step) owner.steps.push(step.task);
+      if (owner && step) {
+        if (owner.steps === NO_STEPS) owner.steps = [];
+        owner.steps.push(step.task);
+      }
       continue;
     }
     const t = taskOfItem(event, file, diagnostics);

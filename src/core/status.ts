@@ -68,6 +68,9 @@ export interface StatusOptions {
   defaultCadence?: Cadence | null;
 }
 
+/** Most milestones recur not: they share one empty list (a roadmap of 300,000 milestones made 300,000). */
+const NO_COMPLETIONS: { line: number; done: string | null }[] = Object.freeze([]) as unknown as { line: number; done: string | null }[];
+
 export function milestoneProgress(m: Pick<Milestone, 'status' | 'steps'>): number {
   if (m.steps.length === 0) return m.status === 'done' ? 1 : 0;
   return m.steps.filter((s) => s.status === 'done').length / m.steps.length;
@@ -94,7 +97,7 @@ function milestoneState(r: RoadmapNote, m: Milestone, model: WorkspaceModel, tod
     threads: linked.length,
     daysToDue: m.due ? daysBetween(today, m.due) : null,
     lastThread,
-    completions: (m.completions ?? []).map((c) => ({ line: c.line, done: c.done })),
+    completions: m.completions ? m.completions.map((c) => ({ line: c.line, done: c.done })) : NO_COMPLETIONS,
   };
 }
 
