@@ -65,6 +65,17 @@ export function* jsonPieces(value: unknown, indent = 2): Generator<string, void,
       if (frame.next === frame.items.length) {
         out += `${nl}${frame.pad}]`;
         stack.pop();
+      } else if (frame.items.length - frame.next > 1 && plainAndSmall(frame.items, frame.next, Math.min(frame.items.length, frame.next + BATCH_ITEMS))) {
+        // A run of small items (milestones, thread entries, diagnostics) in one JSON.stringify, re-indented to its place.
+        if (out.length >= PIECE / 2) {
+          yield out;
+          out = '';
+        }
+        const end = Math.min(frame.items.length, frame.next + BATCH_ITEMS);
+        const text = JSON.stringify(frame.items.slice(frame.next, end), null, gap);
+        const body = gap ? `${frame.pad}${text.slice(2, -2).replace(/\n/g, `\n${frame.pad}`)}` : text.slice(1, -1);
+        out += `${frame.next === 0 ? nl : `,${nl}`}${body}`;
+        frame.next = end;
       } else {
         out += frame.next === 0 ? `${nl}${inner}` : `,${nl}${inner}`;
         const i = frame.next++;
@@ -91,6 +102,29 @@ export function* jsonPieces(value: unknown, indent = 2): Generator<string, void,
 
 /** Values of at most this many nodes are written by JSON.stringify in one go. */
 const SMALL_NODES = 512;
+/** Up to this many items of an array, of at most BATCH_NODES nodes together, go to JSON.stringify at once. */
+const BATCH_ITEMS = 128;
+const BATCH_NODES = 8192;
+
+/**
+ * Items [from, to) are small together and hold no toJSON (JSON.stringify
+ * would call it with the item's index in the batch, not in the array).
+ */
+function plainAndSmall(items: unknown[], from: number, to: number): boolean {
+  let left = BATCH_NODES;
+  const stack: unknown[] = [];
+  for (let i = from; i < to; i++) stack.push(items[i]);
+  while (stack.length) {
+    const x = stack.pop();
+    if (x === null || typeof x !== 'object') continue;
+    if (typeof (x as { toJSON?: unknown }).toJSON === 'function') return false;
+    const values = Array.isArray(x) ? x : Object.values(x);
+    left -= values.length + 1;
+    if (left < 0) return false;
+    for (const y of values) stack.push(y);
+  }
+  return true;
+}
 
 /** Whether `v` holds at most `budget` nodes (objects, arrays and their entries), counted up to the budget only. */
 function isSmall(v: object, budget: number): boolean {
