@@ -170,21 +170,34 @@ export function normalizePath(path: string): string | null {
  * left as they are.
  */
 export function detachStrings<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      if (typeof v === 'string') value[i] = ownString(v);
-      else if (v !== null && typeof v === 'object') detachStrings(v);
+  // One copy of each distinct string of the note: a series' entries all name
+  // their file, its links repeat their target (1.13 million link targets on
+  // issue 20's parse-heavy repo were as many copies).
+  const copies = new Map<string, string>();
+  const own = (s: string): string => {
+    if (s.length < 13) return s;
+    let copy = copies.get(s);
+    if (copy === undefined) copies.set(s, (copy = ownString(s)));
+    return copy;
+  };
+  const visit = (v: object): void => {
+    if (Object.isFrozen(v)) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x === 'string') v[i] = own(x);
+        else if (x !== null && typeof x === 'object') visit(x);
+      }
+      return;
     }
-    return value;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key in record) {
-    const v = record[key];
-    if (typeof v === 'string') record[key] = ownString(v);
-    else if (v !== null && typeof v === 'object') detachStrings(v);
-  }
+    const record = v as Record<string, unknown>;
+    for (const key in record) {
+      const x = record[key];
+      if (typeof x === 'string') record[key] = own(x);
+      else if (x !== null && typeof x === 'object') visit(x);
+    }
+  };
+  if (value !== null && typeof value === 'object') visit(value);
   return value;
 }
 
