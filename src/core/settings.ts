@@ -117,33 +117,62 @@ export function readSettings(source: SettingsSource, problems: SettingProblem[] 
 export const DEFAULT_SETTINGS: MentorshipSettings = readSettings(() => undefined);
 
 /**
- * A source over a parsed settings object as VS Code writes it: flat keys
- * (`"mentorship.tags.roadmap": "x"`), or nested objects
- * (`"mentorship": { "tags": { "roadmap": "x" } }`), the flat key winning.
+ * A settings file's object as VS Code reads it: each top-level key, in the
+ * order written, is put into one tree by its dotted path
+ * (`"mentorship.tags.roadmap": "x"` is `mentorship → tags → roadmap`), as
+ * VS Code's configuration model does. So a nested value written after dotted
+ * keys under it replaces them (`"mentorship": { "tags": { … } }` after
+ * `"mentorship.tags.roadmap"`), and a dotted key written after a nested
+ * value goes into it; a key under a value that is no object is ignored.
  */
-export function settingsSourceOf(...layers: Record<string, unknown>[]): SettingsSource {
-  const lookup = (obj: Record<string, unknown>, full: string): unknown => {
-    if (Object.prototype.hasOwnProperty.call(obj, full)) return obj[full];
-    // Nested: the longest prefix that is an object, then the rest of the key inside it.
-    const parts = full.split('.');
-    for (let i = parts.length - 1; i >= 1; i--) {
-      const head = parts.slice(0, i).join('.');
-      const inner = Object.prototype.hasOwnProperty.call(obj, head) ? obj[head] : undefined;
-      if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
-        const found = lookup(inner as Record<string, unknown>, parts.slice(i).join('.'));
-        if (found !== undefined) return found;
+export function settingsTree(raw: Record<string, unknown>): Record<string, unknown> {
+  const root: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(raw)) {
+    const segments = key.split('.');
+    const last = segments.pop()!;
+    let at: Record<string, unknown> | undefined = root;
+    for (const s of segments) {
+      const next: unknown = at[s];
+      if (next === undefined) at = at[s] = Object.create(null) as Record<string, unknown>;
+      else if (next !== null && typeof next === 'object' && !Array.isArray(next)) at = next as Record<string, unknown>;
+      else {
+        at = undefined;
+        break;
       }
     }
-    return undefined;
-  };
+    if (at) at[last] = raw[key];
+  }
+  return root;
+}
+
+/** Trees merged as VS Code merges configuration scopes: objects key by key, a later value replacing an earlier one. */
+function mergeTrees(into: Record<string, unknown>, from: Record<string, unknown>): Record<string, unknown> {
+  for (const key of Object.keys(from)) {
+    const a = into[key];
+    const b = from[key];
+    const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+    into[key] = isObject(a) && isObject(b) ? mergeTrees({ ...a }, b) : b;
+  }
+  return into;
+}
+
+/**
+ * A source over settings objects as VS Code writes them, later layers over
+ * earlier ones (a folder's `.vscode/settings.json` over a workspace file's
+ * `settings`, over VS Code's defaults): each read as VS Code reads a
+ * settings file (settingsTree), the trees merged as VS Code merges scopes
+ * (so `files.exclude` of a folder adds to the defaults' patterns).
+ */
+export function settingsSourceOf(...layers: Record<string, unknown>[]): SettingsSource {
+  const tree = layers.reduce<Record<string, unknown>>((merged, layer) => mergeTrees(merged, settingsTree(layer)), {});
   return (key) => {
     const full = key === 'files.exclude' ? key : `${SETTINGS_SECTION}.${key}`;
-    // The last layer wins (a folder's settings over a workspace file's).
-    for (let i = layers.length - 1; i >= 0; i--) {
-      const v = lookup(layers[i]!, full);
-      if (v !== undefined) return v;
+    let at: unknown = tree;
+    for (const s of full.split('.')) {
+      if (at === null || typeof at !== 'object' || Array.isArray(at)) return undefined;
+      at = (at as Record<string, unknown>)[s];
     }
-    return undefined;
+    return at;
   };
 }
 

@@ -181,6 +181,15 @@ export default [
     env: { MENTORSHIP_TODAY: '2026-04-01' },
   },
   {
+    // the same agreement on notes of a team that renamed its tags and moved its
+    // folders in .vscode/settings.json (issue 17, acceptance 3)
+    name: 'agreement-custom-tags',
+    workspace: 'test/fixtures/custom-tags',
+    copyWorkspace: true,
+    files: ['agreement'],
+    env: { MENTORSHIP_TODAY: '2026-04-01' },
+  },
+  {
     // the same agreement on the demo notes
     name: 'agreement-examples',
     workspace: 'examples',

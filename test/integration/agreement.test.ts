@@ -45,9 +45,9 @@ interface Api {
 const TODAY = process.env.MENTORSHIP_TODAY ?? '';
 const percent = (p: number) => `${Math.round(Math.max(0, Math.min(1, p)) * 100)}%`;
 
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
+function cli(args: string[], today = true): { status: number | null; stdout: string; stderr: string } {
   const cliPath = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
-  const r = spawnSync(process.execPath, [cliPath, ...args, '--today', TODAY], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [cliPath, ...args, ...(today ? ['--today', TODAY] : [])], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -169,6 +169,22 @@ function agree(surface: string, file: string, got: Facts, want: Facts): void {
 
 describe('one engine behind every surface', function () {
   this.timeout(240_000);
+
+  it('the CLI and VS Code read the same notes with the folder\'s settings: the same roadmaps and the same problems', async () => {
+    const api = await activatedApi<Api & { notes: { all(): { folder: vscode.WorkspaceFolder; index: { model(): { roadmaps: { file: string }[]; diagnostics: { file: string; line: number; code: string; message: string }[] } } }[] } }>();
+    for (const f of api.notes.all()) {
+      const dir = f.folder.uri.fsPath;
+      const model = f.index.model();
+      const check = cli(['check', dir, '--json'], false);
+      const cliDiagnostics = (JSON.parse(check.stdout || '{"diagnostics":[]}') as { diagnostics: { file: string; line: number; code: string; message: string }[] }).diagnostics;
+      const key = (d: { file: string; line: number; code: string; message: string }) => `${d.file}:${d.line}:${d.code}:${d.message}`;
+      assert.deepStrictEqual(model.diagnostics.map(key).sort(), cliDiagnostics.map(key).sort(), `problems of ${dir}`);
+      const json = cli(['status', dir, '--json']);
+      const files = (JSON.parse(json.stdout) as { roadmaps: { file: string }[] }).roadmaps.map((r) => r.file).sort();
+      assert.deepStrictEqual(model.roadmaps.map((r) => r.file).sort(), files, `roadmaps of ${dir}`);
+      assert.ok(files.length > 0, 'a roadmap under the folder\'s own tag name');
+    }
+  });
 
   it('the CLI, the three views, the dashboard and the packet show the same facts of every roadmap', async () => {
     assert.match(TODAY, /^\d{4}-\d{2}-\d{2}$/, 'run in a group that pins MENTORSHIP_TODAY');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, SETTING_DEFAULTS, readSettings, settingsSourceOf } from '../../src/core';
+import { DEFAULT_SETTINGS, SETTING_DEFAULTS, readSettings, settingsSourceOf, settingsTree } from '../../src/core';
 import { FIXTURES, ROOT, run, scratchCopy } from './helpers/cli';
 
 const CUSTOM = join(FIXTURES, 'custom-tags');
@@ -28,15 +28,26 @@ describe('settings, one thing for the CLI and the extension', () => {
     for (const key of Object.keys(props)) assert.ok(key.slice('mentorship.'.length) in SETTING_DEFAULTS, `${key} has a core default`);
   });
 
-  it('reads flat and nested keys, the flat key and the later layer winning, and reports values of the wrong type', () => {
+  it('reads a settings file as VS Code does: keys in order into one tree, later layers over earlier ones, reporting values of the wrong type', () => {
     const problems: { key: string; message: string }[] = [];
     const s = readSettings(
-      settingsSourceOf({ 'mentorship.tags.roadmap': 'plan' }, { mentorship: { tags: { thread: '#TIL' } }, 'mentorship.staleAfterWeeks': 'soon' }),
+      settingsSourceOf(
+        { 'mentorship.tags.roadmap': 'plan', 'files.exclude': { '**/.git': true } },
+        { mentorship: { tags: { thread: '#TIL' } }, 'mentorship.tags.review': 'retro', 'mentorship.staleAfterWeeks': 'soon', 'files.exclude': { 'archive/**': true } },
+      ),
       problems,
     );
-    assert.deepEqual(s.kindNames, { roadmap: 'plan', thread: 'til', session: 'session', review: 'review' });
+    // The later layer's nested tags merge with the earlier layer's; its dotted key goes into its nested value.
+    assert.deepEqual(s.kindNames, { roadmap: 'plan', thread: 'til', session: 'session', review: 'retro' });
+    // Objects merge across layers, as files.exclude does in VS Code (the defaults' patterns stay).
+    assert.deepEqual([...s.filesExclude].sort(), ['**/.git', 'archive/**']);
     assert.equal(s.staleAfterWeeks, DEFAULT_SETTINGS.staleAfterWeeks);
     assert.deepEqual(problems.map((p) => p.key), ['mentorship.staleAfterWeeks']);
+  });
+
+  it('a nested value written after dotted keys replaces them, as in VS Code', () => {
+    const tree = settingsTree({ 'mentorship.tags.roadmap': 'plan', mentorship: { tags: { session: 'meeting' } }, 'mentorship.tags.thread': 'til' });
+    assert.deepEqual(JSON.parse(JSON.stringify(tree)), { mentorship: { tags: { session: 'meeting', thread: 'til' } } });
   });
 
   it("the CLI finds the roadmap under the folder's own tag names, sessions and threads too", async () => {
