@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createNodeReader } from '../src/node/nodeReader';
@@ -52,6 +52,8 @@ interface SizeResult {
   status: { medianMs: number; ms: number[]; maxRssMB: number | null; medianRssMB: number | null };
   /** Median of the per-pair ratios status / read. */
   ratio: number;
+  /** The 1-minute load average before each pair: a loaded machine flatters the ratio (the floor slows more). */
+  load: number[];
 }
 
 interface Update {
@@ -85,7 +87,19 @@ function repetitions(): number {
   return Number.isInteger(forced) && forced > 0 ? forced : 5;
 }
 
-const SHAPE = (process.env.BENCH_SHAPE ?? 'mix') as RepoShape;
+/** The second corpus shape, from the shared generator (shared/bench/gen-notes.mjs): another mix, CRLF, BOMs, broken YAML. */
+const GEN_NOTES = process.env.BENCH_GEN_NOTES ?? resolve(repoRoot, '..', 'shared', 'bench', 'gen-notes.mjs');
+const SHAPE = (process.env.BENCH_SHAPE ?? 'mix') as RepoShape | 'gen-notes';
+
+/** A corpus written by the shared generator; its marker counts files and bytes by walking it. */
+async function genNotes(dir: string, size: number): Promise<{ files: number; bytes: number; kinded: number }> {
+  if (!existsSync(GEN_NOTES)) throw new Error(`no ${GEN_NOTES} (set BENCH_GEN_NOTES to the shared generator)`);
+  await rm(dir, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [GEN_NOTES, dir, String(size), '--seed', String(SEED)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`${GEN_NOTES} failed (${r.status})`);
+  const files = await createNodeReader(dir, { stat: true }).list();
+  return { files: files.length, bytes: files.reduce((n, f) => n + f.size, 0), kinded: -1 };
+}
 
 async function ensureRepo(size: number): Promise<{ dir: string; marker: Marker }> {
   const dir = join(tmpdir(), `mentorship-bench-v${GENERATOR_VERSION}${SHAPE === 'mix' ? '' : `-${SHAPE}`}-${size}`);
@@ -101,7 +115,7 @@ async function ensureRepo(size: number): Promise<{ dir: string; marker: Marker }
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const t0 = performance.now();
-  const made = await generateRepo(dir, size, SEED, SHAPE);
+  const made = SHAPE === 'gen-notes' ? await genNotes(dir, size) : await generateRepo(dir, size, SEED, SHAPE);
   const marker: Marker = { generatorVersion: GENERATOR_VERSION, seed: SEED, size, ...made };
   await writeFile(markerPath, JSON.stringify(marker, null, 2));
   console.error(`generated ${made.files} files (${round(made.bytes / 2 ** 20)} MB) in ${dir} in ${Math.round(performance.now() - t0)} ms`);
@@ -139,10 +153,12 @@ function benchSize(size: number, dir: string, marker: Marker, time: string | nul
   runProcess(time, status);
   const reads: ProcessRun[] = [];
   const statuses: ProcessRun[] = [];
+  const load: number[] = [];
   for (let r = 0; r < runs; r++) {
+    load.push(round(loadavg()[0]!, 2));
     reads.push(runProcess(time, floor));
     statuses.push(runProcess(time, status));
-    console.error(`  ${size}: pair ${r + 1}/${runs}: read ${Math.round(reads[r]!.ms)} ms, status --json ${Math.round(statuses[r]!.ms)} ms, ${statuses[r]!.rssMB} MB`);
+    console.error(`  ${size}: pair ${r + 1}/${runs} (load ${load[r]}): read ${Math.round(reads[r]!.ms)} ms, status --json ${Math.round(statuses[r]!.ms)} ms, ${statuses[r]!.rssMB} MB`);
   }
   const rss = (xs: ProcessRun[]) => (xs.every((x) => x.rssMB !== null) ? xs.map((x) => x.rssMB!) : null);
   const statusRss = rss(statuses);
@@ -160,6 +176,7 @@ function benchSize(size: number, dir: string, marker: Marker, time: string | nul
       medianRssMB: statusRss ? median(statusRss) : null,
     },
     ratio: round(median(statuses.map((s, i) => s.ms / reads[i]!.ms)), 2),
+    load,
   };
 }
 
@@ -211,11 +228,11 @@ async function benchUpdates(size: number, dir: string): Promise<Updates> {
 
 function table(results: SizeResult[]): string {
   const rows = [
-    '| notes | MB | read every byte (median ms) | `status --json` (median ms) | ratio (median of pairs) | `status` peak RSS MB |',
-    '|---:|---:|---:|---:|---:|---:|',
+    '| notes | MB | read every byte (median ms) | `status --json` (median ms) | ratio (median of pairs) | `status` peak RSS MB | load average (1 min, before each pair) |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
-    rows.push(`| ${r.size.toLocaleString('en-US')} | ${r.MB} | ${r.read.medianMs} | ${r.status.medianMs} | ${r.ratio}× | ${r.status.maxRssMB ?? '—'} |`);
+    rows.push(`| ${r.size.toLocaleString('en-US')} | ${r.MB} | ${r.read.medianMs} | ${r.status.medianMs} | ${r.ratio}× | ${r.status.maxRssMB ?? '—'} | ${r.load.join(', ')} |`);
   }
   return rows.join('\n');
 }
@@ -226,7 +243,7 @@ async function main(): Promise<void> {
     .filter(Boolean)
     .map((s) => Number(s.replace(/_/g, '')));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must be positive integers, got ${process.env.BENCH_SIZES}`);
-  if (!REPO_SHAPES.includes(SHAPE)) throw new Error(`BENCH_SHAPE must be one of ${REPO_SHAPES.join(', ')}, got ${SHAPE}`);
+  if (SHAPE !== 'gen-notes' && !REPO_SHAPES.includes(SHAPE)) throw new Error(`BENCH_SHAPE must be one of ${[...REPO_SHAPES, 'gen-notes'].join(', ')}, got ${SHAPE}`);
   process.chdir(repoRoot);
   const time = timeCommand();
   const started = performance.now();
