@@ -113,10 +113,21 @@ const SIMPLE_ITEM = /^[ \t]+-[ \t]+(.*?)[ \t]*$/;
 const SIMPLE_SCALAR = /^[^\s&*!|>'"{}[\]%@`#,?:-](?:[^#:,[\]{}]|:(?=\S)|#(?<=\S#))*$/;
 /** A plain scalar as a key's value: commas allowed too. */
 const SIMPLE_VALUE = /^[^\s&*!|>'"{}[\]%@`#,?:-](?:[^#:[\]{}]|:(?=\S)|#(?<=\S#))*$/;
+/** A double-quoted scalar whose escapes are all JSON's (then JSON.parse reads it as YAML does). */
+const SIMPLE_DOUBLE_QUOTED = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/;
+/** A single-quoted scalar on one line: `''` is a quote. */
+const SIMPLE_SINGLE_QUOTED = /^'(?:[^'\u0000-\u001f]|'')*'$/;
 const CORE_NULL = /^(?:~|null|Null|NULL)$/;
 const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
 const CORE_INT = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
 const CORE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/;
+
+/** A quoted scalar of the shapes the simple reader takes, else undefined. */
+function quotedScalar(text: string): string | undefined {
+  if (text[0] === '"' && SIMPLE_DOUBLE_QUOTED.test(text)) return JSON.parse(text) as string;
+  if (text[0] === "'" && SIMPLE_SINGLE_QUOTED.test(text)) return text.slice(1, -1).replace(/''/g, "'");
+  return undefined;
+}
 
 /** A plain scalar as the YAML 1.2 core schema resolves it. */
 function coreScalar(text: string): unknown {
@@ -151,6 +162,11 @@ export function loadSimpleYaml(source: string): Record<string, unknown> | undefi
     if (item) {
       if (listKey === null) return undefined;
       const v = item[1]!;
+      const quoted = quotedScalar(v);
+      if (quoted !== undefined) {
+        (out[listKey] as unknown[]).push(quoted);
+        continue;
+      }
       if (!SIMPLE_VALUE.test(v)) return undefined;
       const value = coreScalar(v);
       if (value === undefined) return undefined;
@@ -180,6 +196,11 @@ export function loadSimpleYaml(source: string): Record<string, unknown> | undefi
         values.push(value);
       }
       out[key] = values;
+      continue;
+    }
+    const quoted = quotedScalar(v);
+    if (quoted !== undefined) {
+      out[key] = quoted;
       continue;
     }
     if (!SIMPLE_VALUE.test(v)) return undefined;

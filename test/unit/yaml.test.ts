@@ -13,7 +13,7 @@ describe('the YAML loader', () => {
     assert.deepEqual(loadSimpleYaml(source), general(source));
   });
   it('leaves everything else to the general parser', () => {
-    for (const source of ['a: "quoted"', 'a: &x 1\nb: *x', 'a:\n  b: c', 'a: |\n  text', 'a: 1.5', '# comment\na: b', 'a: b # comment', 'a: b\na: c', 'title: Threading: a primer']) {
+    for (const source of ['a: "tab\there"', "a: 'x' # c", 'a: "\\x41"', 'a: &x 1\nb: *x', 'a:\n  b: c', 'a: |\n  text', 'a: 1.5', '# comment\na: b', 'a: b # comment', 'a: b\na: c', 'title: Threading: a primer']) {
       assert.equal(loadSimpleYaml(source), undefined, source);
     }
   });
@@ -21,6 +21,10 @@ describe('the YAML loader', () => {
     const scalar = fc.oneof(
       fc.constantFrom('true', 'False', 'null', '~', '12', '-3', '+4', '0x1f', '0o17', '1.5', '1e3', '.inf', 'yes', '2026-02-10', 'a b', 'a:b', 'a: b', 'x#y', 'x #y', 'a,b', '[x]', "it's", '-', '- a', '?', '@x', '`x`'),
       fc.string({ maxLength: 12 }),
+      // Quoted scalars, the common shape of titles: JSON's escapes, YAML's own, and quotes inside.
+      fc.string({ maxLength: 12 }).map((s) => JSON.stringify(s)),
+      fc.string({ maxLength: 12 }).map((s) => `'${s.replace(/'/g, "''")}'`),
+      fc.constantFrom('"a\\x41"', '"tab\there"', "'it''s'", '"a" # c', '"unclosed', "'a' b", '"\\u00e9\\n"', '"\\/"'),
     );
     const line = fc.oneof(
       fc.tuple(fc.constantFrom('tags', 'date', 'title', 'x', 'milestones'), scalar).map(([k, v]) => `${k}: ${v}`),
