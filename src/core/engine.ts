@@ -9,6 +9,7 @@ import { calendarEvents, calendarText, type CalendarEvent, type CalendarOptions 
 import { localToday } from './dates';
 import { exportPacket, packetReview } from './exportPacket';
 import { goalpostSectionOf, planGoalpost, type GoalpostPlan } from './goalpost';
+import { draftReviewOf, dueChoices, type DueChoice } from './goalpostProposal';
 import { roadmapHistory, roadmapHistoryInSlices, unavailableHistory, type RoadmapHistory } from './history';
 import { menteeRows, type MenteeRow } from './mentees';
 import type { Evidence, ReviewNote } from './model';
@@ -85,6 +86,10 @@ export interface Mentorship {
   packetReview(roadmapFile: string): ReviewNote | undefined;
   /** The review packet's HTML. */
   packet(roadmapFile: string, reviewFile: string, reviewText: string): string;
+  /** The review a proposed goalpost change goes into: the roadmap's newest draft not applied yet (none: write one with review()). */
+  draftReview(roadmapFile: string): ReviewNote | undefined;
+  /** The dates Move due date… offers for a milestone due `due` (+2 weeks, +1 month, end of quarter). */
+  dueChoices(due: string | null): DueChoice[];
   /** A review's goalpost changes planned against its roadmap's text. */
   planGoalpost(roadmapFile: string, roadmapText: string, review: string | ReviewNote): GoalpostPlan;
   /** The goalpost history of a roadmap, its moves annotated with its reviews' goalpost lines. */
@@ -173,6 +178,8 @@ export function createMentorship(ports: MentorshipPorts = {}): Mentorship {
     packetReview: (roadmapFile) => packetReview(index.model(), roadmapFile, clock()),
     packet: (roadmapFile, reviewFile, reviewText) =>
       exportPacket({ model: index.model(), roadmapFile, reviewFile, reviewText, today: clock(), status: statusOptions }),
+    draftReview: (roadmapFile) => draftReviewOf(index.model(), roadmapFile)?.note,
+    dueChoices: (due) => dueChoices(clock(), due),
     planGoalpost: (roadmapFile, roadmapText, review) =>
       planGoalpost(roadmapText, roadmapNote(roadmapFile), typeof review === 'string' ? review : goalpostSectionOf(review)),
     async history(roadmapFile) {

@@ -21,12 +21,54 @@ const FEEDBACK_LINE = /^\s*[-*+]\s+(?:\*\*|__)?(stop|start|continue)(?:\*\*|__)?
 const FOLLOW_UP = /^\s*[-*+]\s+\[([ xX/-])\]\s+(.*)$/;
 const WHY = /\s+(?:—|–|--|because)\s+/;
 
+/**
+ * Where the why starts: the first ` — ` (or ` – `, ` -- `, ` because `)
+ * outside a quoted title or phase. Inside quotes `\"` is a quote and `\\` a
+ * backslash (what goalpostLine writes), so neither ends the quotes.
+ */
 function whyIndex(text: string): number {
   const all = new RegExp(WHY.source, 'g');
+  // Where each quoted stretch is, escapes honoured.
+  const quoted: boolean[] = [];
+  let inQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    quoted[i] = inQuote;
+    if (inQuote && c === '\\' && i + 1 < text.length) {
+      quoted[++i] = true;
+      continue;
+    }
+    if (c === '"') inQuote = !inQuote;
+  }
   for (let m = all.exec(text); m; m = all.exec(text)) {
-    if ((text.slice(0, m.index).match(/"/g)?.length ?? 0) % 2 === 0) return m.index;
+    if (!quoted[m.index]) return m.index;
   }
   return -1;
+}
+
+/** A double-quoted title or phase: `\"` inside is a quote, `\\` a backslash. */
+const QUOTED = '"((?:[^"\\\\]|\\\\.)+)"';
+function unquote(text: string): string {
+  return text.replace(/\\(["\\])/g, '$1').trim();
+}
+function quote(text: string): string {
+  return `"${text.replace(/\\(?=["\\]|$)/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+/** Backticks around ids (`` `payments` ``) are read as the id; inside quotes they are the title's. */
+function dropBackticksOutsideQuotes(text: string): string {
+  let out = '';
+  let inQuote = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inQuote && c === '\\' && i + 1 < text.length) {
+      out += c + text[++i];
+      continue;
+    }
+    if (c === '"') inQuote = !inQuote;
+    if (c === '`' && !inQuote) continue;
+    out += c;
+  }
+  return out;
 }
 
 /** The goalpost syntax, as problems quote it. */
@@ -62,19 +104,57 @@ export function parseGoalpostLine(text: string, line: number): GoalpostChange | 
   if (!item) return undefined;
   // The why starts at the first dash outside quotes: a quoted title or phase may hold one.
   const whyAt = whyIndex(item[1]!);
-  const head = (whyAt === -1 ? item[1]! : item[1]!.slice(0, whyAt)).trim().replace(/`/g, '');
+  const head = dropBackticksOutsideQuotes((whyAt === -1 ? item[1]! : item[1]!.slice(0, whyAt)).trim());
   const why = whyAt === -1 ? '' : item[1]!.slice(whyAt).replace(WHY, '').trim();
   let m = /^move\s+\^?([A-Za-z0-9-]+)\s+to\s+(\d{4}-\d{2}-\d{2})\.?$/i.exec(head);
   if (m && isValidIsoDate(m[2]!)) return { op: 'move', id: m[1]!, due: m[2]!, why, line };
   m = /^drop\s+\^?([A-Za-z0-9-]+)\.?$/i.exec(head);
   if (m) return { op: 'drop', id: m[1]!, why, line };
-  m = /^rescope\s+\^?([A-Za-z0-9-]+)\s+to\s+"([^"]+)"$/i.exec(head);
-  if (m) return { op: 'rescope', id: m[1]!, title: m[2]!.trim(), why, line };
-  m = /^add\s+"([^"]+)"(?:\s+(?:to|in|under)\s+(?!due\b)"?(.+?)"?)?(?:\s+due\s+(\d{4}-\d{2}-\d{2}))?\.?$/i.exec(head);
-  if (m && (m[3] === undefined || isValidIsoDate(m[3]))) {
-    return { op: 'add', title: m[1]!.trim(), phase: m[2]?.trim() || null, due: m[3] ?? null, why, line };
+  m = new RegExp(`^rescope\\s+\\^?([A-Za-z0-9-]+)\\s+to\\s+${QUOTED}$`, 'i').exec(head);
+  if (m && unquote(m[2]!)) return { op: 'rescope', id: m[1]!, title: unquote(m[2]!), why, line };
+  m = new RegExp(`^add\\s+${QUOTED}(?:\\s+(?:to|in|under)\\s+(?:${QUOTED}|(?!due\\b)"?(.+?)"?))?(?:\\s+due\\s+(\\d{4}-\\d{2}-\\d{2}))?\\.?$`, 'i').exec(head);
+  if (m && unquote(m[1]!) && (m[4] === undefined || isValidIsoDate(m[4]))) {
+    const phase = m[2] !== undefined ? unquote(m[2]) : m[3]?.trim();
+    return { op: 'add', title: unquote(m[1]!), phase: phase || null, due: m[4] ?? null, why, line };
   }
   return undefined;
+}
+
+/** A goalpost change as the user asks for it (no line yet). */
+export type GoalpostChangeInput =
+  | { op: 'move'; id: string; due: string; why: string }
+  | { op: 'drop'; id: string; why: string }
+  | { op: 'rescope'; id: string; title: string; why: string }
+  | { op: 'add'; title: string; phase: string | null; due: string | null; why: string };
+
+/** Line breaks and runs of spaces become one space: a change is one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The list item that records a change in a review's goalpost section, in the
+ * documented syntax (README, "Goalpost changes"): the one writer of what
+ * parseGoalpostLine reads, so every line written reads back as the same change.
+ * Titles and phases are always quoted (`\"` for a quote inside); the why
+ * follows ` — ` and may hold anything but a line break.
+ */
+export function goalpostLine(change: GoalpostChangeInput): string {
+  const why = oneLine(change.why);
+  const tail = why ? ` — ${why}` : '';
+  switch (change.op) {
+    case 'move':
+      return `- move ${change.id} to ${change.due}${tail}`;
+    case 'drop':
+      return `- drop ${change.id}${tail}`;
+    case 'rescope':
+      return `- rescope ${change.id} to ${quote(oneLine(change.title))}${tail}`;
+    case 'add': {
+      const phase = change.phase !== null && oneLine(change.phase) ? ` to ${quote(oneLine(change.phase))}` : '';
+      const due = change.due ? ` due ${change.due}` : '';
+      return `- add ${quote(oneLine(change.title))}${phase}${due}${tail}`;
+    }
+  }
 }
 
 function splitRow(text: string): string[] {
