@@ -41,6 +41,28 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const menteesView = vscode.window.createTreeView('mentorship.mentees', { treeDataProvider: menteesTree });
   context.subscriptions.push(notes, roadmapTree, reviewsTree, statusBar, diagnostics, roadmapView, reviewsView, menteesTree, menteesView);
 
+  // The walkthrough's "Open the folder of your notes" step ticks on this key. VS Code ticks an
+  // onContext step only when its expression turns true AFTER the walkthrough is registered,
+  // and it registers walkthroughs lazily, when one is first opened: by then a folder opened at
+  // start has long been open (workspaceFolderCount never ticked the step). So the key is true
+  // while a folder is open and an editor of VS Code's own is active (the Welcome page is one),
+  // false while a text editor is: it turns true as the walkthrough's page opens. Once ticked,
+  // VS Code keeps the step done.
+  let folderOpen: boolean | undefined;
+  const walkthroughFolderOpen = () => {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    const on = (vscode.workspace.workspaceFolders?.length ?? 0) > 0 && !!tab && tab.input === undefined;
+    if (on === folderOpen) return;
+    folderOpen = on;
+    void vscode.commands.executeCommand('setContext', 'mentorship.walkthrough.folderOpen', on);
+  };
+  walkthroughFolderOpen();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeWorkspaceFolders(walkthroughFolderOpen),
+    vscode.window.tabGroups.onDidChangeTabs(walkthroughFolderOpen),
+    vscode.window.tabGroups.onDidChangeTabGroups(walkthroughFolderOpen),
+  );
+
   const updateContext = () => {
     const roadmaps = notes.roadmaps();
     void vscode.commands.executeCommand('setContext', 'mentorship.indexed', notes.isIndexed);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { freePath, lineContaining, reviewsOf, statusEdits, type Evidence, type TaskStatus } from '../../core';
 import type { NotesService, RoadmapRef } from '../notes/notesService';
 import { createNote, exists, requireTrust } from '../util/notesFs';
+import { MultiStepInput, runSteps } from '../util/multiStep';
 import { openAtLine } from '../util/open';
 import { historyFor } from '../goalpost';
 import { pickMilestone, pickRoadmap } from './pick';
@@ -51,21 +52,27 @@ export async function newRoadmap(notes: NotesService): Promise<vscode.Uri | unde
   }
   let folder = folders[0]!;
   if (folders.length > 1) {
-    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Create the roadmap in which folder (one per mentee)?') });
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Create the roadmap in which folder (one per mentee)?'), ignoreFocusOut: true });
     if (!picked) return undefined;
     folder = notes.folderByKey(picked.uri.toString()) ?? folder;
   }
-  const title = await vscode.window.showInputBox({
-    title: vscode.l10n.t('New Roadmap'),
-    prompt: vscode.l10n.t('The career goal this roadmap leads to'),
-    placeHolder: vscode.l10n.t('Become a staff engineer'),
-    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Give the roadmap a goal')),
-  });
-  if (!title) return undefined;
-  const mentee = (await vscode.window.showInputBox({ title: vscode.l10n.t('New Roadmap'), prompt: vscode.l10n.t('Mentee (optional)') })) ?? '';
-  const mentor = (await vscode.window.showInputBox({ title: vscode.l10n.t('New Roadmap'), prompt: vscode.l10n.t('Mentor (optional)') })) ?? '';
+  // One input that stays open through the three questions (the walkthrough's page took the
+  // focus back between two input boxes and closed the next one); nothing is written until the last.
+  const answers = { title: '', mentee: '', mentor: '' };
+  const input = new MultiStepInput(vscode.l10n.t('New Roadmap'), 3);
+  const ask = (key: keyof typeof answers, prompt: string, placeHolder?: string, required?: string) => async (step: number) => {
+    const v = await input.text(step, { prompt, value: answers[key], ...(placeHolder ? { placeHolder } : {}), ...(required ? { validate: (s: string) => (s.trim() ? undefined : required) } : {}) });
+    if (typeof v === 'string') answers[key] = v.trim();
+    return v;
+  };
+  const done = await runSteps(input, [
+    ask('title', vscode.l10n.t('The career goal this roadmap leads to'), vscode.l10n.t('Become a staff engineer'), vscode.l10n.t('Give the roadmap a goal')),
+    ask('mentee', vscode.l10n.t('Mentee (optional)')),
+    ask('mentor', vscode.l10n.t('Mentor (optional)')),
+  ]);
+  if (!done) return undefined;
   const template = await loadTemplate(folder, 'roadmap');
-  const note = folder.engine.newRoadmap({ title, mentee, mentor, template });
+  const note = folder.engine.newRoadmap({ ...answers, template });
   const { uri } = await freeUri({ folder }, note.path);
   await writeAndOpen(uri, note.text, note.cursorLine);
   return uri;
