@@ -81,3 +81,12 @@ export function yamlString(value: string): string {
 export function escapeIcons(text: string): string {
   return text.replace(/\$\(/g, '\\$(');
 }
+
+/**
+ * Note text for a tooltip line: an ISO date's hyphens become non-breaking
+ * (U+2011), so a hover that wraps a long line never splits `2026-10-⏎01`.
+ * Only for what is shown, never for what is written into notes.
+ */
+export function keepDatesWhole(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$1\u2011$2\u2011$3');
+}

@@ -86,6 +86,20 @@ export function menteeRows(inputs: readonly MenteeInput[], today: string): Mente
   return inputs.map((i) => menteeRow(i, today)).sort(compareAttention);
 }
 
+/**
+ * Each row's name in a list (the Mentees view): the mentee, and which
+ * roadmap when the same mentee has another row — its title, or its path when
+ * the titles say nothing more — so no two rows read the same.
+ */
+export function menteeNames(rows: readonly MenteeRow[]): string[] {
+  return rows.map((r) => {
+    const same = rows.filter((o) => o.mentee === r.mentee);
+    if (same.length < 2) return r.mentee;
+    const titleTells = r.title !== r.mentee && same.filter((o) => o.title === r.title).length === 1;
+    return `${r.mentee} · ${titleTells ? r.title : `${r.folder ? `${r.folder}/` : ''}${r.file}`}`;
+  });
+}
+
 /** The parts of a row's one-line summary, most urgent first (tree description, CLI line), in English: present.ts words it. */
 export function menteeFacts(row: MenteeRow): string[] {
   return words.menteeFacts(row);

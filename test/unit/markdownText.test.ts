@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { parse as parseYaml } from 'yaml';
-import { escapeIcons, escapeMarkdown, escapeTableCell, renderTemplate, yamlString, BUILTIN_TEMPLATES } from '../../src/core';
+import { escapeIcons, keepDatesWhole, escapeMarkdown, escapeTableCell, renderTemplate, yamlString, BUILTIN_TEMPLATES } from '../../src/core';
 
 // As VS Code's preview renders: raw HTML allowed, bare URLs autolinked.
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -154,6 +154,13 @@ describe('the review note written from hostile notes (test/fixtures/xss)', () =>
       assert.equal(cells.length, 7, `row ${i}`);
       assert.equal(cells[1], roadmap.milestones[i]!.title.replace(/\s+/g, ' ').trim());
     });
+  });
+});
+
+describe('note text in tooltips', () => {
+  it('keeps a date on one line: its hyphens become non-breaking, nothing else changes', () => {
+    assert.equal(keepDatesWhole('Action item overdue since 2026-10-01: read x-y'), 'Action item overdue since 2026\u201110\u201101: read x-y');
+    assert.equal(keepDatesWhole('id 12026-10-01 and 2026-1-01'), 'id 12026-10-01 and 2026-1-01');
   });
 });
 

@@ -2,7 +2,7 @@
 // that README documents (review most overdue, then overdue milestones, then
 // drift signals, then the longest since the last session, then the name).
 import assert from 'node:assert/strict';
-import { compareAttention, menteeFacts, menteeRows, roadmapState, type MenteeRow } from '../../src/core';
+import { compareAttention, menteeFacts, menteeNames, menteeRows, roadmapState, type MenteeRow } from '../../src/core';
 import { run, FIXTURES } from './helpers/cli';
 import { modelOf, note } from './helpers/notes';
 
@@ -40,6 +40,24 @@ async function rows(): Promise<MenteeRow[]> {
 }
 
 describe('mentees overview', () => {
+  it('names each row: the mentee, and which roadmap when the same mentee has another (its title, else its path)', async () => {
+    const model = await modelOf({
+      'ana/roadmap.md': roadmap('Become a staff engineer', 'Ana', ['start: 2026-03-20'], ['- [ ] A ^a 📅 2026-09-01']),
+      'ana/speaking/roadmap.md': roadmap('Speak at a conference', 'Ana', ['start: 2026-03-20'], ['- [ ] B ^b 📅 2026-09-01']),
+      'ana/other/roadmap.md': roadmap('Speak at a conference', 'Ana', ['start: 2026-03-20'], ['- [ ] C ^c 📅 2026-09-01']),
+      'ben/roadmap.md': roadmap('Ben goal', 'Ben', ['start: 2026-03-20'], ['- [ ] D ^d 📅 2026-09-01']),
+    });
+    const all = menteeRows(model.roadmaps.map((r) => ({ state: roadmapState(model, r, TODAY) })), TODAY);
+    const names = new Map(all.map((r, i) => [r.file, menteeNames(all)[i]]));
+    assert.deepEqual(Object.fromEntries(names), {
+      'ana/roadmap.md': 'Ana · Become a staff engineer',
+      'ana/speaking/roadmap.md': 'Ana · ana/speaking/roadmap.md',
+      'ana/other/roadmap.md': 'Ana · ana/other/roadmap.md',
+      'ben/roadmap.md': 'Ben',
+    });
+    assert.equal(new Set(names.values()).size, 4, 'no two rows read the same');
+  });
+
   it('has one row per roadmap with its mentee, progress, overdue milestones, days since review and session, drift', async () => {
     const all = await rows();
     assert.equal(all.length, 5);

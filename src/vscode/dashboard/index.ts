@@ -38,8 +38,9 @@ async function pickRoadmap(notes: NotesService): Promise<RoadmapId | undefined> 
   const multiRoot = notes.all().length > 1;
   const picked = await vscode.window.showQuickPick(
     roadmaps.map((r, i) => ({
-      label: r.state.title,
-      description: multiRoot ? `${r.folder.name} · ${r.state.file}` : r.state.file,
+      // Note text as text: a title's `$(alert)` is no icon.
+      label: escapeIcons(r.state.title),
+      description: escapeIcons(multiRoot ? `${r.folder.name} · ${r.state.file}` : r.state.file),
       detail: [percentText(r.state.progress), words.milestones(r.state.milestones.length), r.state.mentee ? escapeIcons(r.state.mentee) : ''].filter(Boolean).join(' · '),
       id: ids[i]!,
     })),

@@ -4,7 +4,8 @@
 // roadmap target, so its inline actions (dashboard, new review, prepare
 // session) get it as their argument.
 import * as vscode from 'vscode';
-import { attention, compareAttention, menteeRow, percentText, type MenteeRow } from '../../core';
+import { attention, compareAttention, menteeNames, menteeRow, percentText, type MenteeRow } from '../../core';
+import { appendInert, inertMarkdown } from '../util/inert';
 import { words } from '../words';
 import type { NotesService } from '../notes/notesService';
 
@@ -13,14 +14,16 @@ export interface MenteeNode {
   folderKey: string;
   file: string;
   row: MenteeRow;
+  /** The row's label: the mentee, and which roadmap when the mentee has another row. */
+  name: string;
 }
 
-
-function tooltip(row: MenteeRow): vscode.MarkdownString {
-  // Note text goes in as text only (appendText escapes markdown and never autolinks).
-  const md = new vscode.MarkdownString();
-  md.appendText(row.mentee);
-  md.appendMarkdown('\n\n');
+function tooltip(row: MenteeRow, name: string): vscode.MarkdownString {
+  // Note text as inert text (the core's escaper: no link from a URL, no icon, no HTML; dates kept whole).
+  const md = inertMarkdown();
+  md.appendMarkdown('**');
+  appendInert(md, name);
+  md.appendMarkdown('**\n\n');
   const lines = [
     row.title,
     `${row.folder ? `${row.folder} · ` : ''}${row.file}`,
@@ -34,7 +37,7 @@ function tooltip(row: MenteeRow): vscode.MarkdownString {
     ...row.drift.map((d) => `• ${d.message}`),
   ];
   for (const l of lines) {
-    md.appendText(l);
+    appendInert(md, l);
     md.appendMarkdown('  \n');
   }
   return md;
@@ -50,20 +53,17 @@ export class MenteesTreeProvider implements vscode.TreeDataProvider<MenteeNode>,
     this.sub = notes.onDidChange(() => this.emitter.fire(undefined));
   }
 
-  /** The rows as the view shows them, attention first. */
+  /** The rows as the view shows them, attention first (the core's order and names). */
   nodes(): MenteeNode[] {
     if (!this.notes.isIndexed) return [];
     const multiRoot = this.notes.all().length > 1;
     const today = this.notes.today();
-    return this.notes
+    const nodes = this.notes
       .roadmaps()
-      .map((r): MenteeNode => ({
-        kind: 'roadmap',
-        folderKey: r.folder.key,
-        file: r.state.file,
-        row: menteeRow({ state: r.state, folder: multiRoot ? r.folder.name : null }, today),
-      }))
+      .map((r) => ({ folderKey: r.folder.key, row: menteeRow({ state: r.state, folder: multiRoot ? r.folder.name : null }, today) }))
       .sort((a, b) => compareAttention(a.row, b.row));
+    const names = menteeNames(nodes.map((n) => n.row));
+    return nodes.map(({ folderKey, row }, i): MenteeNode => ({ kind: 'roadmap', folderKey, file: row.file, row, name: names[i]! }));
   }
 
   getChildren(node?: MenteeNode): MenteeNode[] {
@@ -72,10 +72,10 @@ export class MenteesTreeProvider implements vscode.TreeDataProvider<MenteeNode>,
 
   getTreeItem(node: MenteeNode): vscode.TreeItem {
     const { row } = node;
-    const item = new vscode.TreeItem(row.mentee, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.None);
     item.id = `mentees|${node.folderKey}|${node.file}`;
     item.description = words.menteeFacts(row).join(' · ');
-    item.tooltip = tooltip(row);
+    item.tooltip = tooltip(row, node.name);
     const level = attention(row);
     item.iconPath =
       level === 'urgent'
@@ -85,7 +85,7 @@ export class MenteesTreeProvider implements vscode.TreeDataProvider<MenteeNode>,
           : new vscode.ThemeIcon('account');
     item.contextValue = 'mentee';
     item.command = { command: 'mentorship.internal.open', title: 'Open Roadmap', arguments: [node.folderKey, node.file, 1] };
-    item.accessibilityInformation = { label: `${row.mentee}: ${words.menteeFacts(row).join(', ')}` };
+    item.accessibilityInformation = { label: `${node.name}: ${words.menteeFacts(row).join(', ')}` };
     return item;
   }
 

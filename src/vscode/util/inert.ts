@@ -1,8 +1,9 @@
 // Note text in MarkdownStrings (tooltips, hovers): escaped by the core's one
 // markdown escaper, so nothing in a title becomes a link (not even a bare URL,
-// which MarkdownString.appendText leaves to be autolinked), an icon or HTML.
+// which MarkdownString.appendText leaves to be autolinked), an icon or HTML;
+// and a date stays on one line when the hover wraps.
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../../core';
+import { escapeMarkdown, keepDatesWhole } from '../../core';
 
 /** An untrusted MarkdownString: no command links, no HTML; icons only if asked for (our own). */
 export function inertMarkdown(supportThemeIcons = false): vscode.MarkdownString {
@@ -12,7 +13,7 @@ export function inertMarkdown(supportThemeIcons = false): vscode.MarkdownString 
   return md;
 }
 
-/** Appends note text as inert text. */
+/** Appends note text as inert text (dates never split across lines). */
 export function appendInert(md: vscode.MarkdownString, text: string): vscode.MarkdownString {
-  return md.appendMarkdown(escapeMarkdown(text));
+  return md.appendMarkdown(escapeMarkdown(keepDatesWhole(text)));
 }
