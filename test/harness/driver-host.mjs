@@ -155,9 +155,9 @@ function ops(page, { screenshotDir, dialogs }) {
       const f = await webviewFrame(page, webview, timeoutMs);
       return f.locator(selector).first().selectOption(value, { timeout: timeoutMs });
     },
-    async webviewClick({ selector, webview, timeoutMs = 15_000 }) {
+    async webviewClick({ selector, webview, button, timeoutMs = 15_000 }) {
       const f = await webviewFrame(page, webview, timeoutMs);
-      await f.locator(selector).first().click({ timeout: timeoutMs });
+      await f.locator(selector).first().click({ timeout: timeoutMs, ...(button ? { button } : {}) });
     },
     async webviewEval({ expression, waitFor = 'body', webview, timeoutMs = 15_000 }) {
       const f = await webviewFrame(page, webview, timeoutMs);

@@ -159,8 +159,8 @@ export function webviewText(selector: string, opts: WebviewPick = {}): Promise<s
   return call<string>('webviewText', { selector, ...opts }, (opts.timeoutMs ?? 15_000) + 1_000);
 }
 
-/** Waits for `selector` inside the webview and clicks it. */
-export function webviewClick(selector: string, opts: WebviewPick = {}): Promise<void> {
+/** Waits for `selector` inside the webview and clicks it (`button: 'right'` opens its context menu). */
+export function webviewClick(selector: string, opts: WebviewPick & { button?: 'left' | 'right' } = {}): Promise<void> {
   return call('webviewClick', { selector, ...opts }, (opts.timeoutMs ?? 15_000) + 1_000);
 }
 

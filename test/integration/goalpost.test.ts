@@ -8,8 +8,24 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { readGoalpost } from '../../src/core/goalpost';
 import type { RoadmapHistory } from '../../src/core/history';
-import { driverAvailable, openViewContainer, screenshot, waitFor, webviewEval, workbenchClick, workbenchEval, workbenchHover, workbenchText, workbenchWaitFor } from './driver';
+import {
+  clickTreeRowAction,
+  driverAvailable,
+  keyboard,
+  openViewContainer,
+  screenshot,
+  typeText,
+  waitFor,
+  webviewClick,
+  webviewEval,
+  workbenchClick,
+  workbenchEval,
+  workbenchHover,
+  workbenchText,
+  workbenchWaitFor,
+} from './driver';
 import { activatedApi, EXTENSION_ID, folder, type PanelDebugState } from './support';
 
 interface Api {
@@ -332,4 +348,147 @@ describe('goalpost', function () {
     );
     assert.match(moved!, /2026-06-01/, 'both moves, the first and the new one');
   });
+
+  describe('proposing a change without typing its syntax', function () {
+    // A roadmap of its own, so the fixture's draft (2026-03-20-unopened.md) is not the one written into.
+    const ROADMAP = 'propose/roadmap.md';
+    const REVIEW_REL = `propose/reviews/${TODAY}-review.md`;
+    const text = (rel: string) => fs.readFileSync(uriOf(rel).fsPath, 'utf8');
+    const pick = (label: string) => workbenchClick(`.quick-input-widget .monaco-list-row:has-text(${JSON.stringify(label)})`);
+    /** Types into the quick input once it has the focus, then Enter. */
+    const answer = async (value: string) => {
+      await workbenchWaitFor('.quick-input-widget input:focus', { timeoutMs: 10_000 });
+      await typeText(value);
+      await keyboard('Enter');
+    };
+
+    before(async function () {
+      if (!driverAvailable()) this.skip();
+      const api = await activatedApi<Api>();
+      fs.mkdirSync(path.join(folder().uri.fsPath, 'propose'), { recursive: true });
+      fs.writeFileSync(
+        uriOf(ROADMAP).fsPath,
+        [
+          '---',
+          'tags: [roadmap]',
+          'title: Propose',
+          'start: 2026-01-10',
+          'review_every: 6 weeks',
+          '---',
+          '## Now — "v2"',
+          '- [/] Ship "v2" — the rewrite 📅 2026-03-20 ^ship',
+          '- [ ] Write docs 📅 2026-05-01 ^docs',
+          '## Later',
+          '- [ ] Hire a tech writer 📅 2026-09-01 ^writer',
+          '',
+        ].join('\n'),
+      );
+      await waitFor(
+        async () => {
+          await api.notes.whenIdle();
+          const f = api.notes.folderOf(uriOf(ROADMAP)) as { index: { model(): { roadmapByFile: Map<string, unknown> } } } | undefined;
+          return !!f?.index.model().roadmapByFile.get(ROADMAP);
+        },
+        { what: 'the roadmap indexed', timeoutMs: 15_000 },
+      );
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await openViewContainer('Mentorship');
+    });
+    afterEach(() => vscode.commands.executeCommand('workbench.action.closeQuickOpen'));
+
+    it('Move Due Date… on a milestone row: a date from the picker and the why; with no draft yet, New Review’s draft is written with the line (a plain file)', async () => {
+      assert.equal(fs.existsSync(uriOf(REVIEW_REL).fsPath), false);
+      await clickTreeRowAction('Ship "v2" — the rewrite', 'Move Due Date');
+      await workbenchWaitFor('.quick-input-widget .monaco-list-row:has-text("+2 weeks")', { timeoutMs: 10_000 });
+      await screenshot('propose-move-picker');
+      // Overdue: counted from today (2026-04-02), not from its old date.
+      await pick('+2 weeks');
+      await answer('the "v2" scope grew — again');
+      const line = '- move ship to 2026-04-16 — the "v2" scope grew — again';
+      await waitFor(() => fs.existsSync(uriOf(REVIEW_REL).fsPath) && text(REVIEW_REL).includes(line), { what: 'the new draft with the line', timeoutMs: 15_000 });
+      const review = text(REVIEW_REL);
+      assert.match(review, /^status: draft$/m);
+      assert.match(review, /## 4\. Update the goalpost[\s\S]*-->\n- move ship to 2026-04-16/, 'in New Review’s goalpost section, below its comments');
+      const editor = (await waitFor(() => (vscode.window.activeTextEditor?.document.uri.toString() === uriOf(REVIEW_REL).toString() ? vscode.window.activeTextEditor : undefined), {
+        what: 'the review shown',
+      }))!;
+      assert.equal(editor.document.lineAt(editor.selection.active.line).text, line, 'at the line');
+      // A new note is a plain file: Ctrl+Z in it never deletes it.
+      await vscode.commands.executeCommand('undo');
+      assert.ok(fs.existsSync(uriOf(REVIEW_REL).fsPath));
+      assert.equal(goalpostDiagnostics(uriOf(REVIEW_REL)).length, 0);
+    });
+
+    it('Rescope… from the code lens in the review’s goalpost section: into that review as one undoable edit; a title with quotes and dashes applies as written', async () => {
+      const uri = uriOf(REVIEW_REL);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const before = editor.document.getText();
+      const heading = before.split('\n').indexOf('## 4. Update the goalpost');
+      editor.revealRange(new vscode.Range(heading, 0, heading + 12, 0), vscode.TextEditorRevealType.AtTop);
+      const lens = '.monaco-editor .codelens-decoration a:has-text("Rescope…")';
+      await workbenchWaitFor(lens, { timeoutMs: 10_000 });
+      await workbenchClick(lens);
+      await pick('Write docs');
+      // The title field starts with the current title: replace it.
+      await workbenchWaitFor('.quick-input-widget input:focus', { timeoutMs: 10_000 });
+      await keyboard(['Control+A']);
+      await typeText('Write the "ops" docs -- short');
+      await keyboard('Enter');
+      await answer('smaller, sooner');
+      const line = '- rescope docs to "Write the \\"ops\\" docs -- short" — smaller, sooner';
+      await waitFor(() => editor.document.getText().includes(line), { what: 'the rescope line', timeoutMs: 10_000 });
+      assert.ok(editor.document.getText().includes('- move ship to 2026-04-16'), 'the move stays');
+      // The index reads it as a change (no problem), and Apply's planner turns it into the title as typed.
+      await waitFor(() => goalpostDiagnostics(uri).length === 0, { what: 'no goalpost problem' });
+      const cliPath = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+      await editor.document.save();
+      // (a save VS Code for the Web's auto-save already started may still be on its way to the disk)
+      await waitFor(() => text(REVIEW_REL).includes(line), { what: 'the review saved' });
+      const dry = spawnSync(process.execPath, [cliPath, 'apply', folder().uri.fsPath, REVIEW_REL, '--dry-run', '--today', TODAY], { encoding: 'utf8' });
+      assert.equal(dry.status, 0, dry.stderr);
+      assert.ok(dry.stdout.includes('+- [ ] Write the "ops" docs -- short 📅 2026-05-01 ^docs'), `${dry.stdout}\n${dry.stderr}\n--- the review on disk:\n${text(REVIEW_REL).split('\n').slice(-8).join('\n')}`);
+      // One edit of an existing note: Ctrl+Z there takes the line back.
+      await vscode.commands.executeCommand('undo');
+      assert.ok(!editor.document.getText().includes('rescope docs'), 'one undo took the line back');
+      await vscode.commands.executeCommand('redo');
+      assert.ok(editor.document.getText().includes(line));
+      await editor.document.save();
+    });
+
+    it('Add Milestone… on a phase row, and Move Due Date… on the dashboard’s milestone (its context menu) replaces that milestone’s earlier change', async () => {
+      await clickTreeRowAction('Later', 'Add Milestone');
+      await answer('Run a docs sprint');
+      await pick('+1 month');
+      await answer('the writer starts in May');
+      const add = '- add "Run a docs sprint" to "Later" due 2026-05-02 — the writer starts in May';
+      await waitFor(() => text(REVIEW_REL).includes(add), { what: 'the add line', timeoutMs: 10_000 });
+
+      await vscode.commands.executeCommand('mentorship.dashboard.open', { kind: 'roadmap', folderKey: folder().uri.toString(), file: ROADMAP });
+      await waitFor(
+        async () => {
+          const all = (await vscode.commands.executeCommand<PanelDebugState[]>('mentorship.debug.dashboardState')) ?? [];
+          const p = all.find((x) => x.roadmap.file === ROADMAP);
+          return p && p.ready && p.renderedGeneration > 0;
+        },
+        { what: 'the dashboard', timeoutMs: 30_000 },
+      );
+      await webviewClick('[data-milestone-id="docs"] .label', { button: 'right' });
+      const item = '.monaco-menu .action-label:has-text("Move Due Date")';
+      await workbenchWaitFor(item, { timeoutMs: 10_000 });
+      await screenshot('propose-dashboard-context-menu');
+      await workbenchClick(item);
+      await pick('End of quarter');
+      await answer('docs wait for the sprint');
+      const move = '- move docs to 2026-06-30 — docs wait for the sprint';
+      await waitFor(() => text(REVIEW_REL).includes(move), { what: 'the move of docs', timeoutMs: 10_000 });
+      const review = text(REVIEW_REL);
+      assert.ok(!review.includes('rescope docs'), 'one change per milestone: the move replaced the rescope');
+      assert.deepEqual(
+        readGoalpost(review).changes.map((c) => review.split('\n')[c.line - 1]),
+        ['- move ship to 2026-04-16 — the "v2" scope grew — again', move, add],
+      );
+      await screenshot('propose-review');
+    });
+  });
 });
+

@@ -41,7 +41,8 @@ export function timelineSection(c: Ctx): HTMLElement {
   const body: SVGElement[] = [];
   for (const [phase, list] of byPhase(d.visible)) {
     body.push(
-      svg('text', { x: 4, y: y + 15, class: 'phase' }, phase || 'No phase'),
+      // Right-click: Add Milestone… to this phase (the extension's webview/context menu).
+      svg('text', { x: 4, y: y + 15, class: 'phase', 'data-vscode-context': phaseContext(c, phase || null) }, phase || 'No phase'),
       svg('line', { x1: 0, x2: x1, y1: y + ROW - 1, y2: y + ROW - 1, class: 'phase-rule', 'aria-hidden': 'true' }),
     );
     y += ROW;
@@ -110,7 +111,7 @@ function milestoneRow(c: Ctx, x: DashMilestone, y: number, sc: Scale, labelW: nu
   if (x.overdue) classes.push('overdue');
   const bar = plannedBar(x, m.start);
   if (bar && !bar.startKnown) classes.push('no-start');
-  const g = svg('g', { class: classes.join(' '), 'data-milestone-id': x.id, 'data-line': x.line });
+  const g = svg('g', { class: classes.join(' '), 'data-milestone-id': x.id, 'data-line': x.line, 'data-vscode-context': milestoneContext(c, x) });
   const details = words.milestoneDetails(x, bar && !bar.startKnown ? bar.startNote : null) + (ghost ? `\n${ghost.tooltip}` : '');
   g.append(tip(details), svg('rect', { x: 0, y, width: sc.x1, height: ROW, class: 'row-bg' }));
   g.append(
@@ -147,6 +148,30 @@ function milestoneRow(c: Ctx, x: DashMilestone, y: number, sc: Scale, labelW: nu
   }
   const label = `${x.title}: ${words.status(x)}${x.due ? `, due ${x.due}` : ''}${bar && !bar.startKnown ? ', no start date' : ''}${x.done ? `, done ${x.done}` : ''}${ghost ? `, ${words.movedTimes(ghost.moves.length, ghost.shift)}` : ''}. Open in roadmap`;
   return interactive(g, label, c.open(m.roadmap.file, x.line), `m:${x.id}:${x.line}`);
+}
+
+/**
+ * What a right-click on a milestone hands VS Code's webview context menu
+ * (package.json webview/context): Move Due Date…, Drop…, Rescope… get the
+ * roadmap and the milestone's id, as from the Roadmap view.
+ */
+export function milestoneContext(c: Pick<Ctx, 'model'>, x: Pick<DashMilestone, 'id' | 'status'>): string {
+  const { folderKey, file } = c.model.roadmap;
+  return JSON.stringify({
+    webviewSection: 'milestone',
+    folderKey,
+    file,
+    id: x.id,
+    milestoneOpen: x.status === 'todo' || x.status === 'in-progress',
+    milestoneDropped: x.status === 'dropped',
+    preventDefaultContextMenuItems: true,
+  });
+}
+
+/** A phase's label: Add Milestone… to it. */
+export function phaseContext(c: Pick<Ctx, 'model'>, phase: string | null): string {
+  const { folderKey, file } = c.model.roadmap;
+  return JSON.stringify({ webviewSection: 'phase', folderKey, file, phase, preventDefaultContextMenuItems: true });
 }
 
 /** The first planned due date (a hollow diamond), the path to today's due date, and a dot at each date it moved through. */

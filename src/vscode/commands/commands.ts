@@ -1,6 +1,6 @@
 // Every command of the extension: thin handlers over the core.
 import * as vscode from 'vscode';
-import { freePath, lineContaining, reviewsOf, statusEdits, type Evidence, type TaskStatus } from '../../core';
+import { freePath, lineContaining, reviewsOf, statusEdits, type Evidence, type ReviewDraft, type TaskStatus } from '../../core';
 import type { NotesService, RoadmapRef } from '../notes/notesService';
 import { createNote, exists, requireTrust } from '../util/notesFs';
 import { MultiStepInput, runSteps } from '../util/multiStep';
@@ -25,14 +25,20 @@ async function writeAndOpen(uri: vscode.Uri, text: string, line = 1): Promise<vs
   return editor;
 }
 
-export async function newReview(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
-  if (!requireTrust(vscode.l10n.t('New Review'))) return undefined;
-  const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Review which roadmap?'));
-  if (!roadmap) return undefined;
+/** New Review's note for a roadmap (the user's template, the goalpost history in the audit) and a free path for it. */
+export async function reviewDraft(roadmap: RoadmapRef): Promise<{ uri: vscode.Uri; draft: ReviewDraft }> {
   const template = await loadTemplate(roadmap.folder, 'review');
   const history = await historyFor(roadmap.folder, roadmap.state.file);
   const draft = roadmap.folder.engine.review(roadmap.state.file, { template, ...(history ? { history } : {}) });
   const { uri } = await freeUri(roadmap, draft.path);
+  return { uri, draft };
+}
+
+export async function newReview(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
+  if (!requireTrust(vscode.l10n.t('New Review'))) return undefined;
+  const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Review which roadmap?'));
+  if (!roadmap) return undefined;
+  const { uri, draft } = await reviewDraft(roadmap);
   const line = lineContaining(draft.text, '- Stop:');
   await writeAndOpen(uri, draft.text, line);
   if (draft.unknownPlaceholders.length) {

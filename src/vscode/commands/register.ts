@@ -5,6 +5,7 @@ import { openAtLine } from '../util/open';
 import { exportCalendarCommand } from './calendar';
 import { exportPacketCommand, isReviewRow, prepareSessionCommand } from './mentor';
 import { DraftReviewLens, markReviewHeld } from './reviewStatus';
+import { proposeGoalpost } from './propose';
 import { customizeTemplates, goToNextReview, newReview, newRoadmap, newSession, newThread, setStatus } from './commands';
 
 interface Deps {
@@ -44,6 +45,11 @@ export function registerCommands(context: vscode.ExtensionContext, { notes, road
   register('mentorship.review.exportPacket', (arg) => exportPacketCommand(notes, isReviewRow(arg) ? arg : target(arg)));
   register('mentorship.calendar.export', (arg) => exportCalendarCommand(notes, arg));
   register('mentorship.review.markHeld', (arg) => markReviewHeld(notes, arg));
+  // Goalpost changes without typing their syntax: the line goes into the roadmap's open draft review.
+  register('mentorship.goalpost.moveDue', (arg) => proposeGoalpost(notes, 'move', target(arg)));
+  register('mentorship.goalpost.drop', (arg) => proposeGoalpost(notes, 'drop', target(arg)));
+  register('mentorship.goalpost.rescope', (arg) => proposeGoalpost(notes, 'rescope', target(arg)));
+  register('mentorship.goalpost.addMilestone', (arg) => proposeGoalpost(notes, 'add', target(arg)));
   const lens = new DraftReviewLens(notes);
   context.subscriptions.push(lens, vscode.languages.registerCodeLensProvider({ language: 'markdown' }, lens));
   register('mentorship.review.goToNext', (arg) => goToNextReview(notes, target(arg)));

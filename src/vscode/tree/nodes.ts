@@ -21,4 +21,12 @@ export interface NoteTarget {
   line: number;
 }
 
-export type TreeTarget = RoadmapTarget | MilestoneTarget | NoteTarget;
+/** A phase of a roadmap: its heading's text (null: the milestones above the first heading). */
+export interface PhaseTarget {
+  kind: 'phase';
+  folderKey: string;
+  file: string;
+  phase: string | null;
+}
+
+export type TreeTarget = RoadmapTarget | MilestoneTarget | NoteTarget | PhaseTarget;

@@ -18,7 +18,7 @@ import {
 import type { RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
-import type { MilestoneTarget, NoteTarget, RoadmapTarget, TreeTarget } from './nodes';
+import type { MilestoneTarget, NoteTarget, PhaseTarget, RoadmapTarget, TreeTarget } from './nodes';
 import { appendInert, inertMarkdown } from '../util/inert';
 import { words } from '../words';
 
@@ -49,6 +49,7 @@ interface PhaseNode {
   title: string | null;
   index: number;
   milestones: MilestoneState[];
+  target: PhaseTarget;
 }
 interface MilestoneNode {
   type: 'milestone';
@@ -257,7 +258,14 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         for (const m of visible) {
           let last = phases[phases.length - 1];
           if (!last || last.title !== m.phase) {
-            last = { type: 'phase', parent: node, title: m.phase, index: phases.length, milestones: [] };
+            last = {
+              type: 'phase',
+              parent: node,
+              title: m.phase,
+              index: phases.length,
+              milestones: [],
+              target: { kind: 'phase', folderKey: node.folder.key, file: node.state.file, phase: m.phase },
+            };
             phases.push(last);
           }
           last.milestones.push(m);
