@@ -285,6 +285,45 @@ export function parseReview(
   return note;
 }
 
+/** A place to type in a review: 1-based line, 0-based column (the end of the line). */
+export interface ReviewSlot {
+  line: number;
+  column: number;
+}
+
+/**
+ * Where a new review is filled in, in order: the empty Stop, Start and
+ * Continue items of the mentor, then of the mentee (as the template orders
+ * them), and last the goalpost section's empty item. New Review makes them
+ * the tab stops of a snippet (Tab moves from one to the next).
+ */
+export function reviewSlots(text: string, fm: { bodyOffset: number; lineCount: number } | null | undefined): { slots: ReviewSlot[]; final: ReviewSlot | null } {
+  const slots: ReviewSlot[] = [];
+  let final: ReviewSlot | null = null;
+  let section: Section = 'other';
+  let who: 'mentor' | 'mentee' | null = null;
+  for (const { text: line, line: lineNo } of proseLines(fm ? text.slice(fm.bodyOffset) : text, fm?.lineCount ?? 0)) {
+    const h = ATX_HEADING.exec(line);
+    if (h) {
+      const name = collapseSpaces(h[2] ?? '').toLowerCase();
+      if (h[1]!.length <= 2) {
+        section = sectionOf(name);
+        who = null;
+      } else if (section === 'feedback') {
+        who = name.includes('follow') ? null : name.includes('mentee') ? 'mentee' : name.includes('mentor') ? 'mentor' : null;
+      }
+      continue;
+    }
+    if (section === 'feedback' && who) {
+      const f = FEEDBACK_LINE.exec(line);
+      if (f && !f[2]!.trim()) slots.push({ line: lineNo, column: line.length });
+    } else if (section === 'goalpost' && /^\s*[-*+]\s*$/.test(line)) {
+      final = { line: lineNo, column: line.length };
+    }
+  }
+  return { slots, final };
+}
+
 /**
  * The edit that marks a draft review as held: on its front matter's
  * `status: draft` line, the value becomes `held`. Undefined when the line is

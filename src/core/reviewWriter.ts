@@ -12,6 +12,7 @@ import { addCadence, addDays, formatCadence, type Cadence } from './dates';
 import { bottleneckTrends } from './bottlenecks';
 import { describeMoves, type MilestoneHistory, type RoadmapHistory } from './history';
 import type { WorkspaceModel, LinkedEntry } from './workspace';
+import { reviewSlots, type ReviewSlot } from './review';
 
 export interface ReviewDraft {
   /** Path from the notes root: `<reviewFolderFor(…)>/<today>-review.md`. */
@@ -19,6 +20,10 @@ export interface ReviewDraft {
   text: string;
   period: { from: string; to: string };
   unknownPlaceholders: string[];
+  /** Where the review is filled in: the empty Stop, Start, Continue of mentor then mentee (New Review's tab stops). */
+  slots: ReviewSlot[];
+  /** The goalpost section's empty item: the last tab stop. */
+  final: ReviewSlot | null;
 }
 
 export interface ReviewOptions {
@@ -215,11 +220,13 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
   };
   const rendered = renderTemplate(options.template ?? BUILTIN_TEMPLATES.review, values, text);
   const path = [reviewFolderFor(model, roadmap.file, options.reviewsFolder), `${today}-review.md`].filter(Boolean).join('/');
+  const reviewNote = withDraftStatus(rendered.text.replace(/\n{3,}/g, '\n\n'));
   return {
     path,
-    text: withDraftStatus(rendered.text.replace(/\n{3,}/g, '\n\n')),
+    text: reviewNote,
     period,
     unknownPlaceholders: rendered.unknown,
+    ...reviewSlots(reviewNote, findFrontMatter(reviewNote)),
   };
 }
 

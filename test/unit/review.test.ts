@@ -29,6 +29,23 @@ const REPO: Record<string, string> = {
 };
 
 describe('review writer', () => {
+  it("says where the review is filled in: the mentor's Stop, Start, Continue, the mentee's, then the goalpost section (New Review's Tab stops)", async () => {
+    const d = writeReview(await modelOf(REPO), 'roadmap.md', TODAY);
+    const lines = d.text.split('\n');
+    assert.deepEqual(
+      d.slots.map((s) => [lines[s.line - 1], s.column]),
+      ['- Stop: ', '- Start: ', '- Continue: ', '- Stop: ', '- Start: ', '- Continue: '].map((l) => [l, l.length]),
+    );
+    const at = (n: number) => lines.slice(0, n).join('\n');
+    assert.ok(at(d.slots[0]!.line).lastIndexOf('### Mentor') > at(d.slots[0]!.line).lastIndexOf('### Follow'), 'the first stop is the mentor’s');
+    assert.ok(at(d.slots[3]!.line).lastIndexOf('### Mentee') > at(d.slots[3]!.line).lastIndexOf('### Mentor'), 'the fourth is the mentee’s');
+    assert.ok(d.final && lines[d.final.line - 1] === '- ' && at(d.final.line).includes('## 4. Update the goalpost'), JSON.stringify(d.final));
+    // A template without the mentee's part: three stops; none without Stop·Start·Continue.
+    const mentorOnly = writeReview(await modelOf(REPO), 'roadmap.md', TODAY, { template: '---\ntags: [review]\n---\n## Stop, Start, Continue\n### Mentor\n- Stop: \n- Start: \n- Continue: done\n' });
+    assert.equal(mentorOnly.slots.length, 2);
+    assert.equal(mentorOnly.final, null);
+  });
+
   it('is a pure function: same model, roadmap and day give the same note, and the model is untouched', async () => {
     const model = await modelOf(REPO);
     const before = JSON.stringify(statusReport(model, TODAY));

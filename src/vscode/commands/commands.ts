@@ -34,13 +34,51 @@ export async function reviewDraft(roadmap: RoadmapRef): Promise<{ uri: vscode.Ur
   return { uri, draft };
 }
 
+/**
+ * Turns the review's Stop·Start·Continue part into a snippet: Tab moves from
+ * the mentor's Stop to Start to Continue, then the mentee's, then to the
+ * goalpost section's empty item. The text stays what the file holds (the
+ * snippet's stops are empty), so the note on disk is the note on screen.
+ */
+async function fillWithTab(editor: vscode.TextEditor, draft: ReviewDraft): Promise<boolean> {
+  const doc = editor.document;
+  const first = draft.slots[0];
+  const last = draft.final ?? draft.slots.at(-1);
+  if (!first || !last || doc.getText() !== draft.text) return false;
+  const from = first.line - 1;
+  const to = last.line - 1;
+  const snippet = new vscode.SnippetString();
+  let stop = 1;
+  for (let l = from; l <= to; l++) {
+    const text = doc.lineAt(l).text;
+    const slot = draft.slots.find((s) => s.line - 1 === l);
+    const at = slot ?? (draft.final && draft.final.line - 1 === l ? draft.final : undefined);
+    if (at) {
+      snippet.appendText(text.slice(0, at.column));
+      snippet.appendTabstop(slot ? stop++ : 0);
+      snippet.appendText(text.slice(at.column));
+    } else snippet.appendText(text);
+    if (l < to) snippet.appendText('\n');
+  }
+  const ok = await editor.insertSnippet(snippet, new vscode.Range(from, 0, to, doc.lineAt(to).text.length), { undoStopBefore: true, undoStopAfter: false, keepWhitespace: true });
+  // The snippet put back the very text the file holds, which leaves the editor dirty: save it
+  // (the note on disk is the note on screen), unless saving would rewrite it (trimmed
+  // trailing spaces would eat the space after "- Stop:", a formatter anything).
+  const files = vscode.workspace.getConfiguration('files', doc);
+  const editorConfig = vscode.workspace.getConfiguration('editor', doc);
+  if (ok && doc.isDirty && doc.getText() === draft.text && !files.get<boolean>('trimTrailingWhitespace') && !editorConfig.get<boolean>('formatOnSave')) await doc.save();
+  return ok;
+}
+
 export async function newReview(notes: NotesService, arg?: unknown): Promise<vscode.Uri | undefined> {
   if (!requireTrust(vscode.l10n.t('New Review'))) return undefined;
   const roadmap = await pickRoadmap(notes, arg, vscode.l10n.t('Review which roadmap?'));
   if (!roadmap) return undefined;
   const { uri, draft } = await reviewDraft(roadmap);
   const line = lineContaining(draft.text, '- Stop:');
-  await writeAndOpen(uri, draft.text, line);
+  const editor = await writeAndOpen(uri, draft.text, line);
+  // Tab from one Stop·Start·Continue item to the next (the cursor waits in the first).
+  await fillWithTab(editor, draft);
   if (draft.unknownPlaceholders.length) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('Mentorship: your review template uses unknown placeholders: {0}', draft.unknownPlaceholders.map((p) => `{{${p}}}`).join(', ')),
