@@ -266,8 +266,14 @@ describe('daily use on the examples', function () {
         },
         'the Mark review as held code lens',
       );
-      assert.strictEqual(lenses.length, 1);
-      assert.strictEqual(lenses[0]!.command!.title, 'Mark review as held');
+      // Above `status: draft`, and at the end of the review, where the user finishes writing it.
+      assert.deepStrictEqual(
+        lenses.map((l) => [l.range.start.line, l.command!.title]),
+        [
+          [editor.document.getText().split('\n').indexOf('status: draft'), 'Mark review as held'],
+          [editor.document.lineCount - 1, 'Mark review as held'],
+        ],
+      );
       const ok = await vscode.commands.executeCommand(lenses[0]!.command!.command, ...(lenses[0]!.command!.arguments ?? []));
       assert.strictEqual(ok, true);
       assert.match(await readText(rel), /\nstatus: held\n/);
