@@ -305,6 +305,12 @@ describe('sessions', () => {
     const r = await reportOf({ 'roadmap.md': ROADMAP, 's.md': note(['tags: [session]', 'date: 2026-03-01'], ['## Notes', 'x']) });
     assert.ok(r.roadmaps[0]!.drift.some((d) => d.kind === 'session-without-agenda' && d.file === 's.md'));
   });
+  it('a session without an agenda is drift only once its date has passed: not today’s (New Session just wrote it), nor a future one', async () => {
+    const session = (date: string) => note(['tags: [session]', `date: ${date}`], ['## Agenda', '- ', '## Notes']);
+    const r = await reportOf({ 'roadmap.md': ROADMAP, 'today.md': session('2026-04-01'), 'next.md': session('2026-04-10'), 'before.md': session('2026-03-31') }, '2026-04-01');
+    const noAgenda = r.roadmaps[0]!.drift.filter((d) => d.kind === 'session-without-agenda').map((d) => d.file);
+    assert.deepEqual(noAgenda, ['before.md']);
+  });
   it('counts open action items and the overdue ones', async () => {
     const r = await reportOf({
       'roadmap.md': ROADMAP,
