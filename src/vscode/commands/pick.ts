@@ -71,6 +71,22 @@ export async function pickMilestone(
       detail: words.milestoneDetail(m),
       milestone: m,
     }));
+  if (!items.length) {
+    // Never an empty picker: say why, and offer the roadmap to add one.
+    const none = roadmap.state.milestones.length === 0;
+    const open = vscode.l10n.t('Open Roadmap');
+    void vscode.window
+      .showInformationMessage(
+        none
+          ? vscode.l10n.t('Mentorship: "{0}" has no milestone yet. Add one to the roadmap as a task item ("- [ ] Ship the payments migration 📅 2026-06-01"), then try again.', roadmap.state.title)
+          : vscode.l10n.t('Mentorship: "{0}" has no milestone this applies to (all are done or dropped).', roadmap.state.title),
+        open,
+      )
+      .then((choice) => {
+        if (choice === open) void vscode.commands.executeCommand('mentorship.internal.open', roadmap.folder.key, roadmap.state.file, 1);
+      });
+    return undefined;
+  }
   const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
   return picked ? { roadmap, milestone: picked.milestone } : undefined;
 }
