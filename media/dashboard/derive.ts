@@ -136,8 +136,13 @@ function most(values: readonly number[]): number {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Month ticks between two day numbers: every 1, 2, 3 or 6 months by span; January and the first tick carry the year. */
-export function monthTicks(from: number, to: number): { day: number; label: string }[] {
+/**
+ * Month ticks between two day numbers: every 1, 2, 3, 6 or 12 months, by span
+ * and, given the pixels a day takes, so that no two labels overprint (a
+ * narrow dashboard, a note open beside it, gets fewer ticks); January and the
+ * first tick carry the year.
+ */
+export function monthTicks(from: number, to: number, pxPerDay = Number.POSITIVE_INFINITY): { day: number; label: string }[] {
   const out: { day: number; label: string }[] = [];
   const first = iso(from);
   let y = Number(first.slice(0, 4));
@@ -147,8 +152,11 @@ export function monthTicks(from: number, to: number): { day: number; label: stri
     y++;
   }
   const months = (to - from) / 30;
-  const every = months > 36 ? 6 : months > 18 ? 3 : months > 9 ? 2 : 1;
-  for (let guard = 0; guard < 400; guard++) {
+  const bySpan = months > 36 ? 6 : months > 18 ? 3 : months > 9 ? 2 : 1;
+  // The widest label ("Sep 2026") and a gap must fit between two ticks (the shortest month apart: 28 days).
+  const room = labelWidth('Sep 2026') + 12;
+  const every = [1, 2, 3, 6, 12].find((n) => n >= bySpan && n * 28 * pxPerDay >= room) ?? 12;
+  for (let guard = 0; guard < 2000; guard++) {
     const d = day(`${String(y).padStart(4, '0')}-${String(mo + 1).padStart(2, '0')}-01`);
     if (d > to) break;
     if (mo % every === 0) out.push({ day: d, label: mo === 0 || out.length === 0 ? `${MONTHS[mo]} ${y}` : MONTHS[mo]! });
@@ -159,6 +167,16 @@ export function monthTicks(from: number, to: number): { day: number; label: stri
     }
   }
   return out;
+}
+
+/**
+ * The timeline's label column for a chart `width` px wide: 30% of it, but at
+ * least 220 px (a milestone's title keeps about twenty characters when the
+ * dashboard is narrow) and at most 320.
+ */
+export function labelColumn(width: number): { width: number; chars: number } {
+  const w = Math.min(320, Math.max(220, Math.round(width * 0.3)));
+  return { width: w, chars: Math.floor((w - 22 - 56) / 7.2) };
 }
 
 /** Rough width in pixels of a tick label (the page's 11px UI font: ~6.5 px a character). */
@@ -176,6 +194,24 @@ export function placeTickLabel(x: number, label: string, minX: number, maxX: num
   if (x + 3 + w <= maxX) return { x: x + 3, anchor: 'start' };
   if (x - 3 - w >= minX) return { x: x - 3, anchor: 'end' };
   return null;
+}
+
+/**
+ * Every tick's label placed left to right: right of its tick, or — near the
+ * right edge — pushed left just enough to end at the edge; a label that would
+ * then overprint the one before it is left out.
+ */
+export function placeTicks<T extends { label: string }>(ticks: readonly T[], xOf: (t: T) => number, minX: number, maxX: number): (T & { x: number; anchor: 'start' })[] {
+  const out: (T & { x: number; anchor: 'start' })[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const t of ticks) {
+    const w = labelWidth(t.label);
+    const left = Math.min(xOf(t) + 3, maxX - w);
+    if (left < minX || left < end + 4) continue;
+    end = left + w;
+    out.push({ ...t, x: left, anchor: 'start' });
+  }
+  return out;
 }
 
 /** The timeline's ghost of a milestone: where it was first planned, and how it moved since. */
@@ -216,7 +252,7 @@ export interface PlanChange {
   why: string | null;
 }
 
-/** Every change of the roadmap's plan in the history, newest first (ties: by milestone id, then kind). */
+/** Every change of the roadmap's plan in the history, newest first (by the commits' dates; within a day, moves and drops first). */
 export function planChanges(history: RoadmapHistory | undefined): PlanChange[] {
   if (!history?.available) return [];
   const out: PlanChange[] = [];
@@ -229,8 +265,12 @@ export function planChanges(history: RoadmapHistory | undefined): PlanChange[] {
     if (h.dropped) out.push({ date: h.dropped, commit: '', id: h.id, title: h.title, kind: 'dropped', text: 'dropped', review: null, why: null });
     if (h.done) out.push({ date: h.done, commit: '', id: h.id, title: h.title, kind: 'done', text: 'done', review: null, why: null });
   }
-  const order: PlanChange['kind'][] = ['done', 'dropped', 'renamed', 'moved', 'added'];
-  return out.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id !== b.id ? (a.id < b.id ? -1 : 1) : order.indexOf(a.kind) - order.indexOf(b.kind)));
+  // Within a day, the decisions first (moves and drops: what a review changed), then
+  // renames and completions, and the additions last (an import adds dozens at once).
+  const rank: Record<PlanChange['kind'], number> = { moved: 0, dropped: 0, renamed: 1, done: 2, added: 3 };
+  return out.sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? 1 : -1) : rank[a.kind] - rank[b.kind] || (a.id !== b.id ? (a.id < b.id ? -1 : 1) : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0),
+  );
 }
 
 // ---- progress ------------------------------------------------------------------

@@ -10,7 +10,10 @@ import {
   entryList,
   ghosts,
   iso,
+  labelColumn,
+  labelWidth,
   monthTicks,
+  placeTicks,
   placeTickLabel,
   planChanges,
   plannedBar,
@@ -202,6 +205,30 @@ describe('dashboard page: timeline', function () {
     assert.ok(r.to >= day(m.today));
   });
 
+  it('a narrow timeline (a note open beside it) gets fewer ticks, none overprinting another, and titles of about twenty characters', function () {
+    // The examples' range, at the narrowest chart (480 px) and a few wider ones.
+    const from = day('2026-01-05');
+    const to = day('2027-03-10');
+    for (const width of [480, 560, 700, 900, 1400]) {
+      const col = labelColumn(width);
+      const x0 = col.width + 8;
+      const x1 = width - 12;
+      const px = (x1 - x0) / (to - from);
+      const ticks = monthTicks(from, to, px);
+      assert.ok(ticks.length >= 2, `${width}px: ${ticks.length} ticks`);
+      const placed = placeTicks(ticks, (t) => x0 + (t.day - from) * px, x0, width);
+      assert.ok(placed.length >= 2, `${width}px: ${placed.length} labels`);
+      const spans = placed.map((at) => [at.x, at.x + labelWidth(at.label)]);
+      for (let i = 1; i < spans.length; i++) {
+        assert.ok(spans[i - 1]![1] + 4 <= spans[i]![0], `${width}px: "${placed[i - 1]!.label}" and "${placed[i]!.label}" overprint (${JSON.stringify(spans)})`);
+      }
+      assert.ok(spans.every(([a, b]) => a! >= x0 && b! <= width), `${width}px: a label outside the chart`);
+      assert.ok(col.chars >= 19, `${width}px: titles cut at ${col.chars} characters`);
+    }
+    // Wide, every month still has its tick.
+    assert.strictEqual(monthTicks(day('2026-01-05'), day('2026-06-10'), 4).length, 5);
+  });
+
   it('tick labels never run past the right edge: near it they sit left of their tick', function () {
     assert.deepStrictEqual(placeTickLabel(100, 'May', 40, 800), { x: 103, anchor: 'start' });
     const right = placeTickLabel(790, 'May', 40, 800)!;
@@ -253,6 +280,18 @@ describe('dashboard page: goalpost changes', function () {
       ],
     );
     assert.deepStrictEqual(planChanges({ ...HISTORY, available: false, reason: 'not a git repository' }), []);
+    // Within a day: a review's move and drop before the additions of an import commit, whatever the ids.
+    const imported = Array.from({ length: 24 }, (_, i) => ({ id: `a${String(i).padStart(2, '0')}`, title: `Imported ${i}`, firstSeen: '2026-05-02', firstDue: '2026-09-01', due: '2026-09-01', moves: [], renames: [], dropped: null, done: null }));
+    const sameDay = planChanges({
+      ...HISTORY,
+      milestones: [
+        ...imported,
+        { ...HISTORY.milestones.find((h) => h.id === 'payments')!, moves: [{ commit: 'c9', date: '2026-05-02', from: '2026-06-01', to: '2026-07-01', review: 'reviews/r.md', why: 'the vendor slipped' }] },
+        { id: 'zz', title: 'Zed', firstSeen: '2026-01-01', firstDue: null, due: null, moves: [], renames: [], dropped: '2026-05-02', done: null },
+      ],
+    }).filter((c) => c.date === '2026-05-02');
+    assert.deepStrictEqual(sameDay.slice(0, 2).map((c) => [c.id, c.kind]), [['payments', 'moved'], ['zz', 'dropped']]);
+    assert.ok(sameDay.slice(2).every((c) => c.kind === 'added'));
     assert.strictEqual(words.historyUnavailable('not a git repository'), 'No goalpost history: not a git repository.');
   });
 });

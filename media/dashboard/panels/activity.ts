@@ -1,7 +1,7 @@
 // The Thread activity panel: entries per week by evidence kind, a heatmap per
 // skill, and the latest (or a selected week's) entries.
 import type { DashEntry } from '../../../src/shared/protocol';
-import { day, entryList, EVIDENCE_KINDS, iso, monthTicks, placeTickLabel, weeklyActivity } from '../derive';
+import { day, entryList, EVIDENCE_KINDS, iso, monthTicks, placeTicks, weeklyActivity } from '../derive';
 import { el, interactive, legend, section, svg, tip, truncate, type Ctx } from '../dom';
 import { plural } from '../words';
 
@@ -31,10 +31,9 @@ export function activitySection(c: Ctx): HTMLElement {
     axis.append(svg('line', { x1: x0, x2: x1, y1: y, y2: y, class: 'gridline' }), svg('text', { x: x0 - 6, y: y + 4, class: 'tick', 'text-anchor': 'end' }, String(v)));
   }
   axis.append(svg('text', { x: 4, y: top + 10, class: 'tick' }, 'entries / week'));
-  for (const t of monthTicks(first, first + weeks * 7 - 1)) {
-    const x = x0 + ((t.day - first) / 7) * colW;
-    const at = placeTickLabel(x, t.label, x0, width);
-    if (at) axis.append(svg('text', { x: at.x, y: top + barsH + 16, class: 'tick', 'text-anchor': at.anchor }, t.label));
+  const ticks = monthTicks(first, first + weeks * 7 - 1, colW / 7);
+  for (const at of placeTicks(ticks, (t) => x0 + ((t.day - first) / 7) * colW, x0, width)) {
+    axis.append(svg('text', { x: at.x, y: top + barsH + 16, class: 'tick', 'text-anchor': at.anchor }, at.label));
   }
   bars.append(axis);
   const todayX = x0 + ((today - first) / 7) * colW;

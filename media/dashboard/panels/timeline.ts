@@ -2,7 +2,7 @@
 // reviews and sessions on a lane above and, when the goalpost history is
 // known, each moved milestone's first planned due date as a ghost marker.
 import type { DashMilestone } from '../../../src/shared/protocol';
-import { byPhase, day, ghosts, iso, monthTicks, placeTickLabel, plannedBar, timelineRange, type Ghost } from '../derive';
+import { byPhase, day, ghosts, iso, labelColumn, monthTicks, placeTickLabel, placeTicks, plannedBar, timelineRange, type Ghost } from '../derive';
 import { el, interactive, legend, section, svg, tip, truncate, type Ctx } from '../dom';
 import { plural, words } from '../words';
 
@@ -29,11 +29,10 @@ export function timelineSection(c: Ctx): HTMLElement {
   const { from, to } = timelineRange(m, c.history);
   const ghostOf = ghosts(c.history);
 
-  const labelW = Math.min(320, Math.round(width * 0.3));
+  const { width: labelW, chars: maxChars } = labelColumn(width);
   const x0 = labelW + 8;
   const x1 = width - 12;
   const sc = timeScale(from, to, x0, x1);
-  const maxChars = Math.floor((labelW - 22 - 56) / 7.2);
 
   const axisH = 24;
   const laneH = 30;
@@ -59,12 +58,12 @@ export function timelineSection(c: Ctx): HTMLElement {
   const height = y + 4;
 
   const grid = svg('g', { class: 'grid', 'aria-hidden': 'true' });
-  for (const t of monthTicks(from, to)) {
+  const ticks = monthTicks(from, to, (x1 - x0) / Math.max(1, to - from));
+  for (const t of ticks) {
     const x = sc.x(t.day);
     grid.append(svg('line', { x1: x, x2: x, y1: axisH - 6, y2: height, class: 'gridline' }));
-    const at = placeTickLabel(x, t.label, x0, width);
-    if (at) grid.append(svg('text', { x: at.x, y: 14, class: 'tick', 'text-anchor': at.anchor }, t.label));
   }
+  for (const at of placeTicks(ticks, (t) => sc.x(t.day), x0, width)) grid.append(svg('text', { x: at.x, y: 14, class: 'tick', 'text-anchor': at.anchor }, at.label));
 
   const tx = sc.x(today);
   const todayAt = placeTickLabel(tx, 'today', x0, width) ?? { x: tx + 3, anchor: 'start' as const };
