@@ -8,6 +8,7 @@ import type { NotesService, RoadmapRef } from '../notes/notesService';
 import { exists, requireTrust } from '../util/notesFs';
 import { pickRoadmap } from './pick';
 import { loadTemplate } from './templates';
+import { browserCanOpen, previewPacket } from './packetPreview';
 
 /** Writes a new file; refuses when one is there. A plain write: an undo in its editor never deletes it. */
 async function writeNewFile(uri: vscode.Uri, text: string): Promise<void> {
@@ -79,10 +80,14 @@ export async function exportPacketCommand(notes: NotesService, arg?: unknown): P
   const uri = await freeUri(roadmap, packetPath(review.file));
   await writeNewFile(uri, html);
   const shown = vscode.workspace.asRelativePath(uri);
+  // The browser only where it can open the file (a local desktop); everywhere a preview in VS Code.
+  const preview = vscode.l10n.t('Preview');
   const openInBrowser = vscode.l10n.t('Open in Browser');
   const revealInExplorer = vscode.l10n.t('Reveal in Explorer');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: review packet written to {0}.', shown), openInBrowser, revealInExplorer).then((choice) => {
-    if (choice === openInBrowser) void vscode.env.openExternal(uri);
+  const actions = [preview, revealInExplorer, ...(browserCanOpen(uri) ? [openInBrowser] : [])];
+  void vscode.window.showInformationMessage(vscode.l10n.t('Mentorship: review packet written to {0}.', shown), ...actions).then((choice) => {
+    if (choice === preview) void previewPacket(uri, html);
+    else if (choice === openInBrowser) void vscode.env.openExternal(uri);
     else if (choice === revealInExplorer) void vscode.commands.executeCommand('revealInExplorer', uri);
   });
   return uri;
