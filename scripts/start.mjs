@@ -2,13 +2,14 @@
 // (code-server, installed on first use by test/harness/install.mjs) with this
 // extension installed. Prints the URL; Ctrl-C stops everything.
 //   PORT=9000 npm start            (default 8080, or the next free port)
-//   npm start -- --folder some/notes
+//   npm start -- --folder some/notes        (a folder, or a .code-workspace file)
 //   npm start -- --no-build          (use the existing dist/)
+//   npm start -- --print-url         (print the URL it would open, and stop)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { ensureInstalled, cacheDir, repoRoot } from '../test/harness/install.mjs';
-import { CLEAN_SETTINGS, configFile, isNoise, startCodeServer } from '../test/harness/codeserver.mjs';
+import { CLEAN_SETTINGS, configFile, isNoise, startCodeServer, workbenchUrl } from '../test/harness/codeserver.mjs';
 import { freePort, killGroup, killGroupNow } from '../test/harness/procs.mjs';
 
 const argv = process.argv.slice(2);
@@ -27,6 +28,14 @@ function run(cmd, args, opts = {}) {
 if (!existsSync(folder)) {
   say(`${folder} does not exist`);
   process.exit(1);
+}
+
+// The workbench opens a folder with ?folder= and a .code-workspace file with ?workspace=
+// (the harness's one rule for it): a workspace file given as ?folder= opens nothing.
+const urlOn = (port) => workbenchUrl({ port, folder });
+if (argv.includes('--print-url')) {
+  process.stdout.write(`${urlOn(Number(process.env.PORT) || 8080)}\n`);
+  process.exit(0);
 }
 
 // 1. build and package the extension
@@ -84,8 +93,7 @@ const cs = await startCodeServer({
   },
 });
 pgid = cs.pgid;
-const url = new URL(`http://127.0.0.1:${cs.port}/`);
-url.searchParams.set('folder', folder);
+const url = urlOn(cs.port);
 process.stdout.write(
   `\n  Mentorship Review in VS Code ${install.vscodeVersion} (code-server ${install.codeServerVersion})\n` +
     `  notes: ${folder}\n\n  Open  ${url}\n\n  Ctrl-C to stop.\n\n`,
