@@ -225,6 +225,17 @@ export default [
     theme: 'Default Dark Modern',
   },
   {
+    // rough edges a real walk found (issue 21) on the demo notes: a session just
+    // written is no drift, New Growth Thread without milestones says why, the
+    // dashboard beside a note keeps its axis and titles readable
+    name: 'rough-edges',
+    workspace: 'examples',
+    copyWorkspace: true,
+    files: ['roughEdges'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+  },
+  {
     // the getting-started walkthrough on an empty folder: open it, create the
     // roadmap and the first review from its buttons (screenshots walkthrough*.png)
     name: 'walkthrough',
