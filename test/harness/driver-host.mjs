@@ -112,6 +112,12 @@ function ops(page, { screenshotDir, dialogs }) {
         await page.waitForTimeout(100);
       }
     },
+    /** Clicks an action on the title bar of the side-bar view titled `view` (shown on hover, as for a user). */
+    async clickViewTitleAction({ view, action }) {
+      const header = page.locator('.part.sidebar .pane-header', { has: page.locator('.title', { hasText: new RegExp(`^\\s*${view.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }) }).first();
+      await header.hover({ timeout: 10_000 });
+      await header.locator(`.actions .action-label[aria-label^=${cssString(action)}]`).first().click({ timeout: 5_000 });
+    },
     async runCommandFromPalette({ title }) {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');

@@ -225,6 +225,19 @@ export default [
     theme: 'Default Dark Modern',
   },
   {
+    // the mentor's whole cycle through the UI as a user does it (issue 21): the view,
+    // Prepare Session, New Review filled with Tab, a goalpost change from pickers,
+    // Mark as held, Apply, the tree, the dashboard, Export; on examples/ made a git
+    // repository; counts the actions; screenshots cycle-*.png (README shows them)
+    name: 'cycle',
+    workspaceGenerator: 'test/integration/examplesGitWorkspace.mjs',
+    files: ['cycle'],
+    env: { MENTORSHIP_TODAY: '2026-11-29' },
+    theme: 'Default Dark Modern',
+    viewport: { width: 1600, height: 1000 },
+    settings: { 'editor.stickyScroll.enabled': false },
+  },
+  {
     // rough edges a real walk found (issue 21) on the demo notes: a session just
     // written is no drift, New Growth Thread without milestones says why, the
     // dashboard beside a note keeps its axis and titles readable

@@ -91,6 +91,11 @@ export function clickTreeRowAction(text: string, action: string): Promise<void> 
   return call('clickTreeRowAction', { text, action });
 }
 
+/** Clicks the action labelled `action` on the title bar of the side-bar view `view` (e.g. 'Roadmap', 'New Review'). */
+export function clickViewTitleAction(view: string, action: string): Promise<void> {
+  return call('clickViewTitleAction', { view, action });
+}
+
 /** Opens (never toggles closed) the activity-bar container whose title starts with `title`. */
 export function openViewContainer(title: string): Promise<void> {
   return call('openViewContainer', { title });
