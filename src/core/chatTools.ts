@@ -7,7 +7,7 @@
 // agents") lists exactly this. Pure and English (a model reads it); the
 // extension's tools (src/vscode/chat/) pick the roadmaps and call these.
 import type { Diagnostic, GoalpostChange, ReviewNote } from './model';
-import { type MenteeRow } from './mentees';
+import { menteeNames, type MenteeRow } from './mentees';
 import type { SessionAgenda } from './prepareSession';
 import { percentText, plural, roadmapName, words } from './present';
 import type { RoadmapState } from './status';
@@ -52,7 +52,9 @@ export function menteeStatusText(roadmaps: readonly ChatRoadmap[], overview: rea
   if (roadmaps.length === 0) return chooseRoadmapText([]);
   if (roadmaps.length > 1) {
     out.push('', `Mentees, who needs attention first (${roadmaps.length}):`);
-    for (const row of overview) out.push(`- ${row.folder ? `${row.mentee} (${row.folder})` : row.mentee}: ${words.menteeFacts(row).join(' · ')}`);
+    // Named as the Mentees view names them: two roadmaps of one mentee say which.
+    const names = menteeNames(overview);
+    overview.forEach((row, i) => out.push(`- ${row.folder ? `${names[i]} (${row.folder})` : names[i]}: ${words.menteeFacts(row).join(' · ')}`));
   }
   for (const r of roadmaps) {
     const s = r.state;

@@ -162,10 +162,11 @@ export default [
   },
   {
     // the mentor's view: a multi-root workspace of three mentee repos written by
-    // test/integration/menteesWorkspace.mjs; the Mentees view's rows and order, a
+    // test/integration/menteesViewWorkspace.mjs (menteesWorkspace.mjs and a second
+    // roadmap of Ana's); the Mentees view's rows, names, tooltips and order, a
     // row's inline action, Prepare Session and Export Review Packet
     name: 'mentees',
-    workspaceGenerator: 'test/integration/menteesWorkspace.mjs',
+    workspaceGenerator: 'test/integration/menteesViewWorkspace.mjs',
     files: ['mentees'],
     env: { MENTORSHIP_TODAY: '2026-04-01' },
     theme: 'Default Light Modern',

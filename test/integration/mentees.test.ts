@@ -1,6 +1,7 @@
 // The mentor's view in a real VS Code: a multi-root workspace of three mentee
-// repos written by menteesWorkspace.mjs (harness group `mentees`, today pinned
-// to 2026-04-01). The generator builds each mentee to land at a known place in
+// repos written by menteesViewWorkspace.mjs (menteesWorkspace.mjs, plus a
+// second roadmap of Ana's; harness group `mentees`, today pinned to
+// 2026-04-01). The generator builds each mentee to land at a known place in
 // the attention order (README, "Mentees view"), and lists the folders in the
 // opposite order, so the order seen can only come from the rule.
 import * as assert from 'assert';

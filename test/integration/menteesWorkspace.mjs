@@ -5,12 +5,7 @@
 //   cara-repo  Cara Diaz   review due 2026-02-26: overdue 34 days      → first
 //   ben-repo   Ben Okafor  2 overdue milestones, 1 overdue action item → second
 //   ana-repo   Ana Silva   nothing overdue, review and session recent  → last
-//              and a second roadmap of hers (speaking/), so two rows are Ana's:
-//              each says which roadmap; that one has no session yet, so it comes
-//              before her first (the longest since the last session first)
-// The folders are listed in the opposite order (ana, ben, cara). Note text the
-// tooltips and pickers must show as text: a URL and `$(alert)` in one of Ben's
-// action items.
+// The folders are listed in the opposite order (ana, ben, cara).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -31,10 +26,6 @@ export default async function generate(tmp) {
     '## 3. Stop · Start · Continue', '### Mentee', '- Start: writing a thread every week',
   ]);
   write(ana, 'sessions/2026-03-25.md', ['---', 'tags: [session]', 'date: 2026-03-25', '---', '## Agenda', '- the RFC', '## Action items', '- [x] Ana: send the RFC ✅ 2026-03-26']);
-  write(ana, 'speaking/roadmap.md', [
-    '---', 'tags: [roadmap]', 'title: Speak at a conference', 'mentee: Ana Silva', 'mentor: Mo Reyes', 'start: 2026-03-01', 'review_every: 8 weeks', '---',
-    '## 2026', '- [ ] Submit a talk ^submit 📅 2026-06-01',
-  ]);
   write(ana, 'threads/shadow.md', ['---', 'tags: [thread]', 'date: 2026-03-28', 'milestone: payments', 'evidence: applied', '---', '# Shadow traffic']);
 
   const ben = join(tmp, 'ben-repo');
@@ -42,11 +33,7 @@ export default async function generate(tmp) {
     '---', 'tags: [roadmap]', 'title: Grow into an engineering manager', 'mentee: Ben Okafor', 'mentor: Mo Reyes', 'start: 2026-03-01', 'review_every: 6 weeks', '---',
     '## Q1', '- [ ] Hire two engineers ^hire 📅 2026-03-15', '- [ ] Write the team charter ^charter 📅 2026-03-20', '- [ ] Run a quarterly planning ^planning 📅 2026-08-01',
   ]);
-  write(ben, 'sessions/2026-03-10.md', [
-    '---', 'tags: [session]', 'date: 2026-03-10', '---', '## Agenda', '- hiring', '## Action items',
-    '- [ ] Ben: draft the job ad 📅 2026-03-14',
-    '- [ ] Mo: read https://example.com/hiring/guide?lang=en and send Ben the interview checklist before the planning week $(alert) 📅 2026-03-20',
-  ]);
+  write(ben, 'sessions/2026-03-10.md', ['---', 'tags: [session]', 'date: 2026-03-10', '---', '## Agenda', '- hiring', '## Action items', '- [ ] Ben: draft the job ad 📅 2026-03-14']);
 
   const cara = join(tmp, 'cara-repo');
   write(cara, 'roadmap.md', [

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { agendaText, createMentorship, goalpostText, menteeStatusText, newestReview, roadmapsMatching, type ChatRoadmap, type Mentorship } from '../../src/core';
 import { createNodeReader } from '../../src/node/nodeReader';
 import { ROOT } from './helpers/cli';
+import { memoryReader, note } from './helpers/notes';
 
 describe('chat tools text (examples/)', () => {
   let engine: Mentorship;
@@ -55,5 +56,19 @@ describe('chat tools text (examples/)', () => {
     assert.deepEqual(roadmapsMatching('zoe bran', list).map((r) => r.state.file), ['z/roadmap.md']);
     assert.deepEqual(roadmapsMatching('OTHER', list).map((r) => r.state.file), ['z/roadmap.md']);
     assert.deepEqual(roadmapsMatching('nobody', list), []);
+  });
+
+  it('the overview names two roadmaps of one mentee as the Mentees view does', async () => {
+    const two = createMentorship({
+      reader: memoryReader({
+        'roadmap.md': note(['tags: [roadmap]', 'title: Staff', 'mentee: Ana Silva', 'start: 2026-01-01'], ['- [ ] A ^a 📅 2026-12-01']),
+        'speaking/roadmap.md': note(['tags: [roadmap]', 'title: Speak at a conference', 'mentee: Ana Silva', 'start: 2026-01-01'], ['- [ ] B ^b 📅 2026-12-01']),
+      }),
+      clock: () => '2026-11-29',
+    });
+    await two.build();
+    const text = menteeStatusText(two.roadmaps().map((state) => ({ state, folder: null })), two.mentees(), two.today());
+    const rows = text.split('\n').filter((l) => l.startsWith('- Ana Silva'));
+    assert.deepEqual(rows.map((l) => l.slice(0, l.indexOf(':'))), ['- Ana Silva · Staff', '- Ana Silva · Speak at a conference']);
   });
 });
