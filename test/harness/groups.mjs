@@ -235,7 +235,8 @@ export default [
     files: ['cycle'],
     env: { MENTORSHIP_TODAY: '2026-11-29' },
     theme: 'Default Dark Modern',
-    viewport: { width: 1600, height: 1000 },
+    // a laptop's screen: README's pictures stay legible and the .vsix small
+    viewport: { width: 1280, height: 800 },
     settings: { 'editor.stickyScroll.enabled': false },
   },
   {
