@@ -7,7 +7,7 @@ import { findFrontMatter } from './frontMatter';
 import { ATX_HEADING, proseLines } from './lines';
 import { readGoalpostLine, sectionOf } from './review';
 import { reviewsOf } from './status';
-import { collapseSpaces } from './text';
+import { collapseSpaces, LineReader, lineBreakOf, splitLines } from './text';
 import type { LinkedReview, WorkspaceModel } from './workspace';
 
 export type DueChoiceKind = 'two-weeks' | 'one-month' | 'end-of-quarter';
@@ -94,15 +94,16 @@ function idOf(change: { op: string; id?: string }): string | undefined {
  * it at its end. Line breaks follow the review's own.
  */
 export function withGoalpostLine(reviewText: string, line: string, id?: string): GoalpostLineEdit {
-  const eol = /\r\n/.test(reviewText) ? '\r\n' : /\r/.test(reviewText) ? '\r' : '\n';
+  const eol = lineBreakOf(reviewText);
   const block = findFrontMatter(reviewText);
-  // Offsets of every line start, for edits.
-  const starts: number[] = [0];
-  for (let i = 0; i < reviewText.length; i++) {
-    const c = reviewText[i];
-    if (c === '\n' || (c === '\r' && reviewText[i + 1] !== '\n')) starts.push(i + 1);
+  // Every line and the offset where it starts, for edits.
+  const starts: number[] = [];
+  const rawLines: string[] = [];
+  const reader = new LineReader(reviewText);
+  for (let text = reader.next(); text !== undefined; text = reader.next()) {
+    starts.push(reader.lineStart);
+    rawLines.push(text);
   }
-  const rawLines = reviewText.split(/\r\n|\r|\n/);
   const lineEnd = (n: number) => starts[n - 1]! + rawLines[n - 1]!.length;
   const replaceLine = (n: number, how: GoalpostLineEdit['how']): GoalpostLineEdit => {
     const edit = { offset: starts[n - 1]!, length: rawLines[n - 1]!.length, insert: line };
@@ -141,7 +142,7 @@ export function withGoalpostLine(reviewText: string, line: string, id?: string):
     const insert = `${trailing}${blank}## Update the goalpost${eol}${line}${eol}`;
     const edit = { offset: reviewText.length, length: 0, insert };
     const text = apply(reviewText, edit);
-    return { text, edit, line: text.split(/\r\n|\r|\n/).indexOf(line) + 1, how: 'section' };
+    return { text, edit, line: splitLines(text).indexOf(line) + 1, how: 'section' };
   }
   if (same !== null) return replaceLine(same, 'replaced');
   if (empty !== null) return replaceLine(empty, 'filled');
