@@ -83,6 +83,15 @@ describe('walkthrough: from an empty folder to a first review', () => {
     await waitFor(() => exists(review), { what: 'the first review', timeoutMs: 15_000 });
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(review));
     assert.ok(/^tags: \[review\]$/m.test(text) && /^status: draft$/m.test(text), text);
+    // New Review goes on after writing the file: it opens the review and fills its snippet. On a
+    // loaded machine that editor can open after the walkthrough below and hide it: wait for it first.
+    await waitFor(
+      () => {
+        const editor = vscode.window.activeTextEditor;
+        return editor !== undefined && editor.document.uri.toString() === review.toString() && !editor.document.isDirty;
+      },
+      { what: 'New Review done: the review open and saved', timeoutMs: 15_000 },
+    );
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
     // The roadmap step completes on mentorship.hasRoadmap, the review step on New Review.
     const states = stepStates;
@@ -93,7 +102,10 @@ describe('walkthrough: from an empty folder to a first review', () => {
       },
       { what: 'the roadmap and review steps done', timeoutMs: 15_000 },
     ).catch(async (e: Error) => {
-      throw new Error(`${e.message}; steps: ${JSON.stringify(await states())}`);
+      await screenshot('walkthrough-steps-missing');
+      const tabs = vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => `${t.label}${t.isActive ? '*' : ''}`).join(','));
+      const containers = await workbenchEval<number>(`document.querySelectorAll('.gettingStartedContainer').length`);
+      throw new Error(`${e.message}; steps: ${JSON.stringify(await states())}; tabs: ${JSON.stringify(tabs)}; containers: ${containers}`);
     });
     await screenshot('walkthrough-done');
   });
