@@ -24,8 +24,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const given = outIdx >= 0 ? argv[outIdx + 1] : undefined;
 const out = given === undefined ? join(root, `${pkg.name}-${pkg.version}.vsix`) : isAbsolute(given) ? given : resolve(process.cwd(), given);
 
-function run(cmd, args, cwd = root) {
-  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -92,12 +92,14 @@ function stage() {
 
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 const staged = stage();
+let packed;
 try {
-  run(process.execPath, [vsce, ...args], staged);
+  packed = spawnSync(process.execPath, [vsce, ...args], { cwd: staged, stdio: 'inherit' });
 } finally {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
   rmSync(staged, { recursive: true, force: true });
 }
+if (packed.status !== 0) process.exit(packed.status ?? 1);
 const size = statSync(out).size;
 if (size >= MAX_VSIX_BYTES) {
   console.error(`${out} is ${(size / 1e6).toFixed(2)} MB: over the ${MAX_VSIX_BYTES / 1e6} MB budget (see .vscodeignore: what ships)`);
