@@ -48,6 +48,23 @@ export interface MilestonePick {
   milestone: MilestoneState;
 }
 
+export interface MilestonePickItem extends vscode.QuickPickItem {
+  milestone: MilestoneState;
+}
+
+/** A roadmap's milestones as picker rows: attention first, then in roadmap order; note text shown as text. */
+export function milestonePickItems(milestones: readonly MilestoneState[], filter: (m: MilestoneState) => boolean = () => true): MilestonePickItem[] {
+  return milestones
+    .filter(filter)
+    .sort((a, b) => statusRank(a) - statusRank(b) || a.line - b.line)
+    .map((m) => ({
+      label: escapeIcons(m.title || m.id),
+      description: escapeIcons([m.id, m.phase ?? ''].filter(Boolean).join(' · ')),
+      detail: words.milestoneDetail(m),
+      milestone: m,
+    }));
+}
+
 export async function pickMilestone(
   notes: NotesService,
   arg: unknown,
@@ -62,15 +79,7 @@ export async function pickMilestone(
   }
   const roadmap = await pickRoadmap(notes, isTarget(arg) ? arg : undefined, vscode.l10n.t('Which roadmap?'));
   if (!roadmap) return undefined;
-  const items = roadmap.state.milestones
-    .filter(filter)
-    .sort((a, b) => statusRank(a) - statusRank(b) || a.line - b.line)
-    .map((m) => ({
-      label: escapeIcons(m.title || m.id),
-      description: escapeIcons([m.id, m.phase ?? ''].filter(Boolean).join(' · ')),
-      detail: words.milestoneDetail(m),
-      milestone: m,
-    }));
+  const items = milestonePickItems(roadmap.state.milestones, filter);
   if (!items.length) {
     // Never an empty picker: say why, and offer the roadmap to add one.
     const none = roadmap.state.milestones.length === 0;

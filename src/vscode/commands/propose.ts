@@ -6,13 +6,12 @@
 // line lands in the roadmap's open draft review — an undoable edit of that
 // note — or in a new draft with New Review's content, written as a plain file.
 import * as vscode from 'vscode';
-import { escapeIcons, goalpostLine, isValidIsoDate, statusRank, withGoalpostLine, type DueChoice, type GoalpostChangeInput, type MilestoneState } from '../../core';
+import { escapeIcons, goalpostLine, isValidIsoDate, withGoalpostLine, type DueChoice, type GoalpostChangeInput, type MilestoneState } from '../../core';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService, RoadmapRef } from '../notes/notesService';
 import { createNote, requireTrust } from '../util/notesFs';
 import { BACK, MultiStepInput, runSteps, type Answer } from '../util/multiStep';
-import { words } from '../words';
-import { pickRoadmap } from './pick';
+import { milestonePickItems, pickRoadmap, type MilestonePickItem } from './pick';
 import { reviewDraft } from './commands';
 import { reviewAt } from './goalpost';
 
@@ -101,20 +100,8 @@ function dateStep(input: MultiStepInput, state: { due: string | null }, items: D
   };
 }
 
-interface MilestoneItem extends vscode.QuickPickItem {
-  milestone: MilestoneState;
-}
-
-function milestoneItems(roadmap: RoadmapRef, op: ProposalOp): MilestoneItem[] {
-  return roadmap.state.milestones
-    .filter((m) => m.status !== 'dropped' && (op !== 'move' || m.status !== 'done'))
-    .sort((a, b) => statusRank(a) - statusRank(b) || a.line - b.line)
-    .map((m) => ({
-      label: escapeIcons(m.title || m.id),
-      description: escapeIcons([m.id, m.phase ?? ''].filter(Boolean).join(' · ')),
-      detail: words.milestoneDetail(m),
-      milestone: m,
-    }));
+function milestoneItems(roadmap: RoadmapRef, op: ProposalOp): MilestonePickItem[] {
+  return milestonePickItems(roadmap.state.milestones, (m) => m.status !== 'dropped' && (op !== 'move' || m.status !== 'done'));
 }
 
 /** The roadmap (and review) a proposal is about. */
