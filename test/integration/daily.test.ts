@@ -22,6 +22,7 @@ import {
   webviewEval,
   workbenchEval,
   workbenchHover,
+  widenSideBar,
 } from './driver';
 import { activatedApi, folder, sleep, exists } from './support';
 
@@ -84,18 +85,8 @@ const labelOf = (i: vscode.TreeItem) => (typeof i.label === 'string' ? i.label :
  */
 async function sideBarScreenshot(name: string): Promise<string> {
   await openViewContainer('Mentorship');
-  // A side bar wide enough to read the rows' descriptions (which command widens it has varied: follow the width).
-  const width = () => workbenchEval<number>(`document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0`);
-  let w = await width();
-  let command = 'workbench.action.increaseViewWidth';
-  for (let i = 0; i < 12 && w < 520; i++) {
-    await vscode.commands.executeCommand('workbench.action.focusSideBar');
-    await vscode.commands.executeCommand(command);
-    await sleep(100);
-    const now = await width();
-    if (now < w) command = command.includes('increase') ? 'workbench.action.decreaseViewWidth' : 'workbench.action.increaseViewWidth';
-    w = now;
-  }
+  // A side bar wide enough to read the rows' descriptions.
+  await widenSideBar(520);
   // the mouse off the activity bar, so no tooltip covers the views
   await workbenchHover('.part.editor').catch(() => undefined);
   await sleep(800);

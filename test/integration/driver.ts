@@ -224,3 +224,24 @@ export async function waitFor<T>(fn: () => T | Promise<T>, opts: { timeoutMs?: n
     await sleep(opts.intervalMs ?? 100);
   }
 }
+
+/**
+ * Resizes the side bar in 60 px steps until it is at least `px` wide (or
+ * 16 steps were taken), and returns its width. Which of increase/decreaseViewWidth widens it
+ * has varied: try one, and switch when the side bar shrinks.
+ */
+export async function widenSideBar(px: number): Promise<number> {
+  const width = () => workbenchEval<number>(`document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0`);
+  let w = await width();
+  let command = 'workbench.action.increaseViewWidth';
+  for (let i = 0; i < 16 && w < px; i++) {
+    await vscode.commands.executeCommand('workbench.action.focusSideBar');
+    await vscode.commands.executeCommand(command);
+    await sleep(100);
+    const now = await width();
+    if (now < w) command = command.includes('increase') ? 'workbench.action.decreaseViewWidth' : 'workbench.action.increaseViewWidth';
+    w = now;
+  }
+  console.log(`[driver] side bar ${w} px wide`);
+  return w;
+}

@@ -26,6 +26,7 @@ import {
   workbenchClick,
   workbenchText,
   workbenchWaitFor,
+  widenSideBar,
 } from './driver';
 import { sleep, folder, activatedApi, indexSummary } from './support';
 
@@ -281,27 +282,6 @@ const COLLAPSE_REVIEWS = `(() => {
   }
   return done.join(', ');
 })()`;
-
-/**
- * Resizes the focused side bar in 60 px steps until it is about `px` wide.
- * (Which of increase/decreaseViewWidth widens it has varied: try one, and
- * switch when the side bar shrinks.)
- */
-async function widenSideBar(px: number): Promise<number> {
-  const width = () => workbenchEval<number>(`document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0`);
-  let w = await width();
-  let command = 'workbench.action.decreaseViewWidth';
-  for (let i = 0; i < 10 && w < px - 30; i++) {
-    await vscode.commands.executeCommand('workbench.action.focusSideBar');
-    await vscode.commands.executeCommand(command);
-    await sleep(100);
-    const now = await width();
-    if (now < w) command = command.includes('decrease') ? 'workbench.action.increaseViewWidth' : 'workbench.action.decreaseViewWidth';
-    w = now;
-  }
-  console.log(`[extension] side bar ${w} px wide`);
-  return w;
-}
 
 // ---- the suites -----------------------------------------------------------------
 

@@ -7,23 +7,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PanelDebugState } from './support';
-import { clickTreeRowAction, driverAvailable, openViewContainer, screenshot, treeRows, waitFor, workbenchEval, workbenchHover, workbenchWaitFor } from './driver';
+import { clickTreeRowAction, driverAvailable, openViewContainer, screenshot, treeRows, waitFor, workbenchEval, workbenchHover, workbenchWaitFor, widenSideBar } from './driver';
 import { activatedApi, exists, saveForDocs, sleep } from './support';
-
-/** Widens the side bar to about `px` (which of increase/decreaseViewWidth widens it has varied: follow the width). */
-async function widen(px: number): Promise<void> {
-  const width = () => workbenchEval<number>(`document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0`);
-  let w = await width();
-  let command = 'workbench.action.increaseViewWidth';
-  for (let i = 0; i < 14 && w < px; i++) {
-    await vscode.commands.executeCommand('workbench.action.focusSideBar');
-    await vscode.commands.executeCommand(command);
-    await sleep(100);
-    const now = await width();
-    if (now < w) command = command.includes('increase') ? 'workbench.action.decreaseViewWidth' : 'workbench.action.increaseViewWidth';
-    w = now;
-  }
-}
 
 interface MenteeNode {
   kind: 'roadmap';
@@ -135,7 +120,7 @@ describe('mentees view on a multi-root workspace of three mentee repos', () => {
         if (/^\\s*(Roadmap|Reviews)/.test(title) === open) h.click();
       }
     })()`);
-    await widen(640);
+    await widenSideBar(640);
     await workbenchHover('.part.editor').catch(() => undefined);
     await sleep(600);
     const cut = await workbenchEval<string[]>(`[...document.querySelectorAll('.part.sidebar .monaco-list-row')].filter((r) => r.getBoundingClientRect().height > 0).flatMap((r) => [...r.querySelectorAll('.label-name, .label-description')].filter((d) => d.scrollWidth > d.clientWidth + 1).map((d) => d.textContent))`);
