@@ -5,14 +5,9 @@
 // before and after the last review, a thread series (one entry per dated
 // heading), a thread written on the day of the last review, and a roadmap
 // whose review is overdue. Today is pinned to 2026-04-01 for the group.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
-function write(root, rel, lines) {
-  const file = join(root, rel);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${lines.join('\n')}\n`);
-}
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeNote as write } from './writeNote.mjs';
 
 export default async function generate(tmp) {
   const ana = join(tmp, 'ana-repo');

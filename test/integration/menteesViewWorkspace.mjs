@@ -6,15 +6,9 @@
 //     her first (the longest since the last session first);
 //   - note text the tooltips must show as text: a URL and `$(alert)` in a
 //     second overdue action item of Ben's (he has 2 drift signals).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeNote as write } from './writeNote.mjs';
 import threeMentees from './menteesWorkspace.mjs';
-
-function write(root, rel, lines) {
-  const file = join(root, rel);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${lines.join('\n')}\n`);
-}
 
 export default async function generate(tmp) {
   const workspace = await threeMentees(tmp);

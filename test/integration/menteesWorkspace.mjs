@@ -6,14 +6,9 @@
 //   ben-repo   Ben Okafor  2 overdue milestones, 1 overdue action item → second
 //   ana-repo   Ana Silva   nothing overdue, review and session recent  → last
 // The folders are listed in the opposite order (ana, ben, cara).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
-function write(root, rel, lines) {
-  const file = join(root, rel);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${lines.join('\n')}\n`);
-}
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeNote as write } from './writeNote.mjs';
 
 export default async function generate(tmp) {
   const ana = join(tmp, 'ana-repo');
