@@ -114,6 +114,8 @@ export function openNotes(target: string, options: OpenOptions): OpenedNotes {
     const reader = createNodeReader(root, {
       // One build, nothing kept: no need to stat every file for a cache key.
       stat: false,
+      // A one-shot process: nothing else waits on its event loop.
+      blocking: true,
       enterFolder: (path) => filter.enterFolder(path),
       acceptFile: (path) => filter.acceptFile(path),
     });

@@ -319,6 +319,10 @@ describe('head-only classification', function () {
     const full = new NotesIndex();
     await full.build(memoryReader(files));
     sameModel(fromDisk, full);
+    // The CLI's synchronous reads (`blocking`) give the same index.
+    const blocking = new NotesIndex();
+    await blocking.build(createNodeReader(dir, { blocking: true, stat: false }));
+    sameModel(blocking, full);
     const codes = fromDisk.model().diagnostics.filter((d) => d.file.startsWith('edge/')).map((d) => `${d.file}:${d.code}`);
     assert.ok(codes.includes('edge/binary-long.md:binary'));
     assert.ok(codes.includes('edge/unclosed-long.md:bad-yaml'));
@@ -332,5 +336,7 @@ describe('head-only classification', function () {
     assert.deepEqual(withStat, { path: 'a/one.md', size: 6, mtime: 1_000_000 });
     const [without] = await createNodeReader(dir, { stat: false }).list();
     assert.deepEqual(without, { path: 'a/one.md', size: -1, mtime: -1 });
+    assert.deepEqual(await createNodeReader(dir, { blocking: true }).list(), [withStat]);
+    await assert.rejects(createNodeReader(dir, { blocking: true }).read('a/missing.md'), /ENOENT/);
   });
 });
