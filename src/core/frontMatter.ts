@@ -108,6 +108,8 @@ function tooDeepAt(tokens: readonly CST.Token[], limit: number): number {
 }
 
 const SIMPLE_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$/;
+/** A line holding only a comment. */
+const COMMENT_LINE = /^[ \t]*#/;
 const SIMPLE_ITEM = /^[ \t]+-[ \t]+(.*?)[ \t]*$/;
 /** A plain scalar inside a flow list `[a, b]`: no commas or brackets. */
 const SIMPLE_SCALAR = /^[^\s&*!|>'"{}[\]%@`#,?:-](?:[^#:,[\]{}]|:(?=\S)|#(?<=\S#))*$/;
@@ -147,8 +149,8 @@ function coreScalar(text: string): unknown {
  * Most front matter is `key: plain value`, `key: [a, b]` and `key:` with
  * `- item` lines: read that shape directly (the general parser costs about
  * 0.2 ms a note, which a 50,000-note repo pays 18,000 times). Anything else —
- * quotes, anchors, nested maps, block scalars, comments, numbers that are not
- * plain integers — returns undefined and goes to the general parser. A unit
+ * quotes, anchors, nested maps, block scalars, comments after a value,
+ * numbers that are not plain integers — returns undefined and goes to the general parser. A unit
  * property checks that both agree on every input this accepts.
  */
 export function loadSimpleYaml(source: string): Record<string, unknown> | undefined {
@@ -157,7 +159,7 @@ export function loadSimpleYaml(source: string): Record<string, unknown> | undefi
   let listKey: string | null = null;
   for (let raw of lines) {
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    if (raw.trim() === '') continue;
+    if (raw.trim() === '' || COMMENT_LINE.test(raw)) continue;
     const item = SIMPLE_ITEM.exec(raw);
     if (item) {
       if (listKey === null) return undefined;
@@ -176,7 +178,8 @@ export function loadSimpleYaml(source: string): Record<string, unknown> | undefi
     const m = SIMPLE_KEY.exec(raw);
     if (!m || Object.prototype.hasOwnProperty.call(out, m[1]!) || m[1] === '__proto__') return undefined;
     const key = m[1]!;
-    const v = m[2] ?? '';
+    // `key: # a comment` is `key:` (null, or the list below).
+    const v = m[2] === undefined || m[2].startsWith('#') ? '' : m[2];
     listKey = null;
     if (v === '') {
       // `key:` alone: null, unless `- item` lines follow.
@@ -214,7 +217,7 @@ export function loadSimpleYaml(source: string): Record<string, unknown> | undefi
 }
 
 function isBareKey(source: string, key: string): boolean {
-  return new RegExp(`^${key}:[ \\t]*\\r?$`, 'm').test(source);
+  return new RegExp(`^${key}:(?:[ \\t]+#.*)?[ \\t]*\\r?$`, 'm').test(source);
 }
 
 /**

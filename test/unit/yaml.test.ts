@@ -11,9 +11,14 @@ describe('the YAML loader', () => {
   it('reads the common shape directly, as the general parser does', () => {
     const source = 'tags: [thread, Growth]\ndate: 2026-02-10\nmilestones:\n  - payments\n  - cert\nevidence: applied\npublished: https://example.com/a#b\ntitle: Hello, world again\ncount: 3\ndone: true\nempty:\nnone: ~\n';
     assert.deepEqual(loadSimpleYaml(source), general(source));
+    // Comment lines, and a comment where the value would be (gen-notes writes `tags: #podcast`).
+    for (const commented of ['# about\ntags: #podcast\ndate: 2026-02-10', 'tags: # none yet\n  - a\n  # between\n  - b', 'x: #c\ny:  #d\n']) {
+      assert.ok(loadSimpleYaml(commented), commented);
+      assert.deepEqual(loadSimpleYaml(commented), general(commented), commented);
+    }
   });
   it('leaves everything else to the general parser', () => {
-    for (const source of ['a: "tab\there"', "a: 'x' # c", 'a: "\\x41"', 'a: &x 1\nb: *x', 'a:\n  b: c', 'a: |\n  text', 'a: 1.5', '# comment\na: b', 'a: b # comment', 'a: b\na: c', 'title: Threading: a primer']) {
+    for (const source of ['a: "tab\there"', "a: 'x' # c", 'a: "\\x41"', 'a: &x 1\nb: *x', 'a:\n  b: c', 'a: |\n  text', 'a: 1.5', 'a: b # comment', 'a: b\na: c', 'title: Threading: a primer']) {
       assert.equal(loadSimpleYaml(source), undefined, source);
     }
   });
@@ -31,6 +36,7 @@ describe('the YAML loader', () => {
       fc.tuple(fc.constantFrom('tags', 'milestones', 'y'), fc.array(scalar, { maxLength: 4 })).map(([k, vs]) => `${k}: [${vs.join(', ')}]`),
       fc.tuple(fc.constantFrom('z', 'list'), fc.array(scalar, { maxLength: 3 })).map(([k, vs]) => [`${k}:`, ...vs.map((v) => `  - ${v}`)].join('\n')),
       scalar,
+      fc.constantFrom('# c', '  # c', '#', 'k: #c', 'k:  # c d', 'k: #', 'k: # c\n  - a', 'k:\n  # c\n  - a'),
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
