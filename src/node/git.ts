@@ -21,7 +21,8 @@ interface Run {
   error?: NodeJS.ErrnoException;
 }
 
-function run(git: string, cwd: string, args: string[], env: Record<string, string | undefined>, input?: string): Promise<Run> {
+/** `onStdout`: each piece of stdout as it comes, instead of all of it at the end (`stdout` is then empty). */
+function run(git: string, cwd: string, args: string[], env: Record<string, string | undefined>, input?: string, onStdout?: (piece: Buffer) => void): Promise<Run> {
   return new Promise((resolve) => {
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -34,7 +35,7 @@ function run(git: string, cwd: string, args: string[], env: Record<string, strin
     }
     let failed: NodeJS.ErrnoException | undefined;
     child.on('error', (e) => (failed = e));
-    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stdout.on('data', onStdout ?? ((b: Buffer) => out.push(b)));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.stdin.on('error', () => undefined);
     child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), ...(failed ? { error: failed } : {}) }));
@@ -61,6 +62,57 @@ class CommittedVersion implements RoadmapVersion {
 }
 
 /**
+ * `git cat-file --batch`'s answers, read as they arrive: each version is a
+ * view of the piece it came in (a version cut across pieces is copied once).
+ * Joining the whole output first took one 15 ms copy of 56 MB at the end
+ * (3,000 versions of a 19 KB roadmap), in the same turn as the first slice
+ * of parsing: the longest stall of the extension host.
+ */
+export class CatFileBatch {
+  readonly versions: RoadmapVersion[] = [];
+  /** Pieces not read yet, and how many bytes the next answer needs before it is worth joining them. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private need = 1;
+  private next = 0;
+
+  constructor(private readonly commits: readonly { commit: string; date: string; path: string }[]) {}
+
+  push(piece: Buffer): void {
+    this.pending.push(piece);
+    this.pendingBytes += piece.length;
+    if (this.pendingBytes < this.need) return;
+    const buf = this.pending.length === 1 ? piece : Buffer.concat(this.pending, this.pendingBytes);
+    let at = 0;
+    this.need = 1;
+    while (this.next < this.commits.length) {
+      const eol = buf.indexOf(0x0a, at);
+      if (eol === -1) {
+        this.need = buf.length - at + 1;
+        break;
+      }
+      const m = /^\S+ blob (\d+)$/.exec(text(buf.subarray(at, eol)));
+      if (!m) {
+        // `missing` (a merge that deleted it, a path git could not resolve): a header alone.
+        at = eol + 1;
+        this.next++;
+        continue;
+      }
+      const end = eol + 1 + Number(m[1]);
+      if (buf.length < end + 1) {
+        this.need = end + 1 - at;
+        break;
+      }
+      const c = this.commits[this.next++]!;
+      this.versions.push(new CommittedVersion(c.commit, c.date, c.path, buf.subarray(eol + 1, end)));
+      at = end + 1;
+    }
+    this.pending = at < buf.length ? [buf.subarray(at)] : [];
+    this.pendingBytes = buf.length - at;
+  }
+}
+
+/**
  * Every commit that touched `file` (an absolute path), following renames,
  * oldest first, with the file's text in that commit. Dates are the
  * committer's calendar date as written in the commit: `%ci` keeps the
@@ -69,7 +121,7 @@ class CommittedVersion implements RoadmapVersion {
 export const readVersions: ReadVersions = async (file, options = {}): Promise<VersionsResult> => {
   const env = options.env ?? { ...process.env };
   const gitBin = options.git ?? 'git';
-  const git = (cwd: string, args: string[], input?: string) => run(gitBin, cwd, args, env, input);
+  const git = (cwd: string, args: string[], input?: string, onStdout?: (piece: Buffer) => void) => run(gitBin, cwd, args, env, input, onStdout);
   const abs = slashes(file);
   const cwd = abs.slice(0, abs.lastIndexOf('/')) || '/';
   // --show-prefix: the folder's path inside the repository, whatever symlinks lead to it.
@@ -94,21 +146,9 @@ export const readVersions: ReadVersions = async (file, options = {}): Promise<Ve
   if (commits.length === 0) return { ok: false, reason: `${path} has no commits yet` };
   commits.reverse();
   // All blobs in one process: `git cat-file --batch` answers `<sha> blob <size>\n<bytes>\n` per request.
-  const batch = await git(root, ['cat-file', '--batch'], commits.map((c) => `${c.commit}:${c.path}\n`).join(''));
-  if (batch.status !== 0) return { ok: false, reason: `git cat-file failed: ${batch.stderr.trim()}` };
-  const out = batch.stdout;
-  const versions: RoadmapVersion[] = [];
-  let at = 0;
-  for (const c of commits) {
-    const eol = out.indexOf(0x0a, at);
-    if (eol === -1) break;
-    const header = text(out.subarray(at, eol));
-    at = eol + 1;
-    const m = /^\S+ blob (\d+)$/.exec(header);
-    if (!m) continue; // `missing` (a merge that deleted it, a path git could not resolve)
-    const size = Number(m[1]);
-    versions.push(new CommittedVersion(c.commit, c.date, c.path, out.subarray(at, at + size)));
-    at += size + 1;
-  }
+  const batch = new CatFileBatch(commits);
+  const done = await git(root, ['cat-file', '--batch'], commits.map((c) => `${c.commit}:${c.path}\n`).join(''), (piece) => batch.push(piece));
+  if (done.status !== 0) return { ok: false, reason: `git cat-file failed: ${done.stderr.trim()}` };
+  const versions = batch.versions;
   return { ok: true, versions };
 };

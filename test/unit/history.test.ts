@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describeMoves, roadmapHistory, type RoadmapHistory } from '../../src/core/history';
+import { CatFileBatch } from '../../src/node/git';
 import { ensureCliBuilt, run, spawnCli } from './helpers/cli';
 import { note } from './helpers/notes';
 
@@ -172,4 +173,32 @@ describe('goalpost history (pure)', () => {
     assert.equal(describeMoves({ moves: [move, move, move], firstDue: '2026-01-01', due: '2026-03-05' }), 'moved 3 times, +9 weeks since first planned');
     assert.equal(describeMoves({ moves: [move, move], firstDue: '2026-03-01', due: '2026-02-01' }), 'moved twice, −4 weeks since first planned');
   });
+});
+
+describe("git cat-file --batch's answers, read as they arrive", () => {
+  const commits = ['a1', 'b2', 'c3', 'd4'].map((commit, i) => ({ commit, date: `2026-01-0${i + 1}`, path: 'roadmap.md' }));
+  const bodies = ['- [ ] one\n- [ ] two\n', '', 'x 12 blob 3\n\n', '- [x] é ✅ 2026-01-02\r\n'];
+  // b2's path was gone in that commit: a `missing` header with no body.
+  const answer = Buffer.concat(
+    commits.flatMap((c, i) => {
+      if (i === 1) return [Buffer.from(`${c.commit}:roadmap.md missing\n`)];
+      const body = Buffer.from(bodies[i]!);
+      return [Buffer.from(`${c.commit}${'0'.repeat(38)} blob ${body.length}\n`), body, Buffer.from('\n')];
+    }),
+  );
+
+  for (const size of [1, 2, 3, 7, 16, answer.length]) {
+    it(`gives every version whole, in pieces of ${size} bytes`, () => {
+      const batch = new CatFileBatch(commits);
+      for (let at = 0; at < answer.length; at += size) batch.push(answer.subarray(at, at + size));
+      assert.deepEqual(
+        batch.versions.map((v) => [v.commit, v.date, v.text]),
+        [
+          ['a1', '2026-01-01', bodies[0]],
+          ['c3', '2026-01-03', bodies[2]],
+          ['d4', '2026-01-04', bodies[3]],
+        ],
+      );
+    });
+  }
 });
