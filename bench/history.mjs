@@ -2,10 +2,13 @@
 // git history (issue 20: 3,000 commits), as a user meets it.
 //   CLI      the whole `mentorship-review history DIR --json` process, N runs, median
 //   VS Code  in the harness's VS Code, from hovering a milestone row of the
-//            Roadmap view to the hover saying how its plan moved (the first
-//            hover reads the history: git, then every version), and the
-//            longest stall of the extension host while the history is read
-//            (the extension's own log, Output › Mentorship)
+//            Roadmap view to the hover saying how its plan moved, 5 s after
+//            the rows appeared (the history is read ahead once the rows are
+//            drawn), then again on another row right after a commit (HEAD
+//            moved: the history is read for that hover: git, then every
+//            version); each with the read's time and the longest stall of
+//            the extension host while it was read (the extension's own log,
+//            Output › Mentorship)
 // The repository is written by bench/historyRepo.ts (git fast-import).
 // Writes bench-results/history.json. Run under the harness lock:
 //   flock /tmp/vscode-it.lock node bench/history.mjs [--commits 3000] [--runs 5] [--no-vscode]
@@ -68,31 +71,59 @@ if (!argv.includes('--no-vscode')) {
     if ((await container.getAttribute('aria-checked').catch(() => null)) !== 'true') await container.click();
     const row = page.locator('.part.sidebar .monaco-list-row[aria-label^="Milestone "]').first();
     await row.waitFor({ timeout: 180_000 });
-    // Let the window settle (the index done, the Git extension up) so the hover measures the history alone.
-    await new Promise((r) => setTimeout(r, 5000));
-    const t0 = performance.now();
-    await row.hover();
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('.workbench-hover, .monaco-hover, .hover-contents')].some((e) => /moved|Plan:/.test(e.textContent ?? '')),
-      null,
-      { timeout: 60_000, polling: 25 },
-    );
-    const hoverMs = Math.round(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, 500));
-    const logs = [];
-    const walk = (d) => {
-      for (const e of readdirSync(d, { withFileTypes: true })) {
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (/Mentorship\.log$/.test(e.name)) logs.push(readFileSync(p, 'utf8'));
-      }
+    const hoverUntilMoved = async (target) => {
+      const t0 = performance.now();
+      await target.hover();
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('.workbench-hover, .monaco-hover, .hover-contents')].some((e) => /moved|Plan:/.test(e.textContent ?? '')),
+        null,
+        { timeout: 60_000, polling: 25 },
+      );
+      return Math.round(performance.now() - t0);
     };
-    walk(profile.base);
-    const line = logs.join('\n').split('\n').find((l) => l.includes('goalpost history of')) ?? '';
-    const read = /read in (\d+) ms/.exec(line);
-    const stall = /reading the goalpost history: (\d+) ms/.exec(line);
-    vscode = { hoverMs, readMs: read ? Number(read[1]) : null, longestStallMs: stall ? Number(stall[1]) : null, log: line.trim(), load: load() };
-    say(`VS Code: hover → "moved" ${hoverMs} ms; ${line.trim()}`);
+    const logLines = () => {
+      const logs = [];
+      const walk = (d) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          const p = join(d, e.name);
+          if (e.isDirectory()) walk(p);
+          else if (/Mentorship\.log$/.test(e.name)) logs.push(readFileSync(p, 'utf8'));
+        }
+      };
+      walk(profile.base);
+      return logs.join('\n').split('\n').filter((l) => l.includes('goalpost history of'));
+    };
+    const readOf = (line) => ({
+      readMs: Number(/read in (\d+) ms/.exec(line)?.[1] ?? NaN),
+      longestStallMs: Number(/reading the goalpost history: (\d+) ms/.exec(line)?.[1] ?? NaN),
+      log: line.trim(),
+    });
+    // Let the window settle (the index done, the Git extension up): the hover a user meets, the history read ahead
+    // once the rows were drawn (the log line says "read ahead") or read for the hover ("asked for").
+    await new Promise((r) => setTimeout(r, 5000));
+    const hoverMs = await hoverUntilMoved(row);
+    await new Promise((r) => setTimeout(r, 500));
+    const first = logLines()[0] ?? '';
+    // Then a commit (HEAD moves: what was read is out of date) and a hover on another row: the history is read
+    // for that hover, with nothing read ahead. The commit is undone afterwards.
+    const git = (args) => spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+    const head = git(['rev-parse', 'HEAD']).stdout.trim();
+    await page.mouse.move(900, 450);
+    git(['commit', '-q', '--allow-empty', '-m', 'bench: move HEAD']);
+    let afterCommit;
+    try {
+      await new Promise((r) => setTimeout(r, 2000));
+      const before = logLines().length;
+      const afterCommitMs = await hoverUntilMoved(page.locator('.part.sidebar .monaco-list-row[aria-label^="Milestone "]').nth(1));
+      await new Promise((r) => setTimeout(r, 500));
+      const line = logLines()[before] ?? '';
+      afterCommit = { hoverMs: afterCommitMs, ...readOf(line) };
+    } finally {
+      git(['reset', '-q', '--soft', head]);
+    }
+    vscode = { hoverMs, ...readOf(first), afterCommit, load: load() };
+    say(`VS Code: hover → "moved" ${hoverMs} ms; ${first.trim()}`);
+    say(`VS Code, after a commit: hover → "moved" ${afterCommit.hoverMs} ms; ${afterCommit.log}`);
   } finally {
     if (browser) await browser.close().catch(() => {});
     await killGroup(cs.pgid);

@@ -10,7 +10,14 @@ import { localToday } from './dates';
 import { exportPacket, packetReview } from './exportPacket';
 import { goalpostSectionOf, planGoalpost, type GoalpostPlan } from './goalpost';
 import { draftReviewOf, dueChoices, type DueChoice } from './goalpostProposal';
-import { roadmapHistory, roadmapHistoryInSlices, unavailableHistory, type RoadmapHistory } from './history';
+import {
+  annotateHistory,
+  committedHistory,
+  committedHistoryInSlices,
+  committedHistoryUnavailable,
+  type CommittedHistory,
+  type RoadmapHistory,
+} from './history';
 import { menteeRows, type MenteeRow } from './mentees';
 import type { Evidence, ReviewNote } from './model';
 import { newRoadmapNote, newSessionNote, newThreadNote, type NewNote } from './newNotes';
@@ -94,6 +101,13 @@ export interface Mentorship {
   planGoalpost(roadmapFile: string, roadmapText: string, review: string | ReviewNote): GoalpostPlan;
   /** The goalpost history of a roadmap, its moves annotated with its reviews' goalpost lines. */
   history(roadmapFile: string): Promise<RoadmapHistory>;
+  /**
+   * `history` in its two parts: what the commits tell (git and every version:
+   * the costly part, the same until HEAD moves), then the reviews' annotations
+   * from the notes as they are now.
+   */
+  committedHistory(roadmapFile: string): Promise<CommittedHistory>;
+  annotateHistory(committed: CommittedHistory, roadmapFile: string): RoadmapHistory;
   bottlenecks(roadmapFile: string): BottleneckReport;
   /** The calendar's events (next reviews, open milestones' and action items' due dates, sessions from today on). */
   calendarEvents(options?: CalendarOptions): CalendarEvent[];
@@ -183,16 +197,22 @@ export function createMentorship(ports: MentorshipPorts = {}): Mentorship {
     planGoalpost: (roadmapFile, roadmapText, review) =>
       planGoalpost(roadmapText, roadmapNote(roadmapFile), typeof review === 'string' ? review : goalpostSectionOf(review)),
     async history(roadmapFile) {
-      if (!ports.versions) return unavailableHistory(roadmapFile, 'the goalpost history needs git, which cannot run here');
+      return engine.annotateHistory(await engine.committedHistory(roadmapFile), roadmapFile);
+    },
+    async committedHistory(roadmapFile) {
+      if (!ports.versions) return committedHistoryUnavailable(roadmapFile, 'the goalpost history needs git, which cannot run here');
       const read = await ports.versions(roadmapFile);
-      if (!read.ok) return unavailableHistory(roadmapFile, read.reason);
+      if (!read.ok) return committedHistoryUnavailable(roadmapFile, read.reason);
+      return ports.pause
+        ? committedHistoryInSlices(roadmapFile, read.versions, { kindNames: settings.kindNames, pause: ports.pause })
+        : committedHistory(roadmapFile, read.versions, { kindNames: settings.kindNames });
+    },
+    annotateHistory(committed, roadmapFile) {
       const reviews = index
         .model()
         .reviews.filter((r) => r.roadmap === roadmapFile)
         .map((r) => ({ file: r.note.file, date: r.note.date, changes: r.note.goalpost }));
-      return ports.pause
-        ? roadmapHistoryInSlices(roadmapFile, read.versions, reviews, { kindNames: settings.kindNames, pause: ports.pause })
-        : roadmapHistory(roadmapFile, read.versions, reviews, { kindNames: settings.kindNames });
+      return annotateHistory(committed, reviews);
     },
     bottlenecks: (roadmapFile) => bottleneckTrends(index.model(), roadmapFile, clock()),
     calendarEvents: (options) => calendarEvents(index.model(), roadmapsNow().list, clock(), options),

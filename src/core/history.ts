@@ -42,6 +42,42 @@ export function unavailableHistory(roadmap: string, reason: string): RoadmapHist
 interface Tracked {
   history: MilestoneHistory;
   last: Milestone;
+  /** The milestone's id when each of its moves was committed (a slug id changes with the title). */
+  moveIds: string[];
+}
+
+/**
+ * A history as the commits alone tell it: no move says yet which review
+ * decided it. What git gives changes only when HEAD moves; the reviews that
+ * annotate it change with every edit of a review (`annotateHistory`).
+ */
+export interface CommittedHistory {
+  history: RoadmapHistory;
+  /** Per milestone, per move: the milestone's id when it moved. */
+  moveIds: string[][];
+}
+
+export function committedHistoryUnavailable(roadmap: string, reason: string): CommittedHistory {
+  return { history: unavailableHistory(roadmap, reason), moveIds: [] };
+}
+
+/** Each move with the review whose goalpost line decided it, if any. */
+export function annotateHistory(committed: CommittedHistory, reviews: ReviewGoalposts[]): RoadmapHistory {
+  const { history, moveIds } = committed;
+  return {
+    ...history,
+    milestones: history.milestones.map((h, i) =>
+      h.moves.length === 0
+        ? h
+        : {
+            ...h,
+            moves: h.moves.map((move, k) => {
+              const decided = decidingReview(reviews, moveIds[i]![k]!, move.to, move.date);
+              return { ...move, review: decided?.review ?? null, why: decided?.why ?? null };
+            }),
+          },
+    ),
+  };
 }
 
 function parseVersion(path: string, text: string, kindNames: KindNames, inlineMemo: Map<string, InlineInfo>): Milestone[] | null {
@@ -116,7 +152,7 @@ function decidingReview(reviews: ReviewGoalposts[], id: string, to: string | nul
   return { review: pick.r.file, why: pick.change!.why || null };
 }
 
-function track(t: Tracked, m: Milestone, v: RoadmapVersion, reviews: ReviewGoalposts[]): void {
+function track(t: Tracked, m: Milestone, v: RoadmapVersion): void {
   const h = t.history;
   h.id = m.id;
   if (m.due !== h.due) {
@@ -124,8 +160,8 @@ function track(t: Tracked, m: Milestone, v: RoadmapVersion, reviews: ReviewGoalp
       // The first date it was ever given is its first plan, not a move.
       h.firstDue = m.due;
     } else {
-      const decided = decidingReview(reviews, m.id, m.due, v.date);
-      h.moves.push({ commit: v.commit, date: v.date, from: h.due, to: m.due, review: decided?.review ?? null, why: decided?.why ?? null });
+      h.moves.push({ commit: v.commit, date: v.date, from: h.due, to: m.due, review: null, why: null });
+      t.moveIds.push(m.id);
     }
     h.due = m.due;
   }
@@ -152,10 +188,10 @@ export interface HistoryOptions {
 }
 
 export function roadmapHistory(roadmap: string, versions: RoadmapVersion[], reviews: ReviewGoalposts[] = [], options: HistoryOptions = {}): RoadmapHistory {
-  const steps = historySteps(roadmap, versions, reviews, options);
+  const steps = historySteps(roadmap, versions, options);
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) return annotateHistory(step.value, reviews);
   }
 }
 
@@ -170,7 +206,16 @@ export async function roadmapHistoryInSlices(
   reviews: ReviewGoalposts[],
   options: HistoryOptions & { pause: () => Promise<void>; sliceMs?: number },
 ): Promise<RoadmapHistory> {
-  const steps = historySteps(roadmap, versions, reviews, options);
+  return annotateHistory(await committedHistoryInSlices(roadmap, versions, options), reviews);
+}
+
+/** The history the commits tell, read a slice at a time (see roadmapHistoryInSlices). */
+export async function committedHistoryInSlices(
+  roadmap: string,
+  versions: RoadmapVersion[],
+  options: HistoryOptions & { pause: () => Promise<void>; sliceMs?: number },
+): Promise<CommittedHistory> {
+  const steps = historySteps(roadmap, versions, options);
   const sliceMs = options.sliceMs ?? SLICE_MS;
   let sliceStart = Date.now();
   for (;;) {
@@ -183,7 +228,16 @@ export async function roadmapHistoryInSlices(
   }
 }
 
-function* historySteps(roadmap: string, versions: RoadmapVersion[], reviews: ReviewGoalposts[], options: HistoryOptions): Generator<void, RoadmapHistory> {
+/** The history the commits tell, whole (see roadmapHistory). */
+export function committedHistory(roadmap: string, versions: RoadmapVersion[], options: HistoryOptions = {}): CommittedHistory {
+  const steps = historySteps(roadmap, versions, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* historySteps(roadmap: string, versions: RoadmapVersion[], options: HistoryOptions): Generator<void, CommittedHistory> {
   const kindNames = options.kindNames ?? DEFAULT_KIND_NAMES;
   const all: Tracked[] = [];
   let previous = new Map<string, Tracked>();
@@ -220,13 +274,14 @@ function* historySteps(roadmap: string, versions: RoadmapVersion[], reviews: Rev
           t = {
             history: { id: m.id, title: m.title, firstSeen: v.date, firstDue: m.due, due: m.due, moves: [], renames: [], dropped: null, done: null },
             last: m,
+            moveIds: [],
           };
           if (m.status === 'dropped') t.history.dropped = v.date;
           if (m.status === 'done') t.history.done = v.date;
           all.push(t);
         }
       }
-      track(t, m, v, reviews);
+      track(t, m, v);
       current.set(m.id, t);
       order.push(t);
     }
@@ -238,8 +293,8 @@ function* historySteps(roadmap: string, versions: RoadmapVersion[], reviews: Rev
     yield;
   }
   const inFile = new Set(order);
-  const milestones = [...order, ...all.filter((t) => !inFile.has(t))].map((t) => t.history);
-  return { roadmap, available: true, reason: null, milestones };
+  const tracked = [...order, ...all.filter((t) => !inFile.has(t))];
+  return { history: { roadmap, available: true, reason: null, milestones: tracked.map((t) => t.history) }, moveIds: tracked.map((t) => t.moveIds) };
 }
 
 /** `moved 3 times, +9 weeks since first planned` (empty when it never moved): present.ts words it. */

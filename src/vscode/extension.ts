@@ -90,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): MentorshipApi {
   const goalpost = registerGoalpost(context, notes);
   registerChatTools(context, notes);
   roadmapTree.history = (folder, file) => goalpost.history.history(folder, file);
+  roadmapTree.rowsDrawn = (folder, file) => goalpost.history.prefetch(folder, file, () => notes.whenIdle());
 
   // Never rejects: a failure is reported by the service and the views stay usable.
   void notes.start().then(updateContext);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describeMoves, roadmapHistory, type RoadmapHistory } from '../../src/core/history';
+import { annotateHistory, committedHistory, describeMoves, roadmapHistory, type RoadmapHistory } from '../../src/core/history';
 import { CatFileBatch } from '../../src/node/git';
 import { ensureCliBuilt, run, spawnCli } from './helpers/cli';
 import { note } from './helpers/notes';
@@ -164,6 +164,23 @@ describe('goalpost history (pure)', () => {
         ['b', null, null, 0, '2026-01-04'],
       ],
     );
+  });
+
+  it('reads the commits once and annotates them with the reviews as they are now, by the id a milestone had when it moved', () => {
+    const v = (commit: string, date: string, lines: string[]) => ({ commit, date, path: 'r.md', text: roadmap(lines) });
+    const committed = committedHistory('r.md', [
+      v('a', '2026-01-01', ['- [ ] Give a talk 📅 2026-04-01']),
+      v('b', '2026-03-02', ['- [ ] Give a talk 📅 2026-05-01']),
+      // Renamed on its line: its slug id changes with the title.
+      v('c', '2026-03-20', ['- [ ] Give an internal talk 📅 2026-05-01']),
+    ]);
+    const review = (why: string) => ({ file: 'reviews/r.md', date: '2026-03-01', changes: [{ op: 'move' as const, id: 'give-a-talk', due: '2026-05-01', why, line: 5 }] });
+    const moves = (h: RoadmapHistory) => h.milestones.map((m) => [m.id, m.moves.map((x) => [x.to, x.review, x.why])]);
+    assert.deepEqual(moves(annotateHistory(committed, [])), [['give-an-internal-talk', [['2026-05-01', null, null]]]]);
+    assert.deepEqual(moves(annotateHistory(committed, [review('the venue moved')])), [['give-an-internal-talk', [['2026-05-01', 'reviews/r.md', 'the venue moved']]]]);
+    // Annotating leaves the committed history as it was: a later edit of the review annotates it afresh.
+    assert.deepEqual(moves(annotateHistory(committed, [review('a new reason')])), [['give-an-internal-talk', [['2026-05-01', 'reviews/r.md', 'a new reason']]]]);
+    assert.equal(committed.history.milestones[0]!.moves[0]!.review, null);
   });
 
   it('describeMoves says how often and how far', () => {

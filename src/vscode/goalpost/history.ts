@@ -8,7 +8,7 @@
 // history is empty and says why.
 import * as vscode from 'vscode';
 import type { ReadVersions, VersionsResult } from '../../core';
-import type { RoadmapHistory } from '../../core/history';
+import type { CommittedHistory, RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import { hostMonitor } from '../notes/hostMonitor';
 
@@ -105,28 +105,78 @@ export async function gitVersions(folder: FolderNotes, roadmapFile: string): Pro
   return versions;
 }
 
+/** How long after a roadmap's rows are drawn its history is read ahead: the window's own start goes first. */
+const PREFETCH_DELAY_MS = 1000;
+
 export class GoalpostHistoryProvider {
-  /** Histories read since HEAD last moved, per folder and roadmap (a hover asks once per row). */
+  /**
+   * What the commits tell, per folder and roadmap, until HEAD moves: git and
+   * every version are read once, not again after each edit of a note.
+   */
+  private readonly committed = new Map<string, Promise<CommittedHistory>>();
+  /** The histories annotated with the reviews of an index generation (a hover asks once per row). */
   private readonly read = new Map<string, { index: number; history: Promise<RoadmapHistory> }>();
 
+  /** Roadmaps whose history was read ahead since HEAD last moved (read ahead once, whatever came of it). */
+  private readonly readAhead = new Set<string>();
+
   constructor(private readonly log?: (message: string) => void) {
-    onDidMoveHead(() => this.read.clear());
+    onDidMoveHead(() => {
+      this.committed.clear();
+      this.read.clear();
+      this.readAhead.clear();
+    });
+  }
+
+  /**
+   * Reads a roadmap's history ahead of its first hover, once its milestone
+   * rows are drawn: PREFETCH_DELAY_MS later, once the index is idle, in
+   * slices like any history read. The first tooltip then has it at once
+   * instead of waiting for git and every version (1.5 s for 3,000 commits).
+   */
+  prefetch(folder: FolderNotes, roadmapFile: string, whenIdle: () => Promise<void>): void {
+    const key = `${folder.key}|${roadmapFile}`;
+    if (this.readAhead.has(key) || this.committed.has(key)) return;
+    this.readAhead.add(key);
+    setTimeout(() => {
+      void whenIdle()
+        .then(() => this.committedHistory(folder, roadmapFile, key, 'read ahead'))
+        .catch(() => undefined);
+    }, PREFETCH_DELAY_MS);
   }
 
   /** The history of a roadmap of `folder`, annotated with that folder's reviews. */
   history(folder: FolderNotes, roadmapFile: string): Promise<RoadmapHistory> {
     const key = `${folder.key}|${roadmapFile}`;
-    // The reviews' goalpost lines annotate the moves: read again when the index moved on.
+    // The reviews' goalpost lines annotate the moves: annotated again when the index moved on.
     const generation = folder.index.generation;
     const known = this.read.get(key);
     if (known && known.index === generation) return known.history;
-    const t0 = performance.now();
-    const monitor = hostMonitor();
-    const history = folder.engine.history(roadmapFile).finally(() => {
-      const cost = monitor.stop();
-      this.log?.(`goalpost history of ${roadmapFile} read in ${Math.round(performance.now() - t0)} ms; longest stall of the extension host while reading the goalpost history: ${cost}`);
-    });
+    const history = this.committedHistory(folder, roadmapFile, key, 'asked for').then((c) => folder.engine.annotateHistory(c, roadmapFile));
     this.read.set(key, { index: generation, history });
     return history;
+  }
+
+  private committedHistory(folder: FolderNotes, roadmapFile: string, key: string, why: 'read ahead' | 'asked for'): Promise<CommittedHistory> {
+    const known = this.committed.get(key);
+    if (known) return known;
+    const t0 = performance.now();
+    const monitor = hostMonitor();
+    const committed = folder.engine.committedHistory(roadmapFile).then(
+      (c) => {
+        const cost = monitor.stop();
+        this.log?.(`goalpost history of ${roadmapFile} (${why}) read in ${Math.round(performance.now() - t0)} ms; longest stall of the extension host while reading the goalpost history: ${cost}`);
+        // Not available (no git yet, no repository, no commits): asked again next time.
+        if (!c.history.available && this.committed.get(key) === committed) this.committed.delete(key);
+        return c;
+      },
+      (e: unknown) => {
+        monitor.stop();
+        if (this.committed.get(key) === committed) this.committed.delete(key);
+        throw e;
+      },
+    );
+    this.committed.set(key, committed);
+    return committed;
   }
 }

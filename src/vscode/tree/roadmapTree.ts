@@ -128,6 +128,8 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   private readonly sub: vscode.Disposable;
   /** The goalpost history of a roadmap (set by the goalpost feature): a milestone's tooltip says how its plan moved. */
   history: ((folder: FolderNotes, roadmapFile: string) => Promise<RoadmapHistory | undefined>) | undefined;
+  /** Told when a roadmap's milestone rows are drawn: their hovers will want its history. */
+  rowsDrawn: ((folder: FolderNotes, roadmapFile: string) => void) | undefined;
 
   constructor(
     private readonly notes: NotesService,
@@ -252,6 +254,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     switch (node.type) {
       case 'roadmap': {
         this.notes.rowsUnderRoadmapShown();
+        this.rowsDrawn?.(node.folder, node.state.file);
         const visible = this.visibleMilestones(node.state.milestones);
         if (this.sortByDue) return visible.map((m) => milestoneNode(node, node, m));
         const phases: PhaseNode[] = [];
