@@ -417,22 +417,34 @@ export class NotesIndex {
       }
       return true;
     };
-    for await (const piece of pieces) {
-      const text = rest + piece;
-      let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        if (!take(text.slice(start, end))) return false;
-        start = end + 1;
-        if (held) {
-          await held.catch(() => undefined);
-          held = undefined;
-          sliceStart = Date.now();
-        } else if (pause && Date.now() - sliceStart >= sliceMs) {
-          await pause();
-          sliceStart = Date.now();
-        }
+    const breathe = async (): Promise<void> => {
+      if (held) {
+        await held.catch(() => undefined);
+        held = undefined;
+        sliceStart = Date.now();
+      } else if (pause && Date.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = Date.now();
       }
-      rest = text.slice(start);
+    };
+    for await (const piece of pieces) {
+      // Lines are cut from the piece itself; only the line across a cut is
+      // joined (`rest + piece` would copy every megabyte piece once more).
+      let end = piece.indexOf('\n');
+      if (end === -1) {
+        rest += piece;
+        continue;
+      }
+      if (!take(rest + piece.slice(0, end))) return false;
+      rest = '';
+      let start = end + 1;
+      await breathe();
+      for (end = piece.indexOf('\n', start); end !== -1; end = piece.indexOf('\n', start)) {
+        if (!take(piece.slice(start, end))) return false;
+        start = end + 1;
+        await breathe();
+      }
+      rest = piece.slice(start);
     }
     // The header ends with a newline; a cut last row is corrupt.
     if (rest && !take(rest)) return false;
