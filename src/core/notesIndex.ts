@@ -347,15 +347,27 @@ export class NotesIndex {
    * roadmaps' rows before it has read the rest.
    */
   *cacheLines(key: string): Generator<string> {
-    const roadmaps: [string, Entry][] = [];
-    const rest: [string, Entry][] = [];
-    for (const row of this.files) {
-      if (row[1].size < 0 || row[1].mtime < 0) continue;
-      (row[1].result.note?.kind === 'roadmap' ? roadmaps : rest).push(row);
-    }
-    yield `${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: roadmaps.length + rest.length, roadmaps: roadmaps.length })}\n`;
-    for (const rows of [roadmaps, rest]) {
-      for (const [path, e] of rows) yield `${JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result])}\n`;
+    // Paths and entries side by side, not a [path, entry] pair per file: the
+    // cache is written at the end of a first index, the extension host's
+    // memory peak, and 50,000 pairs are 50,000 more objects there.
+    const paths: string[] = [];
+    const entries: Entry[] = [];
+    let roadmaps = 0;
+    this.files.forEach((e, path) => {
+      if (e.size < 0 || e.mtime < 0 || e.result.note?.kind !== 'roadmap') return;
+      paths.push(path);
+      entries.push(e);
+      roadmaps++;
+    });
+    this.files.forEach((e, path) => {
+      if (e.size < 0 || e.mtime < 0 || e.result.note?.kind === 'roadmap') return;
+      paths.push(path);
+      entries.push(e);
+    });
+    yield `${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: paths.length, roadmaps })}\n`;
+    for (let i = 0; i < paths.length; i++) {
+      const e = entries[i]!;
+      yield `${JSON.stringify(e.result === EMPTY ? [paths[i], e.size, e.mtime] : [paths[i], e.size, e.mtime, e.result])}\n`;
     }
   }
 
