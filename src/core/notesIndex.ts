@@ -347,15 +347,27 @@ export class NotesIndex {
    * roadmaps' rows before it has read the rest.
    */
   *cacheLines(key: string): Generator<string> {
-    const roadmaps: [string, Entry][] = [];
-    const rest: [string, Entry][] = [];
-    for (const row of this.files) {
-      if (row[1].size < 0 || row[1].mtime < 0) continue;
-      (row[1].result.note?.kind === 'roadmap' ? roadmaps : rest).push(row);
-    }
-    yield `${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: roadmaps.length + rest.length, roadmaps: roadmaps.length })}\n`;
-    for (const rows of [roadmaps, rest]) {
-      for (const [path, e] of rows) yield `${JSON.stringify(e.result === EMPTY ? [path, e.size, e.mtime] : [path, e.size, e.mtime, e.result])}\n`;
+    // Paths and entries side by side, not a [path, entry] pair per file: the
+    // cache is written at the end of a first index, the extension host's
+    // memory peak, and 50,000 pairs are 50,000 more objects there.
+    const paths: string[] = [];
+    const entries: Entry[] = [];
+    let roadmaps = 0;
+    this.files.forEach((e, path) => {
+      if (e.size < 0 || e.mtime < 0 || e.result.note?.kind !== 'roadmap') return;
+      paths.push(path);
+      entries.push(e);
+      roadmaps++;
+    });
+    this.files.forEach((e, path) => {
+      if (e.size < 0 || e.mtime < 0 || e.result.note?.kind === 'roadmap') return;
+      paths.push(path);
+      entries.push(e);
+    });
+    yield `${JSON.stringify({ magic: CACHE_MAGIC, format: INDEX_CACHE_FORMAT, key, files: paths.length, roadmaps })}\n`;
+    for (let i = 0; i < paths.length; i++) {
+      const e = entries[i]!;
+      yield `${JSON.stringify(e.result === EMPTY ? [paths[i], e.size, e.mtime] : [paths[i], e.size, e.mtime, e.result])}\n`;
     }
   }
 
@@ -417,22 +429,34 @@ export class NotesIndex {
       }
       return true;
     };
-    for await (const piece of pieces) {
-      const text = rest + piece;
-      let start = 0;
-      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-        if (!take(text.slice(start, end))) return false;
-        start = end + 1;
-        if (held) {
-          await held.catch(() => undefined);
-          held = undefined;
-          sliceStart = Date.now();
-        } else if (pause && Date.now() - sliceStart >= sliceMs) {
-          await pause();
-          sliceStart = Date.now();
-        }
+    const breathe = async (): Promise<void> => {
+      if (held) {
+        await held.catch(() => undefined);
+        held = undefined;
+        sliceStart = Date.now();
+      } else if (pause && Date.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = Date.now();
       }
-      rest = text.slice(start);
+    };
+    for await (const piece of pieces) {
+      // Lines are cut from the piece itself; only the line across a cut is
+      // joined (`rest + piece` would copy every megabyte piece once more).
+      let end = piece.indexOf('\n');
+      if (end === -1) {
+        rest += piece;
+        continue;
+      }
+      if (!take(rest + piece.slice(0, end))) return false;
+      rest = '';
+      let start = end + 1;
+      await breathe();
+      for (end = piece.indexOf('\n', start); end !== -1; end = piece.indexOf('\n', start)) {
+        if (!take(piece.slice(start, end))) return false;
+        start = end + 1;
+        await breathe();
+      }
+      rest = piece.slice(start);
     }
     // The header ends with a newline; a cut last row is corrupt.
     if (rest && !take(rest)) return false;

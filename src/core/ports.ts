@@ -47,7 +47,12 @@ export interface Disk {
   stat(fsPath: string): Promise<{ size: number; mtime: number } | undefined>;
   read(fsPath: string): Promise<Uint8Array>;
   readHead(fsPath: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead>;
-  /** A file in pieces of about `pieceBytes`, read as they are asked for (the index cache, without holding all of it). */
+  /**
+   * A file in pieces of about `pieceBytes`, read as they are asked for (the
+   * index cache, without holding all of it). A piece may be a view of one
+   * reused buffer: it is valid until the next piece is asked for, so the
+   * consumer decodes (or copies) it first.
+   */
   readPieces(fsPath: string, pieceBytes: number): AsyncIterable<Uint8Array>;
   /**
    * Writes the pieces one after another, each as it comes (creating or
