@@ -89,4 +89,18 @@ describe('what the index keeps of a note', () => {
     assert.deepEqual(value, copy);
     assert.equal(value.frozen, frozen);
   });
+
+  it('detachStrings copies each array once: an array two places hold stays one array, a frozen one stays itself', () => {
+    const shared = ['a long enough string here', 'short'];
+    const frozenList = Object.freeze(['x']);
+    const value = { a: { list: shared }, b: { list: shared }, lists: [shared, [shared]], frozenList };
+    const copy = structuredClone(value);
+    detachStrings(value);
+    assert.deepEqual(value, copy);
+    assert.equal(value.a.list, value.b.list, 'one copy for both holders');
+    assert.equal(value.lists[0], value.a.list);
+    assert.equal((value.lists[1] as unknown[])[0], value.a.list);
+    assert.notEqual(value.a.list, shared, 'replaced by a copy of its own length');
+    assert.equal(value.frozenList, frozenList);
+  });
 });
