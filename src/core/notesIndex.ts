@@ -82,6 +82,10 @@ function readFailure(error: unknown): string {
 }
 
 const EMPTY: FileResult = { note: null, diagnostics: [] };
+
+function unreadable(file: string, error: unknown): FileResult {
+  return { note: null, diagnostics: [{ file, line: 1, severity: 'warning', code: 'unreadable', message: `Could not read file: ${readFailure(error)}` }] };
+}
 const headDecoder = new TextDecoder('utf-8');
 
 /** The bytes can only be a note of no kind: no UTF-16 BOM, no NUL, no `---` on line 1. */
@@ -183,12 +187,13 @@ export class NotesIndex {
     const preview = first && show ? this.previewer(show, options.firstPreviewMs ?? 1000, options.maxPreviews ?? 3) : undefined;
     let next = 0;
     let done = 0;
+    const readHeadSync = reader.readHeadSync?.bind(reader);
     const worker = async () => {
       for (;;) {
         if (held) await held;
         if (next >= todo.length) return;
         const info = todo[next++]!;
-        const e = await this.readOne(reader, info);
+        const e = readHeadSync ? this.readOneSync(readHeadSync, info) : await this.readOne(reader, info);
         if (first && e.result !== EMPTY) {
           linker.set(info.path, e.result.note, e.result.diagnostics);
           preview?.read(e.result.note?.kind === 'roadmap');
@@ -247,19 +252,22 @@ export class NotesIndex {
         result = this.parse(info.path, await reader.read(info.path));
       }
     } catch (error) {
-      result = {
-        note: null,
-        diagnostics: [
-          {
-            file: info.path,
-            line: 1,
-            severity: 'warning',
-            code: 'unreadable',
-            message: `Could not read file: ${readFailure(error)}`,
-          },
-        ],
-      };
+      result = unreadable(info.path, error);
     }
+    return this.keep(info, result);
+  }
+
+  private readOneSync(readHeadSync: NonNullable<FileReader['readHeadSync']>, info: FileInfo): Entry {
+    let result: FileResult;
+    try {
+      result = this.classify(info.path, readHeadSync(info.path, HEAD_BYTES, this.wantRest));
+    } catch (error) {
+      result = unreadable(info.path, error);
+    }
+    return this.keep(info, result);
+  }
+
+  private keep(info: FileInfo, result: FileResult): Entry {
     const entry = { size: info.size, mtime: info.mtime, result: nothing(result) ? EMPTY : result };
     this.files.set(info.path, entry);
     return entry;

@@ -253,5 +253,6 @@ export function createNodeReader(rootDir: string, options: NodeReaderOptions = {
     read: (path: string) => (blocking ? settled(() => fs.readFileSync(underRoot(rootDir, path))) : readWhole(underRoot(rootDir, path))),
     readHead: (path, maxBytes, wantRest) =>
       blocking ? settled(() => readFileHeadSync(underRoot(rootDir, path), maxBytes, wantRest)) : readFileHead(underRoot(rootDir, path), maxBytes, wantRest),
+    ...(blocking ? { readHeadSync: (path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean) => readFileHeadSync(underRoot(rootDir, path), maxBytes, wantRest) } : {}),
   };
 }

@@ -329,6 +329,37 @@ describe('head-only classification', function () {
     assert.ok(fromDisk.model().threads.some((t) => t.file === 'edge/utf16.md'));
   });
 
+  it('a reader that reads there and then (readHeadSync) gives the index the same notes, and an unreadable file its warning', async () => {
+    const files = sample();
+    const alone = new NotesIndex();
+    await alone.build(statReader(files));
+    const base = statReader(files);
+    const sync = new NotesIndex();
+    let syncReads = 0;
+    await sync.build({
+      list: () => base.list(),
+      read: () => Promise.reject(new Error('the index reads through readHeadSync')),
+      readHeadSync: (path) => {
+        syncReads++;
+        return { content: toBytes(files.get(path)!.text), complete: true };
+      },
+    });
+    sameModel(sync, alone);
+    assert.equal(syncReads, files.size);
+    const failing = new NotesIndex();
+    await failing.build({
+      list: async () => [{ path: 'locked.md', size: 1, mtime: 1 }],
+      read: () => Promise.reject(new Error('unused')),
+      readHeadSync: () => {
+        throw Object.assign(new Error("EACCES: permission denied, open '/home/someone/locked.md'"), { code: 'EACCES' });
+      },
+    });
+    assert.deepEqual(
+      failing.model().diagnostics.map((d) => [d.file, d.code, d.message]),
+      [['locked.md', 'unreadable', 'Could not read file: EACCES (permission denied)']],
+    );
+  });
+
   it('lists real size and mtime, or -1 without stat', async () => {
     write('a/one.md', '# one\n');
     utimesSync(join(dir, 'a/one.md'), 1_000, 1_000);
