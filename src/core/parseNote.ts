@@ -31,12 +31,23 @@ export function parseNoteBytes(file: string, bytes: Uint8Array, options: ParseOp
  * without front matter (it can never have a kind).
  */
 export function mayBeNote(head: string, kindNames: KindNames): boolean {
+  const closed = mayBeNoteIfClosed(head, kindNames);
+  if (closed !== undefined) return closed;
+  // Opened on line 1 and not closed within the head: it may close further on.
+  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  return FRONT_MATTER_OPEN.test(text.split(LINE_BREAK, 1)[0]!);
+}
+
+/**
+ * mayBeNote's answer when `head` (whole lines) settles it: no front matter,
+ * or front matter that closes within it. Undefined when it opens and does
+ * not close there (a longer head may still close it).
+ */
+export function mayBeNoteIfClosed(head: string, kindNames: KindNames): boolean | undefined {
   const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
   if (!text.startsWith('---')) return false;
   const block = findFrontMatter(text);
-  if (block) return mayHaveKind(block.yaml, kindNames);
-  // Opened on line 1 and not closed within the head: it may close further on.
-  return FRONT_MATTER_OPEN.test(text.split(LINE_BREAK, 1)[0]!);
+  return block ? mayHaveKind(block.yaml, kindNames) : undefined;
 }
 
 /** What a binary file named like a note contributes: a warning, nothing else. */

@@ -287,11 +287,19 @@ describe('head-only classification', function () {
     assert.deepEqual(seen['ours.md'], { complete: true, length: Buffer.byteLength(ours) });
     assert.deepEqual(seen['long-fm.md'], { complete: true, length: Buffer.byteLength(longFm) });
 
-    const index = new NotesIndex();
-    await index.build(createNodeReader(dir));
-    const model = index.model();
-    assert.deepEqual(model.threads.map((t) => t.file).sort(), ['long-fm.md', 'ours.md']);
-    assert.ok(model.entries.some((e) => e.entry.title.includes('Late entry')), 'the end of a long thread was read');
+    // The index decodes a long note's first kilobyte first: front matter closing after it, a first line
+    // longer than it, and front matter closing within it without a kind word all read as a whole read says.
+    const keys = Array.from({ length: 90 }, (_, i) => `key${i}: x`).join('\n');
+    write('fm-after-first-kb.md', `---\n${keys}\ntags: [thread]\ndate: 2026-03-01\n---\n# After the first KB\n\n${filler(20_000)}`);
+    write('long-first-line.md', `---${' '.repeat(1500)}\ntitle: ${'x'.repeat(2000)}\ntags: [thread]\ndate: 2026-03-01\n---\n# Long first line\n\n${filler(20_000)}`);
+    write('closes-early.md', `---\ntitle: a recipe\n---\n# Not ours\n\n${filler(20_000)}\n`);
+    for (const blocking of [false, true]) {
+      const index = new NotesIndex();
+      await index.build(createNodeReader(dir, { blocking }));
+      const model = index.model();
+      assert.deepEqual(model.threads.map((t) => t.file).sort(), ['fm-after-first-kb.md', 'long-first-line.md', 'long-fm.md', 'ours.md'], `blocking: ${blocking}`);
+      assert.ok(model.entries.some((e) => e.entry.title.includes('Late entry')), 'the end of a long thread was read');
+    }
   });
 
   it('a repo on disk indexes exactly as a full read of the same files (long notes, BOMs, UTF-16, binary, CRLF)', async () => {
