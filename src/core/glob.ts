@@ -59,11 +59,20 @@ function globSource(glob: string): string {
   return out + ')'.repeat(depth);
 }
 
+// A glob of any folders then a name (no slash and no double star in the
+// name): it matches a path by the path's last segment alone.
+const ANY_FOLDER_NAME = /^\*\*\/(?!.*\*\*)[^/]+$/;
+
 /** A test for paths matching any of `globs` (none: matches nothing). */
 export function globMatcher(globs: string[]): (path: string) => boolean {
-  const sources = globs.filter(Boolean).map(globSource);
-  if (sources.length === 0) return () => false;
-  // One RegExp for them all: the listing tests every path of the folder against it.
-  const re = new RegExp(`^(?:${sources.join('|')})$`);
-  return (path) => re.test(path);
+  const given = globs.filter(Boolean).map((g) => g.replace(/^\.\//, ''));
+  // Such globs (VS Code's default files.exclude has six) are tested against
+  // the path's last segment: as part of one RegExp over whole paths, each
+  // one's any-folders prefix scanned every path again.
+  const byName = given.filter((g) => ANY_FOLDER_NAME.test(g)).map((g) => globSource(g.slice(3)));
+  const byPath = given.filter((g) => !ANY_FOLDER_NAME.test(g)).map(globSource);
+  const name = byName.length ? new RegExp(`^(?:${byName.join('|')})$`) : undefined;
+  const whole = byPath.length ? new RegExp(`^(?:${byPath.join('|')})$`) : undefined;
+  if (!name && !whole) return () => false;
+  return (path) => (name !== undefined && name.test(path.slice(path.lastIndexOf('/') + 1))) || (whole !== undefined && whole.test(path));
 }

@@ -1,5 +1,6 @@
 // The globs the extension lists notes with (include, exclude, files.exclude) match as VS Code's do.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { globMatcher, globToRegExp } from '../../src/core/glob';
 
 const matches = (glob: string, path: string) => globToRegExp(glob).test(path);
@@ -40,6 +41,21 @@ describe('globs for listing notes', () => {
     assert.equal(m('drafts/b'), true);
     assert.equal(m('x/.git'), true);
     assert.equal(m('drafts/c'), false);
+  });
+  it('matches as each glob alone does, on generated globs and paths (globs of any folders then a name are tested on the last segment)', () => {
+    const segment = fc.constantFrom('a', 'b', '.git', 'x.md', 'y.markdown', 'node_modules', 'Thumbs.db', 'a.b', 'ab', '');
+    const glob = fc.oneof(
+      fc.constantFrom('**/.git', '**/*.md', '**/{a,b}', '**/{a/b,c}', '**/a/**', '**/*.{md,markdown}', '**/node_modules/**', 'a/**', '*.md', '**/a?', '**/[ab]', '**', './**/b', 'a/**/b', '**/**/a'),
+      fc.tuple(fc.constantFrom('**/', 'a/', ''), segment, fc.constantFrom('', '/**', '*')).map(([a, b, c]) => `${a}${b}${c}`),
+    );
+    const path = fc.array(segment.filter((x) => x !== ''), { minLength: 1, maxLength: 4 }).map((xs) => xs.join('/'));
+    fc.assert(
+      fc.property(fc.array(glob, { maxLength: 4 }), fc.array(path, { minLength: 1, maxLength: 6 }), (globs, paths) => {
+        const m = globMatcher(globs);
+        for (const p of paths) assert.equal(m(p), globs.filter(Boolean).some((g) => globToRegExp(g).test(p)), `${JSON.stringify(globs)} on ${p}`);
+      }),
+      { numRuns: 3000, seed: 20 },
+    );
   });
   it('no globs match nothing', () => {
     assert.equal(globMatcher([])('a.md'), false);
