@@ -35,8 +35,8 @@ const LINES = [
 
 const head = ['---', 'tags: [roadmap]', 'title: T', '---'];
 
-function versionsOf(bodies: string[][]): RoadmapVersion[] {
-  return bodies.map((body, i) => ({ commit: `c${i}`, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, path: 'roadmap.md', text: [...head, ...body].join('\n') + '\n' }));
+function versionsOf(bodies: string[][], eol = '\n', end = eol): RoadmapVersion[] {
+  return bodies.map((body, i) => ({ commit: `c${i}`, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, path: 'roadmap.md', text: [...head, ...body].join(eol) + end }));
 }
 
 /** A start and a sequence of edits, most of them one line rewritten in place (what commits do). */
@@ -66,9 +66,12 @@ describe('goalpost history read version from version', () => {
           else if (s.op === 'delete' && body.length > 1) body.splice(at, 1);
           bodies.push(body);
         }
-        const versions = versionsOf(bodies);
         const reviews = [{ file: 'r.md', date: '2026-01-05', changes: [{ op: 'move' as const, id: 'payments', due: '2026-07-15', why: 'slipped', line: 3 }] }];
-        assert.deepEqual(roadmapHistory('roadmap.md', versions, reviews), roadmapHistory('roadmap.md', versions, reviews, { incremental: false }));
+        // LF with and without a last line break, and CRLF (read by another path).
+        for (const [eol, end] of [['\n', '\n'], ['\n', ''], ['\r\n', '\r\n']] as const) {
+          const versions = versionsOf(bodies, eol, end);
+          assert.deepEqual(roadmapHistory('roadmap.md', versions, reviews), roadmapHistory('roadmap.md', versions, reviews, { incremental: false }), JSON.stringify(eol));
+        }
       }),
       { seed: 20261206, numRuns: 600 },
     );
