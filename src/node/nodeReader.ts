@@ -65,10 +65,29 @@ function fstat(fd: number): Promise<fs.Stats> {
 /** Scratch buffers for heads, reused: one per read in flight, never handed out. */
 const scratch: Buffer[] = [];
 
+function headBuffer(maxBytes: number): Buffer {
+  const head = scratch.pop();
+  return head && head.length === maxBytes ? head : Buffer.allocUnsafe(maxBytes);
+}
+
+/** A buffer for the whole file, the head already in it: the file's size and one byte more, to see it grew. */
+function wholeBuffer(head: Buffer, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(Math.max(size, head.length) + 1);
+  head.copy(buf, 0, 0, head.length);
+  return buf;
+}
+
+/** `buf`, or twice its size with its `got` bytes when it is full (a file that grows while read). */
+function roomIn(buf: Buffer, got: number): Buffer {
+  if (got < buf.length) return buf;
+  const bigger = Buffer.allocUnsafe(buf.length * 2);
+  buf.copy(bigger, 0, 0, got);
+  return bigger;
+}
+
 export async function readFileHead(file: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): Promise<HeadRead> {
   const fd = await open(file);
-  let head = scratch.pop();
-  if (!head || head.length !== maxBytes) head = Buffer.allocUnsafe(maxBytes);
+  const head = headBuffer(maxBytes);
   try {
     let got = 0;
     for (;;) {
@@ -79,15 +98,9 @@ export async function readFileHead(file: string, maxBytes: number, wantRest: (he
       if (got === maxBytes) break;
     }
     if (!wantRest(head)) return { content: Buffer.from(head), complete: false };
-    const size = (await fstat(fd)).size;
-    let buf = Buffer.allocUnsafe(Math.max(size, maxBytes) + 1);
-    head.copy(buf, 0, 0, maxBytes);
+    let buf = wholeBuffer(head, (await fstat(fd)).size);
     for (;;) {
-      if (got === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, got);
-        buf = bigger;
-      }
+      buf = roomIn(buf, got);
       const n = await readInto(fd, buf, got, got);
       if (n === 0) return { content: buf.subarray(0, got), complete: true };
       got += n;
@@ -101,8 +114,7 @@ export async function readFileHead(file: string, maxBytes: number, wantRest: (he
 /** `readFileHead` with synchronous calls (see `blocking`). */
 export function readFileHeadSync(file: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): HeadRead {
   const fd = fs.openSync(file, 'r');
-  let head = scratch.pop();
-  if (!head || head.length !== maxBytes) head = Buffer.allocUnsafe(maxBytes);
+  const head = headBuffer(maxBytes);
   try {
     let got = 0;
     for (;;) {
@@ -112,14 +124,9 @@ export function readFileHeadSync(file: string, maxBytes: number, wantRest: (head
       if (got === maxBytes) break;
     }
     if (!wantRest(head)) return { content: Buffer.from(head), complete: false };
-    let buf = Buffer.allocUnsafe(Math.max(fs.fstatSync(fd).size, maxBytes) + 1);
-    head.copy(buf, 0, 0, maxBytes);
+    let buf = wholeBuffer(head, fs.fstatSync(fd).size);
     for (;;) {
-      if (got === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, got);
-        buf = bigger;
-      }
+      buf = roomIn(buf, got);
       const n = fs.readSync(fd, buf, got, buf.length - got, got);
       if (n === 0) return { content: buf.subarray(0, got), complete: true };
       got += n;
