@@ -7,7 +7,7 @@
 // (core/engine.ts history()). In VS Code for the Web no process can run: the
 // history is empty and says why.
 import * as vscode from 'vscode';
-import type { ReadVersions, VersionsResult } from '../../core';
+import type { Mentorship, ReadVersions, VersionsResult } from '../../core';
 import type { CommittedHistory, RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import { hostMonitor } from '../notes/hostMonitor';
@@ -111,11 +111,13 @@ const PREFETCH_DELAY_MS = 1000;
 export class GoalpostHistoryProvider {
   /**
    * What the commits tell, per folder and roadmap, until HEAD moves: git and
-   * every version are read once, not again after each edit of a note.
+   * every version are read once, not again after each edit of a note. Kept
+   * with the engine that read it: a settings change (other tag names) makes
+   * a new engine, which reads the versions again.
    */
-  private readonly committed = new Map<string, Promise<CommittedHistory>>();
+  private readonly committed = new Map<string, { engine: Mentorship; history: Promise<CommittedHistory> }>();
   /** The histories annotated with the reviews of an index generation (a hover asks once per row). */
-  private readonly read = new Map<string, { index: number; history: Promise<RoadmapHistory> }>();
+  private readonly read = new Map<string, { engine: Mentorship; index: number; history: Promise<RoadmapHistory> }>();
 
   /** Roadmaps whose history was read ahead since HEAD last moved (read ahead once, whatever came of it). */
   private readonly readAhead = new Set<string>();
@@ -136,7 +138,7 @@ export class GoalpostHistoryProvider {
    */
   prefetch(folder: FolderNotes, roadmapFile: string, whenIdle: () => Promise<void>): void {
     const key = `${folder.key}|${roadmapFile}`;
-    if (this.readAhead.has(key) || this.committed.has(key)) return;
+    if (this.readAhead.has(key) || this.committed.get(key)?.engine === folder.engine) return;
     this.readAhead.add(key);
     setTimeout(() => {
       void whenIdle()
@@ -149,34 +151,40 @@ export class GoalpostHistoryProvider {
   history(folder: FolderNotes, roadmapFile: string): Promise<RoadmapHistory> {
     const key = `${folder.key}|${roadmapFile}`;
     // The reviews' goalpost lines annotate the moves: annotated again when the index moved on.
+    // (A new engine, after a settings change, counts its generations afresh.)
+    const engine = folder.engine;
     const generation = folder.index.generation;
     const known = this.read.get(key);
-    if (known && known.index === generation) return known.history;
-    const history = this.committedHistory(folder, roadmapFile, key, 'asked for').then((c) => folder.engine.annotateHistory(c, roadmapFile));
-    this.read.set(key, { index: generation, history });
+    if (known && known.engine === engine && known.index === generation) return known.history;
+    const history = this.committedHistory(folder, roadmapFile, key, 'asked for').then((c) => engine.annotateHistory(c, roadmapFile));
+    this.read.set(key, { engine, index: generation, history });
     return history;
   }
 
   private committedHistory(folder: FolderNotes, roadmapFile: string, key: string, why: 'read ahead' | 'asked for'): Promise<CommittedHistory> {
+    const engine = folder.engine;
     const known = this.committed.get(key);
-    if (known) return known;
+    if (known?.engine === engine) return known.history;
     const t0 = performance.now();
     const monitor = hostMonitor();
-    const committed = folder.engine.committedHistory(roadmapFile).then(
+    const forget = () => {
+      if (this.committed.get(key)?.history === history) this.committed.delete(key);
+    };
+    const history: Promise<CommittedHistory> = engine.committedHistory(roadmapFile).then(
       (c) => {
         const cost = monitor.stop();
         this.log?.(`goalpost history of ${roadmapFile} (${why}) read in ${Math.round(performance.now() - t0)} ms; longest stall of the extension host while reading the goalpost history: ${cost}`);
         // Not available (no git yet, no repository, no commits): asked again next time.
-        if (!c.history.available && this.committed.get(key) === committed) this.committed.delete(key);
+        if (!c.history.available) forget();
         return c;
       },
       (e: unknown) => {
         monitor.stop();
-        if (this.committed.get(key) === committed) this.committed.delete(key);
+        forget();
         throw e;
       },
     );
-    this.committed.set(key, committed);
-    return committed;
+    this.committed.set(key, { engine, history });
+    return history;
   }
 }
