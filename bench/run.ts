@@ -5,7 +5,7 @@
 // mentee-folders for another shape) into os.tmpdir()/mentorship-bench-v<generator version>[-<shape>]-<size>
 // (reused while the marker says same seed), then times
 // whole processes, alternating, after one warm-up of each:
-//   read    node dist-test/bench/readFloor.js DIR   (list + read every byte, 64 in flight)
+//   read    node dist-test/bench/readFloor.js DIR   (list + read every byte, one file after another, synchronously)
 //   status  node dist/cli.js status --json DIR      (what a user runs)
 // wall time measured around the process, peak RSS from /usr/bin/time -f '%e %M'.
 // Then, in this process, at the largest size: one-file updates (index.update +
