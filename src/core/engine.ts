@@ -44,7 +44,7 @@ export interface MentorshipPorts {
   log?: Log;
   /** A roadmap's committed versions (from git), by its path in the folder; absent where no process can run. */
   versions?: (roadmapFile: string) => Promise<VersionsResult>;
-  /** Notes read at once (the CLI 64, the extension host 16). */
+  /** Notes read at once with a reader that has no `readHeadSync` (the extension host 16); default 64. */
   concurrency?: number;
   /**
    * Lets a shared host turn between slices of long work (reading a goalpost

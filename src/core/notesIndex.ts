@@ -209,7 +209,8 @@ export class NotesIndex {
         options.onProgress?.(++done, todo.length);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, todo.length) }, worker));
+    // A reader that reads there and then needs one loop: there is nothing to wait for at once.
+    await Promise.all(Array.from({ length: Math.min(readHeadSync ? 1 : this.concurrency, todo.length) }, worker));
     if (!first) {
       for (const [path, e] of this.files) if (e.result !== EMPTY) linker.set(path, e.result.note, e.result.diagnostics);
       this.linker = linker;

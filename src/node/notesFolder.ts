@@ -70,8 +70,6 @@ export interface OpenOptions {
   config?: string;
   clock: Clock;
   env?: Record<string, string | undefined>;
-  /** Notes read at once (default 64). */
-  concurrency?: number;
 }
 
 /** Opens DIR (a folder, or a `.code-workspace` file) with the settings in force. */
@@ -123,7 +121,6 @@ export function openNotes(target: string, options: OpenOptions): OpenedNotes {
       reader,
       clock: options.clock,
       settings,
-      concurrency: options.concurrency ?? 64,
       versions: (roadmapFile) => readVersions(join(root, roadmapFile), { env: options.env ?? { ...process.env } }),
     });
     return { name, root, prefix: relative(base, root).split(/[\\/]/).filter(Boolean).join('/'), engine };
