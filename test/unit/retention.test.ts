@@ -90,6 +90,23 @@ describe('what the index keeps of a note', () => {
     assert.equal(value.frozen, frozen);
   });
 
+  it('detachStrings copies every kind of text exactly: BOM, accents, emoji, lone surrogates, long lines', () => {
+    const samples = [
+      '\uFEFFstarts with a byte order mark',
+      'Grow into a tech lead — Q1 Foundations',
+      'Ship it 🚀 with the team 👩‍💻',
+      'a lone \uD83D surrogate, high',
+      'a lone \uDE80 surrogate, low',
+      'Ünïcödé ränks ñ ü ß 漢字 text',
+      'y'.repeat(5000),
+      `${'z'.repeat(1023)}é`,
+    ];
+    const source = samples.map((s) => `<<${s}>>`).join('');
+    const value = { list: samples.map((s) => source.slice(source.indexOf(s), source.indexOf(s) + s.length)) };
+    detachStrings(value);
+    assert.deepEqual(value.list, samples);
+  });
+
   it('detachStrings copies each array once: an array two places hold stays one array, a frozen one stays itself', () => {
     const shared = ['a long enough string here', 'short'];
     const frozenList = Object.freeze(['x']);
