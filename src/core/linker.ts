@@ -1,6 +1,7 @@
 // The cross-file model, kept current one file at a time.
 import { SLICE_MS } from './slices';
-import type { Diagnostic, ParsedNote, ReviewNote, RoadmapNote, SessionNote, ThreadNote } from './model';
+import { ownString } from './text';
+import type { Diagnostic, MilestoneRef, ParsedNote, ReviewNote, RoadmapNote, SessionNote, ThreadNote } from './model';
 import { capDiagnostics, MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
 import { evidenceHints } from './evidence';
 import { goalpostProblems, goalpostSectionOf } from './goalpost';
@@ -10,6 +11,63 @@ import { byFileName, compareDated, compareDiagnostics, compareEntries, compareTe
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
 type LinkedNote = ThreadNote | SessionNote | ReviewNote;
+
+/**
+ * A note's link problems as the model keeps them: capped, and each message
+ * one flat string (a template's pieces joined are a tree of strings: 7 MB of
+ * them at 5,000 parse-heavy notes).
+ */
+function kept(diagnostics: Diagnostic[]): Diagnostic[] {
+  const list = capDiagnostics(diagnostics);
+  for (const d of list) d.message = ownString(d.message);
+  return list;
+}
+
+const inFileOrder = (a: LinkedEntry, b: LinkedEntry) => compareText(a.entry.file, b.entry.file) || a.entry.line - b.entry.line;
+
+/** A link of a note and what it resolved to. */
+interface ResolvedRef {
+  ref: MilestoneRef;
+  to: { roadmap: string; id: string } | 'unknown' | 'not-a-ref';
+}
+
+/**
+ * The links of one note resolved so far, by line: a short list a line (found
+ * by comparing, no key string made), a map once a line holds many links (a
+ * line of 200,000 links must not compare each with all before it).
+ */
+class ResolvedLinks {
+  private readonly byLine = new Map<number, ResolvedRef[] | Map<string, ResolvedRef['to']>>();
+  private static readonly LIST_AT_MOST = 16;
+
+  private static key(ref: MilestoneRef): string {
+    return `${ref.fromBody ? 'b' : 'f'}${ref.target === undefined ? '' : `${ref.target}\0`}${ref.id}`;
+  }
+
+  /** What an earlier link of the same line, the same in all but its object, resolved to. */
+  get(ref: MilestoneRef): ResolvedRef['to'] | undefined {
+    const onLine = this.byLine.get(ref.line);
+    if (onLine === undefined) return undefined;
+    if (onLine instanceof Map) return onLine.get(ResolvedLinks.key(ref));
+    for (const r of onLine) {
+      if (r.ref === ref || (r.ref.id === ref.id && r.ref.target === ref.target && !r.ref.fromBody === !ref.fromBody)) return r.to;
+    }
+    return undefined;
+  }
+
+  set(ref: MilestoneRef, to: ResolvedRef['to']): void {
+    const onLine = this.byLine.get(ref.line);
+    if (onLine === undefined) this.byLine.set(ref.line, [{ ref, to }]);
+    else if (onLine instanceof Map) onLine.set(ResolvedLinks.key(ref), to);
+    else if (onLine.length < ResolvedLinks.LIST_AT_MOST) onLine.push({ ref, to });
+    else {
+      const map = new Map<string, ResolvedRef['to']>();
+      for (const r of onLine) map.set(ResolvedLinks.key(r.ref), r.to);
+      map.set(ResolvedLinks.key(ref), to);
+      this.byLine.set(ref.line, map);
+    }
+  }
+}
 
 export class Linker {
   private readonly roadmapNotes = new Map<string, RoadmapNote>();
@@ -120,37 +178,43 @@ export class Linker {
     const budget = { left: MAX_DIAGNOSTICS_OF_A_KIND };
     if (note.kind === 'session') {
       for (const ref of note.refs) resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics, budget);
-      return { session: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics: capDiagnostics(diagnostics) };
+      return { session: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics: kept(diagnostics) };
     }
     if (note.kind === 'review') {
       // Its goalpost lines, checked as Apply would check them: Problems and `check` show them without the review open.
       for (const p of goalpostProblems(owner.roadmap ?? undefined, goalpostSectionOf(note))) {
         diagnostics.push({ file: note.file, line: p.line, severity: 'error', code: 'goalpost', message: p.message });
       }
-      return { review: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics: capDiagnostics(diagnostics) };
+      return { review: { note, roadmap: owner.roadmap?.file ?? null }, diagnostics: kept(diagnostics) };
     }
     const entries: LinkedEntry[] = [];
-    // A series' front matter refs belong to every entry: each ref is resolved
-    // (and its problem reported) once per note, not once per entry.
-    const resolved = new Map<string, { roadmap: string; id: string } | undefined | 'not-a-ref'>();
+    // A series' front matter refs (and links above its first entry) belong to
+    // every entry: each is resolved (and its problem reported) once per note,
+    // not once per entry. Found by line, then compared: no key string per link.
+    const resolved = new ResolvedLinks();
     for (const entry of note.entries) {
       const linked: LinkedEntry = { entry, roadmap: owner.roadmap?.file ?? null, milestones: [] };
       let counted = 0;
       for (const ref of entry.refs) {
-        const key = `${ref.line}\0${ref.fromBody ? 'b' : 'f'}\0${ref.target ?? ''}\0${ref.id}`;
-        let m = resolved.get(key);
-        if (m === undefined && !resolved.has(key)) {
+        let m = resolved.get(ref);
+        if (m === undefined) {
           // Body links to notes that are no roadmap link to no milestone, and say nothing.
           m =
             ref.fromBody && ref.target !== undefined && lookup.resolve(ref.target, note.file, note.roadmapRef, false).kind === 'none'
               ? 'not-a-ref'
-              : resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics, budget);
-          resolved.set(key, m);
+              : (resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics, budget) ?? 'unknown');
+          resolved.set(ref, m);
         }
-        if (m === 'not-a-ref') continue;
+        if (m === 'not-a-ref' || m === 'unknown') {
+          if (m === 'unknown') counted++;
+          continue;
+        }
         counted++;
-        if (m && !linked.milestones.some((x) => x.roadmap === m.roadmap && x.id === m.id)) linked.milestones.push(m);
+        const to = m;
+        if (!linked.milestones.some((x) => x === to || (x.roadmap === to.roadmap && x.id === to.id))) linked.milestones.push(to);
       }
+      // push() left room for 16 more: the model keeps a copy of its length.
+      if (linked.milestones.length) linked.milestones = linked.milestones.slice();
       if (linked.roadmap === null && linked.milestones.length) linked.roadmap = linked.milestones[0]!.roadmap;
       if (counted === 0 && lookup.roadmaps.length > 0) {
         diagnostics.push({
@@ -163,11 +227,11 @@ export class Linker {
       }
       entries.push(linked);
     }
-    return { entries, diagnostics: capDiagnostics(diagnostics) };
+    return { entries, diagnostics: kept(diagnostics) };
   }
 
   private evidenceOf(r: RoadmapNote, byMilestone = this.byMilestone): Diagnostic[] {
-    return capDiagnostics(evidenceHints(r, byMilestone));
+    return kept(evidenceHints(r, byMilestone));
   }
 
 
@@ -238,16 +302,26 @@ export class Linker {
       else if (linked.review) reviews.push(linked.review);
       if (i % 64 === 63) yield;
     }
-    // Threads are visited in file order, so each milestone's list is in file order too.
-    const byMilestone = new Map<string, LinkedEntry[]>();
+    // Threads are visited in file order, so each milestone's list is in file
+    // order too. Gathered by the shared link target (lookup.linkTo), then
+    // keyed: one key string per milestone, not one per link.
+    const byTarget = new Map<{ roadmap: string; id: string }, LinkedEntry[]>();
     for (const e of entries) {
       for (const m of e.milestones) {
-        const key = milestoneKey(m.roadmap, m.id);
-        const list = byMilestone.get(key);
+        const list = byTarget.get(m);
         if (list) list.push(e);
-        else byMilestone.set(key, [e]);
+        else byTarget.set(m, [e]);
       }
     }
+    const byMilestone = new Map<string, LinkedEntry[]>();
+    for (const [m, list] of byTarget) {
+      const key = milestoneKey(m.roadmap, m.id);
+      const before = byMilestone.get(key);
+      // One lookup makes one object per milestone; were there two, their lists merge in file order.
+      if (before) byMilestone.set(key, [...before, ...list].sort(inFileOrder));
+      else byMilestone.set(key, list.slice());
+    }
+    byTarget.clear();
     yield;
     entries.sort(compareEntries);
     yield;
@@ -334,7 +408,6 @@ export class Linker {
       const affected = new Set<string>();
       for (const e of [...oldEntries, ...newEntries]) for (const m of e.milestones) affected.add(milestoneKey(m.roadmap, m.id));
       const byMilestone = new Map(this.byMilestone);
-      const inFileOrder = (a: LinkedEntry, b: LinkedEntry) => compareText(a.entry.file, b.entry.file) || a.entry.line - b.entry.line;
       for (const key of affected) {
         const add = newEntries.filter((e) => e.milestones.some((m) => milestoneKey(m.roadmap, m.id) === key));
         const list = replaceSorted(byMilestone.get(key) ?? [], (e) => e.entry.file === file, add, inFileOrder);

@@ -88,7 +88,7 @@ export function resolveRef(
     scope = [target];
   }
   const matches = scope.filter((r) => lookup.milestone(r.file, ref.id));
-  if (matches.length === 1) return { roadmap: matches[0]!.file, id: ref.id };
+  if (matches.length === 1) return lookup.linkTo(matches[0]!.file, ref.id);
   if (matches.length > 1) {
     diagnostics.push({
       file,

@@ -48,6 +48,21 @@ export class RoadmapLookup {
     return this.ids.get(roadmap)?.get(id);
   }
 
+  private readonly linkTargets = new Map<Milestone, { roadmap: string; id: string }>();
+
+  /**
+   * What a link to a milestone resolves to: one object per milestone, shared
+   * by every link to it (the parse-heavy repo's 1.1 million links name
+   * 118,000 milestones). Treat it as read-only.
+   */
+  linkTo(roadmap: string, id: string): { roadmap: string; id: string } | undefined {
+    const m = this.milestone(roadmap, id);
+    if (!m) return undefined;
+    let target = this.linkTargets.get(m);
+    if (!target) this.linkTargets.set(m, (target = { roadmap, id: m.id }));
+    return target;
+  }
+
   /** The suggesters of the roadmaps last asked for, most recent last (notes come folder by folder). */
   private readonly suggesters = new Map<string, IdSuggester>();
   /** Roadmap file and unknown id → the suggestion (or none), for ids asked again. */

@@ -225,7 +225,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /** Room for the UTF-8 of the strings copied through it (3 bytes a UTF-16 unit at most). */
 const OWN_BYTES = new Uint8Array(3 * 1024);
 
-function ownString(s: string): string {
+/** `s` in storage of its own: one flat string, neither a slice of a longer one nor a tree of joined pieces. */
+export function ownString(s: string): string {
   if (s.length < 13) return s;
   // Decoding its UTF-8 makes a flat string of its own: 34 bytes smaller than
   // the slice of a flattened concatenation below (about 40 MB of the
