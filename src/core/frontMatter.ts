@@ -157,7 +157,8 @@ export function loadSimpleYaml(source: string): Record<string, unknown> | undefi
   const out: Record<string, unknown> = {};
   const lines = source.split('\n');
   let listKey: string | null = null;
-  for (let raw of lines) {
+  for (let at = 0; at < lines.length; at++) {
+    let raw = lines[at]!;
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     if (raw.trim() === '' || COMMENT_LINE.test(raw)) continue;
     const item = SIMPLE_ITEM.exec(raw);
@@ -185,6 +186,20 @@ export function loadSimpleYaml(source: string): Record<string, unknown> | undefi
       // `key:` alone: null, unless `- item` lines follow.
       listKey = key;
       out[key] = [];
+      continue;
+    }
+    const block = BLOCK_SCALAR_HEADER.exec(v);
+    if (block) {
+      const read = blockScalar(lines, at + 1, block[1] === '>', block[2]!);
+      if (!read) return undefined;
+      out[key] = read.value;
+      at = read.next - 1;
+      continue;
+    }
+    if (v.startsWith('{')) {
+      const map = flowMap(v);
+      if (!map) return undefined;
+      out[key] = map;
       continue;
     }
     if (v.startsWith('[')) {
@@ -215,6 +230,62 @@ export function loadSimpleYaml(source: string): Record<string, unknown> | undefi
   for (const [k, v] of Object.entries(out)) if (Array.isArray(v) && v.length === 0 && isBareKey(source, k)) out[k] = null;
   return out;
 }
+
+/** `>` or `|`, with a chomping indicator or none (an indentation indicator or a comment: the general parser). */
+const BLOCK_SCALAR_HEADER = /^([>|])([-+]?)$/;
+/** A content line of a block scalar the simple reader takes: spaces, then text with no tab and no space at its end. */
+const BLOCK_SCALAR_LINE = /^( +)[^ \t\r][^\t\r]*$/;
+
+/**
+ * A block scalar of the plainest shape (gen-notes writes `summary: >` over
+ * two lines): every content line indented alike, no blank line, no tab, no
+ * trailing space; folded lines join with a space, literal ones with a line
+ * break, and the last line break is kept (clip, `+`) or not (`-`).
+ * Undefined for any other shape.
+ */
+function blockScalar(lines: string[], from: number, folded: boolean, chomping: string): { value: string; next: number } | undefined {
+  const parts: string[] = [];
+  let indent = -1;
+  let at = from;
+  for (; at < lines.length; at++) {
+    const raw = lines[at]!;
+    if (raw === '' || raw === '\r') {
+      // Only the end of the text may follow; a blank line between is the general parser's.
+      if (at === lines.length - 1) break;
+      return undefined;
+    }
+    // A tab where indentation would be is the general parser's to judge.
+    if (raw[0] === '\t') return undefined;
+    if (raw[0] !== ' ') break;
+    const m = BLOCK_SCALAR_LINE.exec(raw);
+    if (!m) return undefined;
+    if (indent === -1) indent = m[1]!.length;
+    else if (m[1]!.length !== indent) return undefined;
+    parts.push(raw.slice(indent));
+  }
+  if (parts.length === 0) return undefined;
+  const text = parts.join(folded ? ' ' : '\n');
+  // Clip and keep end it with a line break, even where the text ends without one (as the general parser reads it).
+  return { value: chomping === '-' ? text : `${text}\n`, next: at };
+}
+
+/** A one-line flow mapping of plain keys and plain values: `{ source: kindle, rating: 4 }`. */
+function flowMap(v: string): Record<string, unknown> | undefined {
+  if (!v.endsWith('}')) return undefined;
+  const inner = v.slice(1, -1).trim();
+  const out: Record<string, unknown> = {};
+  if (inner === '') return out;
+  for (const part of inner.split(',')) {
+    const m = FLOW_MAP_PAIR.exec(part);
+    if (!m || m[1] === '__proto__' || Object.prototype.hasOwnProperty.call(out, m[1]!)) return undefined;
+    const value = coreScalar(m[2]!);
+    if (value === undefined) return undefined;
+    out[m[1]!] = value;
+  }
+  return out;
+}
+/** `key: value` inside a flow mapping: a plain key, and a plain value with no colon, comma, bracket, brace, `#` or quote. */
+const FLOW_MAP_PAIR = /^[ \t]*([A-Za-z_][A-Za-z0-9_-]*):[ \t]+([^\s&*!|>'"{}[\]%@`#,?:-][^:#,[\]{}'"]*?)[ \t]*$/;
 
 function isBareKey(source: string, key: string): boolean {
   return new RegExp(`^${key}:(?:[ \\t]+#.*)?[ \\t]*\\r?$`, 'm').test(source);
@@ -304,17 +375,26 @@ export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter | Y
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { line: 2, message: 'Front matter must be a mapping of keys to values' };
   }
-  const lines = splitLines(block.yaml);
+  // Split when first asked (most notes ask a line of no key that is fine), searched without a RegExp made per key.
+  let lines: string[] | undefined;
   return {
     data: data as FrontMatterData,
     block,
     lineOf(key: string): number {
-      const re = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
-      const i = lines.findIndex((l) => re.test(l));
-      return i === -1 ? 1 : i + 2;
+      lines ??= splitLines(block.yaml);
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (!line.startsWith(key)) continue;
+        AFTER_KEY.lastIndex = key.length;
+        if (AFTER_KEY.test(line)) return i + 2;
+      }
+      return 1;
     },
   };
 }
+
+/** After a key at the start of a line: spaces, then its colon (sticky: tried where the key ends). */
+const AFTER_KEY = /\s*:/y;
 
 export interface KindNames {
   roadmap: string;

@@ -17,8 +17,20 @@ describe('the YAML loader', () => {
       assert.deepEqual(loadSimpleYaml(commented), general(commented), commented);
     }
   });
+  it('reads one-line flow maps and plain block scalars directly, as the general parser does', () => {
+    for (const source of [
+      'meta: { source: kindle, rating: 5 }\nsummary: >\n  Today we shipped.\n  Feature flags: on\n',
+      'summary: >-\n  one\n  two\ntags: [thread]\n',
+      'notes: |\n  line one\n  # not a comment\n  - not an item\n',
+      'notes: |\n  no line break at the end',
+      'm: {}\n',
+    ]) {
+      assert.ok(loadSimpleYaml(source), source);
+      assert.deepEqual(loadSimpleYaml(source), general(source), source);
+    }
+  });
   it('leaves everything else to the general parser', () => {
-    for (const source of ['a: "tab\there"', "a: 'x' # c", 'a: "\\x41"', 'a: &x 1\nb: *x', 'a:\n  b: c', 'a: |\n  text', 'a: 1.5', 'a: b # comment', 'a: b\na: c', 'title: Threading: a primer']) {
+    for (const source of ['a: "tab\there"', "a: 'x' # c", 'a: "\\x41"', 'a: &x 1\nb: *x', 'a:\n  b: c', 'a: |\n  text\n\n  more', 'a: >2\n   text', 'a: |\n  text\n    more', 'a: { b: [c] }', 'a: { b: 1.5 }', 'a: 1.5', 'a: b # comment', 'a: b\na: c', 'title: Threading: a primer']) {
       assert.equal(loadSimpleYaml(source), undefined, source);
     }
   });
@@ -37,6 +49,22 @@ describe('the YAML loader', () => {
       fc.tuple(fc.constantFrom('z', 'list'), fc.array(scalar, { maxLength: 3 })).map(([k, vs]) => [`${k}:`, ...vs.map((v) => `  - ${v}`)].join('\n')),
       scalar,
       fc.constantFrom('# c', '  # c', '#', 'k: #c', 'k:  # c d', 'k: #', 'k: # c\n  - a', 'k:\n  # c\n  - a'),
+      // Flow maps, as gen-notes writes them and otherwise.
+      fc.tuple(fc.constantFrom('meta', 'x'), fc.array(fc.tuple(fc.constantFrom('source', 'rating', 'a', '__proto__', 'b c'), scalar), { maxLength: 3 }), fc.constantFrom('', ',', ' ')).map(
+        ([k, pairs, end]) => `${k}: { ${pairs.map(([pk, pv]) => `${pk}: ${pv}`).join(', ')}${end} }`,
+      ),
+      fc.constantFrom('m: {}', 'm: { a: b }', 'm: {a: b, a: c}', 'm: { a }', 'm: { a: }', 'm: { a: b } # c', 'm: { a: b:c }', 'm: { a: [b] }', 'm: { a: "b" }', 'm: { a: 1.5 }'),
+      // Block scalars: folded and literal, every chomping, lines indented alike or not, blank lines, tabs, trailing spaces.
+      fc
+        .tuple(
+          fc.constantFrom('summary', 'y'),
+          fc.constantFrom('>', '|', '>-', '|-', '>+', '|+', '>2', '> # c', '|1-'),
+          fc.array(
+            fc.tuple(fc.constantFrom('  ', '   ', ' ', '\t', ''), fc.oneof(scalar, fc.constantFrom('text', '# not a comment', '- item', 'k: v', 'trailing ', '', 'a\tb'))).map(([i, t]) => i + t),
+            { maxLength: 4 },
+          ),
+        )
+        .map(([k, header, body]) => [`${k}: ${header}`, ...body].join('\n')),
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
