@@ -119,6 +119,7 @@ const SIMPLE_VALUE = /^[^\s&*!|>'"{}[\]%@`#,?:-](?:[^#:[\]{}]|:(?=\S)|#(?<=\S#))
 const SIMPLE_DOUBLE_QUOTED = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/;
 /** A single-quoted scalar on one line: `''` is a quote. */
 const SIMPLE_SINGLE_QUOTED = /^'(?:[^'\u0000-\u001f]|'')*'$/;
+const MAY_BE_NOT_TEXT = /^[~nNtTfF+\-.0-9]/;
 const CORE_NULL = /^(?:~|null|Null|NULL)$/;
 const CORE_BOOL = /^(?:true|True|TRUE|false|False|FALSE)$/;
 const CORE_INT = /^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$/;
@@ -133,6 +134,9 @@ function quotedScalar(text: string): string | undefined {
 
 /** A plain scalar as the YAML 1.2 core schema resolves it. */
 function coreScalar(text: string): unknown {
+  // Nulls, booleans and numbers start with one of `~ n N t T f F - + .` or a
+  // digit: any other text is a string, without trying the four patterns.
+  if (!MAY_BE_NOT_TEXT.test(text)) return text;
   if (CORE_NULL.test(text)) return null;
   if (CORE_BOOL.test(text)) return text[0] === 't' || text[0] === 'T';
   if (CORE_INT.test(text)) {
