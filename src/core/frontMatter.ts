@@ -385,6 +385,8 @@ export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter | Y
     data: data as FrontMatterData,
     block,
     lineOf(key: string): number {
+      // A key the front matter does not hold has no line to point at (threads ask for `roadmap:` and `evidence:` whether or not they have one).
+      if (!Object.prototype.hasOwnProperty.call(data, key)) return 1;
       lines ??= splitLines(block.yaml);
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i]!;
