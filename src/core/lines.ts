@@ -10,6 +10,17 @@ export interface ScannedLine {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const COMMENT_OPEN = /^ {0,3}<!--/;
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+const LESS_THAN = 0x3c;
+
+/** The character code after up to three leading spaces (NaN past the end). */
+function leadOf(text: string): number {
+  let i = 0;
+  while (i < 3 && text.charCodeAt(i) === 0x20) i++;
+  return text.charCodeAt(i);
+}
 
 /** The lines outside fences and comments. The same object comes each time, changed: read it before asking for the next. */
 export function* proseLines(body: string, lineOffset: number): Generator<Readonly<ScannedLine>> {
@@ -23,16 +34,18 @@ export function* proseLines(body: string, lineOffset: number): Generator<Readonl
   const reader = new LineReader(body);
   for (let text = reader.next(); text !== undefined; text = reader.next()) {
     lineNo++;
+    // A fence starts with ` or ~, a comment with <, after up to three spaces: any other line is tried against neither pattern.
+    const lead = leadOf(text);
     if (fence !== null) {
-      const m = FENCE.exec(text);
+      const m = lead === BACKTICK || lead === TILDE ? FENCE.exec(text) : null;
       if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && text.trim() === m[1]) fence = null;
     } else if (inComment) {
       if (text.includes('-->')) inComment = false;
     } else {
-      const m = FENCE.exec(text);
+      const m = lead === BACKTICK || lead === TILDE ? FENCE.exec(text) : null;
       if (m) {
         fence = m[1]!;
-      } else if (/^ {0,3}<!--/.test(text) && !text.includes('-->')) {
+      } else if (lead === LESS_THAN && COMMENT_OPEN.test(text) && !text.includes('-->')) {
         inComment = true;
       } else {
         scanned.text = text;
