@@ -5,7 +5,7 @@ import { diffArrays } from 'diff';
 import { isValidIsoDate } from './dates';
 import { findFrontMatter } from './frontMatter';
 import { inlineFields, TASK_PREFIX, type InlineField } from './inline';
-import { ATX_HEADING, proseLines } from './lines';
+import { atxHeading, proseLines } from './lines';
 import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model';
 import { readGoalpostLine, sectionOf } from './review';
 import { collapseSpaces, LINE_BREAK, lineBreakOf, slugify, splitLines } from './text';
@@ -58,7 +58,7 @@ export function readGoalpost(reviewText: string): GoalpostSection {
   let inSection = false;
   const body = block ? reviewText.slice(block.bodyOffset) : reviewText;
   for (const { text, line } of proseLines(body, block?.lineCount ?? 0)) {
-    const h = ATX_HEADING.exec(text);
+    const h = atxHeading(text);
     if (h) {
       if (h[1]!.length <= 2) {
         inSection = sectionOf(collapseSpaces(h[2] ?? '')) === 'goalpost';

@@ -4,7 +4,7 @@
 // written by review.ts goalpostLine, next to the parser that reads it back.
 import { addDays, addMonths } from './dates';
 import { findFrontMatter } from './frontMatter';
-import { ATX_HEADING, proseLines } from './lines';
+import { atxHeading, proseLines } from './lines';
 import { readGoalpostLine, sectionOf } from './review';
 import { reviewsOf } from './status';
 import { collapseSpaces, LineReader, lineBreakOf, splitLines } from './text';
@@ -116,7 +116,7 @@ export function withGoalpostLine(reviewText: string, line: string, id?: string):
   let same: number | null = null;
   const body = block ? reviewText.slice(block.bodyOffset) : reviewText;
   for (const { text, line: n } of proseLines(body, block?.lineCount ?? 0)) {
-    const h = ATX_HEADING.exec(text);
+    const h = atxHeading(text);
     if (h && h[1]!.length <= 2) {
       if (heading !== null) {
         sectionEnd = n - 1;

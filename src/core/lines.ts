@@ -57,4 +57,9 @@ export function* proseLines(body: string, lineOffset: number): Generator<Readonl
 }
 
 /** `## 2026-02-10 Title` → depth, text. Up to three spaces of indent, as CommonMark allows. */
-export const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+
+/** ATX_HEADING's match for a line, the pattern tried only on lines whose first character after up to three spaces is `#`. */
+export function atxHeading(text: string): RegExpExecArray | null {
+  return leadOf(text) === 0x23 ? ATX_HEADING.exec(text) : null;
+}

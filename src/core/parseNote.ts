@@ -1,7 +1,7 @@
 // One file in, what it contributes out. Never throws: any failure becomes a
 // diagnostic and the rest of the index is untouched.
 import { commentedKind, declaresKind, FRONT_MATTER_OPEN, MAX_FRONT_MATTER_BYTES, findFrontMatter, kindOf, mayHaveKind, parseFrontMatter, textField, unclosedFrontMatter, type KindNames } from './frontMatter';
-import { ATX_HEADING, proseLines } from './lines';
+import { atxHeading, proseLines } from './lines';
 import { capDiagnostics } from './diagnostics';
 import type { Diagnostic, FileResult, NoteKind } from './model';
 import { parseReview } from './review';
@@ -148,7 +148,7 @@ export function parseNoteText(file: string, text: string, options: ParseOptions,
 export function noteTitle(file: string, text: string, fmTitle: string | null, bodyOffset: number, lineOffset: number): string {
   if (fmTitle) return collapseSpaces(fmTitle);
   for (const { text: line } of proseLines(text.slice(bodyOffset), lineOffset)) {
-    const h = ATX_HEADING.exec(line);
+    const h = atxHeading(line);
     if (h && h[1] === '#' && h[2]) return collapseSpaces(h[2]);
   }
   return baseName(file);

@@ -1,7 +1,7 @@
 import type { ParsedFrontMatter } from './frontMatter';
 import { dateField, refField } from './frontMatter';
 import { isIsoDateShape, isValidIsoDate } from './dates';
-import { ATX_HEADING, proseLines } from './lines';
+import { atxHeading, proseLines } from './lines';
 import type { AuditRow, Diagnostic, FeedbackItem, GoalpostChange, ReviewNote } from './model';
 import { collapseSpaces } from './text';
 
@@ -224,7 +224,7 @@ export function parseReview(
   let who: 'mentor' | 'mentee' | 'follow-ups' | null = null;
   let auditColumns: string[] | null = null;
   for (const { text: line, line: lineNo } of proseLines(text.slice(fm.block.bodyOffset), fm.block.lineCount)) {
-    const h = ATX_HEADING.exec(line);
+    const h = atxHeading(line);
     if (h) {
       const name = collapseSpaces(h[2] ?? '');
       if (h[1]!.length <= 2) {
@@ -303,7 +303,7 @@ export function reviewSlots(text: string, fm: { bodyOffset: number; lineCount: n
   let section: Section = 'other';
   let who: 'mentor' | 'mentee' | null = null;
   for (const { text: line, line: lineNo } of proseLines(fm ? text.slice(fm.bodyOffset) : text, fm?.lineCount ?? 0)) {
-    const h = ATX_HEADING.exec(line);
+    const h = atxHeading(line);
     if (h) {
       const name = collapseSpaces(h[2] ?? '').toLowerCase();
       if (h[1]!.length <= 2) {

@@ -1,7 +1,7 @@
 import type { ParsedFrontMatter } from './frontMatter';
 import { dateField, refField, textField } from './frontMatter';
 import { isIsoDateShape, isValidIsoDate } from './dates';
-import { ATX_HEADING, proseLines } from './lines';
+import { atxHeading, proseLines } from './lines';
 import type { Diagnostic, Evidence, MilestoneRef, ThreadEntry, ThreadNote } from './model';
 import { EVIDENCE_KINDS } from './model';
 import { linkRefsInLine, refsFromFrontMatter } from './refs';
@@ -54,7 +54,7 @@ export function parseThread(
   const sections: Section[] = [];
   const linksBeforeSeries: MilestoneRef[] = [];
   for (const { text: lineText, line } of proseLines(body, fm.block.lineCount)) {
-    const h = ATX_HEADING.exec(lineText);
+    const h = atxHeading(lineText);
     const dated = h && h[2] ? DATED_HEADING.exec(h[2]) : null;
     if (dated) {
       const d = dated[1]!;
