@@ -18,7 +18,21 @@ export const MAX_DIAGNOSTICS_OF_A_KIND = 10;
  */
 export function capDiagnostics(list: Diagnostic[], max = MAX_DIAGNOSTICS_OF_A_KIND): Diagnostic[] {
   if (list.length < 2) return list;
-  const listed = new Set<string>();
+  // What is listed, by file and line, compared by code and message: no key
+  // string made of the four (150,000 diagnostics on parse-heavy were 40 MB of them).
+  const listed = new Map<string, Map<number, Diagnostic[]>>();
+  const isListed = (d: Diagnostic): boolean => {
+    let lines = listed.get(d.file);
+    if (!lines) listed.set(d.file, (lines = new Map()));
+    const onLine = lines.get(d.line);
+    if (!onLine) {
+      lines.set(d.line, [d]);
+      return false;
+    }
+    for (const x of onLine) if (x.code === d.code && x.message === d.message) return true;
+    onLine.push(d);
+    return false;
+  };
   /** File → code → what is listed and left out of that kind. */
   const files = new Map<string, Map<string, { shown: number; dropped: number; first: Diagnostic | null }>>();
   let out: Diagnostic[] | null = null;
@@ -30,12 +44,8 @@ export function capDiagnostics(list: Diagnostic[], max = MAX_DIAGNOSTICS_OF_A_KI
     if (!kind) kinds.set(d.code, (kind = { shown: 0, dropped: 0, first: null }));
     let keep = kind.shown < max;
     if (keep) {
-      const same = `${d.file}\0${d.line}\0${d.code}\0${d.message}`;
-      if (listed.has(same)) keep = false;
-      else {
-        listed.add(same);
-        kind.shown++;
-      }
+      if (isListed(d)) keep = false;
+      else kind.shown++;
     } else {
       kind.dropped++;
       kind.first ??= d;

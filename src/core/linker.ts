@@ -191,19 +191,23 @@ export class Linker {
     // A series' front matter refs (and links above its first entry) belong to
     // every entry: each is resolved (and its problem reported) once per note,
     // not once per entry. Found by line, then compared: no key string per link.
+    // Only they sit above the first entry's heading: an entry's own links are
+    // resolved as they come, remembered nowhere (1.1 million on parse-heavy).
     const resolved = new ResolvedLinks();
+    const sharedAbove = note.entries.length > 1 ? note.entries[0]!.line : 0;
     for (const entry of note.entries) {
       const linked: LinkedEntry = { entry, roadmap: owner.roadmap?.file ?? null, milestones: [] };
       let counted = 0;
       for (const ref of entry.refs) {
-        let m = resolved.get(ref);
+        const shared = ref.line < sharedAbove;
+        let m = shared ? resolved.get(ref) : undefined;
         if (m === undefined) {
           // Body links to notes that are no roadmap link to no milestone, and say nothing.
           m =
             ref.fromBody && ref.target !== undefined && lookup.resolve(ref.target, note.file, note.roadmapRef, false).kind === 'none'
               ? 'not-a-ref'
               : (resolveRef(note.file, ref, owner, note.roadmapRef, lookup, diagnostics, budget) ?? 'unknown');
-          resolved.set(ref, m);
+          if (shared) resolved.set(ref, m);
         }
         if (m === 'not-a-ref' || m === 'unknown') {
           if (m === 'unknown') counted++;
