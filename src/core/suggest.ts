@@ -6,6 +6,10 @@
 /** Ids longer than this get no suggestion, and are never suggested (no note's id is this long). */
 export const MAX_SUGGESTED_ID_LENGTH = 64;
 
+/** The two rows boundedLevenshtein works in, grown as needed and reused (a suggestion scores dozens of ids). */
+let ROW_A = new Int32Array(MAX_SUGGESTED_ID_LENGTH + 2);
+let ROW_B = new Int32Array(MAX_SUGGESTED_ID_LENGTH + 2);
+
 /** The edit distance of `a` and `b`, or `max + 1` as soon as it must be over `max` (a band of 2·max + 1 cells a row). */
 export function boundedLevenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -13,8 +17,12 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
   const n = a.length;
   const m = b.length;
   const over = max + 1;
-  let prev = new Array<number>(m + 1);
-  let row = new Array<number>(m + 1);
+  if (ROW_A.length < m + 1) {
+    ROW_A = new Int32Array(m + 1);
+    ROW_B = new Int32Array(m + 1);
+  }
+  let prev = ROW_A;
+  let row = ROW_B;
   for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : over;
   for (let i = 1; i <= n; i++) {
     const from = Math.max(1, i - max);
@@ -30,7 +38,9 @@ export function boundedLevenshtein(a: string, b: string, max: number): number {
     }
     if (to < m) row[to + 1] = over;
     if (best > max) return over;
-    [prev, row] = [row, prev];
+    const t = prev;
+    prev = row;
+    row = t;
   }
   return Math.min(prev[m]!, over);
 }
@@ -113,6 +123,13 @@ function deletionHashes(text: string, out: number[]): number {
   return n + 1;
 }
 let SUFFIX: number[] = new Array<number>(MAX_SUGGESTED_ID_LENGTH + 1);
+/** deletionHashes' output, reused (ids are at most MAX_SUGGESTED_ID_LENGTH long). */
+const HASHES: number[] = new Array<number>(MAX_SUGGESTED_ID_LENGTH + 1).fill(0);
+
+/** A key's first slot: its bits mixed (the polynomial hash's low bits alone cluster). */
+function spread(key: number): number {
+  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) >>> 0;
+}
 
 function mixLength(hash: number, length: number): number {
   return (hash ^ Math.imul(length + 1, 0x9e3779b1)) >>> 0;
@@ -133,7 +150,17 @@ function mixLength(hash: number, length: number): number {
  * sorted order (the ones sharing the longest start) are scored instead.
  */
 export class IdSuggester {
-  private readonly byDeletion = new Map<number, string | string[]>();
+  /**
+   * The deletion index as an open-addressing table of typed arrays: slot k
+   * holds a key (a hash, `keys[k]`) and the index in `sorted` of an id filed
+   * under it plus one (`ids[k]`, 0 for an empty slot); a key's ids are the
+   * slots with that key along its probe. No Map and no array per key: a
+   * roadmap's index was rebuilt often enough on parse-heavy to be 46 MB of
+   * garbage at 5,000 notes.
+   */
+  private readonly keys: Uint32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
   private readonly ids = new Set<string>();
   private readonly sorted: string[];
   /** Candidates scored by suggest() so far: its cost, which tests bound. */
@@ -145,20 +172,47 @@ export class IdSuggester {
       this.ids.add(id);
     }
     this.sorted = [...this.ids].sort();
-    if (this.sorted.length > MAX_INDEXED_IDS) return;
-    const hashes: number[] = [];
-    for (const id of this.sorted) {
-      const count = deletionHashes(id, hashes);
-      for (let k = 0; k < count; k++) this.file(hashes[k]!, id);
+    if (this.sorted.length > MAX_INDEXED_IDS) {
+      this.keys = new Uint32Array(0);
+      this.slots = new Int32Array(0);
+      this.mask = -1;
+      return;
+    }
+    let entries = 0;
+    for (const id of this.sorted) entries += id.length + 1;
+    // At most half full: probes stay short.
+    let size = 16;
+    while (size < entries * 2) size *= 2;
+    this.keys = new Uint32Array(size);
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    const hashes = HASHES;
+    for (let i = 0; i < this.sorted.length; i++) {
+      const count = deletionHashes(this.sorted[i]!, hashes);
+      for (let k = 0; k < count; k++) this.file(hashes[k]!, i);
     }
   }
 
-  private file(key: number, id: string): void {
-    const found = this.byDeletion.get(key);
-    if (found === undefined) this.byDeletion.set(key, id);
-    else if (typeof found === 'string') {
-      if (found !== id) this.byDeletion.set(key, [found, id]);
-    } else if (found.length < MAX_PER_KEY && found[found.length - 1] !== id) found.push(id);
+  private get indexed(): boolean {
+    return this.mask !== -1;
+  }
+
+  /** Files id number `i` under `key`, unless that key already holds it or MAX_PER_KEY ids. */
+  private file(key: number, i: number): void {
+    let held = 0;
+    for (let slot = spread(key) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const at = this.slots[slot]!;
+      if (at === 0) {
+        if (held >= MAX_PER_KEY) return;
+        this.keys[slot] = key;
+        this.slots[slot] = i + 1;
+        return;
+      }
+      if (this.keys[slot] === key) {
+        if (at === i + 1) return;
+        held++;
+      }
+    }
   }
 
   /** The suggestion for an unknown `id`, or undefined when nothing is close enough. */
@@ -177,14 +231,14 @@ export class IdSuggester {
       }
     };
     // One typo away.
-    if (this.byDeletion.size) {
-      const hashes: number[] = [];
+    if (this.indexed) {
+      const hashes = HASHES;
       const count = deletionHashes(id, hashes);
       for (let k = 0; k < count; k++) {
-        const found = this.byDeletion.get(hashes[k]!);
-        if (found === undefined) continue;
-        if (typeof found === 'string') consider(found);
-        else for (const c of found) consider(c);
+        const key = hashes[k]!;
+        for (let slot = spread(key) & this.mask; this.slots[slot] !== 0; slot = (slot + 1) & this.mask) {
+          if (this.keys[slot] === key) consider(this.sorted[this.slots[slot]! - 1]!);
+        }
       }
       if (bestScore <= 1) return best;
     }
@@ -202,7 +256,7 @@ export class IdSuggester {
       else hi = mid;
     }
     for (let k = lo; k < this.sorted.length && k < lo + 4 && this.sorted[k]!.startsWith(id); k++) consider(this.sorted[k]!);
-    if (!this.byDeletion.size) {
+    if (!this.indexed) {
       for (let k = Math.max(0, lo - SORTED_WINDOW); k < Math.min(this.sorted.length, lo + SORTED_WINDOW); k++) consider(this.sorted[k]!);
     }
     return best !== undefined && bestScore <= limit ? best : undefined;
