@@ -379,7 +379,7 @@ export function parseFrontMatter(block: FrontMatterBlock): ParsedFrontMatter | Y
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { line: 2, message: 'Front matter must be a mapping of keys to values' };
   }
-  // Split when first asked (most notes ask a line of no key that is fine), searched without a RegExp made per key.
+  // Split only when the line of a key the front matter holds is asked for; matched without a RegExp made per key.
   let lines: string[] | undefined;
   return {
     data: data as FrontMatterData,
