@@ -8,6 +8,7 @@
 // last call.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runFromPalette } from './palette.mjs';
 
 export const MARKER = '@@driver ';
 
@@ -119,13 +120,7 @@ function ops(page, { screenshotDir, dialogs }) {
       await header.locator(`.actions .action-label[aria-label^=${cssString(action)}]`).first().click({ timeout: 5_000 });
     },
     async runCommandFromPalette({ title }) {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(`>${title}`);
-      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-      await row.waitFor({ state: 'visible', timeout: 10_000 });
-      await row.click();
+      await runFromPalette(page, title);
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
     },
     async keyboard({ keys }) {

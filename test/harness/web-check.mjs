@@ -6,6 +6,7 @@
 // and open the dashboard with the roadmap's milestones.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runFromPalette } from './palette.mjs';
 
 const ROADMAP_ROWS = `(() => {
   for (const pane of document.querySelectorAll('.part.sidebar .pane')) {
@@ -15,16 +16,6 @@ const ROADMAP_ROWS = `(() => {
   }
   return [];
 })()`;
-
-async function palette(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: 15_000 });
-  await row.click();
-}
 
 function reviewsIn(workspace) {
   const dir = join(workspace, 'reviews');
@@ -51,7 +42,7 @@ export default async function webCheck({ page, workspace, logs, say, screenshot 
 
   // 2. New Review writes a review note
   const before = new Set(reviewsIn(workspace));
-  await palette(page, 'Mentorship: New Review');
+  await runFromPalette(page, 'Mentorship: New Review');
   let written;
   for (let i = 0; i < 150 && !written; i++) {
     written = reviewsIn(workspace).find((f) => !before.has(f));
@@ -64,7 +55,7 @@ export default async function webCheck({ page, workspace, logs, say, screenshot 
   check(true, 'the review is open in an editor');
 
   // 3. the dashboard opens and shows the roadmap
-  await palette(page, 'Mentorship: Open Dashboard');
+  await runFromPalette(page, 'Mentorship: Open Dashboard');
   const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
   await frame.locator('[data-milestone-id]').first().waitFor({ timeout: 60_000 });
   const milestones = await frame.locator('[data-milestone-id]').count();
