@@ -65,7 +65,7 @@ export function* jsonPieces(value: unknown, indent = 2): Generator<string, void,
         out += `${nl}${frame.pad}]`;
         stack.pop();
       } else if (frame.items.length - frame.next > 1 && plainAndSmall(frame.items, frame.next, Math.min(frame.items.length, frame.next + BATCH_ITEMS))) {
-        // A run of small items (milestones, thread entries, diagnostics) in one JSON.stringify, re-indented to its place.
+        // A run of small items (milestones, thread entries, diagnostics) in one JSON.stringify, indented to its place by it.
         if (out.length >= PIECE / 2) {
           yield out;
           out = '';
