@@ -90,8 +90,13 @@ const TOP_TASK = /^([-*+]|\d{1,9}[.)])[ \t]+\[(.)\](?=[ \t]|$)/;
 /** Lines whose text can change the structure around them: blank, list items, headings, quotes, fences, comments, tables, rules. */
 const STRUCTURAL = /^\s*$|^\s*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^\s*(?:#|>|`{3}|~{3}|<|=|-{2}|_{3}|\*{3}|\|)|-->|<!--/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-/** A version changes at most this many lines for the shortcut to be worth it (a commit usually touches one or two). */
-const MAX_CHANGED_LINES = 16;
+/**
+ * A version rewrites at most this many task lines for the shortcut to be
+ * worth it (a commit usually touches one or two; each is read again as a
+ * task). Changed prose costs two pattern tests a line and counts for nothing:
+ * an edit of every phase's notes is still far cheaper than a whole parse.
+ */
+const MAX_CHANGED_TASKS = 16;
 
 /**
  * A version's milestones from the version before, when the two differ only in
@@ -107,13 +112,13 @@ function versionFromPrevious(prev: Previous, text: string, front: number, inline
   if (!change) return undefined;
   let byLine: Map<number, number> | undefined;
   let out: Milestone[] | undefined;
-  let changed = 0;
+  let tasks = 0;
   for (let k = 0; k < change.now.length; k++) {
     const now = change.now[k]!;
     const before = change.before[k]!;
     if (now === before) continue;
     const i = change.first + k;
-    if (++changed > MAX_CHANGED_LINES || i < front) return undefined;
+    if (i < front) return undefined;
     byLine ??= new Map(prev.milestones.map((m, n) => [m.line, n]));
     const at = byLine.get(i + 1);
     if (at === undefined) {
@@ -122,6 +127,7 @@ function versionFromPrevious(prev: Previous, text: string, front: number, inline
       if (STRUCTURAL.test(now) || STRUCTURAL.test(before) || SETEXT_UNDERLINE.test(next ?? '')) return undefined;
       continue;
     }
+    if (++tasks > MAX_CHANGED_TASKS) return undefined;
     const a = TOP_TASK.exec(before);
     const b = TOP_TASK.exec(now);
     if (!a || !b || a[1] !== b[1] || a[0].length !== b[0].length) return undefined;

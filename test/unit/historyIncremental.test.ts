@@ -41,18 +41,30 @@ function versionsOf(bodies: string[][], eol = '\n', end = eol): RoadmapVersion[]
 
 /** A start and a sequence of edits, most of them one line rewritten in place (what commits do). */
 const edits = fc.tuple(
-  fc.array(fc.constantFrom(...LINES), { minLength: 3, maxLength: 14 }),
+  fc.array(fc.constantFrom(...LINES), { minLength: 3, maxLength: 40 }),
   fc.array(
     fc.oneof(
       { weight: 6, arbitrary: fc.record({ op: fc.constant('replace' as const), at: fc.nat(), line: fc.constantFrom(...LINES) }) },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('insert' as const), at: fc.nat(), line: fc.constantFrom(...LINES) }) },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat(), line: fc.constant('') }) },
+      // Every other line rewritten at once (more than the 16 task lines the shortcut takes, or many prose lines).
+      { weight: 1, arbitrary: fc.record({ op: fc.constant('every-other' as const), at: fc.nat(), line: fc.constantFrom(...LINES) }) },
     ),
     { minLength: 1, maxLength: 25 },
   ),
 );
 
 describe('goalpost history read version from version', () => {
+  it('reads an edit of every phase\'s prose from the version before, as a whole parse reads it', () => {
+    const phases = (revision: number, due: string) =>
+      Array.from({ length: 30 }, (_, k) => [`## Phase ${k + 1}`, '', `Notes on this phase, revision ${revision}.`, '', `- [ ] Milestone ${k + 1} 📅 ${due} ^m${k + 1}`, '']).flat();
+    const versions = versionsOf([phases(1, '2026-06-01'), phases(2, '2026-06-01'), phases(3, '2026-07-01')]);
+    const history = roadmapHistory('roadmap.md', versions);
+    assert.deepEqual(history, roadmapHistory('roadmap.md', versions, [], { incremental: false }));
+    assert.equal(history.milestones.length, 30);
+    assert.deepEqual(history.milestones[29]!.moves.map((m) => [m.from, m.to]), [['2026-06-01', '2026-07-01']]);
+  });
+
   it('gives the history a whole parse of every version gives', () => {
     fc.assert(
       fc.property(edits, ([start, steps]) => {
@@ -64,6 +76,7 @@ describe('goalpost history read version from version', () => {
           if (s.op === 'replace' && body.length) body[at] = s.line;
           else if (s.op === 'insert') body.splice(at, 0, s.line);
           else if (s.op === 'delete' && body.length > 1) body.splice(at, 1);
+          else if (s.op === 'every-other') for (let k = at % 2; k < body.length; k += 2) body[k] = s.line;
           bodies.push(body);
         }
         const reviews = [{ file: 'r.md', date: '2026-01-05', changes: [{ op: 'move' as const, id: 'payments', due: '2026-07-15', why: 'slipped', line: 3 }] }];
