@@ -34,7 +34,9 @@ export interface FileReader {
    * Optional, for a process with nothing else to run (the CLI): `readHead`
    * done there and then. The index then reads file after file without a
    * promise per file (the promises and async frames were 44 MB of a 50,000-note
-   * build's garbage).
+   * build's garbage). Its content may be a view of the reader's own memory,
+   * valid until the next call: the index decodes a note before it reads the
+   * next (the CLI's read-ahead, src/node/readAhead.ts, never copies a note).
    */
   readHeadSync?(path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): HeadRead;
 }

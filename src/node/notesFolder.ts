@@ -114,6 +114,8 @@ export function openNotes(target: string, options: OpenOptions): OpenedNotes {
       stat: false,
       // A one-shot process: nothing else waits on its event loop.
       blocking: true,
+      // Every listed file is read once, in list order: a worker thread reads ahead.
+      readAhead: true,
       enterFolder: (path) => filter.enterFolder(path),
       acceptFile: (path) => filter.acceptFile(path),
     });

@@ -1,0 +1,270 @@
+// Reading ahead for the CLI: a worker thread opens and reads the listed
+// files, in the order the index asks for them, into a ring of shared memory,
+// while the main thread parses the ones before. The main thread then spends
+// no time in open, read and close (at 50,000 notes, about 0.35 s of its
+// 1.8 s), and another CPU does that part.
+//
+// The ring holds the files one after another, each in one piece. The worker
+// reads a file into the next free `maxFile` bytes and publishes its place;
+// the main thread hands the core a view of those bytes (the index decodes a
+// note before it asks for the next) and, at the next file, frees them for
+// the worker. A file longer than
+// `maxFile` is published as a head, and the main thread reads it whole itself
+// if it is wanted. A read the worker could not do (a folder, a file gone,
+// EACCES) is done again by the main thread, which then meets the same error.
+//
+// Memory: the worker is a small Node environment of its own (about 10 MB);
+// it gets the paths as UTF-8 bytes in shared memory and makes one string at a
+// time, so the list is never copied into a second heap.
+import { Worker } from 'node:worker_threads';
+import type { HeadRead } from '../core/ports';
+
+/** Slots of the control array (written out as numbers in the worker's body). */
+const NEXT = 0; // the first file nobody has claimed; the worker and the main thread claim files by moving it on
+const CONSUMED = 1; // files the main thread is done with (the bytes of those the worker read are free)
+const STOP = 2; // set by the main thread: the worker stops at its next file
+const GONE = 3; // set by the worker when it ends, for any reason
+
+/** A file's slots in the meta array: where it is in the ring, its length, its state (0 until published). */
+const SLOTS = 3;
+const WHOLE = 1;
+const HEAD_ONLY = 2;
+const FAILED = 3;
+
+export interface ReadAheadOptions {
+  /** Bytes of shared memory for files read ahead; default 2 MB. */
+  ringBytes?: number;
+  /** The longest file read ahead whole; longer ones are read ahead as a head. Default 256 KB. */
+  maxFile?: number;
+}
+
+/** What the worker is given. */
+interface WorkerInput {
+  /** The folder the paths are in (joined with '/'). */
+  root: string;
+  /** The paths, UTF-8, each ended by a NUL. */
+  paths: SharedArrayBuffer;
+  count: number;
+  control: SharedArrayBuffer;
+  meta: SharedArrayBuffer;
+  ring: SharedArrayBuffer;
+  maxFile: number;
+}
+
+/**
+ * The worker, run from its source text (`eval`), so it needs no file of its
+ * own next to the bundle: it may use nothing from outside its own body.
+ */
+function readAheadWorker(): void {
+  const { workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const nodeFs = require('node:fs') as typeof import('node:fs');
+  const input = workerData as WorkerInput;
+  const control = new Int32Array(input.control);
+  try {
+    const paths = new Uint8Array(input.paths);
+    const decoder = new TextDecoder();
+    const prefix = input.root.endsWith('/') || input.root.endsWith('\\') ? input.root : `${input.root}/`;
+    const meta = new Int32Array(input.meta);
+    const ring = new Uint8Array(input.ring);
+    const size = ring.length;
+    const maxFile = input.maxFile;
+    // The files this worker read and the main thread has not consumed, oldest first, with where each
+    // starts (bytes from the ring's first use, not wrapped).
+    let held: number[] = [];
+    let heldStarts: number[] = [];
+    let oldest = 0;
+    let write = 0;
+    // The next path's first byte, for the file `pathOf` is at.
+    let pathAt = 0;
+    let pathOf = 0;
+    for (;;) {
+      // Each file in one piece: skip the ring's tail when a whole `maxFile` does not fit there.
+      if ((write % size) + maxFile > size) write += size - (write % size);
+      let full = false;
+      for (;;) {
+        if (Atomics.load(control, 2 /* STOP */) !== 0) return;
+        const consumed = Atomics.load(control, 1 /* CONSUMED */);
+        while (oldest < held.length && held[oldest]! < consumed) oldest++;
+        const used = write + maxFile - (oldest < held.length ? heldStarts[oldest]! : write);
+        // Once full, wait for a quarter of the ring back: a wake per file would cost both threads more than the read.
+        if (used <= (full ? size - (size >> 2) : size)) break;
+        full = true;
+        Atomics.wait(control, 1 /* CONSUMED */, consumed, 1000);
+      }
+      if (oldest > 1024) {
+        held = held.slice(oldest);
+        heldStarts = heldStarts.slice(oldest);
+        oldest = 0;
+      }
+      const i = Atomics.load(control, 0 /* NEXT */);
+      if (i >= input.count) return;
+      if (Atomics.compareExchange(control, 0 /* NEXT */, i, i + 1) !== i) continue; // the main thread took it
+      while (pathOf < i) {
+        pathAt = paths.indexOf(0, pathAt) + 1;
+        pathOf++;
+      }
+      const path = decoder.decode(paths.subarray(pathAt, paths.indexOf(0, pathAt)));
+      held.push(i);
+      heldStarts.push(write);
+      const at = write % size;
+      let got = 0;
+      let state = 1; // WHOLE
+      let fd = -1;
+      try {
+        fd = nodeFs.openSync(prefix + path, 'r');
+        for (;;) {
+          const n = nodeFs.readSync(fd, ring, at + got, maxFile - got, got);
+          if (n === 0) break;
+          got += n;
+          if (got === maxFile) {
+            state = 2; // HEAD_ONLY: there may be more
+            break;
+          }
+        }
+      } catch {
+        state = 3; // FAILED
+        got = 0;
+      } finally {
+        if (fd !== -1) nodeFs.closeSync(fd);
+      }
+      meta[i * 3] = at;
+      meta[i * 3 + 1] = got;
+      write += got;
+      Atomics.store(meta, i * 3 + 2, state);
+      Atomics.notify(meta, i * 3 + 2);
+    }
+  } finally {
+    Atomics.store(control, 3 /* GONE */, 1);
+  }
+}
+
+/**
+ * Files of a list read ahead on a worker thread. `readHead` answers as
+ * `readFileHeadSync` does. A file the worker has not claimed yet when it is
+ * asked for (the worker is still starting, or fell behind, or the file is
+ * asked for out of order) is claimed and read by `fallback` on the spot: the
+ * main thread never waits for a read that has not begun.
+ */
+export class ReadAhead {
+  private readonly control: Int32Array;
+  private readonly meta: Int32Array;
+  private readonly ring: Uint8Array;
+  private readonly worker: Worker | undefined;
+  private stopped = false;
+  /** Files before this one were given out: asked for again, they are read by `fallback`. */
+  private served = 0;
+  /** Files given from the ring, and files read by `fallback` (tests look). */
+  readonly counts = { ahead: 0, here: 0 };
+  /** Settles once the worker runs (or failed to start). */
+  readonly started: Promise<void>;
+  /** Where each file is in the list, made only if a file is asked for out of order. */
+  private index: Map<string, number> | undefined;
+
+  /**
+   * `files` are paths under `root` ('/'-separated), in the order `readHead`
+   * will be asked for them; `fallback` reads one there and then.
+   */
+  constructor(
+    root: string,
+    private readonly files: readonly string[],
+    private readonly fallback: (path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean) => HeadRead,
+    options: ReadAheadOptions = {},
+  ) {
+    const ringBytes = options.ringBytes ?? 2 * 1024 * 1024;
+    const joined = `${files.join('\0')}\0`;
+    const paths = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(joined)));
+    new TextEncoder().encodeInto(joined, paths);
+    const input: WorkerInput = {
+      root,
+      paths: paths.buffer as SharedArrayBuffer,
+      count: files.length,
+      control: new SharedArrayBuffer(4 * 4),
+      meta: new SharedArrayBuffer(Math.max(1, files.length) * SLOTS * 4),
+      ring: new SharedArrayBuffer(ringBytes),
+      maxFile: Math.min(options.maxFile ?? 256 * 1024, ringBytes),
+    };
+    this.control = new Int32Array(input.control);
+    this.meta = new Int32Array(input.meta);
+    this.ring = new Uint8Array(input.ring);
+    let worker: Worker | undefined;
+    try {
+      worker = new Worker(`(${readAheadWorker.toString()})()`, { eval: true, workerData: input });
+      // Never what keeps the process alive.
+      worker.unref();
+      worker.on('error', () => this.stop());
+    } catch {
+      this.stopped = true; // no worker: every read is the fallback's
+    }
+    this.worker = worker;
+    this.started = new Promise((resolve) => {
+      if (!worker) return resolve();
+      worker.once('online', () => resolve());
+      worker.once('exit', () => resolve());
+    });
+  }
+
+  private indexOf(path: string): number | undefined {
+    if (this.files[this.served] === path) return this.served;
+    this.index ??= new Map(this.files.map((f, i) => [f, i]));
+    return this.index.get(path);
+  }
+
+  /**
+   * As `readFileHeadSync`, except that the content is a view of the ring,
+   * valid until the next call (the next call gives its bytes back to the
+   * worker): the index decodes a note before it asks for the next one, so
+   * the bytes are never copied.
+   */
+  readHead(path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): HeadRead {
+    const read = this.fromRing(path, maxBytes, wantRest);
+    // The last file in hand (stopping earlier could end the worker in the middle of reading it).
+    if (this.served === this.files.length) this.stop();
+    if (read) {
+      this.counts.ahead++;
+      return read;
+    }
+    this.counts.here++;
+    return this.fallback(path, maxBytes, wantRest);
+  }
+
+  /** The file from the ring, or undefined for `fallback` to read it. */
+  private fromRing(path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): HeadRead | undefined {
+    const i = this.stopped ? undefined : this.indexOf(path);
+    if (i === undefined || i < this.served) return undefined;
+    // The files before this one are done with: the worker may read others into their bytes.
+    Atomics.store(this.control, CONSUMED, i);
+    // (a waiting worker wants a quarter of the ring back: no use waking it for every file)
+    if ((i & 63) === 0) Atomics.notify(this.control, CONSUMED);
+    this.served = i + 1;
+    // Not claimed yet (or skipped over): claim it, and every unclaimed one before it, and read it here.
+    for (let next = Atomics.load(this.control, NEXT); next <= i; next = Atomics.load(this.control, NEXT)) {
+      if (Atomics.compareExchange(this.control, NEXT, next, i + 1) === next) return undefined;
+    }
+    const stateAt = i * SLOTS + 2;
+    while (Atomics.load(this.meta, stateAt) === 0) {
+      // (a worker that ended in the middle of a read never publishes it)
+      if (Atomics.load(this.control, GONE) !== 0 && Atomics.load(this.meta, stateAt) === 0) return undefined;
+      Atomics.wait(this.meta, stateAt, 0, 100);
+    }
+    const state = this.meta[stateAt]!;
+    const at = this.meta[i * SLOTS]!;
+    const bytes = this.ring.subarray(at, at + this.meta[i * SLOTS + 1]!);
+    // (a head shorter than the one asked for: only with a `maxFile` under `maxBytes`)
+    if (state === FAILED || (state === HEAD_ONLY && bytes.length < maxBytes)) return undefined;
+    if (state === WHOLE && bytes.length <= maxBytes) return { content: bytes, complete: true };
+    const head = bytes.subarray(0, maxBytes);
+    if (!wantRest(head)) return { content: head, complete: false };
+    // Longer than the worker reads: read whole here.
+    if (state === HEAD_ONLY) return this.fallback(path, maxBytes, () => true);
+    return { content: bytes, complete: true };
+  }
+
+  /** Ends the worker; later reads go to `fallback`. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    Atomics.store(this.control, STOP, 1);
+    Atomics.notify(this.control, CONSUMED);
+    void this.worker?.terminate();
+  }
+}

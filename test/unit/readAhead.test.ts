@@ -1,0 +1,121 @@
+// The CLI's read-ahead (src/node/readAhead.ts): a worker thread reads the
+// listed files into shared memory while the main thread parses. Whatever the
+// files and whatever order they are asked for in, each read gives what the
+// synchronous read gives, and the worker really did read most of them.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ReadAhead } from '../../src/node/readAhead';
+import { createNodeReader, readFileHeadSync } from '../../src/node/nodeReader';
+import { createMentorship } from '../../src/core';
+
+const HEAD = 8192;
+
+/** What a read gave, as plain data (a view of the ring is only valid until the next read). */
+function snapshot(read: { content: Uint8Array | string; complete: boolean }): { complete: boolean; bytes: string } {
+  return { complete: read.complete, bytes: Buffer.from(read.content as Uint8Array).toString('base64') };
+}
+
+function outcome(f: () => { content: Uint8Array | string; complete: boolean }): unknown {
+  try {
+    return snapshot(f());
+  } catch (e) {
+    return { error: (e as NodeJS.ErrnoException).code };
+  }
+}
+
+describe('read-ahead', function () {
+  let dir: string;
+  const files: string[] = [];
+  // Wants the rest of a file whose head starts with front matter (as the index does for a note that may be ours).
+  const wantRest = (head: Uint8Array) => head[0] === 0x2d;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-ahead-'));
+    const add = (name: string, content: string | Buffer) => {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), content);
+      files.push(name);
+    };
+    add('a/empty.md', '');
+    add('a/small.md', '---\ntags: [thread]\n---\n# Small\n');
+    add('a/exact.md', `---\n${'x'.repeat(HEAD - 4)}`);
+    add('a/one-more-wanted.md', `---\n${'y'.repeat(HEAD - 3)}`);
+    add('a/one-more-unwanted.md', `# no front matter\n${'z'.repeat(HEAD)}`);
+    add('a/long-wanted.md', `---\n${'w'.repeat(100_000)}`);
+    add('a/longer-than-the-worker-reads.md', `---\n${'v'.repeat(300_000)}`);
+    add('a/longer-unwanted.md', `plain\n${'u'.repeat(300_000)}`);
+    add('a/binary.md', Buffer.from([0x2d, 0, 1, 2, 0xff, 0xfe]));
+    add('a/utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntags: [roadmap]\n---\n', 'utf16le')]));
+    add('a/émoji 🎯.md', '---\ntitle: 🎯\n---\n');
+    mkdirSync(join(dir, 'a/folder.md'));
+    files.push('a/folder.md'); // listed, but a folder: the read fails as the synchronous one does
+    files.push('a/gone.md'); // listed, then removed
+    // Enough small files to go round a small ring many times.
+    for (let i = 0; i < 2000; i++) add(`b/${String(i).padStart(4, '0')}.md`, `---\ntags: [session]\n---\n${'s'.repeat(i % 700)}\n`);
+    files.sort();
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const readNow = (path: string, maxBytes: number, want: (head: Uint8Array) => boolean) => readFileHeadSync(join(dir, path), maxBytes, want);
+
+  it('gives every file as the synchronous read does, in list order, through a ring it fills many times', async () => {
+    const ahead = new ReadAhead(dir, files, readNow, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
+    await ahead.started;
+    for (const file of files) {
+      assert.deepEqual(
+        outcome(() => ahead.readHead(file, HEAD, wantRest)),
+        outcome(() => readNow(file, HEAD, wantRest)),
+        file,
+      );
+    }
+    // The worker read most of them: not a test of the fallback alone.
+    assert.ok(ahead.counts.ahead > files.length / 2, JSON.stringify(ahead.counts));
+    assert.equal(ahead.counts.ahead + ahead.counts.here, files.length);
+  });
+
+  it('keeps the bytes it gave until the next read, however far the worker has read on', async () => {
+    const ahead = new ReadAhead(dir, files, readNow, { ringBytes: 64 * 1024, maxFile: 8 * 1024 });
+    await ahead.started;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const readable = files.filter((f) => f !== 'a/folder.md' && f !== 'a/gone.md');
+    for (const [k, file] of readable.entries()) {
+      const read = ahead.readHead(file, HEAD, wantRest);
+      const expected = snapshot(readNow(file, HEAD, wantRest));
+      // Time for the worker to go round the ring while this view is held.
+      if (k % 25 === 0) Atomics.wait(pause, 0, 0, 5);
+      assert.deepEqual(snapshot(read), expected, file);
+    }
+    assert.ok(ahead.counts.ahead > files.length / 2, JSON.stringify(ahead.counts));
+  });
+
+  it('reads files asked for out of order, twice, or not listed, and skips files never asked for', async () => {
+    const ahead = new ReadAhead(dir, files, readNow, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
+    await ahead.started;
+    const order = [files[1500]!, files[3]!, files[1501]!, files[1501]!, 'b/not-listed.md', ...files.slice(1800), files[0]!];
+    for (const file of order) assert.deepEqual(outcome(() => ahead.readHead(file, HEAD, wantRest)), outcome(() => readNow(file, HEAD, wantRest)), file);
+  });
+
+  it('works with a head longer than the longest file the worker reads', async () => {
+    const ahead = new ReadAhead(dir, files, readNow, { ringBytes: 64 * 1024, maxFile: 4096 });
+    await ahead.started;
+    for (const file of files.slice(0, 40)) assert.deepEqual(outcome(() => ahead.readHead(file, HEAD, wantRest)), outcome(() => readNow(file, HEAD, wantRest)), file);
+  });
+
+  it('leaves a listed file to the main thread when the worker has stopped', () => {
+    const ahead = new ReadAhead(dir, files, readNow);
+    ahead.stop();
+    assert.deepEqual(outcome(() => ahead.readHead(files[5]!, HEAD, wantRest)), outcome(() => readNow(files[5]!, HEAD, wantRest)));
+    assert.deepEqual(ahead.counts, { ahead: 0, here: 1 });
+  });
+
+  it('indexes a folder through the CLI reader exactly as without reading ahead', async () => {
+    const status = async (readAhead: boolean) => {
+      const engine = createMentorship({ reader: createNodeReader(dir, { stat: false, blocking: true, readAhead }), clock: () => '2026-12-06' });
+      await engine.build();
+      return JSON.stringify(engine.status());
+    };
+    assert.equal(await status(true), await status(false));
+  });
+});
