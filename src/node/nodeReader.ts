@@ -46,7 +46,8 @@ export interface NodeReaderOptions {
 const DEFAULT_SKIP = ['node_modules'];
 /**
  * Fewer files than this are read here: their reads take milliseconds, and a
- * worker costs about 30 ms of a CPU and 5 MB to start.
+ * worker costs about 30 ms of a CPU and 5 MB (it is stopped once the list
+ * is known to be shorter).
  */
 const READ_AHEAD_FROM = 1000;
 const DEFAULT_EXTENSIONS = ['.md', '.markdown'];
@@ -269,15 +270,15 @@ export function createNodeReader(rootDir: string, options: NodeReaderOptions = {
   return {
     async list() {
       const out: FileInfo[] = [];
+      // Started before the walk, so it runs by the time the list is known.
+      ahead?.stop();
+      const early = blocking && options.readAhead ? new ReadAhead(rootDir, readNow) : undefined;
+      ahead = early;
       await walk('', out);
       out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-      if (blocking && options.readAhead && out.length >= READ_AHEAD_FROM) {
-        ahead?.stop();
-        ahead = new ReadAhead(
-          rootDir,
-          out.map((f) => f.path),
-          readNow,
-        );
+      if (early) {
+        if (out.length >= READ_AHEAD_FROM) early.begin(out.map((f) => f.path));
+        else early.stop();
       }
       return out;
     },

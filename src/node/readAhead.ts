@@ -38,17 +38,21 @@ export interface ReadAheadOptions {
   maxFile?: number;
 }
 
-/** What the worker is given. */
+/** What the worker is given when it starts. */
 interface WorkerInput {
   /** The folder the paths are in (joined with '/'). */
   root: string;
+  control: SharedArrayBuffer;
+  ring: SharedArrayBuffer;
+  maxFile: number;
+}
+
+/** The list, sent once it is known (the worker starts while the folders are walked). */
+interface WorkerList {
   /** The paths, UTF-8, each ended by a NUL. */
   paths: SharedArrayBuffer;
   count: number;
-  control: SharedArrayBuffer;
   meta: SharedArrayBuffer;
-  ring: SharedArrayBuffer;
-  maxFile: number;
 }
 
 /**
@@ -56,85 +60,88 @@ interface WorkerInput {
  * own next to the bundle: it may use nothing from outside its own body.
  */
 function readAheadWorker(): void {
-  const { workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { workerData, parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
   const nodeFs = require('node:fs') as typeof import('node:fs');
   const input = workerData as WorkerInput;
   const control = new Int32Array(input.control);
-  try {
-    const paths = new Uint8Array(input.paths);
-    const decoder = new TextDecoder();
-    const prefix = input.root.endsWith('/') || input.root.endsWith('\\') ? input.root : `${input.root}/`;
-    const meta = new Int32Array(input.meta);
-    const ring = new Uint8Array(input.ring);
-    const size = ring.length;
-    const maxFile = input.maxFile;
-    // The files this worker read and the main thread has not consumed, oldest first, with where each
-    // starts (bytes from the ring's first use, not wrapped).
-    let held: number[] = [];
-    let heldStarts: number[] = [];
-    let oldest = 0;
-    let write = 0;
-    // The next path's first byte, for the file `pathOf` is at.
-    let pathAt = 0;
-    let pathOf = 0;
-    for (;;) {
-      // Each file in one piece: skip the ring's tail when a whole `maxFile` does not fit there.
-      if ((write % size) + maxFile > size) write += size - (write % size);
-      let full = false;
+  parentPort!.once('message', (list: WorkerList) => readAll(list));
+  function readAll(list: WorkerList): void {
+    try {
+      const paths = new Uint8Array(list.paths);
+      const decoder = new TextDecoder();
+      const prefix = input.root.endsWith('/') || input.root.endsWith('\\') ? input.root : `${input.root}/`;
+      const meta = new Int32Array(list.meta);
+      const ring = new Uint8Array(input.ring);
+      const size = ring.length;
+      const maxFile = input.maxFile;
+      // The files this worker read and the main thread has not consumed, oldest first, with where each
+      // starts (bytes from the ring's first use, not wrapped).
+      let held: number[] = [];
+      let heldStarts: number[] = [];
+      let oldest = 0;
+      let write = 0;
+      // The next path's first byte, for the file `pathOf` is at.
+      let pathAt = 0;
+      let pathOf = 0;
       for (;;) {
-        if (Atomics.load(control, 2 /* STOP */) !== 0) return;
-        const consumed = Atomics.load(control, 1 /* CONSUMED */);
-        while (oldest < held.length && held[oldest]! < consumed) oldest++;
-        const used = write + maxFile - (oldest < held.length ? heldStarts[oldest]! : write);
-        // Once full, wait for a quarter of the ring back: a wake per file would cost both threads more than the read.
-        if (used <= (full ? size - (size >> 2) : size)) break;
-        full = true;
-        Atomics.wait(control, 1 /* CONSUMED */, consumed, 1000);
-      }
-      if (oldest > 1024) {
-        held = held.slice(oldest);
-        heldStarts = heldStarts.slice(oldest);
-        oldest = 0;
-      }
-      const i = Atomics.load(control, 0 /* NEXT */);
-      if (i >= input.count) return;
-      if (Atomics.compareExchange(control, 0 /* NEXT */, i, i + 1) !== i) continue; // the main thread took it
-      while (pathOf < i) {
-        pathAt = paths.indexOf(0, pathAt) + 1;
-        pathOf++;
-      }
-      const path = decoder.decode(paths.subarray(pathAt, paths.indexOf(0, pathAt)));
-      held.push(i);
-      heldStarts.push(write);
-      const at = write % size;
-      let got = 0;
-      let state = 1; // WHOLE
-      let fd = -1;
-      try {
-        fd = nodeFs.openSync(prefix + path, 'r');
+        // Each file in one piece: skip the ring's tail when a whole `maxFile` does not fit there.
+        if ((write % size) + maxFile > size) write += size - (write % size);
+        let full = false;
         for (;;) {
-          const n = nodeFs.readSync(fd, ring, at + got, maxFile - got, got);
-          if (n === 0) break;
-          got += n;
-          if (got === maxFile) {
-            state = 2; // HEAD_ONLY: there may be more
-            break;
-          }
+          if (Atomics.load(control, 2 /* STOP */) !== 0) return;
+          const consumed = Atomics.load(control, 1 /* CONSUMED */);
+          while (oldest < held.length && held[oldest]! < consumed) oldest++;
+          const used = write + maxFile - (oldest < held.length ? heldStarts[oldest]! : write);
+          // Once full, wait for a quarter of the ring back: a wake per file would cost both threads more than the read.
+          if (used <= (full ? size - (size >> 2) : size)) break;
+          full = true;
+          Atomics.wait(control, 1 /* CONSUMED */, consumed, 1000);
         }
-      } catch {
-        state = 3; // FAILED
-        got = 0;
-      } finally {
-        if (fd !== -1) nodeFs.closeSync(fd);
+        if (oldest > 1024) {
+          held = held.slice(oldest);
+          heldStarts = heldStarts.slice(oldest);
+          oldest = 0;
+        }
+        const i = Atomics.load(control, 0 /* NEXT */);
+        if (i >= list.count) return;
+        if (Atomics.compareExchange(control, 0 /* NEXT */, i, i + 1) !== i) continue; // the main thread took it
+        while (pathOf < i) {
+          pathAt = paths.indexOf(0, pathAt) + 1;
+          pathOf++;
+        }
+        const path = decoder.decode(paths.subarray(pathAt, paths.indexOf(0, pathAt)));
+        held.push(i);
+        heldStarts.push(write);
+        const at = write % size;
+        let got = 0;
+        let state = 1; // WHOLE
+        let fd = -1;
+        try {
+          fd = nodeFs.openSync(prefix + path, 'r');
+          for (;;) {
+            const n = nodeFs.readSync(fd, ring, at + got, maxFile - got, got);
+            if (n === 0) break;
+            got += n;
+            if (got === maxFile) {
+              state = 2; // HEAD_ONLY: there may be more
+              break;
+            }
+          }
+        } catch {
+          state = 3; // FAILED
+          got = 0;
+        } finally {
+          if (fd !== -1) nodeFs.closeSync(fd);
+        }
+        meta[i * 3] = at;
+        meta[i * 3 + 1] = got;
+        write += got;
+        Atomics.store(meta, i * 3 + 2, state);
+        Atomics.notify(meta, i * 3 + 2);
       }
-      meta[i * 3] = at;
-      meta[i * 3 + 1] = got;
-      write += got;
-      Atomics.store(meta, i * 3 + 2, state);
-      Atomics.notify(meta, i * 3 + 2);
+    } finally {
+      Atomics.store(control, 3 /* GONE */, 1);
     }
-  } finally {
-    Atomics.store(control, 3 /* GONE */, 1);
   }
 }
 
@@ -147,8 +154,9 @@ function readAheadWorker(): void {
  */
 export class ReadAhead {
   private readonly control: Int32Array;
-  private readonly meta: Int32Array;
+  private meta: Int32Array<ArrayBufferLike> = new Int32Array(0);
   private readonly ring: Uint8Array;
+  private files: readonly string[] = [];
   private readonly worker: Worker | undefined;
   private stopped = false;
   /** Files before this one were given out: asked for again, they are read by `fallback`. */
@@ -161,30 +169,22 @@ export class ReadAhead {
   private index: Map<string, number> | undefined;
 
   /**
-   * `files` are paths under `root` ('/'-separated), in the order `readHead`
-   * will be asked for them; `fallback` reads one there and then.
+   * Starts the worker for files under `root`; `fallback` reads a file there
+   * and then. Nothing is read ahead before `begin` gives the list.
    */
   constructor(
     root: string,
-    private readonly files: readonly string[],
     private readonly fallback: (path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean) => HeadRead,
     options: ReadAheadOptions = {},
   ) {
     const ringBytes = options.ringBytes ?? 2 * 1024 * 1024;
-    const joined = `${files.join('\0')}\0`;
-    const paths = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(joined)));
-    new TextEncoder().encodeInto(joined, paths);
     const input: WorkerInput = {
       root,
-      paths: paths.buffer as SharedArrayBuffer,
-      count: files.length,
       control: new SharedArrayBuffer(4 * 4),
-      meta: new SharedArrayBuffer(Math.max(1, files.length) * SLOTS * 4),
       ring: new SharedArrayBuffer(ringBytes),
       maxFile: Math.min(options.maxFile ?? 256 * 1024, ringBytes),
     };
     this.control = new Int32Array(input.control);
-    this.meta = new Int32Array(input.meta);
     this.ring = new Uint8Array(input.ring);
     let worker: Worker | undefined;
     try {
@@ -203,6 +203,19 @@ export class ReadAhead {
     });
   }
 
+  /** The paths under the root ('/'-separated), in the order `readHead` will be asked for them; once. */
+  begin(files: readonly string[]): void {
+    if (this.files.length || this.stopped || files.length === 0) return;
+    this.files = files;
+    const joined = `${files.join('\0')}\0`;
+    const paths = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(joined)));
+    new TextEncoder().encodeInto(joined, paths);
+    const meta = new SharedArrayBuffer(files.length * SLOTS * 4);
+    this.meta = new Int32Array(meta);
+    const list: WorkerList = { paths: paths.buffer as SharedArrayBuffer, count: files.length, meta };
+    this.worker?.postMessage(list);
+  }
+
   private indexOf(path: string): number | undefined {
     if (this.files[this.served] === path) return this.served;
     this.index ??= new Map(this.files.map((f, i) => [f, i]));
@@ -218,7 +231,7 @@ export class ReadAhead {
   readHead(path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): HeadRead {
     const read = this.fromRing(path, maxBytes, wantRest);
     // The last file in hand (stopping earlier could end the worker in the middle of reading it).
-    if (this.served === this.files.length) this.stop();
+    if (this.files.length && this.served === this.files.length) this.stop();
     if (read) {
       this.counts.ahead++;
       return read;
@@ -229,7 +242,7 @@ export class ReadAhead {
 
   /** The file from the ring, or undefined for `fallback` to read it. */
   private fromRing(path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean): HeadRead | undefined {
-    const i = this.stopped ? undefined : this.indexOf(path);
+    const i = this.stopped || this.files.length === 0 ? undefined : this.indexOf(path);
     if (i === undefined || i < this.served) return undefined;
     // The files before this one are done with: the worker may read others into their bytes.
     Atomics.store(this.control, CONSUMED, i);

@@ -59,9 +59,14 @@ describe('read-ahead', function () {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const readNow = (path: string, maxBytes: number, want: (head: Uint8Array) => boolean) => readFileHeadSync(join(dir, path), maxBytes, want);
+  const aheadOf = (list: string[], options?: { ringBytes: number; maxFile: number }) => {
+    const ahead = new ReadAhead(dir, readNow, options);
+    ahead.begin(list);
+    return ahead;
+  };
 
   it('gives every file as the synchronous read does, in list order, through a ring it fills many times', async () => {
-    const ahead = new ReadAhead(dir, files, readNow, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
+    const ahead = aheadOf(files, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
     await ahead.started;
     for (const file of files) {
       assert.deepEqual(
@@ -76,7 +81,7 @@ describe('read-ahead', function () {
   });
 
   it('keeps the bytes it gave until the next read, however far the worker has read on', async () => {
-    const ahead = new ReadAhead(dir, files, readNow, { ringBytes: 64 * 1024, maxFile: 8 * 1024 });
+    const ahead = aheadOf(files, { ringBytes: 64 * 1024, maxFile: 8 * 1024 });
     await ahead.started;
     const pause = new Int32Array(new SharedArrayBuffer(4));
     const readable = files.filter((f) => f !== 'a/folder.md' && f !== 'a/gone.md');
@@ -91,20 +96,27 @@ describe('read-ahead', function () {
   });
 
   it('reads files asked for out of order, twice, or not listed, and skips files never asked for', async () => {
-    const ahead = new ReadAhead(dir, files, readNow, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
+    const ahead = aheadOf(files, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
     await ahead.started;
     const order = [files[1500]!, files[3]!, files[1501]!, files[1501]!, 'b/not-listed.md', ...files.slice(1800), files[0]!];
     for (const file of order) assert.deepEqual(outcome(() => ahead.readHead(file, HEAD, wantRest)), outcome(() => readNow(file, HEAD, wantRest)), file);
   });
 
   it('works with a head longer than the longest file the worker reads', async () => {
-    const ahead = new ReadAhead(dir, files, readNow, { ringBytes: 64 * 1024, maxFile: 4096 });
+    const ahead = aheadOf(files, { ringBytes: 64 * 1024, maxFile: 4096 });
     await ahead.started;
     for (const file of files.slice(0, 40)) assert.deepEqual(outcome(() => ahead.readHead(file, HEAD, wantRest)), outcome(() => readNow(file, HEAD, wantRest)), file);
   });
 
+  it('reads here what is asked for before the list is given', () => {
+    const ahead = new ReadAhead(dir, readNow);
+    assert.deepEqual(outcome(() => ahead.readHead(files[7]!, HEAD, wantRest)), outcome(() => readNow(files[7]!, HEAD, wantRest)));
+    assert.deepEqual(ahead.counts, { ahead: 0, here: 1 });
+    ahead.stop();
+  });
+
   it('leaves a listed file to the main thread when the worker has stopped', () => {
-    const ahead = new ReadAhead(dir, files, readNow);
+    const ahead = aheadOf(files);
     ahead.stop();
     assert.deepEqual(outcome(() => ahead.readHead(files[5]!, HEAD, wantRest)), outcome(() => readNow(files[5]!, HEAD, wantRest)));
     assert.deepEqual(ahead.counts, { ahead: 0, here: 1 });
