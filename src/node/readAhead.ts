@@ -118,15 +118,9 @@ function readAheadWorker(): void {
         let fd = -1;
         try {
           fd = nodeFs.openSync(prefix + path, 'r');
-          for (;;) {
-            const n = nodeFs.readSync(fd, ring, at + got, maxFile - got, got);
-            if (n === 0) break;
-            got += n;
-            if (got === maxFile) {
-              state = 2; // HEAD_ONLY: there may be more
-              break;
-            }
-          }
+          // One read: a regular file gives less than asked for only at its end.
+          got = nodeFs.readSync(fd, ring, at, maxFile, 0);
+          if (got === maxFile) state = 2; // HEAD_ONLY: there may be more
         } catch {
           state = 3; // FAILED
           got = 0;

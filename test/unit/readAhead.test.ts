@@ -3,11 +3,11 @@
 // files and whatever order they are asked for in, each read gives what the
 // synchronous read gives, and the worker really did read most of them.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadAhead } from '../../src/node/readAhead';
-import { createNodeReader, readFileHeadSync } from '../../src/node/nodeReader';
+import { createNodeReader, readFileHead, readFileHeadSync } from '../../src/node/nodeReader';
 import { createMentorship } from '../../src/core';
 
 const HEAD = 8192;
@@ -120,6 +120,24 @@ describe('read-ahead', function () {
     ahead.stop();
     assert.deepEqual(outcome(() => ahead.readHead(files[5]!, HEAD, wantRest)), outcome(() => readNow(files[5]!, HEAD, wantRest)));
     assert.deepEqual(ahead.counts, { ahead: 0, here: 1 });
+  });
+
+  it('reads heads as the whole file says, synchronously and not (one read for a short file)', async () => {
+    for (const file of files.slice(0, 40)) {
+      let whole: Buffer;
+      try {
+        whole = readFileSync(join(dir, file));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        assert.deepEqual(outcome(() => readNow(file, HEAD, wantRest)), { error: code }, file);
+        await assert.rejects(readFileHead(join(dir, file), HEAD, wantRest), { code }, file);
+        continue;
+      }
+      const expected = whole.length <= HEAD || wantRest(whole.subarray(0, HEAD)) ? { complete: true, bytes: whole } : { complete: false, bytes: whole.subarray(0, HEAD) };
+      const want = { complete: expected.complete, bytes: expected.bytes.toString('base64') };
+      assert.deepEqual(outcome(() => readNow(file, HEAD, wantRest)), want, file);
+      assert.deepEqual(snapshot(await readFileHead(join(dir, file), HEAD, wantRest)), want, file);
+    }
   });
 
   it('indexes a folder through the CLI reader exactly as without reading ahead', async () => {
