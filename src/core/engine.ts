@@ -15,6 +15,7 @@ import {
   committedHistory,
   committedHistoryInSlices,
   committedHistoryUnavailable,
+  resumeFrom,
   type CommittedHistory,
   type RoadmapHistory,
 } from './history';
@@ -22,7 +23,7 @@ import { menteeRows, type MenteeRow } from './mentees';
 import type { Evidence, ReviewNote } from './model';
 import { newRoadmapNote, newSessionNote, newThreadNote, type NewNote } from './newNotes';
 import { NotesIndex, type BuildOptions } from './notesIndex';
-import type { Clock, FileReader, VersionsResult } from './ports';
+import type { Clock, FileReader, VersionsOptions, VersionsResult } from './ports';
 import { prepareSession, sessionAgenda, type SessionAgenda, type SessionPrep } from './prepareSession';
 import { writeReview, type ReviewDraft } from './reviewWriter';
 import { DEFAULT_SETTINGS, isTemplatePath, noteFilter, type MentorshipSettings, type NoteFilter } from './settings';
@@ -43,7 +44,7 @@ export interface MentorshipPorts {
   settings?: MentorshipSettings;
   log?: Log;
   /** A roadmap's committed versions (from git), by its path in the folder; absent where no process can run. */
-  versions?: (roadmapFile: string) => Promise<VersionsResult>;
+  versions?: (roadmapFile: string, options?: VersionsOptions) => Promise<VersionsResult>;
   /** Notes read at once with a reader that has no `readHeadSync` (the extension host 16); default 64. */
   concurrency?: number;
   /**
@@ -104,9 +105,11 @@ export interface Mentorship {
   /**
    * `history` in its two parts: what the commits tell (git and every version:
    * the costly part, the same until HEAD moves), then the reviews' annotations
-   * from the notes as they are now.
+   * from the notes as they are now. Given the history read before HEAD
+   * moved, reads only the commits after it on top of it (when HEAD simply
+   * moved on; every version again otherwise).
    */
-  committedHistory(roadmapFile: string): Promise<CommittedHistory>;
+  committedHistory(roadmapFile: string, before?: CommittedHistory): Promise<CommittedHistory>;
   annotateHistory(committed: CommittedHistory, roadmapFile: string): RoadmapHistory;
   bottlenecks(roadmapFile: string): BottleneckReport;
   /** The calendar's events (next reviews, open milestones' and action items' due dates, sessions from today on). */
@@ -199,13 +202,15 @@ export function createMentorship(ports: MentorshipPorts = {}): Mentorship {
     async history(roadmapFile) {
       return engine.annotateHistory(await engine.committedHistory(roadmapFile), roadmapFile);
     },
-    async committedHistory(roadmapFile) {
+    async committedHistory(roadmapFile, before) {
       if (!ports.versions) return committedHistoryUnavailable(roadmapFile, 'the goalpost history needs git, which cannot run here');
-      const read = await ports.versions(roadmapFile);
+      const after = before?.history.roadmap === roadmapFile ? before.resume?.commit : undefined;
+      // Taken before git is asked: nothing else may read on top of it meanwhile.
+      const on = after === undefined ? undefined : resumeFrom(before!);
+      const read = await ports.versions(roadmapFile, on ? { after } : undefined);
       if (!read.ok) return committedHistoryUnavailable(roadmapFile, read.reason);
-      return ports.pause
-        ? committedHistoryInSlices(roadmapFile, read.versions, { kindNames: settings.kindNames, pause: ports.pause })
-        : committedHistory(roadmapFile, read.versions, { kindNames: settings.kindNames });
+      const options = { kindNames: settings.kindNames, ...(on && read.after === after ? { on } : {}) };
+      return ports.pause ? committedHistoryInSlices(roadmapFile, read.versions, { ...options, pause: ports.pause }) : committedHistory(roadmapFile, read.versions, options);
     },
     annotateHistory(committed, roadmapFile) {
       const reviews = index

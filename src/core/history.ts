@@ -55,6 +55,21 @@ export interface CommittedHistory {
   history: RoadmapHistory;
   /** Per milestone, per move: the milestone's id when it moved. */
   moveIds: string[][];
+  /**
+   * Where reading stopped (the last commit read), to read the commits after
+   * it on top instead of every version again (a new commit in the extension).
+   * Good once: a history read on top of it takes it over.
+   */
+  resume?: HistoryResume;
+}
+
+/** Opaque: what `committedHistory` needs to go on from a history it read. */
+export interface HistoryResume {
+  readonly commit: string;
+  /** @internal */
+  readonly reader: HistoryReader;
+  /** @internal */
+  readonly turn: number;
 }
 
 export function committedHistoryUnavailable(roadmap: string, reason: string): CommittedHistory {
@@ -256,6 +271,22 @@ export interface HistoryOptions {
   kindNames?: KindNames;
   /** Off: every version is parsed whole (tests compare the two). */
   incremental?: boolean;
+  /**
+   * The reader of a history read before (`resumeFrom`): `versions` are then
+   * the commits after its last one, read on top of it.
+   */
+  on?: HistoryReader;
+}
+
+/**
+ * The reader of a history, to read the commits after it on top of it; taken
+ * over, so it is given once (undefined after, or for a history with none).
+ */
+export function resumeFrom(history: CommittedHistory): HistoryReader | undefined {
+  const from = history.resume;
+  if (!from || from.reader.turn !== from.turn) return undefined;
+  from.reader.turn++;
+  return from.reader;
 }
 
 export function roadmapHistory(roadmap: string, versions: RoadmapVersion[], reviews: ReviewGoalposts[] = [], options: HistoryOptions = {}): RoadmapHistory {
@@ -309,36 +340,61 @@ export function committedHistory(roadmap: string, versions: RoadmapVersion[], op
 }
 
 function* historySteps(roadmap: string, versions: RoadmapVersion[], options: HistoryOptions): Generator<void, CommittedHistory> {
-  const kindNames = options.kindNames ?? DEFAULT_KIND_NAMES;
-  const all: Tracked[] = [];
-  let previous = new Map<string, Tracked>();
-  let gone: Tracked[] = [];
-  let order: Tracked[] = [];
-  // Task lines repeat from one version to the next: each distinct one is read once.
-  const inlineMemo = new Map<string, InlineInfo>();
-  let prev: Previous | undefined;
+  const reader = options.on ?? new HistoryReader(roadmap, options);
   for (const v of versions) {
+    reader.add(v);
+    yield;
+  }
+  return reader.result();
+}
+
+/** Reads versions oldest first, each on top of those before; can be given more later. */
+export class HistoryReader {
+  private readonly kindNames: KindNames;
+  private readonly incremental: boolean;
+  private readonly all: Tracked[] = [];
+  private previous = new Map<string, Tracked>();
+  private gone: Tracked[] = [];
+  private order: Tracked[] = [];
+  // Task lines repeat from one version to the next: each distinct one is read once.
+  private readonly inlineMemo = new Map<string, InlineInfo>();
+  private prev: Previous | undefined;
+  private lastCommit: string | undefined;
+  /** How many times it was taken over (`resumeFrom`): a resume is good for the turn it names. */
+  turn = 0;
+
+  constructor(
+    private readonly roadmap: string,
+    options: HistoryOptions,
+  ) {
+    this.kindNames = options.kindNames ?? DEFAULT_KIND_NAMES;
+    this.incremental = options.incremental !== false;
+  }
+
+  add(v: RoadmapVersion): void {
+    this.lastCommit = v.commit;
     // Read once: a version's text may be decoded on each read (src/node/git.ts).
     const text = v.text;
     const front = findFrontMatter(text)?.lineCount ?? 0;
-    const parsed = (prev && options.incremental !== false && versionFromPrevious(prev, text, front, inlineMemo)) || parseVersion(v.path, text, kindNames, inlineMemo);
-    prev = parsed ? { text, front, milestones: parsed } : undefined;
-    if (!parsed) continue;
+    const prev = this.prev;
+    const parsed = (prev && this.incremental && versionFromPrevious(prev, text, front, this.inlineMemo)) || parseVersion(v.path, text, this.kindNames, this.inlineMemo);
+    this.prev = parsed ? { text, front, milestones: parsed } : undefined;
+    if (!parsed) return;
     const ids = new Set<string>();
     const milestones = parsed.filter((m) => !ids.has(m.id) && ids.add(m.id));
-    const left = [...previous.values()].filter((t) => !ids.has(t.history.id));
+    const left = [...this.previous.values()].filter((t) => !ids.has(t.history.id));
     const current = new Map<string, Tracked>();
-    order = [];
+    this.order = [];
     for (const m of milestones) {
-      let t = previous.get(m.id);
+      let t = this.previous.get(m.id);
       if (!t) {
         const renamed = left.find((x) => !x.last.explicitId && x.last.line === m.line);
-        const back = gone.find((x) => x.history.id === m.id);
+        const back = this.gone.find((x) => x.history.id === m.id);
         if (renamed) {
           left.splice(left.indexOf(renamed), 1);
           t = renamed;
         } else if (back) {
-          gone = gone.filter((x) => x !== back);
+          this.gone = this.gone.filter((x) => x !== back);
           t = back;
           t.history.dropped = null;
         } else {
@@ -349,23 +405,38 @@ function* historySteps(roadmap: string, versions: RoadmapVersion[], options: His
           };
           if (m.status === 'dropped') t.history.dropped = v.date;
           if (m.status === 'done') t.history.done = v.date;
-          all.push(t);
+          this.all.push(t);
         }
       }
       track(t, m, v);
       current.set(m.id, t);
-      order.push(t);
+      this.order.push(t);
     }
     for (const t of left) {
       t.history.dropped ??= v.date;
-      gone.push(t);
+      this.gone.push(t);
     }
-    previous = current;
-    yield;
+    this.previous = current;
   }
-  const inFile = new Set(order);
-  const tracked = [...order, ...all.filter((t) => !inFile.has(t))];
-  return { history: { roadmap, available: true, reason: null, milestones: tracked.map((t) => t.history) }, moveIds: tracked.map((t) => t.moveIds) };
+
+  /**
+   * The history so far. Copies of what the reader goes on changing, so a
+   * history handed out stays as it was when later versions are read on top.
+   */
+  result(): CommittedHistory {
+    const inFile = new Set(this.order);
+    const tracked = [...this.order, ...this.all.filter((t) => !inFile.has(t))];
+    return {
+      history: {
+        roadmap: this.roadmap,
+        available: true,
+        reason: null,
+        milestones: tracked.map(({ history: h }) => ({ ...h, moves: h.moves.slice(), renames: h.renames.slice() })),
+      },
+      moveIds: tracked.map((t) => t.moveIds.slice()),
+      ...(this.lastCommit === undefined ? {} : { resume: { commit: this.lastCommit, reader: this, turn: this.turn } }),
+    };
+  }
 }
 
 /** `moved 3 times, +9 weeks since first planned` (empty when it never moved): present.ts words it. */

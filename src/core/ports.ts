@@ -72,11 +72,20 @@ export interface Disk {
 }
 
 /** A roadmap's committed versions, oldest first, or why there are none. */
-export type VersionsResult = { ok: true; versions: RoadmapVersion[] } | { ok: false; reason: string };
+/**
+ * `after`: the versions are only the commits after that one (asked for with
+ * `after`, and git found HEAD a fast-forward of it, with no merge between).
+ */
+export type VersionsResult = { ok: true; versions: RoadmapVersion[]; after?: string } | { ok: false; reason: string };
+
+/** `after`: a commit read before; only the commits after it are wanted, when HEAD simply moved on from it. */
+export interface VersionsOptions {
+  after?: string;
+}
 
 /**
  * Reads every committed version of a file (an absolute path) from git,
  * following renames: the Node platform's `src/node/git.ts`. Where no process
  * can run (a web worker) there is none.
  */
-export type ReadVersions = (file: string, options?: { git?: string; env?: Record<string, string | undefined> }) => Promise<VersionsResult>;
+export type ReadVersions = (file: string, options?: VersionsOptions & { git?: string; env?: Record<string, string | undefined> }) => Promise<VersionsResult>;

@@ -114,7 +114,8 @@ export class CatFileBatch {
 
 /**
  * Every commit that touched `file` (an absolute path), following renames,
- * oldest first, with the file's text in that commit. Dates are the
+ * oldest first, with the file's text in that commit (with `after`, only
+ * those after it, when HEAD is that commit moved on without a merge). Dates are the
  * committer's calendar date as written in the commit: `%ci` keeps the
  * commit's own offset, so no TZ of this machine moves it.
  */
@@ -132,7 +133,15 @@ export const readVersions: ReadVersions = async (file, options = {}): Promise<Ve
   if (top.status !== 0) return { ok: false, reason: `${cwd} is not inside a git repository` };
   const [root = '', prefix = ''] = text(top.stdout).split('\n');
   const path = `${slashes(prefix.trim())}${abs.slice(abs.lastIndexOf('/') + 1)}`;
-  const log = await git(root, ['log', '--follow', '-z', '--name-only', '--format=%x1e%H %ci', '--', path]);
+  // Only the commits after `after` when HEAD simply moved on from it (a commit, a pull): no merge between, where git's
+  // order could put a merged branch's older commits among those read before.
+  let after: string | undefined;
+  if (options.after && /^[0-9a-f]{7,64}$/i.test(options.after)) {
+    const onTop = await git(root, ['merge-base', '--is-ancestor', options.after, 'HEAD']);
+    const merges = onTop.status === 0 ? await git(root, ['rev-list', '--count', '--merges', `${options.after}..HEAD`]) : undefined;
+    if (merges?.status === 0 && text(merges.stdout).trim() === '0') after = options.after;
+  }
+  const log = await git(root, ['log', '--follow', '-z', '--name-only', '--format=%x1e%H %ci', ...(after ? [`${after}..HEAD`] : []), '--', path]);
   if (log.status !== 0) return { ok: false, reason: `git log failed: ${log.stderr.trim()}` };
   const commits: { commit: string; date: string; path: string }[] = [];
   for (const record of text(log.stdout).split('\x1e')) {
@@ -143,6 +152,7 @@ export const readVersions: ReadVersions = async (file, options = {}): Promise<Ve
     if (!commit || !/^\d{4}-\d{2}-\d{2}$/.test(date.slice(0, 10))) continue;
     commits.push({ commit, date: date.slice(0, 10), path: names[names.length - 1] ?? path });
   }
+  if (after && commits.length === 0) return { ok: true, versions: [], after };
   if (commits.length === 0) return { ok: false, reason: `${path} has no commits yet` };
   commits.reverse();
   // All blobs in one process: `git cat-file --batch` answers `<sha> blob <size>\n<bytes>\n` per request.
@@ -150,5 +160,5 @@ export const readVersions: ReadVersions = async (file, options = {}): Promise<Ve
   const done = await git(root, ['cat-file', '--batch'], commits.map((c) => `${c.commit}:${c.path}\n`).join(''), (piece) => batch.push(piece));
   if (done.status !== 0) return { ok: false, reason: `git cat-file failed: ${done.stderr.trim()}` };
   const versions = batch.versions;
-  return { ok: true, versions };
+  return after ? { ok: true, versions, after } : { ok: true, versions };
 };

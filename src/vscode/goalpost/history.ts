@@ -7,7 +7,7 @@
 // (core/engine.ts history()). In VS Code for the Web no process can run: the
 // history is empty and says why.
 import * as vscode from 'vscode';
-import type { Mentorship, ReadVersions, VersionsResult } from '../../core';
+import type { Mentorship, ReadVersions, VersionsOptions, VersionsResult } from '../../core';
 import type { CommittedHistory, RoadmapHistory } from '../../core/history';
 import type { FolderNotes } from '../notes/folderNotes';
 import { hostMonitor } from '../notes/hostMonitor';
@@ -83,7 +83,7 @@ function watchHeads(api: GitApi): Promise<void> {
  * versions. Not kept once read (thousands of versions are tens of MB): the
  * histories made of them are (GoalpostHistoryProvider), until HEAD moves.
  */
-export async function gitVersions(folder: FolderNotes, roadmapFile: string): Promise<VersionsResult> {
+export async function gitVersions(folder: FolderNotes, roadmapFile: string, options: VersionsOptions = {}): Promise<VersionsResult> {
   const readVersions = nodeGit;
   if (!readVersions || folder.folder.uri.scheme !== 'file') {
     return { ok: false, reason: 'the goalpost history needs git, which cannot run here (VS Code for the Web, or a folder that is not on disk)' };
@@ -93,12 +93,12 @@ export async function gitVersions(folder: FolderNotes, roadmapFile: string): Pro
   void watchHeads(api);
   const uri = folder.uri(roadmapFile);
   const head = api.getRepository(uri)?.state.HEAD?.commit ?? '';
-  const key = head || `t${Math.floor(Date.now() / 5000)}`;
+  const key = `${head || `t${Math.floor(Date.now() / 5000)}`}|${options.after ?? ''}`;
   const id = uri.toString();
   const pending = inFlight.get(id);
   if (pending && pending.key === key) return pending.versions;
   const env: Record<string, string | undefined> = typeof process !== 'undefined' ? { ...process.env } : {};
-  const versions = readVersions(uri.fsPath, { git: api.git.path || 'git', env }).finally(() => {
+  const versions = readVersions(uri.fsPath, { git: api.git.path || 'git', env, ...options }).finally(() => {
     if (inFlight.get(id)?.versions === versions) inFlight.delete(id);
   });
   inFlight.set(id, { key, versions });
@@ -122,8 +122,17 @@ export class GoalpostHistoryProvider {
   /** Roadmaps whose history was read ahead since HEAD last moved (read ahead once, whatever came of it). */
   private readonly readAhead = new Set<string>();
 
+  /**
+   * The histories read before HEAD last moved: the next read of each reads
+   * only the new commits on top of it (most commits do not touch a roadmap,
+   * and those that do add one version to thousands).
+   */
+  private before = new Map<string, { engine: Mentorship; history: Promise<CommittedHistory> }>();
+
   constructor(private readonly log?: (message: string) => void) {
     onDidMoveHead(() => {
+      // (one not read again since the move before stays the base)
+      for (const [key, known] of this.committed) this.before.set(key, known);
       this.committed.clear();
       this.read.clear();
       this.readAhead.clear();
@@ -170,7 +179,11 @@ export class GoalpostHistoryProvider {
     const forget = () => {
       if (this.committed.get(key)?.history === history) this.committed.delete(key);
     };
-    const history: Promise<CommittedHistory> = engine.committedHistory(roadmapFile).then(
+    const base = this.before.get(key);
+    this.before.delete(key);
+    const read = (before?: CommittedHistory) => engine.committedHistory(roadmapFile, before);
+    const onTop = base?.engine === engine ? base.history.then(read, () => read()) : read();
+    const history: Promise<CommittedHistory> = onTop.then(
       (c) => {
         const cost = monitor.stop();
         this.log?.(`goalpost history of ${roadmapFile} (${why}) read in ${Math.round(performance.now() - t0)} ms; longest stall of the extension host while reading the goalpost history: ${cost}`);

@@ -9,6 +9,7 @@ import {
   type HeadRead,
   type Mentorship,
   type NotesIndex,
+  type VersionsOptions,
   type VersionsResult,
 } from '../../core';
 import { readSettings, type Settings } from '../settings';
@@ -18,7 +19,7 @@ import { pause } from './indexCache';
 /** What every folder's engine shares: today's date, and git where a process can run. */
 export interface FolderPorts {
   clock: Clock;
-  versions?: (folder: FolderNotes, roadmapFile: string) => Promise<VersionsResult>;
+  versions?: (folder: FolderNotes, roadmapFile: string, options?: VersionsOptions) => Promise<VersionsResult>;
 }
 
 /**
@@ -57,7 +58,7 @@ export class FolderNotes {
       concurrency: READS_IN_FLIGHT,
       // Long work (a goalpost history) yields to the shared host every slice.
       pause,
-      ...(this.ports.versions ? { versions: (file: string) => this.ports.versions!(this, file) } : {}),
+      ...(this.ports.versions ? { versions: (file: string, options?: VersionsOptions) => this.ports.versions!(this, file, options) } : {}),
     });
   }
 
