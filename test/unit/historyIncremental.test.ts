@@ -5,35 +5,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { roadmapHistory, type RoadmapVersion } from '../../src/core/history';
-
-const LINES = [
-  '- [ ] Ship payments 📅 2026-06-01 ^payments',
-  '- [x] Ship payments 📅 2026-06-01 ✅ 2026-05-20 ^payments',
-  '- [/] Ship payments 📅 2026-07-15 ^payments',
-  '- [ ] Ship the payments migration 📅 2026-06-01',
-  '- [ ] Ship the payments migration [due:: 2026-08-01]',
-  '- [-] Get certified ^cert',
-  '- [ ] Get certified 📅 2026-09-01 ^cert',
-  '- [ ] Weekly thread 🔁 every week 📅 2026-03-22',
-  '- [x] Weekly thread 🔁 every week 📅 2026-03-15 ✅ 2026-03-15',
-  '- [ ] Give a talk 📅 2026-02-30',
-  '  - [ ] a step',
-  '  - [x] a step',
-  'Some prose about the plan.',
-  'Other prose, revised.',
-  '',
-  '## Q1',
-  '## Q2 — Scope',
-  'Setext phase',
-  '===',
-  '```',
-  '<!-- a comment',
-  '-->',
-  '> - [ ] quoted task ^quoted',
-  '* [ ] Star marker 📅 2026-05-05 ^star',
-];
-
-const head = ['---', 'tags: [roadmap]', 'title: T', '---'];
+import { head, LINES } from './helpers/historyLines';
 
 function versionsOf(bodies: string[][], eol = '\n', end = eol): RoadmapVersion[] {
   return bodies.map((body, i) => ({ commit: `c${i}`, date: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, path: 'roadmap.md', text: [...head, ...body].join(eol) + end }));

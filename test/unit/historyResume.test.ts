@@ -12,23 +12,7 @@ import fc from 'fast-check';
 import { committedHistory, resumeFrom, type CommittedHistory, type RoadmapVersion } from '../../src/core/history';
 import { createMentorship, type VersionsOptions, type VersionsResult } from '../../src/core';
 import { readVersions } from '../../src/node/git';
-
-const LINES = [
-  '- [ ] Ship payments 📅 2026-06-01 ^payments',
-  '- [x] Ship payments 📅 2026-06-01 ✅ 2026-05-20 ^payments',
-  '- [/] Ship payments 📅 2026-07-15 ^payments',
-  '- [ ] Ship the payments migration 📅 2026-06-01',
-  '- [ ] Ship the payments migration [due:: 2026-08-01]',
-  '- [-] Get certified ^cert',
-  '- [ ] Get certified 📅 2026-09-01 ^cert',
-  '- [ ] Give a talk 📅 2026-02-30',
-  '  - [ ] a step',
-  'Some prose about the plan.',
-  '',
-  '## Q2 — Scope',
-];
-
-const head = ['---', 'tags: [roadmap]', 'title: T', '---'];
+import { head, LINES } from './helpers/historyLines';
 
 function versionsOf(bodies: string[][]): RoadmapVersion[] {
   return bodies.map((body, i) => ({ commit: `c${i}`, date: `2026-${String((i % 12) + 1).padStart(2, '0')}-01`, path: 'roadmap.md', text: `${[...head, ...body].join('\n')}\n` }));
