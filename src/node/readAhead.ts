@@ -149,7 +149,8 @@ function readAheadWorker(): void {
 export class ReadAhead {
   private readonly control: Int32Array;
   private meta: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  private readonly ring: Uint8Array;
+  /** A Buffer over the shared memory: its views are Buffers, whose indexOf (the index looks for NULs) is native, 10× a Uint8Array's. */
+  private readonly ring: Buffer;
   private files: readonly string[] = [];
   private readonly worker: Worker | undefined;
   private stopped = false;
@@ -179,7 +180,7 @@ export class ReadAhead {
       maxFile: Math.min(options.maxFile ?? 256 * 1024, ringBytes),
     };
     this.control = new Int32Array(input.control);
-    this.ring = new Uint8Array(input.ring);
+    this.ring = Buffer.from(input.ring);
     let worker: Worker | undefined;
     try {
       worker = new Worker(`(${readAheadWorker.toString()})()`, { eval: true, workerData: input });
