@@ -424,6 +424,8 @@ export class HistoryReader {
    * history handed out stays as it was when later versions are read on top.
    */
   result(): CommittedHistory {
+    // The reader may be kept for the next commits (a version or two): its memo of every task line read is not worth keeping.
+    this.inlineMemo.clear();
     const inFile = new Set(this.order);
     const tracked = [...this.order, ...this.all.filter((t) => !inFile.has(t))];
     return {
