@@ -127,7 +127,7 @@ export class GoalpostHistoryProvider {
    * only the new commits on top of it (most commits do not touch a roadmap,
    * and those that do add one version to thousands).
    */
-  private before = new Map<string, { engine: Mentorship; history: Promise<CommittedHistory> }>();
+  private readonly before = new Map<string, { engine: Mentorship; history: Promise<CommittedHistory> }>();
 
   constructor(private readonly log?: (message: string) => void) {
     onDidMoveHead(() => {
