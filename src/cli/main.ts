@@ -629,7 +629,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
 // restart and more collections: 0.1 s of 1.4 s at 50,000 notes, 1 s of 8.7 s
 // on parse-heavy (docs/performance.md).
 if (require.main === module) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
+  // A reader that stops early (`status | head`): the rest has nowhere to go. No stack trace for Node's unhandled EPIPE;
+  // the command runs to its end, writing nothing more, and exits with its own code (`check` still says 1 on errors).
+  let readerGone = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // (EPIPE first; a write after it may meet the stream destroyed)
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+    readerGone = true;
+    process.stdout.emit('drain'); // (a write waiting for room goes on)
+  });
+  const stdout: Io['stdout'] = {
+    write: (s: string) => readerGone || process.stdout.write(s),
+    isTTY: process.stdout.isTTY,
+    once: (event, listener) => process.stdout.once(event, listener),
+  };
+  main(process.argv.slice(2), { stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
     (code) => {
       process.exitCode = code;
     },

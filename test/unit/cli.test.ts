@@ -1,8 +1,10 @@
 // The CLI contract of PRODUCT.md: status, check, review, --json, --today.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, ROOT, run, scratchCopy } from './helpers/cli';
+import { CLI, ensureCliBuilt, FIXTURES, ROOT, run, scratchCopy } from './helpers/cli';
 
 const TODAY = '2026-04-01';
 const MULTI = join(FIXTURES, 'multi-roadmap');
@@ -39,6 +41,31 @@ describe('CLI', () => {
       assert.match(r.stdout, /1 overdue/);
       assert.match(r.stdout, /next review 2026-04-12 \(due in 11 days\)/);
       assert.doesNotMatch(r.stdout, /\x1b\[/, 'no colour when stdout is not a TTY');
+    });
+    it('stops quietly when its reader does (`| head`): no stack trace, and its own exit code', async function () {
+      this.timeout(60_000);
+      ensureCliBuilt();
+      const dir = mkdtempSync(join(tmpdir(), 'mentorship-epipe-'));
+      /** The command's exit code and stderr when its reader takes the first piece of stdout and goes away, as `head` does. */
+      const cutShort = async (args: string[]) => {
+        const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+        let stderr = '';
+        child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+        child.stdout.once('data', () => child.stdout.destroy());
+        const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+        return { code, stderr };
+      };
+      try {
+        const milestones = Array.from({ length: 4000 }, (_, i) => `- [ ] Milestone number ${i} 📅 2026-06-01 ^m${i}`);
+        writeFileSync(join(dir, 'roadmap.md'), `---\ntags: [roadmap]\ntitle: Long\n---\n${milestones.join('\n')}\n`);
+        assert.deepEqual(await cutShort(['status', dir, '--json']), { code: 0, stderr: '' });
+        // 1,500 threads with an impossible date: their errors fill more than a pipe holds; check still exits 1.
+        mkdirSync(join(dir, 'threads'));
+        for (let i = 0; i < 1500; i++) writeFileSync(join(dir, 'threads', `${i}.md`), `---\ntags: [thread]\ndate: 2026-02-30\nroadmap: Long\n---\nA thread with a long enough body to be read.\n`);
+        assert.deepEqual(await cutShort(['check', dir]), { code: 1, stderr: '' });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
     it('takes the current folder when DIR is left out', async () => {
       const r = await run(['status', '--json', '--today', TODAY], MULTI);
