@@ -36,6 +36,12 @@ export interface ReadAheadOptions {
   ringBytes?: number;
   /** The longest file read ahead whole; longer ones are read ahead as a head. Default 256 KB. */
   maxFile?: number;
+  /**
+   * How long to wait for a file the worker claimed before reading it here
+   * anyway (a worker whose thread died in the middle of a read never says
+   * so); default 5 s. Reading it twice is harmless.
+   */
+  patienceMs?: number;
 }
 
 /** What the worker is given when it starts. */
@@ -153,6 +159,7 @@ export class ReadAhead {
   private readonly ring: Buffer;
   private files: readonly string[] = [];
   private readonly worker: Worker | undefined;
+  private readonly patienceMs: number;
   private stopped = false;
   /** Files before this one were given out: asked for again, they are read by `fallback`. */
   private served = 0;
@@ -173,6 +180,7 @@ export class ReadAhead {
     options: ReadAheadOptions = {},
   ) {
     const ringBytes = options.ringBytes ?? 2 * 1024 * 1024;
+    this.patienceMs = options.patienceMs ?? 5000;
     const input: WorkerInput = {
       root,
       control: new SharedArrayBuffer(4 * 4),
@@ -249,9 +257,10 @@ export class ReadAhead {
       if (Atomics.compareExchange(this.control, NEXT, next, i + 1) === next) return undefined;
     }
     const stateAt = i * SLOTS + 2;
-    while (Atomics.load(this.meta, stateAt) === 0) {
+    for (let waited = 0; Atomics.load(this.meta, stateAt) === 0; waited += 100) {
       // (a worker that ended in the middle of a read never publishes it)
       if (Atomics.load(this.control, GONE) !== 0 && Atomics.load(this.meta, stateAt) === 0) return undefined;
+      if (waited >= this.patienceMs) return undefined;
       Atomics.wait(this.meta, stateAt, 0, 100);
     }
     const state = this.meta[stateAt]!;

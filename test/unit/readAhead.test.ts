@@ -115,6 +115,18 @@ describe('read-ahead', function () {
     ahead.stop();
   });
 
+  it('reads a file here when the worker claimed it and died without a word', async () => {
+    const ahead = new ReadAhead(dir, readNow, { patienceMs: 300 });
+    await ahead.started;
+    // A thread ended from outside runs no `finally`: as if it died in the middle of a read, every file claimed.
+    const internals = ahead as unknown as { worker: { terminate(): Promise<number> }; control: Int32Array };
+    await internals.worker.terminate();
+    ahead.begin(files);
+    Atomics.store(internals.control, 0, files.length);
+    assert.deepEqual(outcome(() => ahead.readHead(files[9]!, HEAD, wantRest)), outcome(() => readNow(files[9]!, HEAD, wantRest)));
+    assert.deepEqual(ahead.counts, { ahead: 0, here: 1 });
+  });
+
   it('leaves a listed file to the main thread when the worker has stopped', () => {
     const ahead = aheadOf(files);
     ahead.stop();
