@@ -24,6 +24,7 @@ const NEXT = 0; // the first file nobody has claimed; the worker and the main th
 const CONSUMED = 1; // files the main thread is done with (the bytes of those the worker read are free)
 const STOP = 2; // set by the main thread: the worker stops at its next file
 const GONE = 3; // set by the worker when it ends, for any reason
+const WAKE_AT = 4; // set by a worker waiting for room: the main thread wakes it once it is done with the files before this one
 
 /** A file's slots in the meta array: where it is in the ring, its length, its state (0 until published). */
 const SLOTS = 3;
@@ -92,16 +93,20 @@ function readAheadWorker(): void {
       for (;;) {
         // Each file in one piece: skip the ring's tail when a whole `maxFile` does not fit there.
         if ((write % size) + maxFile > size) write += size - (write % size);
-        let full = false;
+        // Once full, wait for a quarter of the ring back: a wake per file would cost both threads more than the read.
+        let room = size;
         for (;;) {
           if (Atomics.load(control, 2 /* STOP */) !== 0) return;
           const consumed = Atomics.load(control, 1 /* CONSUMED */);
           while (oldest < held.length && held[oldest]! < consumed) oldest++;
-          const used = write + maxFile - (oldest < held.length ? heldStarts[oldest]! : write);
-          // Once full, wait for a quarter of the ring back: a wake per file would cost both threads more than the read.
-          if (used <= (full ? size - (size >> 2) : size)) break;
-          full = true;
+          if (write + maxFile - (oldest < held.length ? heldStarts[oldest]! : write) <= room) break;
+          room = Math.max(size - (size >> 2), maxFile);
+          // The first file whose start leaves that much room once the files before it are done with.
+          let k = oldest;
+          while (k < held.length && write + maxFile - heldStarts[k]! > room) k++;
+          Atomics.store(control, 4 /* WAKE_AT */, k < held.length ? held[k]! : held[held.length - 1]! + 1);
           Atomics.wait(control, 1 /* CONSUMED */, consumed, 1000);
+          Atomics.store(control, 4 /* WAKE_AT */, 0x7fffffff);
         }
         if (oldest > 1024) {
           held = held.slice(oldest);
@@ -183,11 +188,12 @@ export class ReadAhead {
     this.patienceMs = options.patienceMs ?? 5000;
     const input: WorkerInput = {
       root,
-      control: new SharedArrayBuffer(4 * 4),
+      control: new SharedArrayBuffer(5 * 4),
       ring: new SharedArrayBuffer(ringBytes),
       maxFile: Math.min(options.maxFile ?? 256 * 1024, ringBytes),
     };
     this.control = new Int32Array(input.control);
+    this.control[WAKE_AT] = 0x7fffffff;
     this.ring = Buffer.from(input.ring);
     let worker: Worker | undefined;
     try {
@@ -249,8 +255,8 @@ export class ReadAhead {
     if (i === undefined || i < this.served) return undefined;
     // The files before this one are done with: the worker may read others into their bytes.
     Atomics.store(this.control, CONSUMED, i);
-    // (a waiting worker wants a quarter of the ring back: no use waking it for every file)
-    if ((i & 63) === 0) Atomics.notify(this.control, CONSUMED);
+    // (a waiting worker wants a quarter of the ring back, and says from which file on: no use waking it for every file)
+    if (i >= Atomics.load(this.control, WAKE_AT)) Atomics.notify(this.control, CONSUMED);
     this.served = i + 1;
     // Not claimed yet (or skipped over): claim it, and every unclaimed one before it, and read it here.
     for (let next = Atomics.load(this.control, NEXT); next <= i; next = Atomics.load(this.control, NEXT)) {

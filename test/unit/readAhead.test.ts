@@ -95,6 +95,28 @@ describe('read-ahead', function () {
     assert.ok(ahead.counts.ahead > files.length / 2, JSON.stringify(ahead.counts));
   });
 
+  it('keeps reading ahead when a few files fill the ring: the worker is woken once there is room again', async () => {
+    const big = mkdtempSync(join(tmpdir(), 'read-ahead-big-'));
+    try {
+      const names = Array.from({ length: 120 }, (_, i) => `${String(i).padStart(3, '0')}.md`);
+      for (const [i, name] of names.entries()) writeFileSync(join(big, name), `---\ntags: [thread]\n---\n${String(i).repeat(20_000 / String(i).length)}\n`);
+      const readBig = (path: string, maxBytes: number, want: (head: Uint8Array) => boolean) => readFileHeadSync(join(big, path), maxBytes, want);
+      // Twelve files fill the ring; a quarter of it is three.
+      const ahead = new ReadAhead(big, readBig, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
+      await ahead.started;
+      ahead.begin(names);
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (const name of names) {
+        assert.deepEqual(outcome(() => ahead.readHead(name, 64 * 1024, () => true)), outcome(() => readBig(name, 64 * 1024, () => true)), name);
+        // A parser's time for the note: the worker has time to read on.
+        Atomics.wait(pause, 0, 0, 3);
+      }
+      assert.ok(ahead.counts.ahead > names.length / 2, JSON.stringify(ahead.counts));
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
+  });
+
   it('reads files asked for out of order, twice, or not listed, and skips files never asked for', async () => {
     const ahead = aheadOf(files, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
     await ahead.started;
