@@ -214,8 +214,12 @@ function settled<T>(f: () => T): Promise<T> {
  * every result again, 38 MB of garbage strings for a 50,000-note build.
  */
 export function underRoot(root: string, path: string): string {
-  if (path === '') return root;
-  return root.endsWith('/') || root.endsWith('\\') ? root + path : `${root}/${path}`;
+  return path === '' ? root : rootPrefix(root) + path;
+}
+
+/** A folder's path with its separator: a listed path appended to it is the file's path. */
+export function rootPrefix(root: string): string {
+  return root.endsWith('/') || root.endsWith('\\') ? root : `${root}/`;
 }
 
 export function createNodeReader(rootDir: string, options: NodeReaderOptions = {}): NodeFileReader {
@@ -264,7 +268,7 @@ export function createNodeReader(rootDir: string, options: NodeReaderOptions = {
       const out: FileInfo[] = [];
       // Started before the walk, so it runs by the time the list is known.
       ahead?.stop();
-      const early = blocking && options.readAhead ? new ReadAhead(rootDir, readNow) : undefined;
+      const early = blocking && options.readAhead ? new ReadAhead(rootPrefix(rootDir), readNow) : undefined;
       ahead = early;
       await walk('', out);
       out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -47,8 +47,8 @@ export interface ReadAheadOptions {
 
 /** What the worker is given when it starts. */
 interface WorkerInput {
-  /** The folder the paths are in (joined with '/'). */
-  root: string;
+  /** The folder the paths are in, with its separator (`rootPrefix`): a path appended to it is the file. */
+  prefix: string;
   control: SharedArrayBuffer;
   ring: SharedArrayBuffer;
   maxFile: number;
@@ -76,7 +76,6 @@ function readAheadWorker(): void {
     try {
       const paths = new Uint8Array(list.paths);
       const decoder = new TextDecoder();
-      const prefix = input.root.endsWith('/') || input.root.endsWith('\\') ? input.root : `${input.root}/`;
       const meta = new Int32Array(list.meta);
       const ring = new Uint8Array(input.ring);
       const size = ring.length;
@@ -128,7 +127,7 @@ function readAheadWorker(): void {
         let state = 1; // WHOLE
         let fd = -1;
         try {
-          fd = nodeFs.openSync(prefix + path, 'r');
+          fd = nodeFs.openSync(input.prefix + path, 'r');
           // One read: a regular file gives less than asked for only at its end.
           got = nodeFs.readSync(fd, ring, at, maxFile, 0);
           if (got === maxFile) state = 2; // HEAD_ONLY: there may be more
@@ -176,18 +175,19 @@ export class ReadAhead {
   private index: Map<string, number> | undefined;
 
   /**
-   * Starts the worker for files under `root`; `fallback` reads a file there
+   * Starts the worker for files under `prefix` (a folder's path with its
+   * separator, src/node/nodeReader.ts's `rootPrefix`); `fallback` reads a file there
    * and then. Nothing is read ahead before `begin` gives the list.
    */
   constructor(
-    root: string,
+    prefix: string,
     private readonly fallback: (path: string, maxBytes: number, wantRest: (head: Uint8Array) => boolean) => HeadRead,
     options: ReadAheadOptions = {},
   ) {
     const ringBytes = options.ringBytes ?? 2 * 1024 * 1024;
     this.patienceMs = options.patienceMs ?? 5000;
     const input: WorkerInput = {
-      root,
+      prefix,
       control: new SharedArrayBuffer(5 * 4),
       ring: new SharedArrayBuffer(ringBytes),
       maxFile: Math.min(options.maxFile ?? 256 * 1024, ringBytes),

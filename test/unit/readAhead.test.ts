@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ReadAhead } from '../../src/node/readAhead';
-import { createNodeReader, readFileHead, readFileHeadSync } from '../../src/node/nodeReader';
+import { createNodeReader, readFileHead, readFileHeadSync, rootPrefix } from '../../src/node/nodeReader';
 import { createMentorship } from '../../src/core';
 
 const HEAD = 8192;
@@ -60,7 +60,7 @@ describe('read-ahead', function () {
 
   const readNow = (path: string, maxBytes: number, want: (head: Uint8Array) => boolean) => readFileHeadSync(join(dir, path), maxBytes, want);
   const aheadOf = (list: string[], options?: { ringBytes: number; maxFile: number }) => {
-    const ahead = new ReadAhead(dir, readNow, options);
+    const ahead = new ReadAhead(rootPrefix(dir), readNow, options);
     ahead.begin(list);
     return ahead;
   };
@@ -102,7 +102,7 @@ describe('read-ahead', function () {
       for (const [i, name] of names.entries()) writeFileSync(join(big, name), `---\ntags: [thread]\n---\n${String(i).repeat(20_000 / String(i).length)}\n`);
       const readBig = (path: string, maxBytes: number, want: (head: Uint8Array) => boolean) => readFileHeadSync(join(big, path), maxBytes, want);
       // Twelve files fill the ring; a quarter of it is three.
-      const ahead = new ReadAhead(big, readBig, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
+      const ahead = new ReadAhead(rootPrefix(big), readBig, { ringBytes: 256 * 1024, maxFile: 64 * 1024 });
       await ahead.started;
       ahead.begin(names);
       const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -131,14 +131,14 @@ describe('read-ahead', function () {
   });
 
   it('reads here what is asked for before the list is given', () => {
-    const ahead = new ReadAhead(dir, readNow);
+    const ahead = new ReadAhead(rootPrefix(dir), readNow);
     assert.deepEqual(outcome(() => ahead.readHead(files[7]!, HEAD, wantRest)), outcome(() => readNow(files[7]!, HEAD, wantRest)));
     assert.deepEqual(ahead.counts, { ahead: 0, here: 1 });
     ahead.stop();
   });
 
   it('reads a file here when the worker claimed it and died without a word', async () => {
-    const ahead = new ReadAhead(dir, readNow, { patienceMs: 300 });
+    const ahead = new ReadAhead(rootPrefix(dir), readNow, { patienceMs: 300 });
     await ahead.started;
     // A thread ended from outside runs no `finally`: as if it died in the middle of a read, every file claimed.
     const internals = ahead as unknown as { worker: { terminate(): Promise<number> }; control: Int32Array };
