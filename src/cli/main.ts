@@ -22,6 +22,9 @@ import {
   type RoadmapNote,
   type RoadmapState,
   type StatusJson,
+  eager,
+  LazyList,
+  type Lazy,
 } from '../core';
 import { applyGoalpostEdits, markApplied, unifiedDiff } from '../core/goalpost';
 import { describeMoves } from '../core/history';
@@ -226,17 +229,24 @@ function withPrefix<T>(value: T, prefix: string): T {
   return visit(value) as T;
 }
 
-/** Every folder's `status --json`, one object (paths from DIR). */
-function statusOf(notes: OpenedNotes): StatusJson {
-  const parts = notes.folders.map((f) => withPrefix(f.engine.status(), f.prefix));
-  const first = parts[0]!;
+/**
+ * Every folder's `status --json`, one object (paths from DIR), its lists
+ * made an item at a time as they are written.
+ */
+function statusRowsOf(notes: OpenedNotes): Lazy<StatusJson> {
+  const parts = notes.folders.map((f) => {
+    const rows = f.engine.statusRows();
+    if (!f.prefix) return rows;
+    const shown = <T>(list: LazyList<T>) => list.map((row) => withPrefix(row, f.prefix));
+    return { ...rows, roadmaps: shown(rows.roadmaps), threads: shown(rows.threads), sessions: shown(rows.sessions), reviews: shown(rows.reviews), diagnostics: shown(rows.diagnostics) };
+  });
   return {
-    today: first.today,
-    roadmaps: parts.flatMap((p) => p.roadmaps),
-    threads: parts.flatMap((p) => p.threads),
-    sessions: parts.flatMap((p) => p.sessions),
-    reviews: parts.flatMap((p) => p.reviews),
-    diagnostics: parts.flatMap((p) => p.diagnostics),
+    today: parts[0]!.today,
+    roadmaps: LazyList.concat(parts.map((p) => p.roadmaps)),
+    threads: LazyList.concat(parts.map((p) => p.threads)),
+    sessions: LazyList.concat(parts.map((p) => p.sessions)),
+    reviews: LazyList.concat(parts.map((p) => p.reviews)),
+    diagnostics: LazyList.concat(parts.map((p) => p.diagnostics)),
   };
 }
 
@@ -580,20 +590,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const notes = await load(args, io);
     if (args.command === 'status') {
-      const report = statusOf(notes);
+      const rows = statusRowsOf(notes);
       if (args.roadmap !== undefined) {
         const { folder, roadmap } = pickRoadmap(notes, args.roadmap);
         const file = shownPath(folder, roadmap.file);
-        report.roadmaps = report.roadmaps.filter((x) => x.file === file);
+        rows.roadmaps = LazyList.from(rows.roadmaps.toArray().filter((x) => x.file === file));
       }
+      if (args.json) {
+        await writePieces(io.stdout, jsonPieces(rows));
+        return 0;
+      }
+      const report = eager<StatusJson>(rows);
       if (args.format === 'markdown') {
         const files = new Set(report.roadmaps.map((r) => r.file));
         const mentees = overviewRows(notes).filter((r) => files.has(r.file));
         io.stdout.write(statusMarkdown({ today: report.today, roadmaps: report.roadmaps, mentees, diagnostics: report.diagnostics }));
         return 0;
       }
-      if (args.json) await writePieces(io.stdout, jsonPieces(report));
-      else io.stdout.write(renderStatus(notes, report, style));
+      io.stdout.write(renderStatus(notes, report, style));
       return 0;
     }
     if (args.command === 'calendar') return await calendarCommand(args, notes, io);

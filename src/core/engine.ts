@@ -27,7 +27,7 @@ import type { Clock, FileReader, VersionsOptions, VersionsResult } from './ports
 import { prepareSession, sessionAgenda, type SessionAgenda, type SessionPrep } from './prepareSession';
 import { writeReview, type ReviewDraft } from './reviewWriter';
 import { DEFAULT_SETTINGS, isTemplatePath, noteFilter, type MentorshipSettings, type NoteFilter } from './settings';
-import { roadmapState, statusReport, type RoadmapState, type StatusOptions, type StatusReport } from './status';
+import { eager, roadmapState, statusRows, type Lazy, type RoadmapState, type StatusOptions, type StatusReport } from './status';
 import type { RoadmapResolution, WorkspaceModel } from './workspace';
 
 /** Where the engine writes what it did (Output › Mentorship in VS Code; nothing in the CLI). */
@@ -72,6 +72,8 @@ export interface Mentorship {
   roadmap(file: string): RoadmapState | undefined;
   /** What `status --json` prints. */
   status(): StatusJson;
+  /** The same, its lists made an item at a time as a writer (jsonPieces) asks for them. */
+  statusRows(): Lazy<StatusJson>;
   /** The mentor's overview, attention first. */
   mentees(folder?: string | null): MenteeRow[];
   /** Which roadmap a name (path, file name, title, `[[link]]`) means, seen from a note ('' for the folder). */
@@ -154,11 +156,12 @@ export function createMentorship(ports: MentorshipPorts = {}): Mentorship {
     model: () => index.model(),
     roadmaps: () => roadmapsNow().list,
     roadmap: (file) => roadmapsNow().byFile.get(file),
-    status() {
+    status: () => eager<StatusJson>(engine.statusRows()),
+    statusRows() {
       const today = clock();
       const model = index.model();
-      const report = statusReport(model, today, statusOptions);
-      return { ...report, roadmaps: report.roadmaps.map((r) => ({ ...r, bottlenecks: bottleneckTrends(model, r.file, today) })) };
+      const rows = statusRows(model, today, statusOptions);
+      return { ...rows, roadmaps: rows.roadmaps.map((r) => ({ ...r, bottlenecks: bottleneckTrends(model, r.file, today) })) };
     },
     mentees: (folder = null) => menteeRows(roadmapsNow().list.map((state) => ({ state, folder })), clock()),
     resolveRoadmap: (name, fromFile = '') => index.model().resolveRoadmap(name.replace(/\\/g, '/'), fromFile),

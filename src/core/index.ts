@@ -29,5 +29,5 @@ export { globMatcher } from './glob';
 export * from './newNotes';
 export { BLOCK_ID_SOURCE, MILESTONE_KEYS, MILESTONE_LINK_SOURCE } from './refs';
 export { FRONT_MATTER_CLOSE, FRONT_MATTER_OPEN } from './frontMatter';
-export { jsonPieces } from './jsonText';
+export { jsonPieces, LazyList } from './jsonText';
 export { renderReviewMarkdown, markdownCost, overLimit, PACKET_MARKDOWN_LIMITS, type RenderedMarkdown, type MarkdownCost } from './packetMarkdown';

@@ -2,6 +2,7 @@
 // review cadence, drift. Also the JSON of `status --json` (a public contract).
 import { addCadence, addDays, daysBetween, formatCadence, type Cadence } from './dates';
 import type { Diagnostic, Milestone, ReviewStatus, RoadmapNote } from './model';
+import { LazyList } from './jsonText';
 import { isOverdue, plural } from './present';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
@@ -247,28 +248,55 @@ export function sessionFacts(note: LinkedSession['note'], today: string): { hasA
   };
 }
 
-export function statusReport(model: WorkspaceModel, today: string, options: StatusOptions = {}): StatusReport {
+/** A report whose lists are LazyLists: each item made when it is asked for. */
+export type Lazy<R> = { [K in keyof R]: R[K] extends readonly (infer T)[] ? LazyList<T> : R[K] };
+
+/** The report with every list made now. */
+export function eager<R extends object>(lazy: Lazy<R>): R {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(lazy)) out[k] = v instanceof LazyList ? v.toArray() : v;
+  return out as R;
+}
+
+export function threadRow(l: LinkedEntry): StatusReport['threads'][number] {
+  return {
+    file: l.entry.file,
+    line: l.entry.line,
+    date: l.entry.date,
+    title: l.entry.title,
+    milestones: l.milestones.map((m) => m.id),
+    evidence: l.entry.evidence,
+    roadmap: l.roadmap,
+    published: l.entry.published,
+  };
+}
+
+export function diagnosticRow(d: Diagnostic): StatusReport['diagnostics'][number] {
+  return { file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code };
+}
+
+/**
+ * The status report as `status --json` writes it: each roadmap, thread row
+ * and diagnostic made when the writer gets to it (a roadmap's milestones all
+ * at once), never all together.
+ */
+export function statusRows(model: WorkspaceModel, today: string, options: StatusOptions = {}): Lazy<StatusReport> {
   return {
     today,
-    roadmaps: model.roadmaps.map((r) => roadmapState(model, r, today, options)),
-    threads: model.entries.map((l) => ({
-      file: l.entry.file,
-      line: l.entry.line,
-      date: l.entry.date,
-      title: l.entry.title,
-      milestones: l.milestones.map((m) => m.id),
-      evidence: l.entry.evidence,
-      roadmap: l.roadmap,
-      published: l.entry.published,
-    })),
-    sessions: model.sessions.map((s) => ({
+    roadmaps: LazyList.of(model.roadmaps, (r) => roadmapState(model, r, today, options), 1),
+    threads: LazyList.of(model.entries, threadRow),
+    sessions: LazyList.of(model.sessions, (s) => ({
       file: s.note.file,
       date: s.note.date,
       title: s.note.title,
       ...sessionFacts(s.note, today),
       roadmap: s.roadmap,
     })),
-    reviews: model.reviews.map((r) => ({ file: r.note.file, date: r.note.date, roadmap: r.roadmap, period: r.note.period, status: r.note.status })),
-    diagnostics: model.diagnostics.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })),
+    reviews: LazyList.of(model.reviews, (r) => ({ file: r.note.file, date: r.note.date, roadmap: r.roadmap, period: r.note.period, status: r.note.status })),
+    diagnostics: LazyList.of(model.diagnostics, diagnosticRow),
   };
+}
+
+export function statusReport(model: WorkspaceModel, today: string, options: StatusOptions = {}): StatusReport {
+  return eager(statusRows(model, today, options));
 }
