@@ -422,9 +422,7 @@ export const DEFAULT_KIND_NAMES: KindNames = {
  */
 export function mayHaveKind(yamlText: string, names: KindNames): boolean {
   const lower = yamlText.toLowerCase();
-  for (const k of NOTE_KINDS) {
-    if (lower.includes(names[k].toLowerCase())) return true;
-  }
+  for (const word of kindWords(names)) if (lower.includes(word)) return true;
   return false;
 }
 
@@ -437,7 +435,7 @@ const KIND_KEY = /^(tags?|type)[ \t]*:(.*)$/i;
  * our diagnostics; a note that merely mentions a kind word elsewhere is not ours.
  */
 export function declaresKind(yamlText: string, names: KindNames): boolean {
-  const kinds = new Set(NOTE_KINDS.map((k) => names[k].toLowerCase()));
+  const kinds = new Set(kindWords(names));
   const lines = splitLines(yamlText);
   for (let i = 0; i < lines.length; i++) {
     const m = KIND_KEY.exec(lines[i]!);
@@ -464,7 +462,7 @@ export function commentedKind(yamlText: string, names: KindNames): { line: numbe
     if (!m) continue;
     for (const word of m[2]!.split(/[\s,]+/)) {
       const w = word.replace(/^#+/, '').toLowerCase();
-      const kind = NOTE_KINDS.find((k) => names[k].toLowerCase() === w);
+      const kind = NOTE_KINDS[kindWords(names).indexOf(w)];
       if (kind) return { line: i, key: m[1]!, kind, written: m[2]! };
     }
   }
@@ -475,39 +473,68 @@ function normalizeTag(tag: string): string {
   return tag.trim().replace(/^#+/, '').toLowerCase();
 }
 
-export function tagsOf(data: FrontMatterData): string[] {
-  const raw = data.tags ?? data.tag;
-  const out: string[] = [];
-  const add = (v: unknown) => {
-    if (typeof v === 'string') {
-      for (const part of v.split(/[\s,]+/)) if (part) out.push(normalizeTag(part));
-    } else if (typeof v === 'number' || typeof v === 'boolean') {
-      out.push(String(v).toLowerCase());
-    } else if (Array.isArray(v)) {
-      v.forEach(add);
+/** Whitespace or a comma: what separates the tags of one string (`tags: a, b c`). */
+const TAG_SEPARATOR = /[\s,]/;
+const TAG_SEPARATORS = /[\s,]+/;
+
+/** Calls `visit` with each tag of a `tags`/`tag` value, normalized, in order (empty ones left out). */
+function eachTag(v: unknown, visit: (tag: string) => void): void {
+  if (typeof v === 'string') {
+    // (one word, the usual case: no split)
+    if (!TAG_SEPARATOR.test(v)) {
+      const t = normalizeTag(v);
+      if (t) visit(t);
+    } else {
+      for (const part of v.split(TAG_SEPARATORS)) {
+        const t = part ? normalizeTag(part) : '';
+        if (t) visit(t);
+      }
     }
-  };
-  add(raw);
-  return out.filter((t) => t.length > 0);
+  } else if (typeof v === 'number' || typeof v === 'boolean') {
+    visit(String(v).toLowerCase());
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (i in v) eachTag(v[i], visit);
+  }
+}
+
+export function tagsOf(data: FrontMatterData): string[] {
+  const out: string[] = [];
+  eachTag(data.tags ?? data.tag, (t) => out.push(t));
+  return out;
 }
 
 export interface KindResult {
   kind: NoteKind | null;
   /** Several kinds on one note: the first wins, the note gets a warning. */
-  conflicting: NoteKind[];
+  conflicting: readonly NoteKind[];
 }
+
+/** Each kind's word in lower case, in NOTE_KINDS' order (asked for per note: made once per settings). */
+const kindWordsOf = new WeakMap<KindNames, readonly string[]>();
+function kindWords(names: KindNames): readonly string[] {
+  let words = kindWordsOf.get(names);
+  if (!words) kindWordsOf.set(names, (words = NOTE_KINDS.map((k) => names[k].toLowerCase())));
+  return words;
+}
+
+const NO_KINDS: readonly NoteKind[] = Object.freeze([]);
+const NO_KIND: KindResult = Object.freeze({ kind: null, conflicting: NO_KINDS });
 
 /** `type: <kind>` wins; otherwise the tags, checked in a fixed order. */
 export function kindOf(data: FrontMatterData, names: KindNames): KindResult {
-  const matches = (word: string, k: NoteKind) => word === names[k].toLowerCase();
+  const words = kindWords(names);
   if (typeof data.type === 'string') {
-    const t = normalizeTag(data.type);
-    const k = NOTE_KINDS.find((kind) => matches(t, kind));
-    if (k) return { kind: k, conflicting: [] };
+    const i = words.indexOf(normalizeTag(data.type));
+    if (i !== -1) return { kind: NOTE_KINDS[i]!, conflicting: NO_KINDS };
   }
-  const tags = tagsOf(data);
-  const found = NOTE_KINDS.filter((k) => tags.some((t) => matches(t, k)));
-  return { kind: found[0] ?? null, conflicting: found.slice(1) };
+  // Which kinds the tags name, as bits in NOTE_KINDS' order.
+  let found = 0;
+  eachTag(data.tags ?? data.tag, (t) => {
+    for (let i = 0; i < words.length; i++) if (words[i] === t) found |= 1 << i;
+  });
+  if (found === 0) return NO_KIND;
+  const kinds = NOTE_KINDS.filter((_, i) => (found & (1 << i)) !== 0);
+  return { kind: kinds[0]!, conflicting: kinds.length > 1 ? kinds.slice(1) : NO_KINDS };
 }
 
 /** Reads a front matter field as text (numbers and booleans included). */
