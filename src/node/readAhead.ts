@@ -24,7 +24,23 @@ const NEXT = 0; // the first file nobody has claimed; the worker and the main th
 const CONSUMED = 1; // files the main thread is done with (the bytes of those the worker read are free)
 const STOP = 2; // set by the main thread: the worker stops at its next file
 const GONE = 3; // set by the worker when it ends, for any reason
-const WAKE_AT = 4; // set by a worker waiting for room: the main thread wakes it once it is done with the files before this one
+const WAITING_FOR = 4; // the file the main thread sleeps until it is published (-1: none): the worker wakes it then, and only then
+/** The control array's length. */
+const CONTROL_SLOTS = 5;
+/**
+ * How long a worker waiting for room in the ring sleeps before it looks
+ * again. The main thread never wakes it: a wake cost the main thread about
+ * 0.1 ms each time (41 ms of gen-notes' 1.5 s), and a quarter of the ring
+ * lasts it a few milliseconds.
+ */
+const ROOM_POLL_MS = 1;
+/**
+ * How many times the main thread looks at a claimed file's state before it
+ * sleeps on it: the worker publishes a file within microseconds of claiming
+ * it, and a sleep and a wake cost tens (1,000 sleeps took 40 ms on
+ * gen-notes).
+ */
+const SPINS = 2000;
 
 /** A file's slots in the meta array: where it is in the ring, its length, its state (0 until published). */
 const SLOTS = 3;
@@ -52,6 +68,7 @@ interface WorkerInput {
   control: SharedArrayBuffer;
   ring: SharedArrayBuffer;
   maxFile: number;
+  roomPollMs: number;
 }
 
 /** The list, sent once it is known (the worker starts while the folders are walked). */
@@ -92,7 +109,7 @@ function readAheadWorker(): void {
       for (;;) {
         // Each file in one piece: skip the ring's tail when a whole `maxFile` does not fit there.
         if ((write % size) + maxFile > size) write += size - (write % size);
-        // Once full, wait for a quarter of the ring back: a wake per file would cost both threads more than the read.
+        // Once full, wait for a quarter of the ring back (looking every ROOM_POLL_MS): fewer, longer sleeps.
         let room = size;
         for (;;) {
           if (Atomics.load(control, 2 /* STOP */) !== 0) return;
@@ -100,12 +117,7 @@ function readAheadWorker(): void {
           while (oldest < held.length && held[oldest]! < consumed) oldest++;
           if (write + maxFile - (oldest < held.length ? heldStarts[oldest]! : write) <= room) break;
           room = Math.max(size - (size >> 2), maxFile);
-          // The first file whose start leaves that much room once the files before it are done with.
-          let k = oldest;
-          while (k < held.length && write + maxFile - heldStarts[k]! > room) k++;
-          Atomics.store(control, 4 /* WAKE_AT */, k < held.length ? held[k]! : held[held.length - 1]! + 1);
-          Atomics.wait(control, 1 /* CONSUMED */, consumed, 1000);
-          Atomics.store(control, 4 /* WAKE_AT */, 0x7fffffff);
+          Atomics.wait(control, 1 /* CONSUMED */, consumed, input.roomPollMs);
         }
         if (oldest > 1024) {
           held = held.slice(oldest);
@@ -141,7 +153,7 @@ function readAheadWorker(): void {
         meta[i * 3 + 1] = got;
         write += got;
         Atomics.store(meta, i * 3 + 2, state);
-        Atomics.notify(meta, i * 3 + 2);
+        if (Atomics.load(control, 4 /* WAITING_FOR */) === i) Atomics.notify(meta, i * 3 + 2);
       }
     } finally {
       Atomics.store(control, 3 /* GONE */, 1);
@@ -188,12 +200,13 @@ export class ReadAhead {
     this.patienceMs = options.patienceMs ?? 5000;
     const input: WorkerInput = {
       prefix,
-      control: new SharedArrayBuffer(5 * 4),
+      control: new SharedArrayBuffer(CONTROL_SLOTS * 4),
       ring: new SharedArrayBuffer(ringBytes),
       maxFile: Math.min(options.maxFile ?? 256 * 1024, ringBytes),
+      roomPollMs: ROOM_POLL_MS,
     };
     this.control = new Int32Array(input.control);
-    this.control[WAKE_AT] = 0x7fffffff;
+    this.control[WAITING_FOR] = -1;
     this.ring = Buffer.from(input.ring);
     let worker: Worker | undefined;
     try {
@@ -255,19 +268,21 @@ export class ReadAhead {
     if (i === undefined || i < this.served) return undefined;
     // The files before this one are done with: the worker may read others into their bytes.
     Atomics.store(this.control, CONSUMED, i);
-    // (a waiting worker wants a quarter of the ring back, and says from which file on: no use waking it for every file)
-    if (i >= Atomics.load(this.control, WAKE_AT)) Atomics.notify(this.control, CONSUMED);
     this.served = i + 1;
     // Not claimed yet (or skipped over): claim it, and every unclaimed one before it, and read it here.
     for (let next = Atomics.load(this.control, NEXT); next <= i; next = Atomics.load(this.control, NEXT)) {
       if (Atomics.compareExchange(this.control, NEXT, next, i + 1) === next) return undefined;
     }
     const stateAt = i * SLOTS + 2;
+    for (let spins = 0; spins < SPINS && Atomics.load(this.meta, stateAt) === 0; spins++);
     for (let waited = 0; Atomics.load(this.meta, stateAt) === 0; waited += 100) {
       // (a worker that ended in the middle of a read never publishes it)
       if (Atomics.load(this.control, GONE) !== 0 && Atomics.load(this.meta, stateAt) === 0) return undefined;
       if (waited >= this.patienceMs) return undefined;
-      Atomics.wait(this.meta, stateAt, 0, 100);
+      // Said before the state is looked at again: the worker publishes, then looks whom to wake (both in that order).
+      Atomics.store(this.control, WAITING_FOR, i);
+      if (Atomics.load(this.meta, stateAt) === 0) Atomics.wait(this.meta, stateAt, 0, 100);
+      Atomics.store(this.control, WAITING_FOR, -1);
     }
     const state = this.meta[stateAt]!;
     const at = this.meta[i * SLOTS]!;

@@ -95,7 +95,7 @@ describe('read-ahead', function () {
     assert.ok(ahead.counts.ahead > files.length / 2, JSON.stringify(ahead.counts));
   });
 
-  it('keeps reading ahead when a few files fill the ring: the worker is woken once there is room again', async () => {
+  it('keeps reading ahead when a few files fill the ring: the worker looks again until there is room', async () => {
     const big = mkdtempSync(join(tmpdir(), 'read-ahead-big-'));
     try {
       const names = Array.from({ length: 120 }, (_, i) => `${String(i).padStart(3, '0')}.md`);
