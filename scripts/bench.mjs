@@ -22,6 +22,8 @@
 // from 10,000 up), --runs N (pairs per CLI size, default 5), --vscode-runs N
 // (alternating floor/cold/warm opens per size, default 3),
 // --no-vscode, --no-dashboard, --no-cli, --no-parsing, --no-history. BENCH_SIZES / BENCH_SKIP=vscode,dashboard work too.
+// The CLI pairs wait for a 1-minute load average under 1 (BENCH_QUIET_LOAD, 0 = do not wait) for up to
+// BENCH_QUIET_WAIT_S seconds (default 120) each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
