@@ -4,6 +4,7 @@
 // were written in). Asynchronous child processes: in the extension host a
 // roadmap with thousands of commits never blocks the event loop.
 import { spawn } from 'node:child_process';
+import { isIsoDateShape } from '../core/dates';
 import type { ReadVersions, VersionsResult } from '../core/ports';
 import type { RoadmapVersion } from '../core/history';
 
@@ -149,7 +150,7 @@ export const readVersions: ReadVersions = async (file, options = {}): Promise<Ve
     const [head = '', ...rest] = record.split('\n');
     const names = rest.join('\n').split('\0').map((s) => s.trim()).filter(Boolean);
     const [commit = '', date = ''] = head.split(' ');
-    if (!commit || !/^\d{4}-\d{2}-\d{2}$/.test(date.slice(0, 10))) continue;
+    if (!commit || !isIsoDateShape(date.slice(0, 10))) continue;
     commits.push({ commit, date: date.slice(0, 10), path: names[names.length - 1] ?? path });
   }
   if (after && commits.length === 0) return { ok: true, versions: [], after };
