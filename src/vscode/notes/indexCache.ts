@@ -29,6 +29,9 @@ async function* decoded(first: IteratorResult<Uint8Array>, rest: AsyncIterator<U
   }
 }
 
+/** How much of the cache file is read and decoded at a time (see `load`). */
+const CACHE_PIECE_BYTES = 256 * 1024;
+
 /** Set by scripts/build.mjs: a hash of the sources that decide what a note parses to. */
 declare const MENTORSHIP_BUILD_ID: string | undefined;
 const BUILD_ID = typeof MENTORSHIP_BUILD_ID === 'string' ? MENTORSHIP_BUILD_ID : 'unbundled';
@@ -94,8 +97,11 @@ export class IndexCache {
       : undefined;
     let ok: boolean;
     if (node) {
-      // Node's fs: read and parsed a megabyte at a time (no 17 MB buffer, no 34 MB string).
-      const pieces = node.readPieces(file.fsPath, 1 << 20)[Symbol.asyncIterator]();
+      // Node's fs: read and parsed a piece at a time (no 17 MB buffer, no 34 MB string). Under a
+      // megabyte: Node makes a text decoded in stream mode from more than about 1 MB (its EXTERN_APEX)
+      // an external string, kept outside the JS heap until a full collection; with 1 MB pieces a warm
+      // start at 50,000 notes held 20 MB of them and peaked 18-25 MB higher (in a host-like process).
+      const pieces = node.readPieces(file.fsPath, CACHE_PIECE_BYTES)[Symbol.asyncIterator]();
       let failure: unknown;
       const first = await pieces
         .next()
