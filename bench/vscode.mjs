@@ -19,7 +19,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { ensureInstalled, repoRoot } from '../test/harness/install.mjs';
 import { CHROMIUM_ARGS, makeProfile, remoteUri, startCodeServer, workbenchUrl } from '../test/harness/codeserver.mjs';
 import { freePort, killGroup, snapshotProcs, treeOf } from '../test/harness/procs.mjs';
@@ -342,8 +342,11 @@ for (const size of sizes) {
   const cold = [];
   const warm = [];
   const bare = [];
+  /** The 1-minute load average before each run (figures are quoted with it). */
+  const load = [];
   // Alternating: floor, cold, warm, floor, cold, warm, … (the machine's load drifts)
   for (let r = 0; r < runs; r++) {
+    load.push(Math.round(loadavg()[0] * 100) / 100);
     if (only === 'cold') {
       const profile = makeProfile(`bench-${size}`);
       try {
@@ -392,7 +395,15 @@ for (const size of sizes) {
     // each run against the floor run it alternated with
     ratio: median(xs.map((x, i) => x.firstRowMs / floor[i].firstRowMs)),
   });
-  results.push({ size, runs, floor: summary(floor), cold: summary(cold), warm: summary(warm), withoutExtension: { hostPeakMB: Math.max(...bare.map((x) => x.hostPeakMB)) } });
+  results.push({
+    size,
+    runs,
+    load,
+    floor: summary(floor),
+    cold: summary(cold),
+    warm: summary(warm),
+    withoutExtension: { hostPeakMB: Math.max(...bare.map((x) => x.hostPeakMB)), hostPeaksMB: bare.map((x) => x.hostPeakMB) },
+  });
 }
 rmSync(join(tmpdir(), `mentorship-bench-floor-v${GENERATOR_VERSION}`), { recursive: true, force: true });
 // --only cold prints its figures above and keeps the last full results
@@ -415,5 +426,15 @@ for (const r of results) {
       `${s1(r.warm.firstRowMs)} | ${r.warm.ratio.toFixed(2)}× | ${sr(r.warm)} | ${r.withoutExtension.hostPeakMB} / ${r.floor.hostPeakMB} / ${r.cold.hostPeakMB} / ${r.warm.hostPeakMB} MB | ${r.cold.longestStallMs} / ${r.warm.longestStallMs} ms | ${r.warm.editToRowMs === null ? '—' : `${r.warm.editToRowMs} ms`} / ${r.warm.settledEditToRowMs === null ? '—' : `${r.warm.settledEditToRowMs} ms`} |`,
   );
 }
-console.log('\nHost peak RSS of each run (the table shows the highest): ' + results.map((r) => `${r.size.toLocaleString('en-US')} notes: cold ${r.cold.hostPeaksMB.join(', ')} MB; warm ${r.warm.hostPeaksMB.join(', ')} MB`).join('; ') + '.');
+console.log(
+  '\nHost peak RSS of each run (the table shows the highest): ' +
+    results
+      .map(
+        (r) =>
+          `${r.size.toLocaleString('en-US')} notes: bare ${r.withoutExtension.hostPeaksMB.join(', ')} MB; cold ${r.cold.hostPeaksMB.join(', ')} MB (median ${median(r.cold.hostPeaksMB)}); ` +
+          `warm ${r.warm.hostPeaksMB.join(', ')} MB (median ${median(r.warm.hostPeaksMB)}); bare median ${median(r.withoutExtension.hostPeaksMB)} MB; load before each run ${r.load.join(', ')}`,
+      )
+      .join('; ') +
+    '.',
+);
 process.exit(0);
