@@ -71,8 +71,8 @@ export interface Disk {
   writePieces(fsPath: string, pieces: AsyncIterable<Uint8Array>): Promise<void>;
 }
 
-/** A roadmap's committed versions, oldest first, or why there are none. */
 /**
+ * A roadmap's committed versions, oldest first, or why there are none.
  * `after`: the versions are only the commits after that one (asked for with
  * `after`, and git found HEAD a fast-forward of it, with no merge between).
  */
