@@ -26,6 +26,16 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): b
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+/**
+ * How `--json` output is laid out: indented for a person at a terminal, one
+ * line when piped or redirected (a script or CI reads it), as `gh --json`
+ * does. On a parse-heavy repository the indentation was a third of the
+ * report's bytes (221 MB against 150) and of the time spent writing it.
+ */
+export function jsonIndent(stream: { isTTY?: boolean }): number {
+  return stream.isTTY === true ? 2 : 0;
+}
+
 /** Display width, ignoring ANSI escapes; wide emoji counted as two columns. */
 export function width(s: string): number {
   const plain = s.replace(/\x1b\[[0-9;]*m/g, '');

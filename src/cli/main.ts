@@ -29,7 +29,7 @@ import {
 import { applyGoalpostEdits, markApplied, unifiedDiff } from '../core/goalpost';
 import { describeMoves } from '../core/history';
 import { openNotes, OpenError, type OpenedFolder, type OpenedNotes } from '../node/notesFolder';
-import { bar, makeStyle, table, truncate, useColor, type Style } from './format';
+import { bar, jsonIndent, makeStyle, table, truncate, useColor, type Style } from './format';
 import { annotation, workflowCommand } from './github';
 
 const VERSION = '0.1.0';
@@ -468,7 +468,7 @@ async function historyCommand(args: Args, notes: OpenedNotes, io: Io): Promise<n
   const { folder, roadmap } = pickRoadmap(notes, args.roadmap);
   const history = withPrefix(await folder.engine.history(roadmap.file), folder.prefix);
   if (args.json) {
-    io.stdout.write(`${JSON.stringify(history, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(history, null, jsonIndent(io.stdout))}\n`);
     return 0;
   }
   const shown = shownPath(folder, roadmap.file);
@@ -540,7 +540,7 @@ function checkCommand(args: Args, notes: OpenedNotes, io: Io, style: Style): num
     for (const d of diags) io.stdout.write(`${annotation(d, relative(root, resolve(notes.base, d.file)).split(/[\\/]/).join('/'))}\n`);
     io.stdout.write(diags.length ? `${tally}\n` : `No problems in ${plural(size, 'note')}.\n`);
   } else if (args.json) {
-    io.stdout.write(`${JSON.stringify({ diagnostics: diags.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })), errors }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ diagnostics: diags.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })), errors }, null, jsonIndent(io.stdout))}\n`);
   } else {
     const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
     for (const d of diags) io.stdout.write(`${printable(d.file)}:${d.line}: ${colour(d.severity)}: ${printable(d.message)}\n`);
@@ -597,7 +597,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         rows.roadmaps = LazyList.from(rows.roadmaps.toArray().filter((x) => x.file === file));
       }
       if (args.json) {
-        await writePieces(io.stdout, jsonPieces(rows));
+        await writePieces(io.stdout, jsonPieces(rows, jsonIndent(io.stdout)));
         return 0;
       }
       const report = eager<StatusJson>(rows);

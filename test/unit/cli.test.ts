@@ -353,6 +353,27 @@ describe('CLI', () => {
     });
   });
 
+  describe('--json layout', () => {
+    const commands: [string, string[]][] = [
+      ['status', ['status', MULTI, '--json', '--today', TODAY]],
+      ['check', ['check', MALFORMED, '--json']],
+      ['history', ['history', join(FIXTURES, 'basic'), '--json']],
+    ];
+    for (const [name, argv] of commands) {
+      it(`${name}: indented at a terminal, one line when piped, the same value`, async () => {
+        const piped = await run(argv);
+        const terminal = await run(argv, ROOT, {}, { tty: true });
+        assert.equal(piped.code, terminal.code, piped.stderr);
+        assert.equal(piped.stderr, '');
+        assert.equal(piped.stdout.split('\n').length, 2, 'one line and its line break');
+        assert.ok(piped.stdout.endsWith('\n'));
+        assert.match(terminal.stdout, /^\{\n {2}"/, 'two spaces a level');
+        assert.deepEqual(JSON.parse(piped.stdout), JSON.parse(terminal.stdout));
+        assert.equal(terminal.stdout, `${JSON.stringify(JSON.parse(piped.stdout), null, 2)}\n`);
+      });
+    }
+  });
+
   describe('arguments', () => {
     it('prints usage with --help and exits 0', async () => {
       for (const argv of [['--help'], ['-h'], ['status', '--help'], []]) {

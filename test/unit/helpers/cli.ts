@@ -15,11 +15,11 @@ export interface Run {
   stderr: string;
 }
 
-export async function run(argv: string[], cwd: string = ROOT, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+export async function run(argv: string[], cwd: string = ROOT, env: NodeJS.ProcessEnv = {}, options: { tty?: boolean } = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: { write: (s: string) => (stdout += s), ...(options.tty ? { isTTY: true } : {}) },
     stderr: { write: (s: string) => (stderr += s) },
     env: { NO_COLOR: '1', ...env },
     cwd,
