@@ -213,7 +213,33 @@ async function roadmapEditToRow(page, workspace, label) {
   }
 }
 
+/**
+ * The line of the extension's memory trace (src/vscode/util/memoryTrace.ts)
+ * with the highest RSS, as { atMs, rssMB, heapUsedMB, externalMB, spaces:
+ * { new: [committed, used], old: …, … } }; null without a trace.
+ */
+function tracePeak(file) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  let best = null;
+  for (const line of text.split('\n')) {
+    const m = /^(\d+) rss (\d+) heap (\d+)\/(\d+) external (\d+) \| (.*)$/.exec(line);
+    if (!m || (best && Number(m[2]) <= best.rssMB)) continue;
+    const spaces = Object.fromEntries(m[6].split(' ').map((x) => /^([a-z_]+):(\d+)\/(\d+)$/.exec(x)).filter(Boolean).map((x) => [x[1], [Number(x[2]), Number(x[3])]]));
+    best = { atMs: Number(m[1]), rssMB: Number(m[2]), heapUsedMB: Number(m[3]), heapTotalMB: Number(m[4]), externalMB: Number(m[5]), spaces };
+  }
+  return best;
+}
+
+/** "new 128/45, old 94/94, …": each V8 space's committed / used MB. */
+const spacesText = (spaces) => Object.entries(spaces).map(([name, [committed, used]]) => `${name} ${committed}/${used}`).join(', ');
+
 async function openOnce({ install, chromium, workspace, profile, port, label, waitForCache, measureEdit = false }) {
+  const memoryTrace = join(profile.base, `memory-${label.replace(/[^a-z0-9]+/gi, '-')}.log`);
   const cs = await startCodeServer({
     install,
     port,
@@ -221,6 +247,7 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
     userData: profile.userData,
     extensions: profile.extensions,
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    env: { MENTORSHIP_MEMORY_TRACE: memoryTrace },
   });
   const sampler = hostSampler(cs.pgid);
   let browser;
@@ -256,6 +283,9 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
       await new Promise((r) => setTimeout(r, 3000)); // the reconcile after first rows counts toward peak RSS too
     }
     const hostPeakMB = sampler.stop();
+    // What the host held at its peak, from the extension's own trace (written a quarter second behind at most).
+    const peak = tracePeak(memoryTrace);
+    if (peak) say(`${label}: host at its traced peak (${peak.atMs} ms after it started): RSS ${peak.rssMB} MB, heap ${peak.heapUsedMB} used of ${peak.heapTotalMB} (${spacesText(peak.spaces)}), external ${peak.externalMB} MB`);
     const edit = (when) =>
       roadmapEditToRow(page, workspace, `${label} (${when})`).catch((e) => {
         say(`${label}: the roadmap edit (${when}) was not measured: ${e.message}`);
@@ -270,7 +300,7 @@ async function openOnce({ install, chromium, workspace, profile, port, label, wa
       await new Promise((r) => setTimeout(r, 1000));
       settledEditToRowMs = await edit('index settled');
     }
-    result = { firstRowMs, hostPeakMB, ...(editToRowMs !== undefined ? { editToRowMs } : {}), ...(settledEditToRowMs !== undefined ? { settledEditToRowMs } : {}) };
+    result = { firstRowMs, hostPeakMB, ...(peak ? { hostTracePeak: peak } : {}), ...(editToRowMs !== undefined ? { editToRowMs } : {}), ...(settledEditToRowMs !== undefined ? { settledEditToRowMs } : {}) };
     return result;
   } finally {
     sampler.stop();
@@ -389,6 +419,7 @@ for (const size of sizes) {
     startToFirstRowMs: xs.every((x) => x.startToFirstRowMs !== undefined) ? median(xs.map((x) => x.startToFirstRowMs)) : null,
     hostPeakMB: Math.max(...xs.map((x) => x.hostPeakMB)),
     hostPeaksMB: xs.map((x) => x.hostPeakMB),
+    hostTracePeaks: xs.map((x) => x.hostTracePeak ?? null),
     longestStallMs: Math.max(...xs.map((x) => x.longestStallMs ?? 0)),
     editToRowMs: xs.some((x) => x.editToRowMs !== undefined) ? median(xs.filter((x) => x.editToRowMs !== undefined).map((x) => x.editToRowMs)) : null,
     settledEditToRowMs: xs.some((x) => x.settledEditToRowMs !== undefined) ? median(xs.filter((x) => x.settledEditToRowMs !== undefined).map((x) => x.settledEditToRowMs)) : null,
@@ -437,4 +468,12 @@ console.log(
       .join('; ') +
     '.',
 );
+console.log('\nWhat the host held at its peak (MENTORSHIP_MEMORY_TRACE; V8 spaces as committed/used MB):');
+for (const r of results) {
+  for (const [kind, x] of [['floor', r.floor], ['cold', r.cold], ['warm', r.warm]]) {
+    x.hostTracePeaks.forEach((p, i) => {
+      if (p) console.log(`- ${r.size.toLocaleString('en-US')} ${kind} ${i + 1}: RSS ${p.rssMB} MB at ${(p.atMs / 1000).toFixed(1)} s; heap ${p.heapUsedMB}/${p.heapTotalMB} MB (${spacesText(p.spaces)}); external ${p.externalMB} MB`);
+    });
+  }
+}
 process.exit(0);
