@@ -72,7 +72,8 @@ Options:
   DIR                 The notes folder, or a .code-workspace file (default: the current folder).
   --config FILE       The mentorship.* settings as JSON (default: DIR/.vscode/settings.json,
                       as VS Code reads it; a workspace file's "settings" and each folder's).
-  --json              Machine-readable output (one JSON object).
+  --json              Machine-readable output: one JSON object (indented at a
+                      terminal, one line when piped).
   --format FORMAT     For CI: status --format markdown (a job summary for
                       $GITHUB_STEP_SUMMARY); check --format github (workflow
                       commands: annotations on the pull request). Not with --json.
