@@ -22,6 +22,7 @@ import {
   type RoadmapNote,
   type RoadmapState,
   type StatusJson,
+  diagnosticRow,
   eager,
   LazyList,
   type Lazy,
@@ -541,7 +542,7 @@ function checkCommand(args: Args, notes: OpenedNotes, io: Io, style: Style): num
     for (const d of diags) io.stdout.write(`${annotation(d, relative(root, resolve(notes.base, d.file)).split(/[\\/]/).join('/'))}\n`);
     io.stdout.write(diags.length ? `${tally}\n` : `No problems in ${plural(size, 'note')}.\n`);
   } else if (args.json) {
-    io.stdout.write(`${JSON.stringify({ diagnostics: diags.map((d) => ({ file: d.file, line: d.line, severity: d.severity, message: d.message, code: d.code })), errors }, null, jsonIndent(io.stdout))}\n`);
+    io.stdout.write(`${JSON.stringify({ diagnostics: diags.map(diagnosticRow), errors }, null, jsonIndent(io.stdout))}\n`);
   } else {
     const colour = (sev: string) => (sev === 'error' ? style.red(sev) : sev === 'warning' ? style.yellow(sev) : style.dim(sev));
     for (const d of diags) io.stdout.write(`${printable(d.file)}:${d.line}: ${colour(d.severity)}: ${printable(d.message)}\n`);
