@@ -64,9 +64,11 @@ export interface Disk {
    */
   readPieces(fsPath: string, pieceBytes: number): AsyncIterable<Uint8Array>;
   /**
-   * Writes the pieces one after another, each as it comes (creating or
-   * truncating the file). A piece is written in full before the next is asked
-   * for: the pieces may be views of one reused buffer (utf8Pieces).
+   * Writes the pieces one after another, each as it comes, into a file beside
+   * `fsPath`, then renames it over `fsPath` in one step: a process killed
+   * mid-write leaves the old file or the new one, never half of one and never
+   * none. A piece is written in full before the next is asked for: the pieces
+   * may be views of one reused buffer (utf8Pieces).
    */
   writePieces(fsPath: string, pieces: AsyncIterable<Uint8Array>): Promise<void>;
 }

@@ -27,7 +27,10 @@ export const nodeDisk: Disk = {
     }
   },
   async writePieces(fsPath, pieces) {
-    const handle = await fs.promises.open(fsPath, 'w');
+    // Not workspace.fs.rename: with `overwrite` VS Code deletes the target, then renames, in
+    // separate calls through the window; a reload between them left no file at all.
+    const aside = `${fsPath}.tmp`;
+    const handle = await fs.promises.open(aside, 'w');
     try {
       for await (const piece of pieces) {
         let at = 0;
@@ -36,5 +39,6 @@ export const nodeDisk: Disk = {
     } finally {
       await handle.close();
     }
+    await fs.promises.rename(aside, fsPath);
   },
 };

@@ -25,7 +25,7 @@ interface Api {
     whenCacheSaved(): Promise<void>;
     all(): FolderLike[];
     cacheFileOf(f: FolderLike): vscode.Uri | undefined;
-    startLoads: Map<string, { restored: boolean; why?: string; files?: number; ms?: number; roadmapsShownMs?: number; heldMs?: number }>;
+    startLoads: Map<string, { restored: boolean; why?: string; error?: string; files?: number; ms?: number; roadmapsShownMs?: number; heldMs?: number }>;
     filesParsed: number;
   };
 }
@@ -76,16 +76,19 @@ describe('warm start from the index cache', function () {
     const load = api.notes.startLoads.get(f.key);
     const facts = JSON.parse(fs.readFileSync(driverFile(FACTS), 'utf8')) as { files: number; summary: Summary; cache: string };
     if (!load?.restored) {
-      // Say what there was to restore: the cache file phase 1 wrote, and where this start looked.
-      const listing = (file: string | undefined) => {
-        if (!file) return 'no storage';
-        try {
-          return `${file}: [${fs.readdirSync(path.dirname(file)).join(', ')}]`;
-        } catch (e) {
-          return `${file}: ${(e as Error).message}`;
-        }
-      };
-      assert.fail(`the cache was not restored: ${JSON.stringify(load)}; phase 1 wrote ${listing(facts.cache)}; this start read ${listing(api.notes.cacheFileOf(f)?.fsPath)}`);
+      // Say what there was to restore, short (CI shows a failure's first line or so): the names in
+      // phase 1's storage folder, and whether this start looked for the same file.
+      const looked = api.notes.cacheFileOf(f)?.fsPath;
+      let names: string;
+      try {
+        names = fs.readdirSync(path.dirname(facts.cache)).join(', ');
+      } catch (e) {
+        names = (e as Error).message;
+      }
+      assert.fail(
+        `the cache was not restored (${load?.why ?? 'no load'}, ${load?.error ?? 'no error'}); its folder now holds [${names}]; ` +
+          `this start looked for ${looked === facts.cache ? 'the file phase 1 wrote' : `${looked ?? 'nothing'}, not ${facts.cache}`}`,
+      );
     }
     assert.strictEqual(f.index.size, facts.files);
     // The roadmaps come first in the cache: the view had them before the rest was read.

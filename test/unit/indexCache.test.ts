@@ -2,10 +2,11 @@
 // reads of the Node reader: a restored or head-read index says exactly what a
 // full read of the same files says.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, utimesSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, utimesSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createNodeReader, readFileHead } from '../../src/node/nodeReader';
+import { nodeDisk } from '../../src/node/nodeDisk';
 import { DEFAULT_KIND_NAMES, NotesIndex, statusReport, utf8Pieces, type FileInfo, type FileReader } from '../../src/core';
 import { HEAD_BYTES } from '../../src/core/notesIndex';
 import { mayBeNote } from '../../src/core/parseNote';
@@ -236,6 +237,29 @@ describe('index cache', function () {
     // Reading pauses by time (a slice of 0 ms: after every line).
     assert.equal(await new NotesIndex().loadCache(text, KEY, { pause, sliceMs: 0 }), true);
     assert.ok(pauses >= 5000, `loadCache paused ${pauses} times for 5,000 files`);
+  });
+
+  it("Node's writer replaces the file in one step: a write that stops midway leaves the old file whole", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mr-pieces-'));
+    try {
+      const file = join(dir, 'index.ndjson');
+      writeFileSync(file, 'old cache\n');
+      async function* failing(): AsyncIterable<Uint8Array> {
+        yield new TextEncoder().encode('half of a new');
+        throw new Error('the window closed');
+      }
+      await assert.rejects(nodeDisk.writePieces(file, failing()), /the window closed/);
+      assert.equal(readFileSync(file, 'utf8'), 'old cache\n');
+      async function* whole(): AsyncIterable<Uint8Array> {
+        yield new TextEncoder().encode('new ');
+        yield new TextEncoder().encode('cache\n');
+      }
+      await nodeDisk.writePieces(file, whole());
+      assert.equal(readFileSync(file, 'utf8'), 'new cache\n');
+      assert.deepEqual(readdirSync(dir).filter((name) => name !== 'index.ndjson.tmp'), ['index.ndjson']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('encodes any text the same as TextEncoder, lines longer than the buffer included', async () => {

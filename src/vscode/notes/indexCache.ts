@@ -125,24 +125,26 @@ export class IndexCache {
     const file = this.fileOf(folder);
     if (!file || !this.storage) return;
     await vscode.workspace.fs.createDirectory(this.storage);
-    // Written aside, then renamed over: a window closed mid-write leaves the old cache or none, never half of one.
-    const tmp = file.with({ path: `${file.path}.tmp` });
     const pieces = utf8Pieces(folder.index.cacheLines(key), { pause });
     const node = file.scheme === 'file' ? disk() : undefined;
     if (node) {
-      // Node's fs: each piece written before the next is encoded into the same buffer.
-      await node.writePieces(tmp.fsPath, pieces);
-    } else {
-      const parts: Uint8Array[] = [];
-      for await (const piece of pieces) parts.push(piece.slice());
-      const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const p of parts) {
-        bytes.set(p, at);
-        at += p.length;
-      }
-      await vscode.workspace.fs.writeFile(tmp, bytes);
+      // Node's fs: each piece written before the next is encoded into the same buffer, the file
+      // replaced in one rename at the end (a window closed mid-write keeps the old cache).
+      await node.writePieces(file.fsPath, pieces);
+      return;
     }
+    // Elsewhere, written aside and then renamed over: never half a cache, though a window closed
+    // between VS Code's delete of the old file and its rename may leave none (the next start indexes).
+    const tmp = file.with({ path: `${file.path}.tmp` });
+    const parts: Uint8Array[] = [];
+    for await (const piece of pieces) parts.push(piece.slice());
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      bytes.set(p, at);
+      at += p.length;
+    }
+    await vscode.workspace.fs.writeFile(tmp, bytes);
     await vscode.workspace.fs.rename(tmp, file, { overwrite: true });
   }
 
