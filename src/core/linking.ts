@@ -5,6 +5,20 @@ import type { RoadmapLookup } from './resolve';
 import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
 import { stripExtension } from './text';
 
+/** Files a message names before it only counts the rest. */
+const FILES_NAMED = 3;
+
+/**
+ * `a.md, b.md, c.md and 14,997 more`: a message names a few of the files
+ * it is about, so its length does not grow with the workspace (15,000
+ * mentees' `roadmap.md` made one message per link 300 KB long).
+ */
+export function someFiles(notes: readonly { file: string }[]): string {
+  const named = notes.length <= FILES_NAMED + 1 ? notes : notes.slice(0, FILES_NAMED);
+  const list = named.map((n) => n.file).join(', ');
+  return named === notes ? list : `${list} and ${(notes.length - FILES_NAMED).toLocaleString('en-US')} more`;
+}
+
 export interface Owner {
   roadmap: RoadmapNote | null;
   candidates: RoadmapNote[];
@@ -27,7 +41,7 @@ export function ownerOf(
             line: refLine,
             severity: 'error',
             code: 'ambiguous-roadmap',
-            message: `roadmap: '${roadmapRef}' matches several roadmaps (${r.candidates.map((c) => c.file).join(', ')}): use its path`,
+            message: `roadmap: '${roadmapRef}' matches several roadmaps (${someFiles(r.candidates)}): use its path`,
           }
         : {
             file,
@@ -60,7 +74,7 @@ export function targetOf(
           line: ref.line,
           severity: 'error',
           code: 'ambiguous-roadmap',
-          message: `[[${ref.target}]] matches several roadmaps (${r.candidates.map((c) => c.file).join(', ')}): link it by path, e.g. [[${stripExtension(r.candidates[0]!.file)}#^${ref.id}]], or set roadmap: in the front matter`,
+          message: `[[${ref.target}]] matches several roadmaps (${someFiles(r.candidates)}): link it by path, e.g. [[${stripExtension(r.candidates[0]!.file)}#^${ref.id}]], or set roadmap: in the front matter`,
         }
       : { file, line: ref.line, severity: 'error', code: 'unknown-roadmap', message: `[[${ref.target}]] is not a roadmap note` },
   );
@@ -87,7 +101,7 @@ export function resolveRef(
     if (target === null || target === 'not-a-roadmap') return undefined;
     scope = [target];
   }
-  const matches = scope.filter((r) => lookup.milestone(r.file, ref.id));
+  const matches = lookup.roadmapsWithId(scope, ref.id);
   if (matches.length === 1) return lookup.linkTo(matches[0]!.file, ref.id);
   if (matches.length > 1) {
     diagnostics.push({
@@ -95,7 +109,7 @@ export function resolveRef(
       line: ref.line,
       severity: 'error',
       code: 'ambiguous-milestone',
-      message: `Milestone id '${ref.id}' matches milestones in ${matches.map((m) => m.file).join(', ')}: add roadmap: to the front matter or link [[${stripExtension(matches[0]!.file)}#^${ref.id}]]`,
+      message: `Milestone id '${ref.id}' matches milestones in ${someFiles(matches)}: add roadmap: to the front matter or link [[${stripExtension(matches[0]!.file)}#^${ref.id}]]`,
       data: { id: ref.id },
     });
     return undefined;

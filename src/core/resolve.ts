@@ -18,6 +18,10 @@ export class RoadmapLookup {
   /** A note's folder → the roadmaps its notes belong to by folder (byFolder). */
   private readonly folderCache = new Map<string, RoadmapNote[]>();
   private readonly ids = new Map<string, Map<string, Milestone>>();
+  /** A milestone id → the roadmaps that have it, in the roadmaps' order. */
+  private readonly withId = new Map<string, RoadmapNote[]>();
+  /** A list of roadmaps asked about (byFolder's answers) → the same as a set. */
+  private readonly scopeSets = new WeakMap<readonly RoadmapNote[], Set<RoadmapNote>>();
   /** Path without extension → roadmap. */
   private readonly byStem = new Map<string, RoadmapNote>();
   /** Every '/'-suffix of a path without extension (the file name included) → the roadmaps it names. */
@@ -36,6 +40,7 @@ export class RoadmapLookup {
       const ids = new Map<string, Milestone>();
       for (const m of r.milestones) if (!ids.has(m.id)) ids.set(m.id, m);
       this.ids.set(r.file, ids);
+      for (const id of ids.keys()) push(this.withId, id, r);
       const stem = stripExtension(r.file);
       this.byStem.set(stem.toLowerCase(), r);
       const parts = stem.toLowerCase().split('/');
@@ -46,6 +51,22 @@ export class RoadmapLookup {
 
   milestone(roadmap: string, id: string): Milestone | undefined {
     return this.ids.get(roadmap)?.get(id);
+  }
+
+  /**
+   * The roadmaps of `scope` (this lookup's roadmaps, or a list it gave out)
+   * that have a milestone `id`, in scope's order. It costs the shorter of the
+   * two lists, not a look into every roadmap of the scope: a note at the root
+   * of 15,000 mentees' roadmaps looks its ids up in all of them.
+   */
+  roadmapsWithId(scope: readonly RoadmapNote[], id: string): readonly RoadmapNote[] {
+    const having = this.withId.get(id);
+    if (!having) return [];
+    if (scope === this.roadmaps) return having;
+    if (scope.length <= having.length) return scope.filter((r) => this.ids.get(r.file)?.has(id));
+    let set = this.scopeSets.get(scope);
+    if (!set) this.scopeSets.set(scope, (set = new Set(scope)));
+    return having.filter((r) => set.has(r));
   }
 
   private readonly linkTargets = new Map<Milestone, { roadmap: string; id: string }>();

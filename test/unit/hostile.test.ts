@@ -4,6 +4,9 @@
 import assert from 'node:assert/strict';
 import { capDiagnostics, MAX_DIAGNOSTICS_OF_A_KIND } from '../../src/core/diagnostics';
 import type { Diagnostic } from '../../src/core';
+import fc from 'fast-check';
+import { RoadmapLookup } from '../../src/core/resolve';
+import type { RoadmapNote } from '../../src/core/model';
 import { note, reportOf, ROADMAP } from './helpers/notes';
 
 describe('hostile notes', () => {
@@ -52,6 +55,67 @@ describe('hostile notes', () => {
         [3, 'unknown-roadmap'],
       ],
     );
+  });
+});
+
+describe('a workspace of many roadmaps', () => {
+  // 15,000 mentees' `mentees/<name>/roadmap.md` and threads at the root that
+  // name `roadmap`: each problem's message listed every candidate, 15,000
+  // messages of 300 KB, and the CLI ran out of memory.
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 300; i++) files[`mentees/p${String(i).padStart(3, '0')}/roadmap.md`] = note(['tags: [roadmap]'], ['- [ ] Shared ^shared', `- [ ] Own ${i} ^own-${i}`]);
+  files['t.md'] = note(['tags: [thread]', 'date: 2026-02-10', 'roadmap: roadmap'], ['See [[roadmap#^shared]].']);
+  files['u.md'] = note(['tags: [thread]', 'date: 2026-02-10', 'milestones: [shared, own-7]'], []);
+
+  it('names three candidates in a message and counts the rest', async () => {
+    const r = await reportOf(files);
+    const t = r.diagnostics.filter((d) => d.file === 't.md');
+    assert.deepEqual(
+      t.map((d) => [d.line, d.code]),
+      [
+        [4, 'ambiguous-roadmap'],
+        [6, 'ambiguous-roadmap'],
+      ],
+    );
+    assert.equal(t[0]!.message, "roadmap: 'roadmap' matches several roadmaps (mentees/p000/roadmap.md, mentees/p001/roadmap.md, mentees/p002/roadmap.md and 297 more): use its path");
+    assert.match(t[1]!.message, /^\[\[roadmap\]\] matches several roadmaps \(mentees\/p000\/roadmap\.md, mentees\/p001\/roadmap\.md, mentees\/p002\/roadmap\.md and 297 more\): link it by path, e\.g\. \[\[mentees\/p000\/roadmap#\^shared\]\]/);
+  });
+
+  it('looks an id up in the roadmaps that have it: one ambiguous, one found', async () => {
+    const r = await reportOf(files);
+    const u = r.diagnostics.filter((d) => d.file === 'u.md');
+    assert.deepEqual(u.map((d) => d.code), ['ambiguous-milestone']);
+    assert.match(u[0]!.message, /^Milestone id 'shared' matches milestones in mentees\/p000\/roadmap\.md, mentees\/p001\/roadmap\.md, mentees\/p002\/roadmap\.md and 297 more: /);
+    assert.deepEqual(r.threads.find((t) => t.file === 'u.md')!.milestones, ['own-7']);
+  });
+
+  it('finds the roadmaps of a scope that have an id as a look into each would, in the same order', () => {
+    const folders = ['', 'a', 'a/b', 'a/c', 'd', 'd/e/f'];
+    const ids = ['x', 'y', 'z', 'w'];
+    const roadmap = fc.record({ folder: fc.constantFrom(...folders), ids: fc.subarray(ids) });
+    fc.assert(
+      fc.property(fc.array(roadmap, { maxLength: 40 }), fc.constantFrom(...folders), fc.constantFrom(...ids), (specs, from, id) => {
+        const roadmaps = specs
+          .map((r, i): RoadmapNote => ({
+            kind: 'roadmap', file: `${r.folder ? `${r.folder}/` : ''}r${String(i).padStart(2, '0')}.md`, title: `R${i}`, mentee: null, mentor: null,
+            start: null, reviewEvery: null, reviewEveryText: null, phases: [],
+            milestones: r.ids.map((m, line) => ({ id: m, explicitId: true, title: m, text: m, line, checkboxColumn: 2, status: 'todo', due: null, done: null, start: null, phase: null, phaseLine: null, steps: [], skills: [], endLine: line })),
+          }))
+          .sort((a, b) => (a.file < b.file ? -1 : 1));
+        const lookup = new RoadmapLookup(roadmaps);
+        for (const scope of [lookup.roadmaps, lookup.byFolder(`${from ? `${from}/` : ''}note.md`), roadmaps.slice(0, 1)]) {
+          const naive = scope.filter((r) => lookup.milestone(r.file, id));
+          assert.deepEqual(lookup.roadmapsWithId(scope, id), naive);
+        }
+      }),
+    );
+  });
+
+  it('lists four candidates whole: "and 1 more" would be no shorter', async () => {
+    const four: Record<string, string> = { 't.md': files['t.md']! };
+    for (let i = 0; i < 4; i++) four[`m${i}/roadmap.md`] = note(['tags: [roadmap]'], ['- [ ] Shared ^shared']);
+    const r = await reportOf(four);
+    assert.equal(r.diagnostics.find((d) => d.file === 't.md')!.message, "roadmap: 'roadmap' matches several roadmaps (m0/roadmap.md, m1/roadmap.md, m2/roadmap.md, m3/roadmap.md): use its path");
   });
 });
 
