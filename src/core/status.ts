@@ -3,7 +3,8 @@
 import { addCadence, addDays, daysBetween, formatCadence, type Cadence } from './dates';
 import type { Diagnostic, Milestone, ReviewStatus, RoadmapNote } from './model';
 import { LazyList } from './jsonText';
-import { isOverdue, plural } from './present';
+import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
+import { isOverdue, noun, plural } from './present';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
 export interface MilestoneState {
@@ -123,6 +124,29 @@ export function lastReviewOf(model: WorkspaceModel, roadmap: string, today: stri
   return last;
 }
 
+/**
+ * Drift signals of one kind from one note, as diagnostics are (diagnostics.ts):
+ * the first MAX_DIAGNOSTICS_OF_A_KIND listed, then one signal, at the line of
+ * the first left out, that counts the rest. A session of 5,000 overdue
+ * action items is one line of the mentee's drift, not 5,000 (400 such
+ * sessions made `status --json` 155 MB and every tooltip a million lines).
+ */
+function capped(kind: DriftKind, file: string, more: (n: number) => string) {
+  const listed: DriftSignal[] = [];
+  let left = 0;
+  let firstLeft = 0;
+  return {
+    add(message: string, line: number): void {
+      if (listed.length < MAX_DIAGNOSTICS_OF_A_KIND) listed.push({ kind, message, file, line });
+      else if (left++ === 0) firstLeft = line;
+    },
+    end(out: DriftSignal[]): void {
+      for (const d of listed) out.push(d);
+      if (left) out.push({ kind, message: `…and ${more(left)}, from line ${firstLeft} on`, file, line: firstLeft });
+    },
+  };
+}
+
 export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: string, options: StatusOptions = {}): RoadmapState {
   const milestones = r.milestones.map((m) => milestoneState(r, m, model, today));
   const active = milestones.filter((m) => m.status !== 'dropped');
@@ -161,34 +185,29 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
       if (date !== null && lastReview !== null && date <= lastReview) driftHistory.push(signal);
       else drift.push(signal);
     }
-    // An open action item past due stays drift until it is done or dropped, review or not.
+    // An open action item past due stays drift until it is done or dropped,
+    // review or not: the first of a session's are listed, the rest counted.
+    const overdue = capped('overdue-action', s.note.file, (n) => `${n.toLocaleString('en-US')} more ${noun(n, 'overdue action item')} in this session`);
     for (const a of s.note.actions) {
-      if (isOverdue(a, today)) {
-        drift.push({
-          kind: 'overdue-action',
-          message: `Action item overdue since ${a.due}: ${a.text}`,
-          file: s.note.file,
-          line: a.line,
-        });
-      }
+      if (isOverdue(a, today)) overdue.add(`Action item overdue since ${a.due}: ${a.text}`, a.line);
     }
+    overdue.end(drift);
   }
   const staleWeeks = options.staleAfterWeeks ?? 4;
   const staleBefore = addDays(today, -7 * staleWeeks);
+  const stale = capped('stale-milestone', r.file, (n) => `${n.toLocaleString('en-US')} more ${noun(n, 'milestone')} in progress without a recent growth thread`);
   for (const m of milestones) {
     if (m.status !== 'in-progress') continue;
     if (m.lastThread === null || m.lastThread < staleBefore) {
-      drift.push({
-        kind: 'stale-milestone',
-        message:
-          m.lastThread === null
-            ? `'${m.title}' is in progress with no growth thread yet`
-            : `'${m.title}' is in progress with no growth thread for ${Math.floor(daysBetween(m.lastThread, today) / 7)} weeks`,
-        file: r.file,
-        line: m.line,
-      });
+      stale.add(
+        m.lastThread === null
+          ? `'${m.title}' is in progress with no growth thread yet`
+          : `'${m.title}' is in progress with no growth thread for ${Math.floor(daysBetween(m.lastThread, today) / 7)} weeks`,
+        m.line,
+      );
     }
   }
+  stale.end(drift);
   const counts = { todo: 0, 'in-progress': 0, done: 0, dropped: 0, overdue: 0 };
   for (const m of milestones) {
     counts[m.status]++;

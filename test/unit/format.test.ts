@@ -328,6 +328,21 @@ describe('sessions', () => {
     const overdue = r.roadmaps[0]!.drift.filter((d) => d.kind === 'overdue-action');
     assert.deepEqual(overdue.map((d) => d.line), [8, 9]);
   });
+  it("lists a session's first ten overdue action items as drift and counts the rest in one more", async () => {
+    const actions = Array.from({ length: 2500 }, (_, i) => `- [ ] Action ${i} 📅 2026-03-15`);
+    const r = await reportOf({ 'roadmap.md': ROADMAP, 's.md': note(['tags: [session]', 'date: 2026-03-01'], ['## Agenda', '- x', '## Action items', ...actions]) });
+    assert.equal(r.sessions[0]!.overdueActions, 2500);
+    const overdue = r.roadmaps[0]!.drift.filter((d) => d.kind === 'overdue-action');
+    assert.deepEqual(overdue.map((d) => d.line), [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    assert.equal(overdue[9]!.message, 'Action item overdue since 2026-03-15: Action 9');
+    assert.equal(overdue[10]!.message, '…and 2,490 more overdue action items in this session, from line 18 on');
+  });
+  it('lists the first ten stale milestones of a roadmap as drift and counts the rest', async () => {
+    const r = await reportOf({ 'roadmap.md': note(['tags: [roadmap]'], Array.from({ length: 11 }, (_, i) => `- [/] Stale ${i}`)) });
+    const stale = r.roadmaps[0]!.drift.filter((d) => d.kind === 'stale-milestone');
+    assert.deepEqual(stale.map((d) => d.line), [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    assert.equal(stale[10]!.message, '…and 1 more milestone in progress without a recent growth thread, from line 14 on');
+  });
   describe('drift ages', () => {
     // Issue 18: a mentee reviewed six days ago stayed flagged for agenda-less sessions from months before.
     const roadmap = note(['tags: [roadmap]', 'start: 2026-01-01', 'review_every: 6 weeks'], ['- [ ] A ^a']);
