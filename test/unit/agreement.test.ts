@@ -1,5 +1,7 @@
 // Surfaces that must agree because they ask one engine (issue 17).
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, run, scratchCopy } from './helpers/cli';
 
@@ -27,5 +29,36 @@ describe('one engine behind every surface', () => {
     const r = await run(['status', join(FIXTURES, 'goalpost'), '--json', '--today', '2026-04-02']);
     const diags = JSON.parse(r.stdout).diagnostics as { file: string; code: string }[];
     assert.equal(diags.filter((d) => d.code === 'goalpost').length, 5);
+  });
+
+  it('check and apply name the same "did you mean" for an unknown id, on a roadmap of 2,500 ids as on a small one', async () => {
+    for (const count of [2500, 12]) {
+      const dir = mkdtempSync(join(tmpdir(), 'agree-'));
+      try {
+        const ids = Array.from({ length: count }, (_, i) => `ms-${String(i).padStart(4, '0')}`);
+        writeFileSync(join(dir, 'roadmap.md'), ['---', 'tags: [roadmap]', '---', '# R', '', ...ids.map((id) => `- [ ] Milestone ${id} 📅 2026-06-01 ^${id}`), ''].join('\n'));
+        mkdirSync(join(dir, 'reviews'));
+        const review = 'reviews/2026-03-20.md';
+        writeFileSync(
+          join(dir, review),
+          ['---', 'tags: [review]', 'date: 2026-03-20', 'roadmap: roadmap.md', '---', '# Review', '', '## 4. Update the goalpost', '- move mz-0007 to 2026-09-01 — slipped', '- drop ms-0005x — not needed', '- move ms-000 to 2026-09-01 — later', ...Array.from({ length: 10 }, (_, i) => `- drop ms-001${i}y — gone`), ''].join('\n'),
+        );
+        const apply = await run(['apply', dir, join(dir, review), '--dry-run', '--today', '2026-04-02']);
+        assert.equal(apply.code, 1, apply.stderr);
+        const refused = [...apply.stderr.matchAll(/^(\S+):(\d+): error: (.*)$/gm)].map((m) => `${m[2]}: ${m[3]}`);
+        assert.equal(refused.length, 13, apply.stderr);
+        const check = await run(['check', dir, '--json']);
+        const reported = (JSON.parse(check.stdout).diagnostics as { file: string; line: number; code: string; message: string }[])
+          .filter((d) => d.file === review && d.code === 'goalpost')
+          .map((d) => `${d.line}: ${d.message}`);
+        // A note lists ten problems of a kind, then counts the rest.
+        assert.deepEqual(reported.slice(0, 10), refused.slice(0, 10), `${count} ids`);
+        assert.match(reported[10]!, /^19: …and 3 more like this \(goalpost\)/, `${count} ids`);
+        if (count > 20) assert.match(refused[12]!, /did you mean 'ms-0019'\?/, `${count} ids`);
+        assert.match(refused[1]!, /did you mean 'ms-0005'\?/, `${count} ids`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
   });
 });
