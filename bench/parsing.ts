@@ -1,12 +1,15 @@
 // Big and hostile notes, measured as a user meets them: the whole
 // `mentorship-review status --json` process on a folder holding one such note
 // (wall time and peak RSS from /usr/bin/time), alternating with a process
-// that only reads the same bytes; medians of several pairs. Also the parse of
+// that only reads the same bytes; medians of several pairs. Then workspace
+// shapes that once blew up (many roadmaps of one name, many reviews against a
+// big roadmap, sessions of thousands of action items), against a process
+// that walks and reads their folder (readFloor). Also the parse of
 // a 1 MB roadmap in process. Writes bench-results/parsing.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseNoteText } from '../src/core/parseNote';
 import { DEFAULT_KIND_NAMES } from '../src/core/frontMatter';
 
@@ -62,6 +65,33 @@ const cases: { name: string; text: string }[] = [
   { name: 'review, 4.9 MB of backticks and brackets', text: `${fm('review')}${'`[[x#^y]]` '.repeat(450_000)}\n` },
 ];
 
+/** Folders of many notes, each a shape that once was super-linear (issue 20, item 2). */
+function shapes(): { name: string; files: Record<string, string> }[] {
+  const roadmap = (n: number, title = 'Road') =>
+    `---\ntags: [roadmap]\ntitle: ${title}\nstart: 2026-01-01\nreview_every: 6 weeks\n---\n# ${title}\n\n## Phase one\n\n` +
+    Array.from({ length: n }, (_, i) => `- [ ] Milestone number ${i} 📅 2026-0${(i % 9) + 1}-1${i % 9} #skill/s${i % 50} ^m${i}\n  - [ ] step a\n  - [x] step b\n`).join('');
+  const manyRoadmaps: Record<string, string> = {};
+  for (let i = 0; i < 3000; i++) {
+    manyRoadmaps[`mentees/p${i}/roadmap.md`] = roadmap(3, `Road ${i}`);
+    manyRoadmaps[`threads/t${i}.md`] = `---\ntags: [thread]\ndate: 2026-02-01\nroadmap: roadmap\nmilestones: [m1]\n---\n# T ${i}\n\nSee [[roadmap#^m1]] and [[roadmap#^m2]].\n`;
+  }
+  const manyReviews: Record<string, string> = { 'roadmap.md': roadmap(2000) };
+  for (let r = 0; r < 600; r++) {
+    const changes = Array.from({ length: 200 }, (_, i) => (i % 2 ? `- move m${(r * 7 + i) % 2500} to 2027-01-0${(i % 9) + 1} — slipped` : `- drop m${(r + i) % 2500} — not needed`));
+    manyReviews[`reviews/r${r}.md`] = `---\ntags: [review]\ndate: 2026-03-01\nroadmap: roadmap.md\nstatus: draft\n---\n# Review ${r}\n\n## 4. Update the goalpost\n${changes.join('\n')}\n`;
+  }
+  const bigSessions: Record<string, string> = { 'roadmap.md': roadmap(300) };
+  for (let i = 0; i < 80; i++) {
+    const actions = Array.from({ length: 5000 }, (_, a) => `- [${a % 2 ? 'x' : ' '}] Ana: do thing ${a} for [[roadmap#^m${a % 350}]] 📅 2026-04-0${(a % 9) + 1}`);
+    bigSessions[`sessions/s${i}.md`] = `---\ntags: [session]\ndate: 2026-03-01\n---\n# S ${i}\n\n## Agenda\n- a\n\n## Action items\n${actions.join('\n')}\n`;
+  }
+  return [
+    { name: '3,000 roadmaps named roadmap.md, 3,000 threads naming `roadmap`', files: manyRoadmaps },
+    { name: '600 reviews × 200 goalpost lines, roadmap of 2,000 ids', files: manyReviews },
+    { name: '80 sessions × 5,000 action items (2,500 overdue each)', files: bigSessions },
+  ];
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -102,6 +132,33 @@ function main(): void {
     rows.push(row);
     process.stderr.write(`[bench:parsing] ${JSON.stringify(row)}\n`);
   }
+  const floor = join(root, 'dist-test/bench/readFloor.js');
+  for (const shape of shapes()) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-shape-'));
+    let bytes = 0;
+    for (const [path, text] of Object.entries(shape.files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+      bytes += Buffer.byteLength(text);
+    }
+    const status: { seconds: number; rssMb: number }[] = [];
+    const reads: { seconds: number; rssMb: number }[] = [];
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      reads.push(timed([floor, dir]));
+      status.push(timed([cli, 'status', dir, '--json', '--today', '2026-04-01']));
+    }
+    rmSync(dir, { recursive: true, force: true });
+    const row = {
+      note: `${shape.name} (${Object.keys(shape.files).length.toLocaleString('en-US')} notes)`,
+      kb: Math.round(bytes / 1024),
+      statusSeconds: median(status.map((s) => s.seconds)),
+      readSeconds: median(reads.map((s) => s.seconds)),
+      ratio: Number((median(status.map((s) => s.seconds)) / Math.max(0.01, median(reads.map((s) => s.seconds)))).toFixed(2)),
+      statusPeakRssMb: Math.round(median(status.map((s) => s.rssMb))),
+    };
+    rows.push(row);
+    process.stderr.write(`[bench:parsing] ${JSON.stringify(row)}\n`);
+  }
   // In process: the parse alone of a 1 MB roadmap (median of 9).
   const mb = roadmapOfBytes(1_000_000);
   const options = { kindNames: DEFAULT_KIND_NAMES, maxNoteBytes: 5_000_000 };
@@ -115,7 +172,7 @@ function main(): void {
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results/parsing.json'), `${JSON.stringify({ runs, rows, inProcess }, null, 2)}\n`);
   const table = [
-    `Whole \`status --json\` process on a folder holding one note, against a process that only reads it (medians of ${runs} alternating pairs):`,
+    `Whole \`status --json\` process on a folder holding one note (or, for the workspace shapes, many), against a process that only reads it (medians of ${runs} alternating pairs; 3 for the shapes):`,
     '',
     '| note | KB | status (s) | read (s) | ratio | status peak RSS (MB) |',
     '|---|---:|---:|---:|---:|---:|',
