@@ -10,6 +10,9 @@ import { RoadmapLookup } from './resolve';
 import { byFileName, compareDated, compareDiagnostics, compareEntries, compareText, lowerBound, replaceSorted } from './sorted';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
+/** Past this many links an entry's repeats are found with a set (see link). */
+const MANY_REFS = 16;
+
 type LinkedNote = ThreadNote | SessionNote | ReviewNote;
 
 /**
@@ -197,6 +200,10 @@ export class Linker {
     const sharedAbove = note.entries.length > 1 ? note.entries[0]!.line : 0;
     for (const entry of note.entries) {
       const linked: LinkedEntry = { entry, roadmap: owner.roadmap?.file ?? null, milestones: [] };
+      // Link targets are one object per milestone (lookup.linkTo): an entry
+      // linking thousands of milestones tells repeats by a set, not by a
+      // scan of those found so far (40,000 links on one line took 3 s).
+      const seen = entry.refs.length > MANY_REFS ? new Set<{ roadmap: string; id: string }>() : undefined;
       let counted = 0;
       for (const ref of entry.refs) {
         const shared = ref.line < sharedAbove;
@@ -215,7 +222,12 @@ export class Linker {
         }
         counted++;
         const to = m;
-        if (!linked.milestones.some((x) => x === to || (x.roadmap === to.roadmap && x.id === to.id))) linked.milestones.push(to);
+        if (seen) {
+          if (!seen.has(to)) {
+            seen.add(to);
+            linked.milestones.push(to);
+          }
+        } else if (!linked.milestones.some((x) => x === to || (x.roadmap === to.roadmap && x.id === to.id))) linked.milestones.push(to);
       }
       // push() left room for 16 more: the model keeps a copy of its length.
       if (linked.milestones.length) linked.milestones = linked.milestones.slice();

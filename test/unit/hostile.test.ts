@@ -17,6 +17,15 @@ describe('hostile notes', () => {
     assert.deepEqual(r.diagnostics.filter((d) => d.file === 't.md'), []);
   });
 
+  it('links an entry to each of 40,000 milestones once, in the order first linked', async () => {
+    const ids = Array.from({ length: 40_000 }, (_, i) => `m${i}`);
+    const roadmap = note(['tags: [roadmap]'], ids.map((id) => `- [ ] Milestone ${id} ^${id}`));
+    const links = [...ids.slice(0, 5).reverse(), ...ids, ...ids.slice(0, 100)].map((id) => `[[roadmap#^${id}]]`).join(' ');
+    const r = await reportOf({ 'roadmap.md': roadmap, 't.md': note(['tags: [thread]', 'date: 2026-02-10'], [links]) });
+    assert.deepEqual(r.threads[0]!.milestones, [...ids.slice(0, 5).reverse(), ...ids.slice(5)]);
+    assert.equal(r.roadmaps[0]!.milestones.filter((m) => m.threads === 1).length, 40_000);
+  });
+
   it('reads 200,000 links to unknown ids on one line, with the problems capped and counted', async () => {
     const line = Array.from({ length: 200_000 }, (_, i) => `[[roadmap#^nope-${i}]]`).join(' ');
     const sessionLine = Array.from({ length: 200_000 }, (_, i) => `[[roadmap#^gone-${i}]]`).join(' ');
@@ -107,6 +116,46 @@ describe('a workspace of many roadmaps', () => {
           const naive = scope.filter((r) => lookup.milestone(r.file, id));
           assert.deepEqual(lookup.roadmapsWithId(scope, id), naive);
         }
+      }),
+    );
+  });
+
+  it('settles a bare name by the nearest folder above the note, else the deepest shared folder, as a look at each candidate would', () => {
+    const folders = ['', 'a', 'a/b', 'a/b/c', 'a/d', 'e', 'e/f', 'mentees/x', 'mentees/x/career', 'mentees/y/career'];
+    const dirOf = (file: string) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '');
+    // The rule as it was written before the folder-by-folder walk: every candidate looked at.
+    const naive = (candidates: RoadmapNote[], fromDir: string): RoadmapNote | undefined => {
+      let best: RoadmapNote[] = [];
+      let bestDepth = -1;
+      for (const c of candidates) {
+        const dir = dirOf(c.file);
+        if (dir !== '' && fromDir !== dir && !fromDir.startsWith(`${dir}/`)) continue;
+        const depth = dir === '' ? 0 : dir.split('/').length;
+        if (depth > bestDepth) [best, bestDepth] = [[c], depth];
+        else if (depth === bestDepth) best.push(c);
+      }
+      if (best.length === 1) return best[0];
+      if (best.length > 1) return undefined;
+      const parts = fromDir === '' ? [] : fromDir.split('/');
+      let shared: RoadmapNote[] = [];
+      let sharedDepth = -1;
+      for (const r of candidates) {
+        const theirs = dirOf(r.file) === '' ? [] : dirOf(r.file).split('/');
+        let depth = 0;
+        while (depth < parts.length && depth < theirs.length && parts[depth] === theirs[depth]) depth++;
+        if (depth > sharedDepth) [shared, sharedDepth] = [[r], depth];
+        else if (depth === sharedDepth) shared.push(r);
+      }
+      return shared.length === 1 ? shared[0] : undefined;
+    };
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...folders), { minLength: 2, maxLength: folders.length }), fc.constantFrom(...folders, 'a/b/c/d', 'mentees/x/threads', 'mentees/z'), (dirs, from) => {
+        const roadmaps = dirs
+          .map((d): RoadmapNote => ({ kind: 'roadmap', file: d ? `${d}/roadmap.md` : 'roadmap.md', title: d, mentee: null, mentor: null, start: null, reviewEvery: null, reviewEveryText: null, phases: [], milestones: [] }))
+          .sort((a, b) => (a.file < b.file ? -1 : 1));
+        const lookup = new RoadmapLookup(roadmaps);
+        const answer = lookup.resolve('roadmap', from ? `${from}/note.md` : 'note.md', null, false);
+        assert.equal(answer.kind === 'found' ? answer.roadmap : undefined, naive(roadmaps, from), `${from} among ${dirs.join(', ')}`);
       }),
     );
   });
