@@ -1,6 +1,7 @@
 // Bottleneck trends: the audit's `bottleneck:` values across a roadmap's held
 // reviews, counted by kind and by skill, over time — which recur, and whether
 // they are shrinking.
+import { reviewsOf } from './status';
 import type { WorkspaceModel } from './workspace';
 
 export type BottleneckKind = 'resources' | 'time' | 'skill';
@@ -42,8 +43,8 @@ function kindOf(value: string): { kind: BottleneckKind; skill: string | null } {
 
 /** The bottleneck trends of a roadmap's held reviews dated on or before `today`. */
 export function bottleneckTrends(model: WorkspaceModel, roadmapFile: string, today: string): BottleneckReport {
-  const held = model.reviews
-    .filter((r) => r.roadmap === roadmapFile && r.note.status === 'held' && (r.note.date === null || r.note.date <= today))
+  const held = reviewsOf(model, roadmapFile)
+    .filter((r) => r.note.status === 'held' && (r.note.date === null || r.note.date <= today))
     .map((r) => r.note)
     .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : a.file < b.file ? -1 : 1));
   const report: BottleneckReport = { reviews: held.length, byKind: { resources: 0, time: 0, skill: 0 }, bySkill: {}, trends: [], last: null };

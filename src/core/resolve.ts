@@ -64,8 +64,7 @@ export class RoadmapLookup {
     if (!having) return [];
     if (scope === this.roadmaps) return having;
     if (scope.length <= having.length) return scope.filter((r) => this.ids.get(r.file)?.has(id));
-    let set = this.scopeSets.get(scope);
-    if (!set) this.scopeSets.set(scope, (set = new Set(scope)));
+    const set = this.setOf(scope);
     return having.filter((r) => set.has(r));
   }
 
@@ -158,22 +157,17 @@ export class RoadmapLookup {
     }
     if (candidates.length > 1) {
       // The roadmap in the note's folder, or the nearest folder above it.
-      let best: RoadmapNote[] = [];
-      let bestDepth = -1;
-      for (const c of candidates) {
-        const dir = dirName(c.file);
-        if (dir !== '' && fromDir !== dir && !fromDir.startsWith(`${dir}/`)) continue;
-        const depth = dir === '' ? 0 : dir.split('/').length;
-        if (depth > bestDepth) {
-          best = [c];
-          bestDepth = depth;
-        } else if (depth === bestDepth) best.push(c);
-      }
+      // Looked for folder by folder up from the note, among the roadmaps each
+      // folder holds: 4,000 mentees' `roadmap.md` are not each looked at
+      // for each mentee's folder.
+      const named = this.setOf(candidates);
+      const best = this.nearestAbove(fromDir, this.byDir, named);
       if (best.length === 1) return found(best[0]!);
       if (best.length === 0) {
         // Else the one roadmap that shares the deepest folder with the note
-        // (`mentees/ana/threads/x.md` → `mentees/ana/career/roadmap.md`).
-        const shared = deepestShared(candidates, fromDir);
+        // (`mentees/ana/threads/x.md` → `mentees/ana/career/roadmap.md`):
+        // the ones under the nearest folder above the note that holds any.
+        const shared = this.nearestAbove(fromDir, this.under, named);
         if (shared.length === 1) return found(shared[0]!);
       }
     }
@@ -184,6 +178,24 @@ export class RoadmapLookup {
       if (titled.length > 1 && candidates.length === 0) candidates = titled;
     }
     return candidates.length > 1 ? { kind: 'ambiguous', candidates } : { kind: 'none' };
+  }
+
+  /** `list` as a set, made once per list (the lists are this lookup's own). */
+  private setOf(list: readonly RoadmapNote[]): Set<RoadmapNote> {
+    let set = this.scopeSets.get(list);
+    if (!set) this.scopeSets.set(list, (set = new Set(list)));
+    return set;
+  }
+
+  /**
+   * Of `among`, the ones `byFolder` files under the nearest folder holding
+   * any, from `dir` up to the root: in the roadmaps' order.
+   */
+  private nearestAbove(dir: string, byFolder: ReadonlyMap<string, readonly RoadmapNote[]>, among: ReadonlySet<RoadmapNote>): RoadmapNote[] {
+    for (let d = dir; ; d = dirName(d)) {
+      const here = byFolder.get(d)?.filter((r) => among.has(r)) ?? [];
+      if (here.length || d === '') return here;
+    }
   }
 
   /**
@@ -213,24 +225,6 @@ export class RoadmapLookup {
     this.folderCache.set(from, answer);
     return answer;
   }
-}
-
-/** Of `roadmaps`, the ones whose folder shares the most leading folders with `dir`. */
-function deepestShared(roadmaps: readonly RoadmapNote[], dir: string): RoadmapNote[] {
-  const parts = dir === '' ? [] : dir.split('/');
-  let best: RoadmapNote[] = [];
-  let bestDepth = -1;
-  for (const r of roadmaps) {
-    const rDir = dirName(r.file);
-    const theirs = rDir === '' ? [] : rDir.split('/');
-    let depth = 0;
-    while (depth < parts.length && depth < theirs.length && parts[depth] === theirs[depth]) depth++;
-    if (depth > bestDepth) {
-      best = [r];
-      bestDepth = depth;
-    } else if (depth === bestDepth) best.push(r);
-  }
-  return best;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
