@@ -85,7 +85,18 @@ function shapes(): { name: string; files: Record<string, string> }[] {
     const actions = Array.from({ length: 5000 }, (_, a) => `- [${a % 2 ? 'x' : ' '}] Ana: do thing ${a} for [[roadmap#^m${a % 350}]] 📅 2026-04-0${(a % 9) + 1}`);
     bigSessions[`sessions/s${i}.md`] = `---\ntags: [session]\ndate: 2026-03-01\n---\n# S ${i}\n\n## Agenda\n- a\n\n## Action items\n${actions.join('\n')}\n`;
   }
+  const mentees: Record<string, string> = {};
+  for (let p = 0; p < 4000; p++) {
+    const d = `mentees/p${p}`;
+    mentees[`${d}/roadmap.md`] = roadmap(10, `Road ${p}`);
+    for (let t = 0; t < 2; t++) mentees[`${d}/threads/t${t}.md`] = `---\ntags: [thread]\ndate: 2026-0${t + 2}-01\nmilestones: [m${t}]\n---\n# T ${t}\n\nWorked on [[roadmap#^m${t + 2}]].\n`;
+    for (let t = 0; t < 2; t++) mentees[`${d}/sessions/s${t}.md`] = `---\ntags: [session]\ndate: 2026-0${t + 2}-15\n---\n# S\n\n## Agenda\n- a\n\n## Action items\n- [ ] do it 📅 2026-03-01\n`;
+    mentees[`${d}/reviews/r.md`] = `---\ntags: [review]\ndate: 2026-03-20\n---\n# Review\n\n## 4. Update the goalpost\n- move m1 to 2026-12-01 — later\n`;
+  }
+  const wide = Array.from({ length: 40_000 }, (_, i) => `m${i}`);
   return [
+    { name: '4,000 mentees: a roadmap, 2 threads, 2 sessions, a review each', files: mentees },
+    { name: 'a thread entry linking each of 40,000 milestones', files: { 'roadmap.md': roadmap(40_000), 't.md': `---\ntags: [thread]\ndate: 2026-02-01\n---\n# Wide\n\n${wide.map((id) => `[[roadmap#^${id}]]`).join(' ')}\n` } },
     { name: '3,000 roadmaps named roadmap.md, 3,000 threads naming `roadmap`', files: manyRoadmaps },
     { name: '600 reviews × 200 goalpost lines, roadmap of 2,000 ids', files: manyReviews },
     { name: '80 sessions × 5,000 action items (2,500 overdue each)', files: bigSessions },
