@@ -7,6 +7,7 @@ import { findFrontMatter } from './frontMatter';
 import { inlineFields, TASK_PREFIX, type InlineField } from './inline';
 import { atxHeading, proseLines } from './lines';
 import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model';
+import { listSome } from './present';
 import { readGoalpostLine, sectionOf } from './review';
 import { collapseSpaces, LINE_BREAK, lineBreakOf, slugify, splitLines } from './text';
 import { closestId } from './suggest';
@@ -174,19 +175,60 @@ function describe(change: GoalpostChange, detail: string): string {
   return `${detail}${why}`;
 }
 
-function samePhase(a: string, b: string): boolean {
-  return collapseSpaces(a).toLowerCase() === collapseSpaces(b).toLowerCase();
+interface PhaseIndex {
+  /** Each phase's title as names are compared (spaces collapsed, lower case), in the phases' order. */
+  titles: string[];
+  /** Those titles → the phases' indexes. */
+  exact: Map<string, number[]>;
+  /** The phases' indexes in the order of their titles (a name's prefix matches are a range of it). */
+  sorted: number[];
+  /** A phase's heading line → its milestones. */
+  milestones: Map<number | null, Milestone[]>;
+}
+
+/** A roadmap's phases indexed, once per parsed roadmap: 500 reviews adding 50 milestones each to a roadmap of 20,000 phases took 31 s. */
+const phaseIndexes = new WeakMap<RoadmapNote, PhaseIndex>();
+function phaseIndex(roadmap: RoadmapNote): PhaseIndex {
+  let index = phaseIndexes.get(roadmap);
+  if (!index) {
+    const titles = roadmap.phases.map((p) => collapseSpaces(p.title).toLowerCase());
+    const exact = new Map<string, number[]>();
+    titles.forEach((t, i) => {
+      const same = exact.get(t);
+      if (same) same.push(i);
+      else exact.set(t, [i]);
+    });
+    const sorted = titles.map((_, i) => i).sort((a, b) => (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : a - b));
+    const milestones = new Map<number | null, Milestone[]>();
+    for (const m of roadmap.milestones) {
+      const of = milestones.get(m.phaseLine);
+      if (of) of.push(m);
+      else milestones.set(m.phaseLine, [m]);
+    }
+    phaseIndexes.set(roadmap, (index = { titles, exact, sorted, milestones }));
+  }
+  return index;
 }
 
 /** A phase named in an `add`: its heading text, or a unique heading that starts with it (`Q1` for `Q1 — Foundations`). */
 function findPhase(roadmap: RoadmapNote, name: string): { title: string; line: number }[] {
-  const exact = roadmap.phases.filter((p) => samePhase(p.title, name));
-  if (exact.length) return exact;
+  const { titles, exact, sorted } = phaseIndex(roadmap);
   const lower = collapseSpaces(name).toLowerCase();
-  return roadmap.phases.filter((p) => {
-    const t = collapseSpaces(p.title).toLowerCase();
-    return t.startsWith(lower) && !/[\p{L}\p{N}]/u.test(t.charAt(lower.length));
-  });
+  const same = exact.get(lower);
+  if (same) return same.map((i) => roadmap.phases[i]!);
+  // The titles that start with the name are a range of the sorted ones.
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (titles[sorted[mid]!]! < lower) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: number[] = [];
+  for (let k = lo; k < sorted.length && titles[sorted[k]!]!.startsWith(lower); k++) {
+    if (!/[\p{L}\p{N}]/u.test(titles[sorted[k]!]!.charAt(lower.length))) found.push(sorted[k]!);
+  }
+  return found.sort((a, b) => a - b).map((i) => roadmap.phases[i]!);
 }
 
 /** A roadmap's milestones by id (an id two milestones share lists both), made once per parsed roadmap: every review of it asks. */
@@ -260,7 +302,7 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, review: 
       let template: Milestone | undefined;
       if (change.phase === null) {
         if (roadmap.phases.length) {
-          plan.problems.push({ line: change.line, message: `Name the phase to add "${change.title}" to: ${roadmap.phases.map((p) => `"${p.title}"`).join(', ')}` });
+          plan.problems.push({ line: change.line, message: `Name the phase to add "${change.title}" to: ${listSome(roadmap.phases, (p) => `"${p.title}"`)}` });
           continue;
         }
         template = roadmap.milestones[roadmap.milestones.length - 1];
@@ -272,12 +314,12 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, review: 
             line: change.line,
             message: phases.length
               ? `'${change.phase}' names ${phases.length} phases of ${roadmap.file}: write the whole heading`
-              : `No phase '${change.phase}' in ${roadmap.file}; its phases: ${roadmap.phases.map((p) => `"${p.title}"`).join(', ') || 'none'}`,
+              : `No phase '${change.phase}' in ${roadmap.file}; its phases: ${listSome(roadmap.phases, (p) => `"${p.title}"`) || 'none'}`,
           });
           continue;
         }
         const phase = phases[0]!;
-        const inPhase = roadmap.milestones.filter((m) => m.phaseLine === phase.line);
+        const inPhase = phaseIndex(roadmap).milestones.get(phase.line) ?? [];
         template = inPhase[inPhase.length - 1];
         anchor = template ? template.endLine : phase.line;
       }

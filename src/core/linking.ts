@@ -3,21 +3,8 @@
 import type { Diagnostic, MilestoneRef, RoadmapNote } from './model';
 import type { RoadmapLookup } from './resolve';
 import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
+import { listSome } from './present';
 import { stripExtension } from './text';
-
-/** Files a message names before it only counts the rest. */
-const FILES_NAMED = 3;
-
-/**
- * `a.md, b.md, c.md and 14,997 more`: a message names a few of the files
- * it is about, so its length does not grow with the workspace (15,000
- * mentees' `roadmap.md` made one message per link 300 KB long).
- */
-export function someFiles(notes: readonly { file: string }[]): string {
-  const named = notes.length <= FILES_NAMED + 1 ? notes : notes.slice(0, FILES_NAMED);
-  const list = named.map((n) => n.file).join(', ');
-  return named === notes ? list : `${list} and ${(notes.length - FILES_NAMED).toLocaleString('en-US')} more`;
-}
 
 export interface Owner {
   roadmap: RoadmapNote | null;
@@ -41,7 +28,7 @@ export function ownerOf(
             line: refLine,
             severity: 'error',
             code: 'ambiguous-roadmap',
-            message: `roadmap: '${roadmapRef}' matches several roadmaps (${someFiles(r.candidates)}): use its path`,
+            message: `roadmap: '${roadmapRef}' matches several roadmaps (${listSome(r.candidates, (c) => c.file)}): use its path`,
           }
         : {
             file,
@@ -74,7 +61,7 @@ export function targetOf(
           line: ref.line,
           severity: 'error',
           code: 'ambiguous-roadmap',
-          message: `[[${ref.target}]] matches several roadmaps (${someFiles(r.candidates)}): link it by path, e.g. [[${stripExtension(r.candidates[0]!.file)}#^${ref.id}]], or set roadmap: in the front matter`,
+          message: `[[${ref.target}]] matches several roadmaps (${listSome(r.candidates, (c) => c.file)}): link it by path, e.g. [[${stripExtension(r.candidates[0]!.file)}#^${ref.id}]], or set roadmap: in the front matter`,
         }
       : { file, line: ref.line, severity: 'error', code: 'unknown-roadmap', message: `[[${ref.target}]] is not a roadmap note` },
   );
@@ -109,7 +96,7 @@ export function resolveRef(
       line: ref.line,
       severity: 'error',
       code: 'ambiguous-milestone',
-      message: `Milestone id '${ref.id}' matches milestones in ${someFiles(matches)}: add roadmap: to the front matter or link [[${stripExtension(matches[0]!.file)}#^${ref.id}]]`,
+      message: `Milestone id '${ref.id}' matches milestones in ${listSome(matches, (m) => m.file)}: add roadmap: to the front matter or link [[${stripExtension(matches[0]!.file)}#^${ref.id}]]`,
       data: { id: ref.id },
     });
     return undefined;

@@ -258,6 +258,21 @@ export type Words = ReturnType<typeof createWords>;
 /** The English words: the CLI, the review writer, the packet, the dashboard page. */
 export const words: Words = createWords();
 
+/** Items a message names before it only counts the rest. */
+const NAMED_IN_A_MESSAGE = 10;
+
+/**
+ * `a.md, b.md, … j.md and 14,990 more`: a message names the first ten of
+ * the things it is about (all of them up to eleven), so that its length
+ * does not grow with the workspace (15,000 mentees' `roadmap.md` made one
+ * message per link 300 KB long). Only the named ones are shown (`show`).
+ */
+export function listSome<T>(items: readonly T[], show: (item: T) => string): string {
+  const named = items.length <= NAMED_IN_A_MESSAGE + 1 ? items : items.slice(0, NAMED_IN_A_MESSAGE);
+  const list = named.map(show).join(', ');
+  return named === items ? list : `${list} and ${(items.length - NAMED_IN_A_MESSAGE).toLocaleString('en-US')} more`;
+}
+
 /** `1 roadmap`, `2 roadmaps`, `1 entry`/`2 entries` (with `many`): English only, for the English surfaces' own nouns. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${noun(n, one, many)}`;

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPatch } from 'diff';
+import fc from 'fast-check';
 import { applyGoalpostEdits, markApplied, planGoalpost, readGoalpost, unifiedDiff } from '../../src/core/goalpost';
 import type { RoadmapNote } from '../../src/core';
 import { run } from './helpers/cli';
@@ -298,5 +299,43 @@ describe('goalpost line edits read inline fields as the parser does', () => {
       setTitle('- [ ] Old title [xmas🎄:: yes] [**Due**:: 2026-06-01] #skill/sql 📅 2026-06-01', 'New title', 'old-title'),
       '- [ ] New title [xmas🎄:: yes] [**Due**:: 2026-06-01] #skill/sql 📅 2026-06-01 ^old-title',
     );
+  });
+});
+
+describe('goalpost: finding the phase of an add', () => {
+  // The phases are indexed once per roadmap (500 reviews of 50 adds against
+  // 20,000 phases took 31 s); the answers are the look at every heading's.
+  const TITLES = ['Q1 — Foundations', 'q1  —  foundations', 'Q1', 'Q10 Later', 'Q1b', 'Q2 — Scope', 'Écoles', 'écoles — deux', '— Dash first', 'Q 1'];
+  const naive = (phases: string[], name: string): number[] => {
+    const norm = (t: string) => t.replace(/\s+/g, ' ').trim().toLowerCase();
+    const exact = phases.flatMap((t, i) => (norm(t) === norm(name) ? [i] : []));
+    if (exact.length) return exact;
+    const lower = norm(name);
+    return phases.flatMap((t, i) => (norm(t).startsWith(lower) && !/[\p{L}\p{N}]/u.test(norm(t).charAt(lower.length)) ? [i] : []));
+  };
+  it('finds the same phases as a look at every heading, for any roadmap and name', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...TITLES), { minLength: 1, maxLength: 8 }), fc.constantFrom(...TITLES, 'Q', 'q1 —', 'École', 'Nope', ''), async (phases, name) => {
+        const text = note(['tags: [roadmap]'], phases.flatMap((t, i) => [`## ${t}`, `- [ ] Milestone ${i} ^m${i}`]));
+        // The change as read (the line's own syntax is another test's): the phase is the name as written.
+        const plan = planGoalpost(text, await roadmapOf(text), { changes: [{ op: 'add', title: 'New one', phase: name, due: null, why: 'needed', line: 9 }], problems: [], applied: null, headingLine: null });
+        const want = naive(phases, name);
+        const problems = plan.problems.map((p) => p.message);
+        if (want.length === 1) {
+          assert.deepEqual(problems, [], `${name} in ${phases.join(' | ')}`);
+          assert.match(applyGoalpostEdits(text, plan.edits).split('\n')[4 + want[0]! * 2]!, /Milestone/);
+        } else if (want.length === 0) assert.match(problems[0] ?? '', /^No phase/, `${name} in ${phases.join(' | ')}`);
+        else assert.equal(problems[0], `'${name}' names ${want.length} phases of roadmap.md: write the whole heading`);
+      }),
+    );
+  });
+
+  it('names ten of the phases when none matches, and counts the rest', () => {
+    const phases = Array.from({ length: 20 }, (_, i) => `Phase ${i}`);
+    const text = note(['tags: [roadmap]'], phases.flatMap((t, i) => [`## ${t}`, `- [ ] M ${i} ^m${i}`]));
+    return roadmapOf(text).then((roadmap) => {
+      const plan = planGoalpost(text, roadmap, review(['- add "X" to Nowhere — why']));
+      assert.deepEqual(plan.problems.map((p) => p.message), [`No phase 'Nowhere' in roadmap.md; its phases: ${phases.slice(0, 10).map((p) => `"${p}"`).join(', ')} and 10 more`]);
+    });
   });
 });
