@@ -41,6 +41,9 @@ function kindOf(value: string): { kind: BottleneckKind; skill: string | null } {
   return { kind: value === 'time' ? 'time' : 'resources', skill: null };
 }
 
+/** At most this many bottleneck values get a trend (the most named first). */
+export const MAX_TRENDS = 50;
+
 /** The bottleneck trends of a roadmap's held reviews dated on or before `today`. */
 export function bottleneckTrends(model: WorkspaceModel, roadmapFile: string, today: string): BottleneckReport {
   const held = reviewsOf(model, roadmapFile)
@@ -48,41 +51,44 @@ export function bottleneckTrends(model: WorkspaceModel, roadmapFile: string, tod
     .map((r) => r.note)
     .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : a.file < b.file ? -1 : 1));
   const report: BottleneckReport = { reviews: held.length, byKind: { resources: 0, time: 0, skill: 0 }, bySkill: {}, trends: [], last: null };
-  const byValue = new Map<string, number[]>();
-  const milestonesOf = new Map<string, string[]>();
+  // Per value: how many times each review named it (sparse: a review index → its count), and for which milestones.
+  const byValue = new Map<string, { counts: Map<number, number>; total: number; milestones: Set<string> }>();
   held.forEach((review, i) => {
     for (const row of review.audit) {
       if (!row.bottleneck) continue;
-      const ids = milestonesOf.get(row.bottleneck) ?? [];
-      if (!ids.includes(row.id)) ids.push(row.id);
-      milestonesOf.set(row.bottleneck, ids);
+      let value = byValue.get(row.bottleneck);
+      if (!value) byValue.set(row.bottleneck, (value = { counts: new Map(), total: 0, milestones: new Set() }));
+      value.milestones.add(row.id);
+      value.counts.set(i, (value.counts.get(i) ?? 0) + 1);
+      value.total++;
       const { kind, skill } = kindOf(row.bottleneck);
       report.byKind[kind]++;
       if (skill) report.bySkill[skill] = (report.bySkill[skill] ?? 0) + 1;
-      const counts = byValue.get(row.bottleneck) ?? new Array<number>(held.length).fill(0);
-      counts[i]!++;
-      byValue.set(row.bottleneck, counts);
     }
   });
-  for (const [value, counts] of byValue) {
-    const last = counts[counts.length - 1] ?? 0;
-    const before = counts.length > 1 ? counts[counts.length - 2]! : 0;
-    const earlier = counts.slice(0, -1).some((c) => c > 0);
+  const ranked = [...byValue].sort(([a, x], [b, y]) => y.total - x.total || y.counts.size - x.counts.size || (a < b ? -1 : 1));
+  // Each trend has a point per held review: the most named values only, or a
+  // hostile audit's thousands of distinct values times its reviews would be
+  // millions of points (byKind and bySkill still count every row).
+  for (const [value, { counts, total, milestones }] of ranked.slice(0, MAX_TRENDS)) {
+    const lastIndex = held.length - 1;
+    const last = counts.get(lastIndex) ?? 0;
+    const before = counts.get(lastIndex - 1) ?? 0;
+    let earlier = false;
+    for (const i of counts.keys()) if (i < lastIndex) earlier = true;
     const trend: BottleneckTrendDirection =
       last > 0 && !earlier ? 'new' : last === 0 ? 'gone' : last > before ? 'growing' : last < before ? 'shrinking' : 'steady';
-    const reviews = counts.filter((c) => c > 0).length;
     report.trends.push({
       value,
       ...kindOf(value),
-      count: counts.reduce((a, b) => a + b, 0),
-      reviews,
-      recurring: reviews > 1,
+      count: total,
+      reviews: counts.size,
+      recurring: counts.size > 1,
       trend,
-      series: held.map((r, i) => ({ review: r.file, date: r.date, count: counts[i]! })),
-      milestones: milestonesOf.get(value) ?? [],
+      series: held.map((r, i) => ({ review: r.file, date: r.date, count: counts.get(i) ?? 0 })),
+      milestones: [...milestones],
     });
   }
-  report.trends.sort((a, b) => b.count - a.count || b.reviews - a.reviews || (a.value < b.value ? -1 : 1));
   const lastReview = held[held.length - 1];
   if (lastReview) {
     report.last = {

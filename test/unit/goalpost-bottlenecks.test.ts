@@ -1,6 +1,6 @@
 // Bottleneck trends across held reviews: by kind, by skill, over time.
 import assert from 'node:assert/strict';
-import { bottleneckTrends } from '../../src/core/bottlenecks';
+import { bottleneckTrends, MAX_TRENDS } from '../../src/core/bottlenecks';
 import { run } from './helpers/cli';
 import { modelOf, note, ROADMAP } from './helpers/notes';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,22 @@ const REPO = {
 };
 
 describe('goalpost: bottleneck trends', () => {
+  it('gives a trend to the 50 most named of 2,000 values, counts every row by kind, and lists 10,000 milestones of one value once each', async () => {
+    const skills = Array.from({ length: 2000 }, (_, i): [string, string] => [`m${i}`, `bottleneck: skill:s${i}`]);
+    const many = Array.from({ length: 10_000 }, (_, i): [string, string] => [`n${i % 5000}`, 'bottleneck: time']);
+    const r = bottleneckTrends(
+      await modelOf({ 'roadmap.md': ROADMAP, 'reviews/1.md': review('2026-01-01', [...skills, ...many]), 'reviews/2.md': review('2026-02-01', [...skills.slice(0, 30), ['m0', 'bottleneck: skill:s0']]) }),
+      'roadmap.md',
+      '2026-04-01',
+    );
+    assert.equal(r.trends.length, MAX_TRENDS);
+    assert.deepEqual(r.byKind, { resources: 0, time: 10_000, skill: 2031 });
+    assert.equal(Object.keys(r.bySkill).length, 2000);
+    assert.deepEqual([r.trends[0]!.value, r.trends[0]!.count, r.trends[0]!.milestones.length], ['time', 10_000, 5000]);
+    assert.deepEqual([r.trends[1]!.value, r.trends[1]!.count, r.trends[1]!.trend, r.trends[1]!.milestones], ['skill:s0', 3, 'growing', ['m0']]);
+    assert.deepEqual(r.trends[1]!.series.map((p) => p.count), [1, 2]);
+  });
+
   it('counts by kind and by skill across held reviews, with each value over time and its trend', async () => {
     const r = bottleneckTrends(await modelOf(REPO), 'roadmap.md', '2026-04-01');
     assert.equal(r.reviews, 3, 'the draft and the future review do not count');
