@@ -92,10 +92,17 @@ export function menteeRows(inputs: readonly MenteeInput[], today: string): Mente
  * the titles say nothing more — so no two rows read the same.
  */
 export function menteeNames(rows: readonly MenteeRow[]): string[] {
+  // Rows by mentee, and by mentee and title: counted once, not per row (4,000 mentees).
+  const ofMentee = new Map<string, number>();
+  const ofTitle = new Map<string, number>();
+  const titleKey = (r: MenteeRow) => `${r.mentee}\0${r.title}`;
+  for (const r of rows) {
+    ofMentee.set(r.mentee, (ofMentee.get(r.mentee) ?? 0) + 1);
+    ofTitle.set(titleKey(r), (ofTitle.get(titleKey(r)) ?? 0) + 1);
+  }
   return rows.map((r) => {
-    const same = rows.filter((o) => o.mentee === r.mentee);
-    if (same.length < 2) return r.mentee;
-    const titleTells = r.title !== r.mentee && same.filter((o) => o.title === r.title).length === 1;
+    if (ofMentee.get(r.mentee)! < 2) return r.mentee;
+    const titleTells = r.title !== r.mentee && ofTitle.get(titleKey(r)) === 1;
     return `${r.mentee} · ${titleTells ? r.title : `${r.folder ? `${r.folder}/` : ''}${r.file}`}`;
   });
 }
