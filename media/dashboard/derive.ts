@@ -372,7 +372,7 @@ export function sessionBadge(s: Pick<DashSession, 'openActions' | 'overdueAction
 
 export function driftChips(m: DashboardModel): { text: string; cls: string }[] {
   const overdue = m.daysToNextReview !== null && m.daysToNextReview < 0;
-  const stale = m.drift.filter((s) => s.kind === 'stale-milestone').length;
+  const stale = m.drift.reduce((n, s) => n + (s.kind === 'stale-milestone' ? (s.count ?? 1) : 0), 0);
   const noAgenda = m.sessions.filter((s) => !s.hasAgenda).length;
   return [
     { text: overdue ? 'review overdue' : 'review on time', cls: overdue ? 'chip overdue' : 'chip' },

@@ -9,7 +9,7 @@
 import type { Diagnostic, GoalpostChange, ReviewNote } from './model';
 import { menteeNames, type MenteeRow } from './mentees';
 import type { SessionAgenda } from './prepareSession';
-import { percentText, plural, roadmapName, words } from './present';
+import { driftCount, percentText, plural, roadmapName, words } from './present';
 import type { RoadmapState } from './status';
 
 export interface ChatRoadmap {
@@ -74,7 +74,7 @@ export function menteeStatusText(roadmaps: readonly ChatRoadmap[], overview: rea
       out.push(`Other open milestones (${open.length}):`);
       for (const m of open) out.push(`- ${m.id}: "${m.title}" — ${words.statusText(m.status)}, ${dueFacts(m)}${m.steps.total ? `, steps ${m.steps.done}/${m.steps.total}` : ''}, ${words.threads(m.threads)}`);
     }
-    out.push(s.drift.length ? `Drift signals (${s.drift.length}):` : 'Drift signals: none.');
+    out.push(s.drift.length ? `Drift signals (${driftCount(s.drift)}):` : 'Drift signals: none.');
     for (const d of s.drift) out.push(`- ${d.message} (${d.file}:${d.line})`);
   }
   return out.join('\n');

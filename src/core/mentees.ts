@@ -2,7 +2,7 @@
 // mentee, or several roadmaps in one repo), ordered by who needs attention
 // first. Pure: the Mentees view and the CLI's `status` overview both call it.
 import { daysBetween } from './dates';
-import { roadmapName, words } from './present';
+import { driftCount, roadmapName, words } from './present';
 import type { DriftSignal, RoadmapState } from './status';
 
 export interface MenteeRow {
@@ -67,7 +67,7 @@ export function compareAttention(a: MenteeRow, b: MenteeRow): number {
   return (
     b.reviewOverdueDays - a.reviewOverdueDays ||
     b.overdueMilestones - a.overdueMilestones ||
-    b.drift.length - a.drift.length ||
+    driftCount(b.drift) - driftCount(a.drift) ||
     compareSince(a.daysSinceSession, b.daysSinceSession) ||
     a.mentee.localeCompare(b.mentee) ||
     (a.folder ?? '').localeCompare(b.folder ?? '') ||

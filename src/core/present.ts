@@ -255,7 +255,7 @@ export function createWords(l10n: { t: Translate } = ENGLISH) {
       overdueMilestones: number;
       daysSinceReview: number | null;
       daysSinceSession: number | null;
-      drift: readonly unknown[];
+      drift: readonly { count?: number }[];
     }): string[] {
       const facts: string[] = [percentText(row.progress)];
       if (row.reviewOverdueDays > 0) facts.push(l10n.t('review overdue {0}', days(row.reviewOverdueDays)));
@@ -264,7 +264,7 @@ export function createWords(l10n: { t: Translate } = ENGLISH) {
         row.daysSinceReview === null ? l10n.t('no review yet') : row.daysSinceReview === 0 ? l10n.t('review today') : l10n.t('review {0}', ago(row.daysSinceReview)),
         row.daysSinceSession === null ? l10n.t('no session yet') : row.daysSinceSession === 0 ? l10n.t('session today') : l10n.t('session {0}', ago(row.daysSinceSession)),
       );
-      if (row.drift.length) facts.push(w.driftSignals(row.drift.length));
+      if (row.drift.length) facts.push(w.driftSignals(driftCount(row.drift)));
       return facts;
     },
   };
@@ -275,6 +275,13 @@ export type Words = ReturnType<typeof createWords>;
 
 /** The English words: the CLI, the review writer, the packet, the dashboard page. */
 export const words: Words = createWords();
+
+/** How many things the signals stand for (a summary signal counts all it sums up): the number views show. */
+export function driftCount(drift: readonly { count?: number }[]): number {
+  let n = 0;
+  for (const d of drift) n += d.count ?? 1;
+  return n;
+}
 
 /** Items a message names before it only counts the rest. */
 const NAMED_IN_A_MESSAGE = 10;

@@ -36,6 +36,8 @@ export interface DriftSignal {
   message: string;
   file: string;
   line: number;
+  /** On a signal that stands for several ("…and 2,490 more"), how many: absent means one. */
+  count?: number;
 }
 
 export interface RoadmapState {
@@ -166,7 +168,7 @@ function capped(kind: DriftKind, file: string, more: (n: number) => string) {
     },
     end(out: DriftSignal[]): void {
       for (const d of listed) out.push(d);
-      if (left) out.push({ kind, message: `…and ${more(left)}, from line ${firstLeft} on`, file, line: firstLeft });
+      if (left) out.push({ kind, message: `…and ${more(left)}, from line ${firstLeft} on`, file, line: firstLeft, count: left });
     },
   };
 }

@@ -9,7 +9,7 @@
 import { daysBetween } from './dates';
 import { escapeMarkdown, escapeTableCell } from './markdownText';
 import { attention, type MenteeRow } from './mentees';
-import { percentText, plural, roadmapName, words } from './present';
+import { driftCount, percentText, plural, roadmapName, words } from './present';
 import type { RoadmapState } from './status';
 
 export interface StatusMarkdownInput {
@@ -62,7 +62,7 @@ function overview(rows: readonly MenteeRow[], today: string): string[] {
         r.overdueMilestones ? `**${r.overdueMilestones}**` : '0',
         sinceText(r.daysSinceReview, 'no review yet'),
         sinceText(r.daysSinceSession, 'no session yet'),
-        String(r.drift.length),
+        String(driftCount(r.drift)),
       ]),
     );
   }
@@ -100,7 +100,7 @@ function roadmapSection(r: RoadmapState): string[] {
     out.push('');
   }
   if (r.drift.length) {
-    out.push(`### Drift (${r.drift.length})`, '');
+    out.push(`### Drift (${driftCount(r.drift)})`, '');
     for (const d of r.drift) out.push(`- ${text(d.message)} (${text(`${d.file}:${d.line}`)})`);
     out.push('');
   }

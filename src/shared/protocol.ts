@@ -86,6 +86,8 @@ export interface DashDrift {
   message: string;
   file: string;
   line: number;
+  /** On a signal that stands for several ("…and 42 more"), how many. */
+  count?: number;
 }
 
 export interface DashBottleneck {

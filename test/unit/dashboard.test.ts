@@ -157,6 +157,12 @@ describe('dashboard page: wording', function () {
       ['review on time', '1 of 1 session without agenda', '0 milestones in progress with no thread in 1 week'],
     );
   });
+
+  it('drift chips count the stale milestones a summary signal stands for', function () {
+    const stale = (count?: number) => ({ kind: 'stale-milestone' as const, message: 'm', file: 'roadmap.md', line: 3, ...(count ? { count } : {}) });
+    const chips = driftChips(model({ drift: [stale(), stale(), stale(42)] }));
+    assert.strictEqual(chips[2]!.text, '44 milestones in progress with no thread in 4 weeks');
+  });
 });
 
 describe('dashboard page: dates come from the core', function () {

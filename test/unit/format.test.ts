@@ -1,6 +1,6 @@
 // The note format of PRODUCT.md, rule by rule.
 import assert from 'node:assert/strict';
-import { NotesIndex, slugify, statusReport, type RoadmapNote, type ThreadNote, type SessionNote } from '../../src/core';
+import { driftCount, NotesIndex, slugify, statusReport, words, type RoadmapNote, type ThreadNote, type SessionNote } from '../../src/core';
 import { indexOf, modelOf, note, reportOf, ROADMAP } from './helpers/notes';
 
 const TODAY = '2026-04-01';
@@ -336,6 +336,11 @@ describe('sessions', () => {
     assert.deepEqual(overdue.map((d) => d.line), [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
     assert.equal(overdue[9]!.message, 'Action item overdue since 2026-03-15: Action 9');
     assert.equal(overdue[10]!.message, '…and 2,490 more overdue action items in this session, from line 18 on');
+    assert.equal(overdue[10]!.count, 2490);
+    // Where a number is shown, it is of the action items, not of the signals listed.
+    assert.equal(driftCount(r.roadmaps[0]!.drift), 2500 + r.roadmaps[0]!.drift.filter((d) => d.kind !== 'overdue-action').length);
+    const drift = r.roadmaps[0]!.drift;
+    assert.ok(words.menteeFacts({ progress: 0, reviewOverdueDays: 0, overdueMilestones: 0, daysSinceReview: null, daysSinceSession: null, drift }).includes(`${driftCount(drift)} drift signals`));
   });
   it('lists the first ten stale milestones of a roadmap as drift and counts the rest', async () => {
     const r = await reportOf({ 'roadmap.md': note(['tags: [roadmap]'], Array.from({ length: 11 }, (_, i) => `- [/] Stale ${i}`)) });

@@ -80,7 +80,7 @@ describe('localization', () => {
     assert.equal(words.nextReviewSentence({ nextReviewDue: '2026-03-01', daysToNextReview: -1 }), 'was due 2026-03-01, 1 day ago');
     assert.equal(words.nextReviewSentence({ nextReviewDue: '2026-03-03', daysToNextReview: 1 }), 'is due 2026-03-03, in 1 day');
     assert.equal(words.milestones(1), '1 milestone');
-    assert.equal(words.menteeFacts({ progress: 0.5, reviewOverdueDays: 1, overdueMilestones: 1, daysSinceReview: 1, daysSinceSession: 1, drift: [1] }).join(' · '), '50% · review overdue 1 day · 1 milestone overdue · review 1 day ago · session 1 day ago · 1 drift signal');
+    assert.equal(words.menteeFacts({ progress: 0.5, reviewOverdueDays: 1, overdueMilestones: 1, daysSinceReview: 1, daysSinceSession: 1, drift: [{}] }).join(' · '), '50% · review overdue 1 day · 1 milestone overdue · review 1 day ago · session 1 day ago · 1 drift signal');
   });
 
   it('a translation reaches every plural: createWords takes the message port', () => {

@@ -111,7 +111,7 @@ export function buildDashboardModel(engine: Mentorship, roadmap: RoadmapId, gene
       ...sessionFacts(s.note, today),
     })),
     reviews,
-    drift: state.drift.map((d) => ({ kind: d.kind, message: d.message, file: d.file, line: d.line })),
+    drift: state.drift.map((d) => ({ kind: d.kind, message: d.message, file: d.file, line: d.line, ...(d.count ? { count: d.count } : {}) })),
     driftHistory: state.driftHistory.map((d) => ({ kind: d.kind, message: d.message, file: d.file, line: d.line })),
     bottlenecks,
   };

@@ -1,7 +1,7 @@
 // The Reviews view: per roadmap, the next review due, past reviews (newest
 // first) and the sessions that show drift.
 import * as vscode from 'vscode';
-import { reviewsOf, sessionsOf, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
+import { driftCount, reviewsOf, sessionsOf, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
 import { words } from '../words';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
@@ -19,7 +19,7 @@ function sessionProblems(s: LinkedSession, state: RoadmapState): string[] {
   const drift = state.drift.filter((d) => d.file === s.note.file);
   const out: string[] = [];
   if (drift.some((d) => d.kind === 'session-without-agenda')) out.push(vscode.l10n.t('no agenda'));
-  const overdue = drift.filter((d) => d.kind === 'overdue-action').length;
+  const overdue = driftCount(drift.filter((d) => d.kind === 'overdue-action'));
   if (overdue) out.push(words.overdueActions(overdue));
   return out;
 }

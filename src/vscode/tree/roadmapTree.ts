@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import {
   daysBetween,
+  driftCount,
   isOverdue,
   percentText,
   roadmapDisambiguator,
@@ -104,7 +105,7 @@ function roadmapTooltip(r: RoadmapState, complete: boolean): vscode.MarkdownStri
     r.counts.overdue ? words.milestonesOverdue(r.counts.overdue) : vscode.l10n.t('Nothing overdue'),
     vscode.l10n.t('Last review: {0}', r.lastReview ?? vscode.l10n.t('none yet')),
     r.nextReviewDue ? vscode.l10n.t('Next review: {0} ({1})', r.nextReviewDue, words.nextReviewText(r)) : vscode.l10n.t('No review cadence (review_every)'),
-    r.drift.length ? words.driftSignals(r.drift.length) : '',
+    r.drift.length ? words.driftSignals(driftCount(r.drift)) : '',
   ].filter(Boolean);
   for (const l of lines) {
     appendInert(s, l);
