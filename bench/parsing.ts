@@ -93,10 +93,18 @@ function shapes(): { name: string; files: Record<string, string> }[] {
     for (let t = 0; t < 2; t++) mentees[`${d}/sessions/s${t}.md`] = `---\ntags: [session]\ndate: 2026-0${t + 2}-15\n---\n# S\n\n## Agenda\n- a\n\n## Action items\n- [ ] do it 📅 2026-03-01\n`;
     mentees[`${d}/reviews/r.md`] = `---\ntags: [review]\ndate: 2026-03-20\n---\n# Review\n\n## 4. Update the goalpost\n- move m1 to 2026-12-01 — later\n`;
   }
+  const phased: Record<string, string> = {
+    'roadmap.md': `---\ntags: [roadmap]\ntitle: Phases\n---\n# P\n\n${Array.from({ length: 20_000 }, (_, i) => `## Phase ${i}\n\n- [ ] Milestone ${i} ^m${i}\n`).join('\n')}`,
+  };
+  for (let r = 0; r < 500; r++) {
+    const adds = Array.from({ length: 50 }, (_, i) => `- add "New thing ${r}-${i}" to Phase ${(r * 50 + i) % 20_005} — needed`);
+    phased[`reviews/r${r}.md`] = `---\ntags: [review]\ndate: 2026-03-01\nroadmap: roadmap.md\nstatus: draft\n---\n# R\n\n## 4. Update the goalpost\n${adds.join('\n')}\n`;
+  }
   const wide = Array.from({ length: 40_000 }, (_, i) => `m${i}`);
   return [
     { name: '4,000 mentees: a roadmap, 2 threads, 2 sessions, a review each', files: mentees },
     { name: 'a thread entry linking each of 40,000 milestones', files: { 'roadmap.md': roadmap(40_000), 't.md': `---\ntags: [thread]\ndate: 2026-02-01\n---\n# Wide\n\n${wide.map((id) => `[[roadmap#^${id}]]`).join(' ')}\n` } },
+    { name: '500 reviews × 50 adds to a roadmap of 20,000 phases', files: phased },
     { name: '3,000 roadmaps named roadmap.md, 3,000 threads naming `roadmap`', files: manyRoadmaps },
     { name: '600 reviews × 200 goalpost lines, roadmap of 2,000 ids', files: manyReviews },
     { name: '80 sessions × 5,000 action items (2,500 overdue each)', files: bigSessions },
