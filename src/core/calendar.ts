@@ -187,7 +187,12 @@ function utf8Length(codePoint: number): number {
  * octets (without its CRLF), each continuation starting with one space; a
  * UTF-8 character is never cut.
  */
+/** Only ASCII: one octet a character. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldLine(line: string): string {
+  // Most lines are short ASCII: 75 characters are 75 octets, nothing to fold.
+  if (line.length <= 75 && ASCII.test(line)) return line;
   const out: string[] = [];
   let current = '';
   let octets = 0;
