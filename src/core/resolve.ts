@@ -63,6 +63,8 @@ export class RoadmapLookup {
     const having = this.withId.get(id);
     if (!having) return [];
     if (scope === this.roadmaps) return having;
+    // A link's own roadmap (most refs): no list to make.
+    if (scope.length === 1) return this.ids.get(scope[0]!.file)?.has(id) ? scope : [];
     if (scope.length <= having.length) return scope.filter((r) => this.ids.get(r.file)?.has(id));
     const set = this.setOf(scope);
     return having.filter((r) => set.has(r));

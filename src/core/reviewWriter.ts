@@ -80,8 +80,18 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
     `${plural(entries.length, 'entry', 'entries')}: ${evidenceCounts(entries)}.`,
     '',
   ];
+  // The period's entries by milestone of this roadmap, in entry order: gathered once, not per milestone (50,000 milestones).
+  const byMilestone = new Map<string, LinkedEntry[]>();
+  for (const e of entries) {
+    for (const x of e.milestones) {
+      if (x.roadmap !== r.file) continue;
+      const group = byMilestone.get(x.id);
+      if (!group) byMilestone.set(x.id, [e]);
+      else if (group[group.length - 1] !== e) group.push(e);
+    }
+  }
   for (const m of milestones) {
-    const group = entries.filter((e) => e.milestones.some((x) => x.roadmap === r.file && x.id === m.id));
+    const group = byMilestone.get(m.id) ?? [];
     if (!group.length) continue;
     const kinds = new Set(group.map((e) => e.entry.evidence));
     const chain = EVIDENCE_KINDS.map((k) => (kinds.has(k) ? `${k} ✓` : `${k} ✗`)).join(' → ');
@@ -94,9 +104,7 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
   }
   const unlinked = entries.filter((e) => !e.milestones.some((x) => x.roadmap === r.file));
   if (unlinked.length) out.push('### Not linked to a milestone', ...unlinked.map(entryLine), '');
-  const quiet = milestones.filter(
-    (m) => m.status === 'in-progress' && !entries.some((e) => e.milestones.some((x) => x.roadmap === r.file && x.id === m.id)),
-  );
+  const quiet = milestones.filter((m) => m.status === 'in-progress' && !byMilestone.has(m.id));
   if (quiet.length) {
     out.push(`In progress with no thread this period: ${quiet.map((m) => `${escapeTableCell(m.title)} (${m.id})`).join(', ')}.`);
   }
