@@ -1,7 +1,7 @@
 // The Reviews view: per roadmap, the next review due, past reviews (newest
 // first) and the sessions that show drift.
 import * as vscode from 'vscode';
-import { driftCount, reviewsOf, sessionsOf, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
+import { driftCount, reviewsOf, sessionsOf, type DriftSignal, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
 import { words } from '../words';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
@@ -14,9 +14,25 @@ type Node =
   | { type: 'review'; folder: FolderNotes; review: LinkedReview }
   | { type: 'session'; folder: FolderNotes; session: LinkedSession; problems: string[] };
 
+/** A roadmap's drift by note, made once per state: each session row asks (2,500 sessions each filtering the roadmap's drift were 70 million compares). */
+const driftByFile = new WeakMap<readonly DriftSignal[], Map<string, DriftSignal[]>>();
+function driftOf(state: RoadmapState, file: string): readonly DriftSignal[] {
+  let byFile = driftByFile.get(state.drift);
+  if (!byFile) {
+    byFile = new Map();
+    for (const d of state.drift) {
+      const of = byFile.get(d.file);
+      if (of) of.push(d);
+      else byFile.set(d.file, [d]);
+    }
+    driftByFile.set(state.drift, byFile);
+  }
+  return byFile.get(file) ?? [];
+}
+
 /** A session's drift, as the roadmap's state counts it (the core's one drift rule): no agenda, overdue action items. */
 function sessionProblems(s: LinkedSession, state: RoadmapState): string[] {
-  const drift = state.drift.filter((d) => d.file === s.note.file);
+  const drift = driftOf(state, s.note.file);
   const out: string[] = [];
   if (drift.some((d) => d.kind === 'session-without-agenda')) out.push(vscode.l10n.t('no agenda'));
   const overdue = driftCount(drift.filter((d) => d.kind === 'overdue-action'));
