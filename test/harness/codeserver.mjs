@@ -168,7 +168,11 @@ export async function startCodeServer({ install, workspace, port, preferredPort 
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  await Promise.race([listening, polled.then(() => listening.catch(() => {}))]);
+  // Whichever says so first: the log line resolves `listening`, the poll
+  // sets `ready` and returns. (Waiting for the log line after the poll had
+  // answered hung for good: the line, seen once ready was set, resolves
+  // nothing: a fresh-clone CI run sat idle there until it was killed.)
+  await Promise.race([listening, polled]);
   if (!ready) await listening;
   return { child, pgid: child.pid, port, url };
 }
