@@ -162,14 +162,13 @@ export class RoadmapLookup {
       // Looked for folder by folder up from the note, among the roadmaps each
       // folder holds: 4,000 mentees' `roadmap.md` are not each looked at
       // for each mentee's folder.
-      const named = this.setOf(candidates);
-      const best = this.nearestAbove(fromDir, this.byDir, named);
+      const best = this.nearestAbove(fromDir, this.byDir, candidates);
       if (best.length === 1) return found(best[0]!);
       if (best.length === 0) {
         // Else the one roadmap that shares the deepest folder with the note
         // (`mentees/ana/threads/x.md` → `mentees/ana/career/roadmap.md`):
         // the ones under the nearest folder above the note that holds any.
-        const shared = this.nearestAbove(fromDir, this.under, named);
+        const shared = this.nearestAbove(fromDir, this.under, candidates);
         if (shared.length === 1) return found(shared[0]!);
       }
     }
@@ -191,11 +190,22 @@ export class RoadmapLookup {
 
   /**
    * Of `among`, the ones `byFolder` files under the nearest folder holding
-   * any, from `dir` up to the root: in the roadmaps' order.
+   * any, from `dir` up to the root: in the roadmaps' order (both lists are
+   * in it). Each folder costs the shorter of its list and `among`; every
+   * roadmap is under the root, so there the answer is `among` itself.
    */
-  private nearestAbove(dir: string, byFolder: ReadonlyMap<string, readonly RoadmapNote[]>, among: ReadonlySet<RoadmapNote>): RoadmapNote[] {
+  private nearestAbove(dir: string, byFolder: ReadonlyMap<string, readonly RoadmapNote[]>, among: readonly RoadmapNote[]): RoadmapNote[] {
     for (let d = dir; ; d = dirName(d)) {
-      const here = byFolder.get(d)?.filter((r) => among.has(r)) ?? [];
+      if (d === '' && byFolder === this.under) return [...among];
+      const list = byFolder.get(d);
+      let here: RoadmapNote[] = [];
+      if (list && list.length <= among.length) {
+        const set = this.setOf(among);
+        here = list.filter((r) => set.has(r));
+      } else if (list) {
+        const set = this.setOf(list);
+        here = among.filter((r) => set.has(r));
+      }
       if (here.length || d === '') return here;
     }
   }
