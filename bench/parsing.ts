@@ -100,11 +100,16 @@ function shapes(): { name: string; files: Record<string, string> }[] {
     const adds = Array.from({ length: 50 }, (_, i) => `- add "New thing ${r}-${i}" to Phase ${(r * 50 + i) % 20_005} — needed`);
     phased[`reviews/r${r}.md`] = `---\ntags: [review]\ndate: 2026-03-01\nroadmap: roadmap.md\nstatus: draft\n---\n# R\n\n## 4. Update the goalpost\n${adds.join('\n')}\n`;
   }
+  const duplicated: Record<string, string> = { 'roadmap.md': `---\ntags: [roadmap]\ntitle: Dups\n---\n# D\n\n${Array.from({ length: 20_000 }, (_, i) => `- [ ] Milestone ${i} ^same\n`).join('')}` };
+  for (let r = 0; r < 300; r++) {
+    duplicated[`reviews/r${r}.md`] = `---\ntags: [review]\ndate: 2026-03-01\nroadmap: roadmap.md\nstatus: draft\n---\n# R\n\n## 4. Update the goalpost\n${Array.from({ length: 100 }, (_, i) => `- move same to 2027-01-0${(i % 9) + 1} — later`).join('\n')}\n`;
+  }
   const wide = Array.from({ length: 40_000 }, (_, i) => `m${i}`);
   return [
     { name: '4,000 mentees: a roadmap, 2 threads, 2 sessions, a review each', files: mentees },
     { name: 'a thread entry linking each of 40,000 milestones', files: { 'roadmap.md': roadmap(40_000), 't.md': `---\ntags: [thread]\ndate: 2026-02-01\n---\n# Wide\n\n${wide.map((id) => `[[roadmap#^${id}]]`).join(' ')}\n` } },
     { name: '500 reviews × 50 adds to a roadmap of 20,000 phases', files: phased },
+    { name: '300 reviews × 100 moves of an id 20,000 milestones share', files: duplicated },
     { name: '3,000 roadmaps named roadmap.md, 3,000 threads naming `roadmap`', files: manyRoadmaps },
     { name: '600 reviews × 200 goalpost lines, roadmap of 2,000 ids', files: manyReviews },
     { name: '80 sessions × 5,000 action items (2,500 overdue each)', files: bigSessions },

@@ -275,7 +275,7 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, review: 
     const found = byId.get(change.id) ?? [];
     if (found.length === 1) return found[0];
     if (found.length > 1) {
-      plan.problems.push({ line: change.line, message: `'${change.id}' names ${found.length} milestones of ${roadmap.file} (lines ${found.map((m) => m.line).join(', ')}): give them distinct ^block-ids` });
+      plan.problems.push({ line: change.line, message: `'${change.id}' names ${found.length} milestones of ${roadmap.file} (lines ${listSome(found, (m) => String(m.line))}): give them distinct ^block-ids` });
       return undefined;
     }
     const near = suggestionsLeft > 0 ? closestId(change.id, byId.keys()) : undefined;

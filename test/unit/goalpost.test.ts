@@ -339,3 +339,11 @@ describe('goalpost: finding the phase of an add', () => {
     });
   });
 });
+
+describe('goalpost: an id many milestones share', () => {
+  it('names ten of their lines and counts the rest (20,000 of them made each message 120 KB)', async () => {
+    const text = note(['tags: [roadmap]'], Array.from({ length: 30 }, (_, i) => `- [ ] Milestone ${i} ^same`));
+    const plan = planGoalpost(text, await roadmapOf(text), review(['- move same to 2027-01-05 — later']));
+    assert.deepEqual(plan.problems.map((p) => p.message), ["'same' names 30 milestones of roadmap.md (lines 4, 5, 6, 7, 8, 9, 10, 11, 12, 13 and 20 more): give them distinct ^block-ids"]);
+  });
+});
