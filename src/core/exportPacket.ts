@@ -6,7 +6,7 @@
 // markdown is rendered by packetMarkdown.ts (unified, sanitized). Pure.
 import { escapeHtml } from './html';
 import { renderReviewMarkdown } from './packetMarkdown';
-import { entriesInPeriod, periodOfReview } from './period';
+import { entriesByMilestone, entriesInPeriod, periodOfReview } from './period';
 import { daysBetween, dayNumber, fromDayNumber } from './dates';
 import { EVIDENCE_KINDS, type ReviewNote } from './model';
 import { percentText, plural, statusText } from './present';
@@ -193,8 +193,9 @@ function threadsSection(entries: LinkedEntry[], milestones: MilestoneState[], ro
     `<tr><td class="n">${e.entry.date ?? '—'}</td><td>${escapeHtml(e.entry.title)}</td><td class="n">${e.entry.evidence}</td><td>${escapeHtml(e.entry.file)}${e.entry.published ? `<br><span class="muted">${escapeHtml(e.entry.published)}</span>` : ''}</td></tr>`;
   const table = (group: LinkedEntry[]) =>
     ['<table class="threads"><thead><tr><th>Date</th><th>Entry</th><th>Evidence</th><th>Note</th></tr></thead><tbody>', ...group.map(row), '</tbody></table>'].join('\n');
+  const byMilestone = entriesByMilestone(entries, roadmapFile);
   for (const m of milestones) {
-    const group = entries.filter((e) => e.milestones.some((x) => x.roadmap === roadmapFile && x.id === m.id));
+    const group = byMilestone.get(m.id) ?? [];
     if (!group.length) continue;
     out.push(`<h3>${escapeHtml(m.title)} <span class="muted">(${escapeHtml(m.id)})</span> — ${evidenceCounts(group)}</h3>`, table(group));
   }

@@ -7,7 +7,7 @@ import { EVIDENCE_KINDS } from './model';
 import { isOverdue, percentText, plural, relativeDue, statusText } from './present';
 import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
-import { entriesInPeriod, inPeriod, newReviewPeriod } from './period';
+import { entriesByMilestone, entriesInPeriod, inPeriod, newReviewPeriod } from './period';
 import { addCadence, addDays, formatCadence, type Cadence } from './dates';
 import { bottleneckTrends } from './bottlenecks';
 import { describeMoves, type MilestoneHistory, type RoadmapHistory } from './history';
@@ -80,16 +80,7 @@ function threadsSection(r: RoadmapNote, entries: LinkedEntry[], milestones: Mile
     `${plural(entries.length, 'entry', 'entries')}: ${evidenceCounts(entries)}.`,
     '',
   ];
-  // The period's entries by milestone of this roadmap, in entry order: gathered once, not per milestone (50,000 milestones).
-  const byMilestone = new Map<string, LinkedEntry[]>();
-  for (const e of entries) {
-    for (const x of e.milestones) {
-      if (x.roadmap !== r.file) continue;
-      const group = byMilestone.get(x.id);
-      if (!group) byMilestone.set(x.id, [e]);
-      else if (group[group.length - 1] !== e) group.push(e);
-    }
-  }
+  const byMilestone = entriesByMilestone(entries, r.file);
   for (const m of milestones) {
     const group = byMilestone.get(m.id) ?? [];
     if (!group.length) continue;
