@@ -284,10 +284,21 @@ export interface SkillRow {
 }
 
 export function skillRows(m: DashboardModel, d: Pick<Derived, 'skills'>): SkillRow[] {
+  // One pass over the milestones, not one per skill (a roadmap of thousands of skills and milestones).
+  const sums = new Map<string, { progress: number; done: number; total: number }>();
+  for (const x of m.milestones) {
+    if (x.status === 'dropped') continue;
+    for (const s of new Set(x.skills)) {
+      const sum = sums.get(s) ?? { progress: 0, done: 0, total: 0 };
+      sum.progress += x.progress;
+      if (x.status === 'done') sum.done++;
+      sum.total++;
+      sums.set(s, sum);
+    }
+  }
   return d.skills.map((s) => {
-    const ms = m.milestones.filter((x) => x.status !== 'dropped' && x.skills.includes(s));
-    const p = ms.length ? ms.reduce((a, x) => a + x.progress, 0) / ms.length : 0;
-    return { skill: s, p, done: ms.filter((x) => x.status === 'done').length, total: ms.length };
+    const sum = sums.get(s);
+    return { skill: s, p: sum ? sum.progress / sum.total : 0, done: sum?.done ?? 0, total: sum?.total ?? 0 };
   });
 }
 

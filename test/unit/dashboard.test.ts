@@ -119,6 +119,20 @@ describe('dashboard page: wording', function () {
     assert.strictEqual(sessionBadge({ openActions: 0, overdueActions: 0 }), null);
   });
 
+  it('sums each skill in one pass as a filter per skill did, a skill named twice on a milestone counted once', function () {
+    const statuses = ['todo', 'in-progress', 'done', 'dropped'] as const;
+    const milestones = Array.from({ length: 60 }, (_, i) =>
+      milestone(`m${i}`, { status: statuses[i % 4]!, progress: (i % 5) / 4, skills: [`s${i % 7}`, `s${i % 3}`, ...(i % 11 === 0 ? [`s${i % 7}`] : [])] }),
+    );
+    const m = model({ milestones });
+    const d = derive(m, {});
+    const scan = d.skills.map((skill) => {
+      const ms = m.milestones.filter((x) => x.status !== 'dropped' && x.skills.includes(skill));
+      return { skill, p: ms.length ? ms.reduce((a, x) => a + x.progress, 0) / ms.length : 0, done: ms.filter((x) => x.status === 'done').length, total: ms.length };
+    });
+    assert.deepStrictEqual(skillRows(m, d), scan);
+  });
+
   it('never says "0% · 0/0": a skill whose milestones are all dropped, a milestone without steps', function () {
     const m = model({
       milestones: [milestone('cert', { status: 'dropped', skills: ['cloud'] }), milestone('sql', { status: 'done', progress: 1, skills: ['sql'] }), milestone('x', { skills: ['sql'] })],
