@@ -407,18 +407,27 @@ export class HistoryReader {
     const ids = new Set<string>();
     const milestones = parsed.filter((m) => !ids.has(m.id) && ids.add(m.id));
     const left = [...this.previous.values()].filter((t) => !ids.has(t.history.id));
+    // The milestones that left, by line (a slug id renamed in place), and the
+    // ones gone before, by id: looked up, not scanned, for each new id (a
+    // roadmap of 20,000 renamed milestones made every version quadratic).
+    const leftAt = new Map<number, Tracked[]>();
+    for (const x of left) if (!x.last.explicitId) push(leftAt, x.last.line, x);
+    const goneWith = new Map<string, Tracked[]>();
+    for (const x of this.gone) push(goneWith, x.history.id, x);
+    const taken = new Set<Tracked>();
+    const firstFree = (list: Tracked[] | undefined) => list?.find((x) => !taken.has(x));
     const current = new Map<string, Tracked>();
     this.order = [];
     for (const m of milestones) {
       let t = this.previous.get(m.id);
       if (!t) {
-        const renamed = left.find((x) => !x.last.explicitId && x.last.line === m.line);
-        const back = this.gone.find((x) => x.history.id === m.id);
+        const renamed = firstFree(leftAt.get(m.line));
+        const back = firstFree(goneWith.get(m.id));
         if (renamed) {
-          left.splice(left.indexOf(renamed), 1);
+          taken.add(renamed);
           t = renamed;
         } else if (back) {
-          this.gone = this.gone.filter((x) => x !== back);
+          taken.add(back);
           t = back;
           t.history.dropped = null;
         } else {
@@ -436,7 +445,9 @@ export class HistoryReader {
       current.set(m.id, t);
       this.order.push(t);
     }
+    if (taken.size) this.gone = this.gone.filter((x) => !taken.has(x));
     for (const t of left) {
+      if (taken.has(t)) continue;
       t.history.dropped ??= v.date;
       this.gone.push(t);
     }
@@ -469,4 +480,10 @@ export class HistoryReader {
 export function describeMoves(h: Pick<MilestoneHistory, 'moves' | 'firstDue' | 'due'>): string {
   if (h.moves.length === 0) return '';
   return movedText(h.moves.length, h.firstDue && h.due ? daysBetween(h.firstDue, h.due) : null);
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
