@@ -130,6 +130,32 @@ function timed(args: string[]): { seconds: number; rssMb: number } {
   return { seconds: seconds!, rssMb: kb! / 1024 };
 }
 
+/**
+ * `status --json` on `dir` against the process `read` (arguments to node)
+ * that only reads its bytes: `pairs` alternating pairs, medians. Removes `dir`.
+ */
+function measureFolder(dir: string, read: string[], pairs: number, note: string, bytes: number): Record<string, unknown> {
+  const status: { seconds: number; rssMb: number }[] = [];
+  const reads: { seconds: number; rssMb: number }[] = [];
+  for (let i = 0; i < pairs; i++) {
+    reads.push(timed(read));
+    status.push(timed([cli, 'status', dir, '--json', '--today', '2026-04-01']));
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const statusSeconds = median(status.map((s) => s.seconds));
+  const readSeconds = median(reads.map((s) => s.seconds));
+  const row = {
+    note,
+    kb: Math.round(bytes / 1024),
+    statusSeconds,
+    readSeconds,
+    ratio: Number((statusSeconds / Math.max(0.01, readSeconds)).toFixed(2)),
+    statusPeakRssMb: Math.round(median(status.map((s) => s.rssMb))),
+  };
+  process.stderr.write(`[bench:parsing] ${JSON.stringify(row)}\n`);
+  return row;
+}
+
 function main(): void {
   if (!existsSync(cli)) throw new Error('Build first: node scripts/build.mjs');
   if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is needed (apt-get install time)');
@@ -137,24 +163,8 @@ function main(): void {
   for (const c of cases) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-parsing-'));
     writeFileSync(join(dir, 'note.md'), c.text);
-    const read = `require('fs').readFileSync(${JSON.stringify(join(dir, 'note.md'))})`;
-    const status: { seconds: number; rssMb: number }[] = [];
-    const reads: { seconds: number; rssMb: number }[] = [];
-    for (let i = 0; i < runs; i++) {
-      reads.push(timed(['-e', read]));
-      status.push(timed([cli, 'status', dir, '--json', '--today', '2026-04-01']));
-    }
-    rmSync(dir, { recursive: true, force: true });
-    const row = {
-      note: c.name,
-      kb: Math.round(Buffer.byteLength(c.text) / 1024),
-      statusSeconds: median(status.map((s) => s.seconds)),
-      readSeconds: median(reads.map((s) => s.seconds)),
-      ratio: Number((median(status.map((s) => s.seconds)) / Math.max(0.01, median(reads.map((s) => s.seconds)))).toFixed(2)),
-      statusPeakRssMb: Math.round(median(status.map((s) => s.rssMb))),
-    };
-    rows.push(row);
-    process.stderr.write(`[bench:parsing] ${JSON.stringify(row)}\n`);
+    const read = ['-e', `require('fs').readFileSync(${JSON.stringify(join(dir, 'note.md'))})`];
+    rows.push(measureFolder(dir, read, runs, c.name, Buffer.byteLength(c.text)));
   }
   const floor = join(root, 'dist-test/bench/readFloor.js');
   for (const shape of shapes()) {
@@ -165,23 +175,7 @@ function main(): void {
       writeFileSync(join(dir, path), text);
       bytes += Buffer.byteLength(text);
     }
-    const status: { seconds: number; rssMb: number }[] = [];
-    const reads: { seconds: number; rssMb: number }[] = [];
-    for (let i = 0; i < Math.min(runs, 3); i++) {
-      reads.push(timed([floor, dir]));
-      status.push(timed([cli, 'status', dir, '--json', '--today', '2026-04-01']));
-    }
-    rmSync(dir, { recursive: true, force: true });
-    const row = {
-      note: `${shape.name} (${Object.keys(shape.files).length.toLocaleString('en-US')} notes)`,
-      kb: Math.round(bytes / 1024),
-      statusSeconds: median(status.map((s) => s.seconds)),
-      readSeconds: median(reads.map((s) => s.seconds)),
-      ratio: Number((median(status.map((s) => s.seconds)) / Math.max(0.01, median(reads.map((s) => s.seconds)))).toFixed(2)),
-      statusPeakRssMb: Math.round(median(status.map((s) => s.rssMb))),
-    };
-    rows.push(row);
-    process.stderr.write(`[bench:parsing] ${JSON.stringify(row)}\n`);
+    rows.push(measureFolder(dir, [floor, dir], Math.min(runs, 3), `${shape.name} (${Object.keys(shape.files).length.toLocaleString('en-US')} notes)`, bytes));
   }
   // In process: the parse alone of a 1 MB roadmap (median of 9).
   const mb = roadmapOfBytes(1_000_000);
