@@ -8,8 +8,8 @@ import { escapeHtml } from './html';
 import { renderReviewMarkdown } from './packetMarkdown';
 import { entriesByMilestone, entriesInPeriod, periodOfReview } from './period';
 import { daysBetween, dayNumber, fromDayNumber } from './dates';
-import { EVIDENCE_KINDS, type ReviewNote } from './model';
-import { percentText, plural, statusText } from './present';
+import type { ReviewNote } from './model';
+import { evidenceCounts, percentText, plural, statusText } from './present';
 import { entriesOf, lastReviewOf, reviewsOf, roadmapState, type MilestoneState, type StatusOptions } from './status';
 import type { LinkedEntry, WorkspaceModel } from './workspace';
 
@@ -155,10 +155,6 @@ footer { margin-top: 8mm; font-size: 8.5pt; color: #59636e; }
   .pagebreak { break-before: page; page-break-before: always; }
 }
 `;
-
-function evidenceCounts(entries: LinkedEntry[]): string {
-  return EVIDENCE_KINDS.map((k) => `${entries.filter((e) => e.entry.evidence === k).length} ${k}`).join(' · ');
-}
 
 function milestoneTable(milestones: MilestoneState[]): string {
   if (milestones.length === 0) return '<p class="muted">The roadmap has no milestones yet.</p>';

@@ -8,7 +8,7 @@
 // is two messages (`{0} day`, `{0} days`), so a translation has both.
 // Pure: no vscode, no DOM, no I/O (the dashboard page bundles it).
 import { daysBetween } from './dates';
-import type { TaskStatus } from './model';
+import { EVIDENCE_KINDS, type Evidence, type TaskStatus } from './model';
 
 const daysFrom = daysBetween;
 
@@ -275,6 +275,11 @@ export type Words = ReturnType<typeof createWords>;
 
 /** The English words: the CLI, the review writer, the packet, the dashboard page. */
 export const words: Words = createWords();
+
+/** `2 learned · 1 applied · 0 shipped`: a set of thread entries by evidence, as the review and its packet both say it. */
+export function evidenceCounts(entries: readonly { entry: { evidence: Evidence } }[]): string {
+  return EVIDENCE_KINDS.map((k) => `${entries.filter((e) => e.entry.evidence === k).length} ${k}`).join(' · ');
+}
 
 /** How many things the signals stand for (a summary signal counts all it sums up): the number views show. */
 export function driftCount(drift: readonly { count?: number }[]): number {

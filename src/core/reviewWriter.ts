@@ -4,7 +4,7 @@ import { afterLineBreak, dirName, lineBreakOf, nextLineBreak, stripExtension } f
 import { DEFAULT_KIND_NAMES, findFrontMatter, type KindNames } from './frontMatter';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
-import { isOverdue, percentText, plural, relativeDue, statusText } from './present';
+import { evidenceCounts, isOverdue, percentText, plural, relativeDue, statusText } from './present';
 import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
 import { entriesByMilestone, entriesInPeriod, inPeriod, newReviewPeriod } from './period';
@@ -61,10 +61,6 @@ function auditTable(milestones: MilestoneState[], period: { from: string; to: st
     rows.push('', `${plural(missed, 'missed milestone')}: replace each \`?\` with \`resources\`, \`time\` or \`skill:<name>\`.`);
   }
   return rows.join('\n');
-}
-
-function evidenceCounts(entries: LinkedEntry[]): string {
-  return EVIDENCE_KINDS.map((k) => `${entries.filter((e) => e.entry.evidence === k).length} ${k}`).join(' · ');
 }
 
 function entryLine(e: LinkedEntry): string {
