@@ -90,8 +90,32 @@ export function closestId(id: string, candidates: Iterable<string>): string | un
 const MAX_PER_KEY = 32;
 /** Roadmaps with more ids than this get no deletion index (its build grows with ids × length). */
 const MAX_INDEXED_IDS = 2000;
-/** On those, the ids next to the unknown one in sorted order are scored, this many each side. */
+/**
+ * On those, the ids next to the unknown one in sorted order are scored, this
+ * many each side, and as many next to it in the order of the ids read
+ * backwards (a typo in the first letters keeps the end: `nilestone-42` finds
+ * `milestone-42`).
+ */
 const SORTED_WINDOW = 128;
+
+/** `text` read backwards, by UTF-16 code unit: a sort key, never shown. */
+function backwards(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
+}
+
+/** Where `key` goes in the sorted `list` (the first place whose item is not below it). */
+function placeIn(list: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Base of the polynomial hash of the index's keys (mod 2^32). */
 const BASE = 131;
@@ -147,7 +171,8 @@ function mixLength(hash: number, length: number): number {
  * `payments-v2`) is found by its dash-separated prefixes, and a cut-off id
  * (`paym`) by binary search among the sorted ids. A roadmap of more than
  * MAX_INDEXED_IDS ids is not indexed: the ids next to the unknown one in
- * sorted order (the ones sharing the longest start) are scored instead.
+ * sorted order (the ones sharing the longest start), and next to it read
+ * backwards (the longest end), are scored instead.
  */
 export class IdSuggester {
   /**
@@ -163,6 +188,9 @@ export class IdSuggester {
   private readonly mask: number;
   private readonly ids = new Set<string>();
   private readonly sorted: string[];
+  /** Without the index: the ids read backwards, sorted, and which id each is (`sorted`'s index). */
+  private readonly backwardsSorted: string[] = [];
+  private readonly backwardsIds: Int32Array = new Int32Array(0);
   /** Candidates scored by suggest() so far: its cost, which tests bound. */
   scored = 0;
 
@@ -176,6 +204,10 @@ export class IdSuggester {
       this.keys = new Uint32Array(0);
       this.slots = new Int32Array(0);
       this.mask = -1;
+      const keys = this.sorted.map(backwards);
+      const order = Array.from(keys.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+      this.backwardsSorted = order.map((i) => keys[i]!);
+      this.backwardsIds = Int32Array.from(order);
       return;
     }
     let entries = 0;
@@ -248,16 +280,12 @@ export class IdSuggester {
       if (this.ids.has(prefix)) consider(prefix);
     }
     // Cut off: the first ids that start with it (`paym` → `payments`).
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.sorted[mid]! < id) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = placeIn(this.sorted, id);
     for (let k = lo; k < this.sorted.length && k < lo + 4 && this.sorted[k]!.startsWith(id); k++) consider(this.sorted[k]!);
     if (!this.indexed) {
       for (let k = Math.max(0, lo - SORTED_WINDOW); k < Math.min(this.sorted.length, lo + SORTED_WINDOW); k++) consider(this.sorted[k]!);
+      const at = placeIn(this.backwardsSorted, backwards(id));
+      for (let k = Math.max(0, at - SORTED_WINDOW); k < Math.min(this.sorted.length, at + SORTED_WINDOW); k++) consider(this.sorted[this.backwardsIds[k]!]!);
     }
     return best !== undefined && bestScore <= limit ? best : undefined;
   }
