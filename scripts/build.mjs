@@ -54,6 +54,23 @@ function buildId() {
 }
 const extensionDefine = { MENTORSHIP_BUILD_ID: JSON.stringify(buildId()) };
 
+// The CLI's bundle, made first: dist/cli.js carries it as text (src/cli/bin.ts).
+// (--watch does not rebuild it: restart the watch after changing the CLI.)
+async function cliSourceDefine() {
+  const built = await esbuild.build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    write: false,
+    // A source map would be for a file that is not there: the bundle runs from text.
+    sourcemap: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  });
+  const text = built.outputFiles[0].text;
+  return { MENTORSHIP_CLI_SOURCE: JSON.stringify(text), MENTORSHIP_CLI_HASH: JSON.stringify(createHash('sha256').update(text).digest('hex').slice(0, 32)) };
+}
+
 const configs = [];
 if (!args.has('--tests-only')) {
   configs.push(
@@ -67,14 +84,16 @@ if (!args.has('--tests-only')) {
       external: ['vscode'],
       define: { ...common.define, ...extensionDefine },
     },
+    // The command: one self-contained file that runs the CLI's bundle, held as text, from V8's compile cache (src/cli/bin.ts).
     {
       ...common,
-      entryPoints: ['src/cli/main.ts'],
+      entryPoints: ['src/cli/bin.ts'],
       outfile: `${outRoot}dist/cli.js`,
       platform: 'node',
       format: 'cjs',
       target: 'node20',
       banner: { js: '#!/usr/bin/env node' },
+      define: { ...common.define, ...(await cliSourceDefine()) },
     },
   );
   if (existsSync(join(root, 'src/vscode/web.ts'))) {

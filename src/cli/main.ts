@@ -644,7 +644,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 // with --max-semi-space-size=4) kept the peak 30-45 MB lower but cost the
 // restart and more collections: 0.1 s of 1.4 s at 50,000 notes, 1 s of 8.7 s
 // on parse-heavy (docs/performance.md).
-if (require.main === module) {
+/** The command line's run: src/cli/bin.ts (the `mentorship-review` command) loads this bundle and calls it. */
+export function run(): void {
   // A reader that stops early (`status | head`): the rest has nowhere to go. No stack trace for Node's unhandled EPIPE;
   // the command runs to its end, writing nothing more, and exits with its own code (`check` still says 1 on errors).
   let readerGone = false;
