@@ -7,7 +7,7 @@ import { evidenceHints } from './evidence';
 import { goalpostProblems, goalpostSectionOf } from './goalpost';
 import { ownerOf, resolveRef } from './linking';
 import { RoadmapLookup } from './resolve';
-import { byFileName, compareDated, compareDiagnostics, compareEntries, compareText, lowerBound, replaceSorted } from './sorted';
+import { byFileName, compareDated, compareDiagnostics, compareEntries, compareText, lowerBound, replaceSorted, sortEntries } from './sorted';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
 /** Past this many links an entry's repeats are found with a set (see link). */
@@ -339,7 +339,7 @@ export class Linker {
     }
     byTarget.clear();
     yield;
-    entries.sort(compareEntries);
+    sortEntries(entries);
     yield;
     sessions.sort(compareDated);
     reviews.sort(compareDated);
