@@ -4,7 +4,7 @@
 // earlier run, as Node's compile cache does for modules (TypeScript's and
 // npm's commands use that one; it does not reach code run from text).
 // Compiling the 0.5 MB bundle, and each function the first time it is
-// called, was about 15 ms of a run on a small folder (97 → 82 ms on
+// called, was about 12 ms of a run on a small folder (97–99 → 86–87 ms on
 // examples/) and 3% of `status --json` at 50,000 notes.
 //
 // The cache lives in a folder of the user's own under the temporary folder
