@@ -10,6 +10,7 @@ import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model
 import { listSome } from './present';
 import { readGoalpostLine, sectionOf } from './review';
 import { collapseSpaces, LINE_BREAK, lineBreakOf, slugify, splitLines } from './text';
+import { compareText, lowerBound, orderByText } from './sorted';
 import { closestId } from './suggest';
 import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
 
@@ -176,12 +177,11 @@ function describe(change: GoalpostChange, detail: string): string {
 }
 
 interface PhaseIndex {
-  /** Each phase's title as names are compared (spaces collapsed, lower case), in the phases' order. */
-  titles: string[];
-  /** Those titles → the phases' indexes. */
+  /** Each phase's title as names are compared (spaces collapsed, lower case) → the phases' indexes. */
   exact: Map<string, number[]>;
-  /** The phases' indexes in the order of their titles (a name's prefix matches are a range of it). */
+  /** The phases' indexes in the order of those titles, and the titles in that order (a name's prefix matches are a range of them). */
   sorted: number[];
+  sortedTitles: string[];
   /** A phase's heading line → its milestones. */
   milestones: Map<number | null, Milestone[]>;
 }
@@ -198,35 +198,28 @@ function phaseIndex(roadmap: RoadmapNote): PhaseIndex {
       if (same) same.push(i);
       else exact.set(t, [i]);
     });
-    const sorted = titles.map((_, i) => i).sort((a, b) => (titles[a]! < titles[b]! ? -1 : titles[a]! > titles[b]! ? 1 : a - b));
+    const { order: sorted, sorted: sortedTitles } = orderByText(titles);
     const milestones = new Map<number | null, Milestone[]>();
     for (const m of roadmap.milestones) {
       const of = milestones.get(m.phaseLine);
       if (of) of.push(m);
       else milestones.set(m.phaseLine, [m]);
     }
-    phaseIndexes.set(roadmap, (index = { titles, exact, sorted, milestones }));
+    phaseIndexes.set(roadmap, (index = { exact, sorted, sortedTitles, milestones }));
   }
   return index;
 }
 
 /** A phase named in an `add`: its heading text, or a unique heading that starts with it (`Q1` for `Q1 — Foundations`). */
 function findPhase(roadmap: RoadmapNote, name: string): { title: string; line: number }[] {
-  const { titles, exact, sorted } = phaseIndex(roadmap);
+  const { exact, sorted, sortedTitles } = phaseIndex(roadmap);
   const lower = collapseSpaces(name).toLowerCase();
   const same = exact.get(lower);
   if (same) return same.map((i) => roadmap.phases[i]!);
   // The titles that start with the name are a range of the sorted ones.
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (titles[sorted[mid]!]! < lower) lo = mid + 1;
-    else hi = mid;
-  }
   const found: number[] = [];
-  for (let k = lo; k < sorted.length && titles[sorted[k]!]!.startsWith(lower); k++) {
-    if (!/[\p{L}\p{N}]/u.test(titles[sorted[k]!]!.charAt(lower.length))) found.push(sorted[k]!);
+  for (let k = lowerBound(sortedTitles, lower, compareText); k < sortedTitles.length && sortedTitles[k]!.startsWith(lower); k++) {
+    if (!/[\p{L}\p{N}]/u.test(sortedTitles[k]!.charAt(lower.length))) found.push(sorted[k]!);
   }
   return found.sort((a, b) => a - b).map((i) => roadmap.phases[i]!);
 }

@@ -26,7 +26,8 @@ export function sortEntries(entries: LinkedEntry[]): LinkedEntry[] {
   for (let i = 1; i < entries.length; i++) {
     const a = entries[i - 1]!.entry;
     const b = entries[i]!.entry;
-    if (a.file > b.file || (a.file === b.file && a.line >= b.line)) return entries.sort(compareEntries);
+    const byFile = compareText(a.file, b.file);
+    if (byFile > 0 || (byFile === 0 && a.line >= b.line)) return entries.sort(compareEntries);
   }
   const byDate = new Map<string | null, LinkedEntry[]>();
   for (const e of entries) {
@@ -45,6 +46,16 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return compareText(a.file, b.file) || a.line - b.line || compareText(a.message, b.message);
 }
 export const byFileName = (a: { file: string }, b: { file: string }) => compareText(a.file, b.file);
+
+/**
+ * The indexes of `keys` in the order of their keys (equal keys by index), and
+ * the keys in that order: the keys starting with a prefix are then a range,
+ * found with lowerBound (the phases of a goalpost `add`, "did you mean").
+ */
+export function orderByText(keys: readonly string[]): { order: number[]; sorted: string[] } {
+  const order = keys.map((_, i) => i).sort((a, b) => compareText(keys[a]!, keys[b]!) || a - b);
+  return { order, sorted: order.map((i) => keys[i]!) };
+}
 
 /** Index of the first element not less than `item`. */
 export function lowerBound<T>(list: readonly T[], item: T, compare: (a: T, b: T) => number): number {

@@ -2,6 +2,7 @@
 // A parse-heavy repo (770 roadmaps, 281,364 thread entries, many links to ids
 // their roadmap lacks) spent most of 3 min 38 s here when every unknown id
 // was compared with every id of the workspace.
+import { compareText, lowerBound, orderByText } from './sorted';
 
 /** Ids longer than this get no suggestion, and are never suggested (no note's id is this long). */
 export const MAX_SUGGESTED_ID_LENGTH = 64;
@@ -105,17 +106,6 @@ function backwards(text: string): string {
   return out;
 }
 
-/** Where `key` goes in the sorted `list` (the first place whose item is not below it). */
-function placeIn(list: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Base of the polynomial hash of the index's keys (mod 2^32). */
 const BASE = 131;
@@ -204,9 +194,8 @@ export class IdSuggester {
       this.keys = new Uint32Array(0);
       this.slots = new Int32Array(0);
       this.mask = -1;
-      const keys = this.sorted.map(backwards);
-      const order = Array.from(keys.keys()).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
-      this.backwardsSorted = order.map((i) => keys[i]!);
+      const { order, sorted } = orderByText(this.sorted.map(backwards));
+      this.backwardsSorted = sorted;
       this.backwardsIds = Int32Array.from(order);
       return;
     }
@@ -280,11 +269,11 @@ export class IdSuggester {
       if (this.ids.has(prefix)) consider(prefix);
     }
     // Cut off: the first ids that start with it (`paym` → `payments`).
-    const lo = placeIn(this.sorted, id);
+    const lo = lowerBound(this.sorted, id, compareText);
     for (let k = lo; k < this.sorted.length && k < lo + 4 && this.sorted[k]!.startsWith(id); k++) consider(this.sorted[k]!);
     if (!this.indexed) {
       for (let k = Math.max(0, lo - SORTED_WINDOW); k < Math.min(this.sorted.length, lo + SORTED_WINDOW); k++) consider(this.sorted[k]!);
-      const at = placeIn(this.backwardsSorted, backwards(id));
+      const at = lowerBound(this.backwardsSorted, backwards(id), compareText);
       for (let k = Math.max(0, at - SORTED_WINDOW); k < Math.min(this.sorted.length, at + SORTED_WINDOW); k++) consider(this.sorted[this.backwardsIds[k]!]!);
     }
     return best !== undefined && bestScore <= limit ? best : undefined;
