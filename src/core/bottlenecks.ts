@@ -1,6 +1,7 @@
 // Bottleneck trends: the audit's `bottleneck:` values across a roadmap's held
 // reviews, counted by kind and by skill, over time — which recur, and whether
 // they are shrinking.
+import { compareText } from './sorted';
 import { reviewsOf } from './status';
 import type { WorkspaceModel } from './workspace';
 
@@ -66,7 +67,7 @@ export function bottleneckTrends(model: WorkspaceModel, roadmapFile: string, tod
       if (skill) report.bySkill[skill] = (report.bySkill[skill] ?? 0) + 1;
     }
   });
-  const ranked = [...byValue].sort(([a, x], [b, y]) => y.total - x.total || y.counts.size - x.counts.size || (a < b ? -1 : 1));
+  const ranked = [...byValue].sort(([a, x], [b, y]) => y.total - x.total || y.counts.size - x.counts.size || compareText(a, b));
   // Each trend has a point per held review: the most named values only, or a
   // hostile audit's thousands of distinct values times its reviews would be
   // millions of points (byKind and bySkill still count every row).
