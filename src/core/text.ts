@@ -166,8 +166,8 @@ export function normalizePath(path: string): string | null {
  * The strings a parser takes from a note (lines, titles, ids) are slices, and
  * a slice keeps the whole note's text alive: an index of 50,000 notes held
  * every note it had read. Strings under 13 characters are copies already
- * (V8 slices only longer ones). Frozen objects are shared constants and are
- * left as they are.
+ * (V8 slices only longer ones); each value of those is shared across notes
+ * (`sharedShort`). Frozen objects are shared constants and are left as they are.
  */
 export function detachStrings<T>(value: T): T {
   // One copy of each distinct string of the note: a series' entries all name
@@ -175,7 +175,7 @@ export function detachStrings<T>(value: T): T {
   // issue 20's parse-heavy repo were as many copies).
   const copies = new Map<string, string>();
   const own = (s: string): string => {
-    if (s.length < 13) return s;
+    if (s.length < 13) return sharedShort(s);
     let copy = copies.get(s);
     if (copy === undefined) copies.set(s, (copy = ownString(s)));
     return copy;
@@ -216,6 +216,27 @@ export function detachStrings<T>(value: T): T {
   };
   if (value !== null && typeof value === 'object') visit(value);
   return value;
+}
+
+/** How many short strings `sharedShort` remembers before it starts over (about 1 MB of table at most). */
+const SHORT_STRINGS_KEPT = 1 << 14;
+let shortStrings = new Map<string, string>();
+
+/**
+ * One string for each short value the notes repeat: dates, milestone ids,
+ * link targets, evidence kinds. V8 copies every short piece it takes from a
+ * text, so 2 million action items that all link `[[roadmap#^m1]]` and are due
+ * `2026-04-01` held 2 million copies of each (`JSON.parse`, which restores the
+ * index cache, already shares strings of up to 10 characters). The table is
+ * bounded, not a registry: when full it starts over, so a long-lived host
+ * never grows it, and a value it forgot is only a copy more.
+ */
+function sharedShort(s: string): string {
+  const known = shortStrings.get(s);
+  if (known !== undefined) return known;
+  if (shortStrings.size >= SHORT_STRINGS_KEPT) shortStrings = new Map();
+  shortStrings.set(s, s);
+  return s;
 }
 
 const encoder = new TextEncoder();

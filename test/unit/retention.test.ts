@@ -120,4 +120,25 @@ describe('what the index keeps of a note', () => {
     assert.notEqual(value.a.list, shared, 'replaced by a copy of its own length');
     assert.equal(value.frozenList, frozenList);
   });
+
+  it('detachStrings keeps one string for each short value that many notes repeat (a date, an id, a link target)', () => {
+    const NOTES = 50_000;
+    const pad = (n: number) => String(n).padStart(7, '0');
+    // Each note's values are pieces of its own text, as a parser takes them (V8 copies a short piece).
+    const keep = (repeated: boolean) => {
+      const notes: { due: string; id: string; target: string }[] = [];
+      const before = heapUsed();
+      for (let n = 0; n < NOTES; n++) {
+        const text = repeated ? `2026-04-01 m0000001 roadmap1 ${n}` : `${pad(n)}-01 m${pad(n)} r${pad(n)} ${n}`;
+        notes.push(detachStrings({ due: text.slice(0, 10), id: text.slice(11, 19), target: text.slice(20, 28) }));
+      }
+      const bytes = heapUsed() - before;
+      assert.equal(notes[NOTES - 1]!.target, repeated ? 'roadmap1' : `r${pad(NOTES - 1)}`);
+      return bytes / NOTES;
+    };
+    const distinct = keep(false);
+    const repeated = keep(true);
+    // Three strings of 8-10 characters are 72 bytes of V8's heap (64-bit, no pointer compression).
+    assert.ok(distinct - repeated > 48, `${repeated.toFixed(0)} bytes a note with the same three values, ${distinct.toFixed(0)} with values of its own`);
+  });
 });
