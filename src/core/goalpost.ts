@@ -262,7 +262,9 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, review: 
   const replaced = new Map<number, { text: string; reasons: string[] }>();
   const appended = new Map<number, { text: string[]; reasons: string[] }>();
   const touched = new Map<string, number>();
-  let usedIds: Set<string> | undefined;
+  // The ids this plan adds; the roadmap's own stay in byId (copying them for each review cost 20,000 inserts a review).
+  const addedIds = new Set<string>();
+  const taken = (id: string) => byId.has(id) || addedIds.has(id);
 
   const milestoneOf = (change: GoalpostChange & { id: string }): Milestone | undefined => {
     const found = byId.get(change.id) ?? [];
@@ -318,10 +320,9 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, review: 
       }
       const base = slugify(change.title) || 'milestone';
       let id = base;
-      usedIds ??= new Set(byId.keys());
-      for (let i = 2; usedIds.has(id); i++) id = `${base}-${i}`;
+      for (let i = 2; taken(id); i++) id = `${base}-${i}`;
       if (!once(`#${id}`, change, `"${change.title}"`)) continue;
-      usedIds.add(id);
+      addedIds.add(id);
       const sample = template ? lines[template.line - 1] ?? '- [ ] ' : '- [ ] ';
       const marker = template ? sample.slice(0, template.checkboxColumn) : '- ';
       const syntax = template ? dueSyntaxOf(sample) ?? newDueSyntax(sample, roadmapSyntax) : roadmapSyntax;
