@@ -11,7 +11,7 @@ import { listSome } from './present';
 import { readGoalpostLine, sectionOf } from './review';
 import { collapseSpaces, LINE_BREAK, lineBreakOf, slugify, splitLines } from './text';
 import { compareText, lowerBound, orderByText } from './sorted';
-import { closestId } from './suggest';
+import { suggestMilestoneId } from './suggest';
 import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
 
 /** A problem with one line of the review's goalpost section (1-based line in the review). */
@@ -273,7 +273,7 @@ export function planGoalpost(roadmapText: string, roadmap: RoadmapNote, review: 
       plan.problems.push({ line: change.line, message: `'${change.id}' names ${found.length} milestones of ${roadmap.file} (lines ${listSome(found, (m) => String(m.line))}): give them distinct ^block-ids` });
       return undefined;
     }
-    const near = suggestionsLeft > 0 ? closestId(change.id, byId.keys()) : undefined;
+    const near = suggestionsLeft > 0 ? suggestMilestoneId([roadmap], change.id) : undefined;
     suggestionsLeft--;
     plan.problems.push({ line: change.line, message: `No milestone '${change.id}' in ${roadmap.file}${near ? ` (did you mean '${near}'?)` : ''}` });
     return undefined;

@@ -1,7 +1,7 @@
 // Which roadmap a name means, seen from a note: the one resolver behind the
 // index's linking, the CLI's --roadmap, the pickers and the dashboard.
 import type { Milestone, RoadmapNote } from './model';
-import { IdSuggester } from './suggest';
+import { suggestMilestoneId } from './suggest';
 import { dirName, normalizePath, stripExtension } from './text';
 
 /** The answer to "which roadmap does this name, seen from this note". */
@@ -85,30 +85,16 @@ export class RoadmapLookup {
     return target;
   }
 
-  /** The suggesters of the roadmaps last asked for, most recent last (notes come folder by folder). */
-  private readonly suggesters = new Map<string, IdSuggester>();
   /** Roadmap file and unknown id → the suggestion (or none), for ids asked again. */
   private readonly suggestions = new Map<string, string | null>();
-  private static readonly SUGGESTERS_KEPT = 16;
   private static readonly SUGGESTIONS_KEPT = 100_000;
 
-  /**
-   * "Did you mean": the id of `roadmap` closest to the unknown `id`, looked
-   * for among that roadmap's ids only, at a cost of about the id's length
-   * in lookups (suggest.ts IdSuggester).
-   */
+  /** "Did you mean" (suggest.ts suggestMilestoneId) for an unknown id of `roadmap`, remembered for ids asked again. */
   suggestId(roadmap: RoadmapNote, id: string): string | undefined {
     const key = `${roadmap.file}\0${id}`;
     const known = this.suggestions.get(key);
     if (known !== undefined) return known ?? undefined;
-    let suggester = this.suggesters.get(roadmap.file);
-    if (suggester) this.suggesters.delete(roadmap.file);
-    else {
-      suggester = new IdSuggester(this.ids.get(roadmap.file)?.keys() ?? []);
-      if (this.suggesters.size >= RoadmapLookup.SUGGESTERS_KEPT) this.suggesters.delete(this.suggesters.keys().next().value!);
-    }
-    this.suggesters.set(roadmap.file, suggester);
-    const found = suggester.suggest(id);
+    const found = suggestMilestoneId([roadmap], id);
     if (this.suggestions.size >= RoadmapLookup.SUGGESTIONS_KEPT) this.suggestions.clear();
     this.suggestions.set(key, found ?? null);
     return found;

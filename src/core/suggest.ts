@@ -2,6 +2,7 @@
 // A parse-heavy repo (770 roadmaps, 281,364 thread entries, many links to ids
 // their roadmap lacks) spent most of 3 min 38 s here when every unknown id
 // was compared with every id of the workspace.
+import type { RoadmapNote } from './model';
 import { compareText, lowerBound, orderByText } from './sorted';
 
 /** Ids longer than this get no suggestion, and are never suggested (no note's id is this long). */
@@ -65,7 +66,8 @@ function score(id: string, candidate: string, max: number): number {
 /**
  * The closest of `candidates` to `id` (edit distance, or half the length
  * lacking when one holds the other), when close enough: for small lists
- * (placeholders, one roadmap's ids in an editor). Each comparison is bounded
+ * (the template placeholders; milestone ids go through suggestMilestoneId,
+ * below). Each comparison is bounded
  * by the best found so far; ids over MAX_SUGGESTED_ID_LENGTH are skipped.
  */
 export function closestId(id: string, candidates: Iterable<string>): string | undefined {
@@ -98,6 +100,8 @@ const MAX_INDEXED_IDS = 2000;
  * `milestone-42`).
  */
 const SORTED_WINDOW = 128;
+/** Roadmaps of at most this many ids have each of them scored: what the index misses (two typos and more) is found too. */
+const SCORED_WHOLE = 64;
 
 /** `text` read backwards, by UTF-16 code unit: a sort key, never shown. */
 function backwards(text: string): string {
@@ -263,6 +267,19 @@ export class IdSuggester {
       }
       if (bestScore <= 1) return best;
     }
+    // A small roadmap: every id, each compared only as far as could tie the best so far (a tie goes to the first in sorted order).
+    if (this.sorted.length <= SCORED_WHOLE) {
+      for (const c of this.sorted) {
+        const bound = Number.isFinite(bestScore) ? Math.min(limit, Math.floor(bestScore)) : limit;
+        this.scored++;
+        const s = score(id, c, bound);
+        if (s < bestScore || (s === bestScore && best !== undefined && c < best)) {
+          best = c;
+          bestScore = s;
+        }
+      }
+      return best !== undefined && bestScore <= limit ? best : undefined;
+    }
     // A part added at a dash: `payments-old` → `payments`.
     for (let dash = id.lastIndexOf('-'); dash > 0; dash = id.lastIndexOf('-', dash - 1)) {
       const prefix = id.slice(0, dash);
@@ -278,4 +295,26 @@ export class IdSuggester {
     }
     return best !== undefined && bestScore <= limit ? best : undefined;
   }
+}
+
+/** The suggesters of the roadmaps last asked about, by file, most recent last (notes come folder by folder). */
+const recentSuggesters = new Map<string, { roadmap: RoadmapNote; suggester: IdSuggester }>();
+/** Each is built once per version of its roadmap; more kept would be memory for ids rarely asked again. */
+const SUGGESTERS_KEPT = 16;
+
+/**
+ * "Did you mean", as every surface shows it (a link's problem, a goalpost
+ * line's problem, the hover on an unknown id): the id closest to `id` among
+ * the ids of the roadmap a name resolves to, found at a bounded cost
+ * (IdSuggester); none when the name may mean several roadmaps, or none.
+ */
+export function suggestMilestoneId(scope: readonly RoadmapNote[], id: string): string | undefined {
+  if (scope.length !== 1) return undefined;
+  const roadmap = scope[0]!;
+  let kept = recentSuggesters.get(roadmap.file);
+  if (kept) recentSuggesters.delete(roadmap.file);
+  if (!kept || kept.roadmap !== roadmap) kept = { roadmap, suggester: new IdSuggester(roadmap.milestones.map((m) => m.id)) };
+  if (recentSuggesters.size >= SUGGESTERS_KEPT) recentSuggesters.delete(recentSuggesters.keys().next().value!);
+  recentSuggesters.set(roadmap.file, kept);
+  return kept.suggester.suggest(id);
 }

@@ -9,7 +9,7 @@ import { Linker } from './linker';
 
 export type { RoadmapResolution } from './resolve';
 export { Linker } from './linker';
-export { levenshtein, closestId } from './suggest';
+export { levenshtein, closestId, suggestMilestoneId } from './suggest';
 
 export interface LinkedEntry {
   entry: ThreadEntry;

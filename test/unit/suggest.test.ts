@@ -3,8 +3,9 @@
 // it answers.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { planGoalpost } from '../../src/core/goalpost';
 import { boundedLevenshtein, closestId, IdSuggester, MAX_SUGGESTED_ID_LENGTH } from '../../src/core/suggest';
-import { note, reportOf } from './helpers/notes';
+import { engineOf, note, reportOf } from './helpers/notes';
 
 /** The exhaustive search closestId used to be: every candidate, full Levenshtein. */
 function fullLevenshtein(a: string, b: string): number {
@@ -150,5 +151,40 @@ describe('did you mean', () => {
     assert.deepEqual(messages('ben/t.md'), ["Unknown milestone 'paymnets' — did you mean 'payments'?"]);
     // A note that resolves to no one roadmap is not told to pick an id from any of them.
     assert.deepEqual(messages('shared/t.md'), ["Unknown milestone 'paymentq'"]);
+  });
+
+  it('on a roadmap of up to 64 ids, suggests as well as the exhaustive search: two typos and more are found too', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(anId, { minLength: 1, maxLength: 64 }), anId, (ids, unknown) => {
+        if (ids.includes(unknown)) return;
+        const got = new IdSuggester(ids).suggest(unknown);
+        const reference = referenceClosest(unknown, [...ids].sort());
+        assert.equal(got === undefined, reference === undefined, `${unknown}: ${got} against ${reference}`);
+        if (got !== undefined) assert.ok(referenceScore(unknown, got) <= referenceScore(unknown, reference!), `${unknown} → ${got}, the best is ${reference}`);
+      }),
+      { seed: 20, numRuns: 3000 },
+    );
+    // Two typos away (a letter missing and two swapped): beyond the index's reach.
+    assert.equal(new IdSuggester(['payments-migration', 'onboarding-doc', 'good']).suggest('paymnts-migratoin'), 'payments-migration');
+  });
+
+  it('names the same id for a link and for a goalpost line (the hover asks the same rule: suggestMilestoneId)', async () => {
+    const files = {
+      'roadmap.md': note(['tags: [roadmap]'], ['- [ ] Payments migration ^payments-migration', '- [ ] Onboarding doc ^onboarding-doc', '- [ ] Good ^good']),
+      't.md': note(['tags: [thread]', 'date: 2026-02-01'], ['Worked on [[roadmap#^paymnts-migratoin]].']),
+      'review.md': note(['tags: [review]', 'date: 2026-03-01', 'roadmap: roadmap.md', 'status: draft'], ['## 4. Update the goalpost', '- move paymnts-migratoin to 2027-01-01 — later']),
+    };
+    const engine = await engineOf(files);
+    const problems = engine.model().diagnostics.filter((d) => d.code === 'unknown-milestone' || d.code === 'goalpost');
+    assert.deepEqual(
+      problems.map((d) => [d.file, /did you mean '([^']+)'/.exec(d.message)?.[1]]),
+      [
+        ['review.md', 'payments-migration'],
+        ['t.md', 'payments-migration'],
+      ],
+    );
+    const roadmap = engine.model().roadmaps[0]!;
+    const plan = planGoalpost(files['roadmap.md'], roadmap, files['review.md']);
+    assert.match(plan.problems[0]!.message, /did you mean 'payments-migration'/);
   });
 });

@@ -1,6 +1,6 @@
 // Hover and go-to-definition on milestone ids and on `{{placeholders}}`.
 import * as vscode from 'vscode';
-import { closestId, PLACEHOLDERS } from '../../core';
+import { closestId, PLACEHOLDERS, suggestMilestoneId } from '../../core';
 import type { NotesService } from '../notes/notesService';
 import { milestoneCard, placeholderCard, unknownMilestoneCard, unknownPlaceholderCard } from './cards';
 import { isTemplate, milestoneRefAt, noteContext, rangeOf } from './context';
@@ -27,8 +27,8 @@ export class MentorshipHoverProvider implements vscode.HoverProvider {
     if (!ref) return undefined;
     const range = rangeOf(pos.line, ref.span);
     if (ref.hits.length === 0) {
-      const ids = ref.scope.flatMap((r) => r.milestones.map((m) => m.id));
-      return new vscode.Hover(unknownMilestoneCard(ref.id, ref.scope, closestId(ref.id, ids)), range);
+      // The suggestion the note's problem shows, from the same rule.
+      return new vscode.Hover(unknownMilestoneCard(ref.id, ref.scope, suggestMilestoneId(ref.scope, ref.id)), range);
     }
     const today = this.notes.today();
     const several = ref.hits.length > 1;
