@@ -249,7 +249,8 @@ export class IdSuggester {
     let bestScore = Infinity;
     const consider = (c: string) => {
       this.scored++;
-      const s = score(id, c, limit);
+      // Compared only as far as could tie the best so far (past its bound a distance reads bound + 1: never a tie).
+      const s = score(id, c, Number.isFinite(bestScore) ? Math.min(limit, Math.floor(bestScore)) : limit);
       if (s < bestScore || (s === bestScore && best !== undefined && c < best)) {
         best = c;
         bestScore = s;
@@ -267,17 +268,9 @@ export class IdSuggester {
       }
       if (bestScore <= 1) return best;
     }
-    // A small roadmap: every id, each compared only as far as could tie the best so far (a tie goes to the first in sorted order).
+    // A small roadmap: every id.
     if (this.sorted.length <= SCORED_WHOLE) {
-      for (const c of this.sorted) {
-        const bound = Number.isFinite(bestScore) ? Math.min(limit, Math.floor(bestScore)) : limit;
-        this.scored++;
-        const s = score(id, c, bound);
-        if (s < bestScore || (s === bestScore && best !== undefined && c < best)) {
-          best = c;
-          bestScore = s;
-        }
-      }
+      for (const c of this.sorted) consider(c);
       return best !== undefined && bestScore <= limit ? best : undefined;
     }
     // A part added at a dash: `payments-old` → `payments`.
