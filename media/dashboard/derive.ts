@@ -3,6 +3,7 @@
 // Node (test/unit/dashboard.test.ts). Dates go through the core's calendar
 // functions (src/core/dates.ts), never through local time.
 import { dayNumber, fromDayNumber } from '../../src/core/dates';
+import { reviewDaysLate } from '../../src/core/present';
 import type {
   DashboardModel,
   DashEntry,
@@ -381,8 +382,10 @@ export function sessionBadge(s: Pick<DashSession, 'openActions' | 'overdueAction
   return null;
 }
 
+export { reviewDaysLate };
+
 export function driftChips(m: DashboardModel): { text: string; cls: string }[] {
-  const overdue = m.daysToNextReview !== null && m.daysToNextReview < 0;
+  const overdue = reviewDaysLate(m) > 0;
   const stale = m.drift.reduce((n, s) => n + (s.kind === 'stale-milestone' ? (s.count ?? 1) : 0), 0);
   const noAgenda = m.sessions.filter((s) => !s.hasAgenda).length;
   return [

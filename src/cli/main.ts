@@ -11,6 +11,7 @@ import {
   attention,
   compareAttention,
   nextReviewText,
+  reviewDaysLate,
   packetPath,
   percentText,
   plural,
@@ -265,7 +266,7 @@ function renderRoadmap(r: RoadmapState, s: Style): string[] {
       (c.overdue ? ` · ${s.red(`${c.overdue} overdue`)}` : ''),
   );
   const review = r.nextReviewDue
-    ? r.daysToNextReview! < 0
+    ? reviewDaysLate(r) > 0
       ? s.red(`next review was due ${r.nextReviewDue} — ${nextReviewText(r)}`)
       : `next review ${r.nextReviewDue} (${nextReviewText(r)})`
     : s.dim('no review cadence (set review_every)');

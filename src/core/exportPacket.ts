@@ -9,7 +9,7 @@ import { renderReviewMarkdown } from './packetMarkdown';
 import { entriesByMilestone, entriesInPeriod, periodOfReview } from './period';
 import { daysBetween, dayNumber, fromDayNumber } from './dates';
 import type { ReviewNote } from './model';
-import { evidenceCounts, percentText, plural, statusText } from './present';
+import { evidenceCounts, percentText, plural, reviewDaysLate, statusText } from './present';
 import { entriesOf, lastReviewOf, reviewsOf, roadmapState, type MilestoneState, type StatusOptions } from './status';
 import type { LinkedEntry, WorkspaceModel } from './workspace';
 
@@ -214,8 +214,8 @@ export function exportPacket(input: PacketInput): string {
   const review_ =
     state.nextReviewDue === null
       ? 'no review cadence set'
-      : state.daysToNextReview! < 0
-        ? `<span class="overdue-text">next review overdue ${plural(-state.daysToNextReview!, 'day')} (due ${state.nextReviewDue})</span>`
+      : reviewDaysLate(state) > 0
+        ? `<span class="overdue-text">next review overdue ${plural(reviewDaysLate(state), 'day')} (due ${state.nextReviewDue})</span>`
         : `next review due ${state.nextReviewDue}`;
   const title = `Review packet — ${roadmap.title} — ${reviewDate}`;
   return `<!DOCTYPE html>

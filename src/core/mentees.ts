@@ -2,7 +2,7 @@
 // mentee, or several roadmaps in one repo), ordered by who needs attention
 // first. Pure: the Mentees view and the CLI's `status` overview both call it.
 import { daysBetween } from './dates';
-import { driftCount, roadmapName, words } from './present';
+import { driftCount, reviewDaysLate, roadmapName, words } from './present';
 import type { DriftSignal, RoadmapState } from './status';
 
 export interface MenteeRow {
@@ -42,7 +42,7 @@ export function menteeRow({ state, folder = null }: MenteeInput, today: string):
     overdueMilestones: state.counts.overdue,
     lastReview: state.lastReview,
     daysSinceReview: state.lastReview ? daysBetween(state.lastReview, today) : null,
-    reviewOverdueDays: state.daysToNextReview !== null && state.daysToNextReview < 0 ? -state.daysToNextReview : 0,
+    reviewOverdueDays: reviewDaysLate(state),
     nextReviewDue: state.nextReviewDue,
     lastSession: state.lastSession,
     daysSinceSession: state.lastSession ? daysBetween(state.lastSession, today) : null,

@@ -25,6 +25,11 @@ export function isOverdue(item: { status: TaskStatus; due: string | null }, toda
   return item.status !== 'done' && item.status !== 'dropped' && item.due !== null && item.due < today;
 }
 
+/** Days the next review is late: 0 when it is due today or later, or without a cadence. The one rule of "review overdue". */
+export function reviewDaysLate(state: { daysToNextReview: number | null }): number {
+  return state.daysToNextReview !== null && state.daysToNextReview < 0 ? -state.daysToNextReview : 0;
+}
+
 /** Open: to do or in progress. */
 export function isOpen(status: TaskStatus): boolean {
   return status === 'todo' || status === 'in-progress';

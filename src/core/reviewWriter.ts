@@ -4,7 +4,7 @@ import { afterLineBreak, dirName, lineBreakOf, nextLineBreak, stripExtension } f
 import { DEFAULT_KIND_NAMES, findFrontMatter, type KindNames } from './frontMatter';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
-import { evidenceCounts, isOverdue, percentText, plural, relativeDue, statusText } from './present';
+import { evidenceCounts, isOverdue, percentText, plural, relativeDue, reviewDaysLate, statusText } from './present';
 import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
 import { entriesByMilestone, entriesInPeriod, inPeriod, newReviewPeriod } from './period';
@@ -182,8 +182,8 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
   const goalpost = inferredGoalpost(roadmap, state.milestones, today, cadence, options.status?.staleAfterWeeks ?? 4, history);
 
   const reviewText = state.nextReviewDue
-    ? state.daysToNextReview! < 0
-      ? `The review was due ${state.nextReviewDue} (${plural(-state.daysToNextReview!, 'day')} late).`
+    ? reviewDaysLate(state) > 0
+      ? `The review was due ${state.nextReviewDue} (${plural(reviewDaysLate(state), 'day')} late).`
       : `The review is due ${state.nextReviewDue}.`
     : 'No review cadence is set (review_every).';
   const summary = [

@@ -4,7 +4,7 @@ import { addCadence, addDays, daysBetween, formatCadence, type Cadence } from '.
 import type { Diagnostic, Milestone, ReviewStatus, RoadmapNote } from './model';
 import { LazyList } from './jsonText';
 import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
-import { isOverdue, noun, plural } from './present';
+import { isOverdue, noun, plural, reviewDaysLate } from './present';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
 export interface MilestoneState {
@@ -181,15 +181,16 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
   const base = lastReview ?? r.start;
   const cadence = r.reviewEvery ?? options.defaultCadence ?? null;
   const nextReviewDue = cadence && base ? addCadence(base, cadence) : null;
+  const daysToNextReview = nextReviewDue ? daysBetween(today, nextReviewDue) : null;
   const sessions = sessionsOf(model, r.file).filter((s) => !s.note.date || s.note.date <= today);
   const lastSession = sessions.reduce<string | null>((d, s) => (s.note.date && (!d || s.note.date > d) ? s.note.date : d), null);
 
   const drift: DriftSignal[] = [];
-  if (nextReviewDue && nextReviewDue < today) {
-    const days = daysBetween(nextReviewDue, today);
+  const daysLate = reviewDaysLate({ daysToNextReview });
+  if (daysLate > 0) {
     drift.push({
       kind: 'review-overdue',
-      message: `Review overdue by ${plural(days, 'day')} (due ${nextReviewDue})`,
+      message: `Review overdue by ${plural(daysLate, 'day')} (due ${nextReviewDue})`,
       file: lastReviewOf(model, r.file, today)?.note.file ?? r.file,
       line: 1,
     });
@@ -249,7 +250,7 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
     progress,
     lastReview,
     nextReviewDue,
-    daysToNextReview: nextReviewDue ? daysBetween(today, nextReviewDue) : null,
+    daysToNextReview,
     lastSession,
     milestones,
     counts,

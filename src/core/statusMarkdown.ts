@@ -9,7 +9,7 @@
 import { daysBetween } from './dates';
 import { escapeMarkdown, escapeTableCell } from './markdownText';
 import { attention, type MenteeRow } from './mentees';
-import { driftCount, percentText, plural, roadmapName, words } from './present';
+import { driftCount, percentText, plural, reviewDaysLate, roadmapName, words } from './present';
 import type { RoadmapState } from './status';
 
 export interface StatusMarkdownInput {
@@ -37,7 +37,7 @@ function row(cells: readonly string[]): string {
 function reviewCell(r: { nextReviewDue: string | null; daysToNextReview: number | null }): string {
   const when = words.nextReviewText(r);
   if (!r.nextReviewDue || r.daysToNextReview === null) return when;
-  return r.daysToNextReview < 0 ? `**${when}** (due ${r.nextReviewDue})` : `${when} (${r.nextReviewDue})`;
+  return reviewDaysLate(r) > 0 ? `**${when}** (due ${r.nextReviewDue})` : `${when} (${r.nextReviewDue})`;
 }
 
 function sinceText(days: number | null, none: string): string {

@@ -4,6 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, run, scratchCopy } from './helpers/cli';
+import { ROADMAP } from './helpers/notes';
+import { driftChips } from '../../media/dashboard/derive';
+import type { DashboardModel } from '../../src/shared/protocol';
 
 describe('one engine behind every surface', () => {
   it('check reports every goalpost line that apply refuses, at the same lines', async () => {
@@ -59,6 +62,33 @@ describe('one engine behind every surface', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    }
+  });
+
+  it('a review due today is on time everywhere, and a day later overdue everywhere (reviewDaysLate)', async () => {
+    // ROADMAP starts 2026-01-15 with a review every 6 weeks: the first is due 2026-02-26.
+    const dir = mkdtempSync(join(tmpdir(), 'review-late-'));
+    try {
+      writeFileSync(join(dir, 'roadmap.md'), ROADMAP);
+      for (const [today, late] of [
+        ['2026-02-26', false],
+        ['2026-02-27', true],
+      ] as const) {
+        const json = JSON.parse((await run(['status', dir, '--json', '--today', today])).stdout) as {
+          roadmaps: { nextReviewDue: string; daysToNextReview: number; drift: { kind: string }[] }[];
+        };
+        const r = json.roadmaps[0]!;
+        assert.equal(r.nextReviewDue, '2026-02-26');
+        assert.equal(r.drift.some((d) => d.kind === 'review-overdue'), late, `${today}: the drift signal`);
+        const human = (await run(['status', dir, '--today', today])).stdout;
+        assert.equal(/next review was due 2026-02-26/.test(human), late, `${today}: status says ${human}`);
+        const markdown = (await run(['status', dir, '--format', 'markdown', '--today', today])).stdout;
+        assert.equal(/\*\*[^*]*\*\* \(due 2026-02-26\)/.test(markdown), late, `${today}: the job summary says ${markdown}`);
+        const chip = driftChips({ daysToNextReview: r.daysToNextReview, drift: [], sessions: [], staleAfterWeeks: 4 } as unknown as DashboardModel)[0]!;
+        assert.equal(chip.text, late ? 'review overdue' : 'review on time', `${today}: the dashboard's chip`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,6 @@
 // The Cadence and drift panel: review cadence, drift signals, sessions,
 // reviews, and the bottlenecks that recur across the reviews' audits.
-import { driftChips, sessionBadge } from '../derive';
+import { driftChips, reviewDaysLate, sessionBadge } from '../derive';
 import { el, interactive, section, svg, tip, truncate, type Ctx } from '../dom';
 import { plural, words } from '../words';
 import type { DashBottleneck } from '../../../src/shared/protocol';
@@ -25,7 +25,7 @@ const DRIFT_LABEL: Record<string, string> = {
 
 export function driftSection(c: Ctx): HTMLElement {
   const { model: m, width } = c;
-  const overdue = m.daysToNextReview !== null && m.daysToNextReview < 0;
+  const overdue = reviewDaysLate(m) > 0;
   const cadence = el(
     'dl',
     { class: 'facts' },

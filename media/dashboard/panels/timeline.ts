@@ -2,7 +2,7 @@
 // reviews and sessions on a lane above and, when the goalpost history is
 // known, each moved milestone's first planned due date as a ghost marker.
 import type { DashMilestone } from '../../../src/shared/protocol';
-import { byPhase, day, ghosts, iso, labelColumn, monthTicks, placeTickLabel, placeTicks, plannedBar, timelineRange, type Ghost } from '../derive';
+import { byPhase, day, ghosts, iso, labelColumn, monthTicks, placeTickLabel, placeTicks, plannedBar, reviewDaysLate, timelineRange, type Ghost } from '../derive';
 import { el, interactive, legend, section, svg, tip, truncate, type Ctx } from '../dom';
 import { plural, words } from '../words';
 
@@ -207,7 +207,7 @@ function cadenceLane(c: Ctx, sc: Scale, top: number, h: number): SVGElement {
   }
   if (m.nextReviewDue) {
     const cx = sc.x(day(m.nextReviewDue));
-    const overdue = m.daysToNextReview !== null && m.daysToNextReview < 0;
+    const overdue = reviewDaysLate(m) > 0;
     const label = `Next review due ${words.nextReview(m.nextReviewDue, m.daysToNextReview)}`;
     g.append(
       svg(

@@ -1,7 +1,7 @@
 // "Review in 5 days" / "Review overdue 3 days"; a click starts the review.
 import * as vscode from 'vscode';
 import type { NotesService } from '../notes/notesService';
-import { escapeIcons, roadmapName } from '../../core';
+import { escapeIcons, reviewDaysLate, roadmapName } from '../../core';
 import { words } from '../words';
 import { appendInert, inertMarkdown } from '../util/inert';
 
@@ -33,7 +33,7 @@ export class ReviewStatusBar implements vscode.Disposable {
     withCadence.sort((a, b) => a.state.daysToNextReview! - b.state.daysToNextReview!);
     const { state, folder } = withCadence[0]!;
     const days = state.daysToNextReview!;
-    const overdue = days < 0;
+    const overdue = reviewDaysLate(state) > 0;
     // With several roadmaps, say which one speaks (its mentee, else its title).
     const who = withCadence.length > 1 ? escapeIcons(roadmapName(state)) : undefined;
     this.item.text = `$(${overdue ? 'bell-dot' : 'bell'}) ${words.reviewBadgeText(days, who)}`;

@@ -1,7 +1,7 @@
 // The Reviews view: per roadmap, the next review due, past reviews (newest
 // first) and the sessions that show drift.
 import * as vscode from 'vscode';
-import { driftCount, reviewsOf, sessionsOf, type DriftSignal, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
+import { driftCount, reviewDaysLate, reviewsOf, sessionsOf, type DriftSignal, type RoadmapState, type LinkedReview, type LinkedSession } from '../../core';
 import { words } from '../words';
 import type { FolderNotes } from '../notes/folderNotes';
 import type { NotesService } from '../notes/notesService';
@@ -89,7 +89,7 @@ export class ReviewsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       }
       case 'next': {
         const s = node.state;
-        const overdue = s.daysToNextReview !== null && s.daysToNextReview < 0;
+        const overdue = reviewDaysLate(s) > 0;
         const item = new vscode.TreeItem(
           s.nextReviewDue ? vscode.l10n.t('Next review {0}', s.nextReviewDue) : vscode.l10n.t('Next review'),
           vscode.TreeItemCollapsibleState.None,
