@@ -3,7 +3,7 @@
 // Node (test/unit/dashboard.test.ts). Dates go through the core's calendar
 // functions (src/core/dates.ts), never through local time.
 import { dayNumber, fromDayNumber } from '../../src/core/dates';
-import { reviewDaysLate } from '../../src/core/present';
+import { isOpen, reviewDaysLate } from '../../src/core/present';
 import type {
   DashboardModel,
   DashEntry,
@@ -304,7 +304,7 @@ export function skillRows(m: DashboardModel, d: Pick<Derived, 'skills'>): SkillR
 }
 
 export function openMilestones(d: Pick<Derived, 'visible'>): DashMilestone[] {
-  return d.visible.filter((x) => x.status === 'in-progress' || x.status === 'todo');
+  return d.visible.filter((x) => isOpen(x.status));
 }
 
 // ---- thread activity -------------------------------------------------------------
@@ -382,7 +382,7 @@ export function sessionBadge(s: Pick<DashSession, 'openActions' | 'overdueAction
   return null;
 }
 
-export { reviewDaysLate };
+export { isOpen, reviewDaysLate };
 
 export function driftChips(m: DashboardModel): { text: string; cls: string }[] {
   const overdue = reviewDaysLate(m) > 0;

@@ -9,7 +9,7 @@
 import type { Diagnostic, GoalpostChange, ReviewNote } from './model';
 import { menteeNames, type MenteeRow } from './mentees';
 import type { SessionAgenda } from './prepareSession';
-import { driftCount, percentText, plural, roadmapName, words } from './present';
+import { driftCount, isOpen, percentText, plural, roadmapName, words } from './present';
 import type { RoadmapState } from './status';
 
 export interface ChatRoadmap {
@@ -69,7 +69,7 @@ export function menteeStatusText(roadmaps: readonly ChatRoadmap[], overview: rea
     const overdue = s.milestones.filter((m) => m.overdue);
     out.push(overdue.length ? `Overdue milestones (${overdue.length}):` : 'Overdue milestones: none.');
     for (const m of overdue) out.push(`- ${m.id}: "${m.title}" — ${words.statusText(m.status)}, ${dueFacts(m)}${m.steps.total ? `, steps ${m.steps.done}/${m.steps.total}` : ''}`);
-    const open = s.milestones.filter((m) => !m.overdue && (m.status === 'todo' || m.status === 'in-progress'));
+    const open = s.milestones.filter((m) => !m.overdue && isOpen(m.status));
     if (open.length) {
       out.push(`Other open milestones (${open.length}):`);
       for (const m of open) out.push(`- ${m.id}: "${m.title}" — ${words.statusText(m.status)}, ${dueFacts(m)}${m.steps.total ? `, steps ${m.steps.done}/${m.steps.total}` : ''}, ${words.threads(m.threads)}`);

@@ -4,7 +4,7 @@
 import { addDays, daysBetween } from './dates';
 import { escapeMarkdown, wikiLabel } from './markdownText';
 import type { TaskItem } from './model';
-import { isOverdue, plural } from './present';
+import { isOpen, isOverdue, plural } from './present';
 import { entriesOf, lastReviewOf, roadmapState, sessionsOf, type MilestoneState, type StatusOptions } from './status';
 import { stripExtension } from './text';
 import { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
@@ -80,7 +80,7 @@ export function sessionAgenda(model: WorkspaceModel, roadmapFile: string, today:
   const horizon =
     state.nextReviewDue && state.nextReviewDue > today ? state.nextReviewDue : addDays(today, options.horizonDays ?? 28);
   const milestones = state.milestones
-    .filter((m) => m.status !== 'done' && m.status !== 'dropped' && m.due !== null && (m.overdue || m.due <= horizon))
+    .filter((m) => isOpen(m.status) && m.due !== null && (m.overdue || m.due <= horizon))
     .sort(byDue);
 
   const since = state.lastSession;

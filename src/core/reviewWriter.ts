@@ -4,7 +4,7 @@ import { afterLineBreak, dirName, lineBreakOf, nextLineBreak, stripExtension } f
 import { DEFAULT_KIND_NAMES, findFrontMatter, type KindNames } from './frontMatter';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
-import { evidenceCounts, isOverdue, percentText, plural, relativeDue, reviewDaysLate, statusText } from './present';
+import { evidenceCounts, isOpen, isOverdue, percentText, plural, relativeDue, reviewDaysLate, statusText } from './present';
 import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
 import { entriesByMilestone, entriesInPeriod, inPeriod, newReviewPeriod } from './period';
@@ -162,7 +162,7 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
 
   const openActions = sessionsOf(model, roadmap.file).flatMap((s) =>
     s.note.actions
-      .filter((a) => a.status === 'todo' || a.status === 'in-progress')
+      .filter((a) => isOpen(a.status))
       .map((a) => `- [ ] ${escapeMarkdown(a.text)}${a.due ? ` (due ${a.due}${isOverdue(a, today) ? ', overdue' : ''})` : ''} — from [[${stripExtension(s.note.file)}]]`),
   );
   // Sessions of the period held without an agenda: drift, or history once a review was held after them (both for the audit).

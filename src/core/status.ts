@@ -4,7 +4,7 @@ import { addCadence, addDays, daysBetween, formatCadence, type Cadence } from '.
 import type { Diagnostic, Milestone, ReviewStatus, RoadmapNote } from './model';
 import { LazyList } from './jsonText';
 import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
-import { isOverdue, noun, plural, reviewDaysLate } from './present';
+import { isOpen, isOverdue, noun, plural, reviewDaysLate } from './present';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
 export interface MilestoneState {
@@ -289,7 +289,7 @@ export interface StatusReport {
 export function sessionFacts(note: LinkedSession['note'], today: string): { hasAgenda: boolean; openActions: number; overdueActions: number } {
   return {
     hasAgenda: note.hasAgenda,
-    openActions: note.actions.filter((a) => a.status === 'todo' || a.status === 'in-progress').length,
+    openActions: note.actions.filter((a) => isOpen(a.status)).length,
     overdueActions: note.actions.filter((a) => isOverdue(a, today)).length,
   };
 }

@@ -2,7 +2,7 @@
 // reviews and sessions on a lane above and, when the goalpost history is
 // known, each moved milestone's first planned due date as a ghost marker.
 import type { DashMilestone } from '../../../src/shared/protocol';
-import { byPhase, day, ghosts, iso, labelColumn, monthTicks, placeTickLabel, placeTicks, plannedBar, reviewDaysLate, timelineRange, type Ghost } from '../derive';
+import { byPhase, day, ghosts, isOpen, iso, labelColumn, monthTicks, placeTickLabel, placeTicks, plannedBar, reviewDaysLate, timelineRange, type Ghost } from '../derive';
 import { el, interactive, legend, section, svg, tip, truncate, type Ctx } from '../dom';
 import { plural, words } from '../words';
 
@@ -161,7 +161,7 @@ export function milestoneContext(c: Pick<Ctx, 'model'>, x: Pick<DashMilestone, '
     folderKey,
     file,
     id: x.id,
-    milestoneOpen: x.status === 'todo' || x.status === 'in-progress',
+    milestoneOpen: isOpen(x.status),
     milestoneDropped: x.status === 'dropped',
     preventDefaultContextMenuItems: true,
   });

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import {
   daysBetween,
   driftCount,
+  isOpen,
   isOverdue,
   percentText,
   roadmapDisambiguator,
@@ -326,7 +327,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   readonly lookups = { rows: 0, maps: 0 };
 
   private visibleMilestones(ms: MilestoneState[]): MilestoneState[] {
-    const list = this.hideCompleted ? ms.filter((m) => m.status !== 'done' && m.status !== 'dropped') : [...ms];
+    const list = this.hideCompleted ? ms.filter((m) => isOpen(m.status)) : [...ms];
     if (this.sortByDue) list.sort((a, b) => (a.due ?? '9999') < (b.due ?? '9999') ? -1 : (a.due ?? '9999') > (b.due ?? '9999') ? 1 : a.line - b.line);
     return list;
   }
