@@ -1,7 +1,8 @@
 // Text edits on task lines, computed purely so they can be tested without an
 // editor: the extension turns them into undoable WorkspaceEdits.
-import { markOfStatus, TASK_PREFIX } from './inline';
+import { anyOf, markOfStatus, TASK_PREFIX, TASKS_EMOJI } from './inline';
 import type { TaskStatus } from './model';
+import { BLOCK_ID_SOURCE } from './refs';
 
 export interface LineEdit {
   /** 0-based start and end columns in the line, and the replacement. */
@@ -10,9 +11,9 @@ export interface LineEdit {
   text: string;
 }
 
-const DONE_EMOJI = /\s*✅\uFE0F?\s*\d{4}-\d{2}-\d{2}/u;
+const DONE_EMOJI = new RegExp(String.raw`\s*${anyOf(TASKS_EMOJI.done)}\uFE0F?\s*\d{4}-\d{2}-\d{2}`, 'u');
 const DONE_FIELD = /\s*\[[ \t]*(?:done|completion)[ \t]*::[^\]]*\]|\s*\([ \t]*(?:done|completion)[ \t]*::[^)]*\)/i;
-const BLOCK_ID_AT_END = /\s\^[A-Za-z0-9][A-Za-z0-9-]*\s*$/;
+const BLOCK_ID_AT_END = new RegExp(String.raw`\s\^${BLOCK_ID_SOURCE}\s*$`);
 
 /**
  * The edits that set a task line's status: the checkbox character, plus a

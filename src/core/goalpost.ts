@@ -4,10 +4,11 @@
 import { diffArrays } from 'diff';
 import { isValidIsoDate } from './dates';
 import { findFrontMatter } from './frontMatter';
-import { inlineFields, TASK_PREFIX, type InlineField } from './inline';
+import { anyOf, inlineFields, TASK_PREFIX, TASKS_DATE_EMOJI, TASKS_EMOJI, type InlineField } from './inline';
 import { atxHeading, proseLines } from './lines';
 import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model';
 import { listSome } from './present';
+import { BLOCK_ID_SOURCE } from './refs';
 import { readGoalpostLine, sectionOf } from './review';
 import { collapseSpaces, LINE_BREAK, lineBreakOf, slugify, splitLines } from './text';
 import { compareText, lowerBound, orderByText } from './sorted';
@@ -85,22 +86,25 @@ export function goalpostSectionOf(review: ReviewNote): GoalpostSection {
 // ---------------------------------------------------------------------------
 // The syntax of a milestone line.
 
-const DUE_EMOJI = /(📅|🗓|📆)(\uFE0F?\s*)(\d{4}-\d{2}-\d{2})/u;
-const BLOCK_ID_AT_END = /\s+\^([A-Za-z0-9][A-Za-z0-9-]*)\s*$/;
+const DUE_EMOJI = new RegExp(String.raw`(${TASKS_EMOJI.due.join('|')})(\uFE0F?\s*)(\d{4}-\d{2}-\d{2})`, 'u');
+const BLOCK_ID_AT_END = new RegExp(String.raw`\s+\^(${BLOCK_ID_SOURCE})\s*$`);
 /** The line's due field (`[due:: …]`, `(Due:: …)`, `[**due**:: …]`: any key Dataview reads as `due`). */
 function dueField(line: string): InlineField | undefined {
   return inlineFields(line).find((f) => f.canonical === 'due');
 }
 
+/** Tasks' markers a word follows (an id, the ids depended on, what to do on completion). */
+const WORD_EMOJI = [...TASKS_EMOJI.id, ...TASKS_EMOJI.dependsOn, ...TASKS_EMOJI.onCompletion];
 /** Everything on a task line that is not its title and no inline field (those are read by inlineFields), in the order written. */
 const METADATA = new RegExp(
   [
-    /🔁\uFE0F?[^📅🗓📆✅🛫⏳➕❌🆔⛔🏁⏫🔼🔽🔺⏬[(#^]*/u.source,
-    /(?:📅|🗓|📆|✅|🛫|⏳|➕|❌)\uFE0F?\s*(?:\d{4}-\d{2}-\d{2})?/u.source,
-    /(?:🆔|⛔|🏁)\uFE0F?\s*\S*/u.source,
-    /[⏫🔼🔽🔺⏬]\uFE0F?/u.source,
+    // A recurrence's words run to the next marker.
+    String.raw`${anyOf(TASKS_EMOJI.recurrence)}\uFE0F?[^${[...TASKS_DATE_EMOJI, ...WORD_EMOJI, ...TASKS_EMOJI.priority].join('')}[(#^]*`,
+    String.raw`${anyOf(TASKS_DATE_EMOJI)}\uFE0F?\s*(?:\d{4}-\d{2}-\d{2})?`,
+    String.raw`${anyOf(WORD_EMOJI)}\uFE0F?\s*\S*`,
+    String.raw`${anyOf(TASKS_EMOJI.priority)}\uFE0F?`,
     /(?<=^|\s)#[\p{L}\p{N}_][\p{L}\p{N}_/-]*/u.source,
-    /(?<=^|\s)\^[A-Za-z0-9][A-Za-z0-9-]*(?=\s|$)/u.source,
+    String.raw`(?<=^|\s)\^${BLOCK_ID_SOURCE}(?=\s|$)`,
   ].join('|'),
   'gu',
 );
@@ -113,10 +117,13 @@ function dueSyntaxOf(line: string): DueSyntax | null {
   return null;
 }
 
+/** Tasks' dates other than the due date: a line that has one writes its due date in emoji too. */
+const OTHER_DATE_EMOJI = new RegExp(anyOf([...TASKS_EMOJI.done, ...TASKS_EMOJI.start, ...TASKS_EMOJI.scheduled, ...TASKS_EMOJI.created]), 'u');
+
 /** The syntax a new due date takes on `line`: the line's own fields, else what the roadmap mostly uses. */
 function newDueSyntax(line: string, roadmapDefault: DueSyntax): DueSyntax {
   if (inlineFields(line).length) return 'field';
-  if (/[✅🛫⏳➕]/u.test(line)) return 'emoji';
+  if (OTHER_DATE_EMOJI.test(line)) return 'emoji';
   return roadmapDefault;
 }
 

@@ -4,6 +4,7 @@
 // tags from anywhere. Everything else is the title, markdown kept as written.
 import { isIsoDateShape, isValidIsoDate } from './dates';
 import type { Diagnostic, TaskStatus } from './model';
+import { BLOCK_ID_SOURCE } from './refs';
 import { collapseSpaces } from './text';
 
 /**
@@ -133,26 +134,63 @@ export function inlineFields(text: string): InlineField[] {
 /** A comma after a field is consumed with it (Tasks' workaround for Dataview's rendering). */
 const AFTER_FIELD_COMMA = /^[ \t]*,/;
 
-const BLOCK_ID = /(^|\s)\^([A-Za-z0-9][A-Za-z0-9-]*)(?=\s|$)/g;
+const BLOCK_ID = new RegExp(String.raw`(^|\s)\^(${BLOCK_ID_SOURCE})(?=\s|$)`, 'g');
 /** A tag as Obsidian sees one: no spaces or punctuation, and not only digits. */
 const TAG = /(^|\s)#((?![0-9]+(?=[\s,.!?;:)]|$))[^\s!@#$%^&*(),.?":{}|<>`'[\]\\]+)/gu;
 
 const DATE = String.raw`(\d{4}-\d{2}-\d{2})`;
+
+/**
+ * Obsidian Tasks' emoji markers, field by field: the one list that the
+ * parser below and the writers (goalpost.ts's line edits, edits.ts's done
+ * date) read, so no writer takes a field of a task line for its title.
+ */
+export const TASKS_EMOJI = {
+  priority: ['🔺', '⏫', '🔼', '🔽', '⏬'],
+  done: ['✅'],
+  cancelled: ['❌'],
+  due: ['📅', '📆', '🗓'],
+  scheduled: ['⏳', '⌛'],
+  start: ['🛫'],
+  created: ['➕'],
+  recurrence: ['🔁'],
+  onCompletion: ['🏁'],
+  id: ['🆔'],
+  dependsOn: ['⛔'],
+} as const;
+/** The markers a date follows. */
+export const TASKS_DATE_EMOJI: readonly string[] = [
+  ...TASKS_EMOJI.due,
+  ...TASKS_EMOJI.done,
+  ...TASKS_EMOJI.start,
+  ...TASKS_EMOJI.scheduled,
+  ...TASKS_EMOJI.created,
+  ...TASKS_EMOJI.cancelled,
+];
+/** `(?:a|b|c)` of markers: an alternation, so markers outside the BMP match with or without the `u` flag. */
+export function anyOf(markers: readonly string[]): string {
+  return `(?:${markers.join('|')})`;
+}
+/** A marker with its optional variation selector and a date after it, at the end of what is left. */
+function dateAtEnd(markers: readonly string[]): RegExp {
+  return new RegExp(String.raw`[ \t]*${anyOf(markers)}\uFE0F?[ \t]*${DATE}$`);
+}
+
 /** Obsidian Tasks' fields, each matched only at the end of what is left (see readFromEnd). */
-const END_FIELDS: { re: RegExp; date?: OurDate; isDate?: boolean; isTag?: boolean; isBlockId?: boolean; isRecurrence?: boolean; markers: string[] }[] = [
-  { re: /[ \t]*(?:🔺|⏫|🔼|🔽|⏬)\uFE0F?$/, markers: ['🔺', '⏫', '🔼', '🔽', '⏬'] },
-  { re: new RegExp(String.raw`[ \t]*✅\uFE0F?[ \t]*${DATE}$`), date: 'done', isDate: true, markers: ['✅'] },
-  { re: new RegExp(String.raw`[ \t]*❌\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['❌'] },
-  { re: new RegExp(String.raw`[ \t]*(?:📅|📆|🗓)\uFE0F?[ \t]*${DATE}$`), date: 'due', isDate: true, markers: ['📅', '📆', '🗓'] },
-  { re: new RegExp(String.raw`[ \t]*(?:⏳|⌛)\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['⏳', '⌛'] },
-  { re: new RegExp(String.raw`[ \t]*🛫\uFE0F?[ \t]*${DATE}$`), date: 'start', isDate: true, markers: ['🛫'] },
-  { re: new RegExp(String.raw`[ \t]*➕\uFE0F?[ \t]*${DATE}$`), isDate: true, markers: ['➕'] },
-  { re: /[ \t]*🔁\uFE0F?[ \t]*([a-zA-Z0-9, !]+)$/, isRecurrence: true, markers: ['🔁'] },
-  { re: /[ \t]*🏁\uFE0F?[ \t]*[a-zA-Z]+$/, markers: ['🏁'] },
+const END_FIELDS: { re: RegExp; date?: OurDate; isDate?: boolean; isTag?: boolean; isBlockId?: boolean; isRecurrence?: boolean; markers: readonly string[] }[] = [
+  { re: new RegExp(String.raw`[ \t]*${anyOf(TASKS_EMOJI.priority)}\uFE0F?$`), markers: TASKS_EMOJI.priority },
+  { re: dateAtEnd(TASKS_EMOJI.done), date: 'done', isDate: true, markers: TASKS_EMOJI.done },
+  { re: dateAtEnd(TASKS_EMOJI.cancelled), isDate: true, markers: TASKS_EMOJI.cancelled },
+  { re: dateAtEnd(TASKS_EMOJI.due), date: 'due', isDate: true, markers: TASKS_EMOJI.due },
+  { re: dateAtEnd(TASKS_EMOJI.scheduled), isDate: true, markers: TASKS_EMOJI.scheduled },
+  { re: dateAtEnd(TASKS_EMOJI.start), date: 'start', isDate: true, markers: TASKS_EMOJI.start },
+  { re: dateAtEnd(TASKS_EMOJI.created), isDate: true, markers: TASKS_EMOJI.created },
+  { re: new RegExp(String.raw`[ \t]*${anyOf(TASKS_EMOJI.recurrence)}\uFE0F?[ \t]*([a-zA-Z0-9, !]+)$`), isRecurrence: true, markers: TASKS_EMOJI.recurrence },
+  { re: new RegExp(String.raw`[ \t]*${anyOf(TASKS_EMOJI.onCompletion)}\uFE0F?[ \t]*[a-zA-Z]+$`), markers: TASKS_EMOJI.onCompletion },
   { re: /(?:^|[ \t]+)#[^ \t!@#$%^&*(),.?":{}|<>]+$/, isTag: true, markers: ['#'] },
-  { re: /[ \t]*🆔\uFE0F?[ \t]*[a-zA-Z0-9_-]+$/, markers: ['🆔'] },
-  { re: /[ \t]*⛔\uFE0F?[ \t]*[a-zA-Z0-9_-]+(?: *, *[a-zA-Z0-9_-]+ *)*$/, markers: ['⛔'] },
-  { re: /(?:^|[ \t]+)\^([A-Za-z0-9][A-Za-z0-9-]*)$/, isBlockId: true, markers: ['^'] },
+  { re: new RegExp(String.raw`[ \t]*${anyOf(TASKS_EMOJI.id)}\uFE0F?[ \t]*[a-zA-Z0-9_-]+$`), markers: TASKS_EMOJI.id },
+  { re: new RegExp(String.raw`[ \t]*${anyOf(TASKS_EMOJI.dependsOn)}\uFE0F?[ \t]*[a-zA-Z0-9_-]+(?: *, *[a-zA-Z0-9_-]+ *)*$`), markers: TASKS_EMOJI.dependsOn },
+  { re: new RegExp(String.raw`(?:^|[ \t]+)\^(${BLOCK_ID_SOURCE})$`), isBlockId: true, markers: ['^'] },
 ];
 /** Fields sit at the end of a line: longer lines are read from their last part only, so no line costs more than linear time. */
 const END_WINDOW = 2000;

@@ -8,6 +8,7 @@ import { applyPatch } from 'diff';
 import fc from 'fast-check';
 import { applyGoalpostEdits, markApplied, planGoalpost, readGoalpost, unifiedDiff } from '../../src/core/goalpost';
 import type { RoadmapNote } from '../../src/core';
+import { TASKS_EMOJI } from '../../src/core/inline';
 import { run } from './helpers/cli';
 import { modelOf, note } from './helpers/notes';
 
@@ -50,6 +51,32 @@ function expected(changes: Record<number, string>): string {
 }
 
 describe('goalpost: apply', () => {
+  it('rescope keeps every Obsidian Tasks field the parser reads (the one list of markers), ⌛ among them', async () => {
+    // What follows each marker on a task line (Tasks' own syntax).
+    const after: Record<keyof typeof TASKS_EMOJI, string> = {
+      priority: '',
+      done: ' 2026-02-20',
+      cancelled: ' 2026-02-21',
+      due: ' 2026-03-01',
+      scheduled: ' 2026-02-10',
+      start: ' 2026-02-01',
+      created: ' 2026-01-15',
+      recurrence: ' every week',
+      onCompletion: ' delete',
+      id: ' abc123',
+      dependsOn: ' xyz789',
+    };
+    for (const [field, markers] of Object.entries(TASKS_EMOJI) as [keyof typeof TASKS_EMOJI, readonly string[]][]) {
+      for (const marker of markers) {
+        const written = `${marker}${after[field]}`;
+        const text = note(['tags: [roadmap]', 'title: Staff'], [`- [ ] Old title ${written} ^m1`]);
+        const r = await apply(['- rescope m1 to "New title" — smaller'], text);
+        assert.deepEqual(r.plan.problems, [], written);
+        assert.equal(r.text, note(['tags: [roadmap]', 'title: Staff'], [`- [ ] New title ${written} ^m1`]), `${field}: ${written}`);
+      }
+    }
+  });
+
   it('move rewrites an emoji due date in place', async () => {
     const r = await apply(['- move design-review to 2026-03-20 — the panel slipped']);
     assert.deepEqual(r.plan.problems, []);
