@@ -1,6 +1,6 @@
 // Text edits on task lines, computed purely so they can be tested without an
 // editor: the extension turns them into undoable WorkspaceEdits.
-import { anyOf, markOfStatus, TASK_PREFIX, TASKS_EMOJI } from './inline';
+import { anyOf, dateOfField, inlineFields, markOfStatus, TASK_PREFIX, TASKS_EMOJI } from './inline';
 import type { TaskStatus } from './model';
 import { BLOCK_ID_SOURCE } from './refs';
 
@@ -11,8 +11,7 @@ export interface LineEdit {
   text: string;
 }
 
-const DONE_EMOJI = new RegExp(String.raw`\s*${anyOf(TASKS_EMOJI.done)}\uFE0F?\s*\d{4}-\d{2}-\d{2}`, 'u');
-const DONE_FIELD = /\s*\[[ \t]*(?:done|completion)[ \t]*::[^\]]*\]|\s*\([ \t]*(?:done|completion)[ \t]*::[^)]*\)/i;
+const DONE_EMOJI = new RegExp(String.raw`\s*${anyOf(TASKS_EMOJI.done)}\uFE0F?\s*\d{4}-\d{2}-\d{2}`, 'gu');
 const BLOCK_ID_AT_END = new RegExp(String.raw`\s\^${BLOCK_ID_SOURCE}\s*$`);
 
 /**
@@ -28,13 +27,14 @@ export function statusEdits(line: string, status: TaskStatus, today: string): Li
   const edits: LineEdit[] = [];
   const mark = markOfStatus(status);
   if (current !== mark) edits.push({ start: col, end: col + current.length, text: mark });
-  const emoji = DONE_EMOJI.exec(line);
-  const field = DONE_FIELD.exec(line);
+  // The fields as the parser reads them (inline.ts): a key in any spelling Dataview reads, none inside a code span.
+  const fields = inlineFields(line);
+  const doneFields = fields.filter((f) => dateOfField(f) === 'done');
+  const doneEmoji = [...line.matchAll(DONE_EMOJI)];
   if (status === 'done') {
-    if (!emoji && !field) {
+    if (!doneEmoji.length && !doneFields.length) {
       // Dataview's (and Tasks' Dataview format's) done field is `completion`.
-      const usesFields = /[[(][ \t]*[\p{L}\p{N}_][\p{L}\p{N}_ ./-]*?[ \t]*::/u.test(line);
-      const addition = usesFields ? ` [completion:: ${today}]` : ` ✅ ${today}`;
+      const addition = fields.length ? ` [completion:: ${today}]` : ` ✅ ${today}`;
       // Keep a trailing ^block-id last, where Obsidian expects it.
       const idAt = BLOCK_ID_AT_END.exec(line);
       const trimmedEnd = line.replace(/\s+$/, '').length;
@@ -42,8 +42,12 @@ export function statusEdits(line: string, status: TaskStatus, today: string): Li
       edits.push({ start: at, end: at, text: addition });
     }
   } else {
-    for (const found of [emoji, field]) {
-      if (found) edits.push({ start: found.index, end: found.index + found[0].length, text: '' });
+    // Every done date goes, with the space before it: the parser would read the next one.
+    for (const found of doneEmoji) edits.push({ start: found.index, end: found.index + found[0].length, text: '' });
+    for (const f of doneFields) {
+      let start = f.start;
+      while (start > 0 && /\s/.test(line[start - 1]!)) start--;
+      edits.push({ start, end: f.end, text: '' });
     }
   }
   return edits.sort((a, b) => a.start - b.start);

@@ -68,6 +68,11 @@ const FIELD_OF_KEY = new Map<string, OurDate>([
   ['start', 'start'],
 ]);
 
+/** Which of our dates an inline field gives (`[completion:: …]` and `[**Done**:: …]` the done date), if any. */
+export function dateOfField(field: InlineField): OurDate | undefined {
+  return FIELD_OF_KEY.get(field.canonical);
+}
+
 /**
  * A key, as Dataview finds one (src/data-import/inline-field.ts): any text up
  * to the first `::` that holds no bracket or parenthesis, so emoji (`🎅`,

@@ -313,6 +313,16 @@ describe('Set Milestone Status writes the done date in the syntax the line uses'
       assert.equal(applyLineEdits(line, statusEdits(line, 'todo', today)!), '- [ ] Ship [due:: 2026-06-01] ^ship');
     }
   });
+  it('removes every done date the parser reads, in any key spelling Dataview reads, and none inside a code span', () => {
+    for (const field of ['[**Completion**:: 2026-01-01]', '(Done:: 2026-01-01)', '[done:: 2026-01-01] ✅ 2026-01-02', '✅ 2026-01-02 [completion:: 2026-01-01]']) {
+      const line = `- [x] Ship [due:: 2026-06-01] ${field} ^ship`;
+      assert.equal(parseInline('Ship [due:: 2026-06-01] ' + field, 'r.md', 1, []).done !== null, true, `the parser reads a done date in ${field}`);
+      const after = applyLineEdits(line, statusEdits(line, 'todo', today)!);
+      assert.equal(after, '- [ ] Ship [due:: 2026-06-01] ^ship', field);
+    }
+    const quoted = '- [x] Write about `[done:: 2026-01-01]` fields ✅ 2026-01-02';
+    assert.equal(applyLineEdits(quoted, statusEdits(quoted, 'todo', today)!), '- [ ] Write about `[done:: 2026-01-01]` fields');
+  });
   it('replaces a custom status symbol', () => {
     const line = '> - [!] Urgent';
     assert.equal(applyLineEdits(line, statusEdits(line, 'in-progress', today)!), '> - [/] Urgent');
