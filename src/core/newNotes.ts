@@ -2,9 +2,11 @@
 // prepared with its agenda). Pure: the path, the text and where the cursor
 // goes; the surfaces write the file (never over an existing one).
 import { addCadence, formatCadence, type Cadence } from './dates';
-import type { KindNames } from './frontMatter';
+import { findFrontMatter, type KindNames } from './frontMatter';
+import { atxHeading } from './lines';
 import type { Evidence, NoteKind } from './model';
 import { agendaLines, type SessionAgenda } from './prepareSession';
+import { isAgendaHeading } from './session';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
 import { dirName, lineBreakOf, slugify, splitLines } from './text';
 import type { WorkspaceModel } from './workspace';
@@ -93,7 +95,6 @@ export interface NewSessionInput {
   agenda?: SessionAgenda;
 }
 
-const AGENDA_HEADING = /^#{1,6}[ \t]+agenda\b/i;
 const EMPTY_ITEM = /^\s*[-*+]\s*$/;
 
 /**
@@ -112,10 +113,15 @@ export function newSessionNote(model: WorkspaceModel, roadmapFile: string, input
   );
   const eol = lineBreakOf(rendered.text);
   const lines = splitLines(rendered.text);
-  let heading = lines.findIndex((l) => AGENDA_HEADING.test(l));
+  // The heading the parser reads as the agenda's (session.ts), found as the parser finds headings (lines.ts).
+  let heading = lines.findIndex((l) => {
+    const h = atxHeading(l);
+    return h !== null && isAgendaHeading(h[2] ?? '');
+  });
   if (heading === -1) {
     // After the front matter and the title, an Agenda section of our own.
-    const fmEnd = lines[0] === '---' ? lines.indexOf('---', 1) : -1;
+    const block = findFrontMatter(rendered.text);
+    const fmEnd = block ? splitLines(rendered.text.slice(0, block.bodyOffset)).length - 2 : -1;
     let at = fmEnd + 1;
     if (lines[at]?.startsWith('# ')) at++;
     lines.splice(at, 0, '', '## Agenda', '- ', '');

@@ -5,6 +5,11 @@ import type { Diagnostic, SessionNote } from './model';
 import { linkRefsInText, refsFromFrontMatter } from './refs';
 
 const AGENDA = /^agenda\b/i;
+
+/** A heading's text that opens a session's agenda (`Agenda`, `Agenda for the week`): what the parser reads and Prepare Session fills. */
+export function isAgendaHeading(text: string): boolean {
+  return AGENDA.test(text);
+}
 const ACTIONS = /^(action items?|actions|next steps|to ?dos?)\b/i;
 
 /** A session: `Agenda`, `Notes`, `Action items` sections; open actions and a missing agenda matter. */
@@ -47,7 +52,7 @@ export function parseSession(
       j++;
     }
     const section = events.slice(i + 1, j);
-    if (AGENDA.test(heading.text)) {
+    if (isAgendaHeading(heading.text)) {
       note.agendaLine ??= heading.line;
       if (section.some(isMeaningful)) note.hasAgenda = true;
     } else if (ACTIONS.test(heading.text)) {

@@ -1,7 +1,7 @@
 // New notes from templates, written by the engine for every surface.
 import assert from 'node:assert/strict';
 import { DEFAULT_SETTINGS } from '../../src/core';
-import { engineOf, note, ROADMAP } from './helpers/notes';
+import { engineOf, modelOf, note, ROADMAP } from './helpers/notes';
 
 const SECOND = note(['tags: [roadmap]', 'title: A second goal'], ['## Now', '- [ ] Ship the payments migration ^payments 📅 2026-09-01']);
 
@@ -43,6 +43,20 @@ describe('new notes', () => {
     assert.match(prep.text, /Ship the payments migration/);
     assert.equal(lines[prep.cursorLine - 1], '- ', 'the cursor goes to the free item after the agenda');
     assert.equal(prep.text.match(/^## Agenda$/gm)?.length, 1);
+  });
+
+  it('finds the Agenda heading and the front matter as the parser reads them: indented, closed, with ...', async () => {
+    const engine = await engineOf({ 'roadmap.md': ROADMAP }, '2026-07-01');
+    // An ATX heading may be indented up to three spaces and closed with #s; YAML may end with `...`.
+    const template = ['---', 'tags: [session]', 'date: {{date}}', '...', '# Sync', '', '   ## Agenda for the week ##', '- ', '', '## Notes', ''].join('\n');
+    const prep = engine.prepareSession('roadmap.md', { template });
+    assert.doesNotMatch(prep.text, /^## Agenda$/m, 'no second Agenda section');
+    const lines = prep.text.split('\n');
+    assert.match(lines[lines.indexOf('   ## Agenda for the week ##') + 1]!, /^### /, 'the agenda under the template heading');
+    const parsed = await modelOf({ 'roadmap.md': ROADMAP, 's.md': prep.text });
+    assert.equal(parsed.sessions[0]!.note.hasAgenda, true, 'the index reads the agenda written');
+    const noHeading = engine.prepareSession('roadmap.md', { template: '---\ntags: [session]\ndate: {{date}}\n...\n# Sync\n\n## Notes\n' });
+    assert.match(noHeading.text, /^\.\.\.\n# Sync\n\n## Agenda\n/m, 'an Agenda section after the front matter and the title');
   });
 
   it('a session template without an Agenda heading gets one', async () => {
