@@ -13,6 +13,7 @@ import { bottleneckTrends } from './bottlenecks';
 import { describeMoves, type MilestoneHistory, type RoadmapHistory } from './history';
 import type { WorkspaceModel, LinkedEntry } from './workspace';
 import { reviewSlots, type ReviewSlot } from './review';
+import { SETTING_DEFAULTS } from './settings';
 
 export interface ReviewDraft {
   /** Path from the notes root: `<reviewFolderFor(…)>/<today>-review.md`. */
@@ -179,7 +180,7 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
 
   const history = options.history?.available ? new Map(options.history.milestones.map((h) => [h.id, h])) : null;
   const cadence = roadmap.reviewEvery ?? options.status?.defaultCadence ?? null;
-  const goalpost = inferredGoalpost(roadmap, state.milestones, today, cadence, options.status?.staleAfterWeeks ?? 4, history);
+  const goalpost = inferredGoalpost(roadmap, state.milestones, today, cadence, options.status?.staleAfterWeeks ?? SETTING_DEFAULTS.staleAfterWeeks, history);
 
   const reviewText = state.nextReviewDue
     ? reviewDaysLate(state) > 0

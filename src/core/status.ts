@@ -4,6 +4,7 @@ import { addCadence, addDays, daysBetween, formatCadence, type Cadence } from '.
 import type { Diagnostic, Milestone, ReviewStatus, RoadmapNote } from './model';
 import { LazyList } from './jsonText';
 import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
+import { SETTING_DEFAULTS } from './settings';
 import { isOpen, isOverdue, noun, plural, reviewDaysLate } from './present';
 import { milestoneKey, type LinkedEntry, type LinkedReview, type LinkedSession, type WorkspaceModel } from './workspace';
 
@@ -220,7 +221,7 @@ export function roadmapState(model: WorkspaceModel, r: RoadmapNote, today: strin
     }
     overdue.end(drift);
   }
-  const staleWeeks = options.staleAfterWeeks ?? 4;
+  const staleWeeks = options.staleAfterWeeks ?? SETTING_DEFAULTS.staleAfterWeeks;
   const staleBefore = addDays(today, -7 * staleWeeks);
   const stale = capped('stale-milestone', r.file, (n) => `${n.toLocaleString('en-US')} more ${noun(n, 'milestone')} in progress without a recent growth thread`);
   for (const m of milestones) {

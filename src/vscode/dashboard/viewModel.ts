@@ -1,5 +1,5 @@
 // Builds the dashboard's plain-JSON view model of one roadmap from the core.
-import { entriesOf, reviewsOf, sessionFacts, sessionsOf, type Mentorship } from '../../core';
+import { entriesOf, reviewsOf, sessionFacts, sessionsOf, SETTING_DEFAULTS, type Mentorship } from '../../core';
 import type { DashBottleneck, DashboardModel, DashMilestone, RoadmapId } from '../../shared/protocol';
 
 export function emptyModel(roadmap: RoadmapId, generation: number, today: string): DashboardModel {
@@ -18,7 +18,7 @@ export function emptyModel(roadmap: RoadmapId, generation: number, today: string
     nextReviewDue: null,
     daysToNextReview: null,
     lastSession: null,
-    staleAfterWeeks: 4,
+    staleAfterWeeks: SETTING_DEFAULTS.staleAfterWeeks,
     counts: { todo: 0, 'in-progress': 0, done: 0, dropped: 0, overdue: 0 },
     phases: [],
     milestones: [],
