@@ -34,7 +34,7 @@ function heading(r: ChatRoadmap): string {
 
 function dueFacts(m: { due: string | null; daysToDue: number | null; status: RoadmapState['milestones'][number]['status'] }): string {
   if (!m.due || m.daysToDue === null) return 'no due date';
-  return m.status === 'done' || m.status === 'dropped' ? `due ${m.due}` : `due ${m.due} (${words.relativeDue(m.daysToDue)})`;
+  return !isOpen(m.status) ? `due ${m.due}` : `due ${m.due} (${words.relativeDue(m.daysToDue)})`;
 }
 
 /** The roadmaps a question could be about, when it named none (or a name several match). */

@@ -9,7 +9,7 @@ import { renderReviewMarkdown } from './packetMarkdown';
 import { entriesByMilestone, entriesInPeriod, periodOfReview } from './period';
 import { daysBetween, dayNumber, fromDayNumber } from './dates';
 import type { ReviewNote } from './model';
-import { evidenceCounts, percentText, plural, reviewDaysLate, statusText } from './present';
+import { evidenceCounts, percentText, plural, relativeDue, reviewDaysLate, statusText, stepsCell } from './present';
 import { entriesOf, lastReviewOf, reviewsOf, roadmapState, type MilestoneState, type StatusOptions } from './status';
 import type { LinkedEntry, WorkspaceModel } from './workspace';
 
@@ -166,9 +166,9 @@ function milestoneTable(milestones: MilestoneState[]): string {
       rows.push(`<tr class="phase"><th colspan="6">${escapeHtml(m.phase ?? '(no phase)')}</th></tr>`);
     }
     const status = m.overdue
-      ? `${statusText(m.status)} · <span class="overdue-text">overdue ${plural(-m.daysToDue!, 'day')}</span>`
+      ? `${statusText(m.status)} · <span class="overdue-text">${relativeDue(m.daysToDue!)}</span>`
       : statusText(m.status);
-    const steps = m.steps.total ? `${m.steps.done}/${m.steps.total}` : m.status === 'done' ? '1/1' : '0/1';
+    const steps = stepsCell(m);
     rows.push(
       `<tr><td>${escapeHtml(m.title)} <span class="muted">(${escapeHtml(m.id)})</span></td><td>${status}</td><td class="n">${m.due ?? '—'}</td><td class="n">${m.done ?? '—'}</td><td class="n">${steps}</td><td class="n">${m.threads}</td></tr>`,
     );

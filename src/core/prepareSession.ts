@@ -70,7 +70,7 @@ export function sessionAgenda(model: WorkspaceModel, roadmapFile: string, today:
   const actions: AgendaAction[] = [];
   for (const s of sessions) {
     for (const a of s.note.actions as TaskItem[]) {
-      if (a.status !== 'todo' && a.status !== 'in-progress') continue;
+      if (!isOpen(a.status)) continue;
       actions.push({ text: a.text, due: a.due, overdue: isOverdue(a, today), file: s.note.file, line: a.line });
     }
   }

@@ -51,6 +51,11 @@ export function stepsText(steps: { done: number; total: number }): string {
   return steps.total ? `${steps.done}/${steps.total}` : '';
 }
 
+/** A milestone's progress in a table (the review's audit, the packet): its steps, or `1/1` done and `0/1` not, when it has none. */
+export function stepsCell(m: { status: TaskStatus; steps: { done: number; total: number } }): string {
+  return stepsText(m.steps) || (m.status === 'done' ? '1/1' : '0/1');
+}
+
 /** A list of roadmaps' files by title, made once per list: each row of a view asks, and 15,000 rows each scanning the list took seconds. */
 const titleIndexes = new WeakMap<readonly { file: string; title: string }[], Map<string, string[]>>();
 function filesByTitle(all: readonly { file: string; title: string }[]): Map<string, string[]> {

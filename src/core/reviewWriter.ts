@@ -4,7 +4,7 @@ import { afterLineBreak, dirName, lineBreakOf, nextLineBreak, stripExtension } f
 import { DEFAULT_KIND_NAMES, findFrontMatter, type KindNames } from './frontMatter';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
-import { evidenceCounts, isOpen, isOverdue, percentText, plural, relativeDue, reviewDaysLate, statusText } from './present';
+import { evidenceCounts, isOpen, isOverdue, percentText, plural, relativeDue, reviewDaysLate, statusText, stepsCell } from './present';
 import { lastReviewOf, reviewsOf, roadmapState, sessionsOf, entriesOf, type MilestoneState, type StatusOptions } from './status';
 import { BUILTIN_TEMPLATES, renderTemplate } from './templates';
 import { entriesByMilestone, entriesInPeriod, inPeriod, newReviewPeriod } from './period';
@@ -51,7 +51,7 @@ function auditTable(milestones: MilestoneState[], period: { from: string; to: st
   let missed = 0;
   for (const m of milestones) {
     const status = m.overdue ? `${statusText(m.status)} · **${relativeDue(m.daysToDue!)}**` : statusText(m.status);
-    const progress = m.steps.total ? `${m.steps.done}/${m.steps.total}` : m.status === 'done' ? '1/1' : '0/1';
+    const progress = stepsCell(m);
     const slot = isMissed(m, period) ? 'bottleneck: ?' : '';
     if (slot) missed++;
     const h = history?.get(m.id);
@@ -126,7 +126,7 @@ function inferredGoalpost(
   const cutoff = addCadence(today, back);
   const span = cadence ? `two review periods (${formatCadence({ amount: 2 * cadence.amount, unit: cadence.unit })})` : `${2 * staleAfterWeeks} weeks`;
   for (const m of milestones) {
-    if (m.overdue || m.status === 'done' || m.status === 'dropped') continue;
+    if (m.overdue || !isOpen(m.status)) continue;
     if (m.lastThread !== null && m.lastThread >= cutoff) continue;
     // Only milestones that have been on the roadmap that long.
     const since = history?.get(m.id)?.firstSeen ?? roadmap.start;
