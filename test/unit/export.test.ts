@@ -94,6 +94,17 @@ describe('review packet', () => {
     assert.match(svg, /class="done-dot"/, 'design-review was done before its due date');
   });
 
+  it("words the milestone table as every surface does: an overdue milestone's days, a milestone without steps 1/1 or 0/1", async () => {
+    const model = await modelOf(REPO);
+    const html = exportPacket({ model, roadmapFile: 'roadmap.md', reviewFile: 'reviews/2026-03-01.md', reviewText: REVIEW, today: '2026-07-01' });
+    const row = (id: string) => html.split('\n').find((l) => l.includes(`(${id})`)) ?? '';
+    // payments was due 2026-06-01: 30 days late on 2026-07-01, as relativeDue says it.
+    assert.match(row('payments'), /<span class="overdue-text">overdue 30 days<\/span>/);
+    assert.match(row('payments'), /<td class="n">1\/2<\/td>/, 'its steps');
+    assert.match(row('design-review'), /<td class="n">1\/1<\/td>/, 'done, no steps');
+    assert.match(row('cert'), /<td class="n">0\/1<\/td>/, 'dropped, no steps');
+  });
+
   it('goes next to the review with .html', () => {
     assert.equal(packetPath('reviews/2026-07-15-review.md'), 'reviews/2026-07-15-review.html');
   });
