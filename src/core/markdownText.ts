@@ -3,6 +3,7 @@
 // holding HTML, `[x](command:…)`, `$…$`, `|` or a bare URL comes out as the
 // same visible characters, never as markup, in any CommonMark/GFM renderer
 // (VS Code's preview with HTML, linkify and KaTeX on included).
+import { stripExtension } from './text';
 
 /**
  * Characters that start markup anywhere in a line (CommonMark backslash-escapable).
@@ -58,6 +59,17 @@ export function escapeTableCell(text: string, options: EscapeOptions = {}): stri
 /** Text for the label of a `[[target|label]]` wiki link: no brackets or pipe can end it early. */
 export function wikiLabel(text: string): string {
   return text.replace(/[[\]|]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A wiki link to a note, the one writer of them in the notes we write (the
+ * review, a prepared session): `[[path-without-extension]]`, or with a label
+ * `[[path|label]]`, the label inert. Characters a link's target cannot hold
+ * (`[`, `]`, `|`, `#`, `^`: Obsidian refuses them in file names) become spaces.
+ */
+export function wikiLink(file: string, label?: string): string {
+  const target = wikiLabel(stripExtension(file).replace(/[#^]/g, ' '));
+  return label ? `[[${target}|${escapeMarkdown(wikiLabel(label))}]]` : `[[${target}]]`;
 }
 
 const YAML_WORDS = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;

@@ -2,11 +2,10 @@
 // prefilled from the notes, so a session without an agenda stops being the
 // easy path. Pure: a function of the index, a roadmap and today.
 import { addDays, daysBetween } from './dates';
-import { escapeMarkdown, wikiLabel } from './markdownText';
+import { escapeMarkdown, wikiLink } from './markdownText';
 import type { TaskItem } from './model';
 import { isOpen, isOverdue, plural } from './present';
 import { entriesOf, lastReviewOf, roadmapState, sessionsOf, type MilestoneState, type StatusOptions } from './status';
-import { stripExtension } from './text';
 import { DEFAULT_KIND_NAMES, type KindNames } from './frontMatter';
 import { newSessionNote } from './newNotes';
 import type { LinkedEntry, WorkspaceModel } from './workspace';
@@ -101,11 +100,6 @@ export function sessionAgenda(model: WorkspaceModel, roadmapFile: string, today:
   };
 }
 
-function link(file: string, label?: string): string {
-  const target = wikiLabel(stripExtension(file).replace(/[#^]/g, ' '));
-  return label ? `[[${target}|${wikiLabel(label)}]]` : `[[${target}]]`;
-}
-
 /** The lines of the agenda, grouped under `###` headings (only the groups that have items). */
 export function agendaLines(agenda: SessionAgenda, today: string): string[] {
   const out: string[] = [];
@@ -113,7 +107,7 @@ export function agendaLines(agenda: SessionAgenda, today: string): string[] {
     out.push('### Open action items');
     for (const a of agenda.actions) {
       const due = a.due ? (a.overdue ? ` (overdue since ${a.due}, ${plural(daysBetween(a.due, today), 'day')})` : ` (due ${a.due})`) : '';
-      out.push(`- ${escapeMarkdown(a.text)}${due} — from ${link(a.file)}`);
+      out.push(`- ${escapeMarkdown(a.text)}${due} — from ${wikiLink(a.file)}`);
     }
     out.push('');
   }
@@ -128,11 +122,11 @@ export function agendaLines(agenda: SessionAgenda, today: string): string[] {
   }
   if (agenda.threads.length) {
     out.push(agenda.since ? `### Growth threads since the last session (${agenda.since})` : '### Growth threads so far');
-    for (const e of agenda.threads) out.push(`- ${e.entry.date} ${link(e.entry.file, e.entry.title)} — ${e.entry.evidence}`);
+    for (const e of agenda.threads) out.push(`- ${e.entry.date} ${wikiLink(e.entry.file, e.entry.title)} — ${e.entry.evidence}`);
     out.push('');
   }
   if (agenda.starts.length && agenda.lastReview) {
-    out.push(`### Start items from the last review (${agenda.lastReview.date ?? link(agenda.lastReview.file)})`);
+    out.push(`### Start items from the last review (${agenda.lastReview.date ?? wikiLink(agenda.lastReview.file)})`);
     for (const s of agenda.starts) out.push(`- Start (${s.who}): ${escapeMarkdown(s.text)}`);
     out.push('');
   }

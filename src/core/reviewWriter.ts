@@ -1,6 +1,6 @@
 // The review note: a pure function of the index, a roadmap and today.
-import { escapeMarkdown, escapeTableCell, wikiLabel } from './markdownText';
-import { afterLineBreak, dirName, lineBreakOf, nextLineBreak, stripExtension } from './text';
+import { escapeMarkdown, escapeTableCell, wikiLink } from './markdownText';
+import { afterLineBreak, dirName, lineBreakOf, nextLineBreak } from './text';
 import { DEFAULT_KIND_NAMES, findFrontMatter, type KindNames } from './frontMatter';
 import type { RoadmapNote } from './model';
 import { EVIDENCE_KINDS } from './model';
@@ -65,7 +65,7 @@ function auditTable(milestones: MilestoneState[], period: { from: string; to: st
 }
 
 function entryLine(e: LinkedEntry): string {
-  const link = `[[${stripExtension(e.entry.file)}|${escapeMarkdown(wikiLabel(e.entry.title))}]]`;
+  const link = wikiLink(e.entry.file, e.entry.title);
   // The URL as text, not a link: a note's URL is never made live (the reader copies it).
   const published = e.entry.published ? ` (published: ${escapeMarkdown(e.entry.published)})` : '';
   return `- ${e.entry.date ?? 'undated'} ${link} — ${e.entry.evidence}${published}`;
@@ -164,13 +164,13 @@ export function writeReview(model: WorkspaceModel, roadmapFile: string, today: s
   const openActions = sessionsOf(model, roadmap.file).flatMap((s) =>
     s.note.actions
       .filter((a) => isOpen(a.status))
-      .map((a) => `- [ ] ${escapeMarkdown(a.text)}${a.due ? ` (due ${a.due}${isOverdue(a, today) ? ', overdue' : ''})` : ''} — from [[${stripExtension(s.note.file)}]]`),
+      .map((a) => `- [ ] ${escapeMarkdown(a.text)}${a.due ? ` (due ${a.due}${isOverdue(a, today) ? ', overdue' : ''})` : ''} — from ${wikiLink(s.note.file)}`),
   );
   // Sessions of the period held without an agenda: drift, or history once a review was held after them (both for the audit).
   const sessionDates = new Map(sessionsOf(model, roadmap.file).map((s) => [s.note.file, s.note.date]));
   const noAgenda = [...state.drift, ...state.driftHistory]
     .filter((d) => d.kind === 'session-without-agenda' && inPeriod(sessionDates.get(d.file) ?? null, reviewPeriod))
-    .map((d) => `- [[${stripExtension(d.file)}]] (${sessionDates.get(d.file)})`);
+    .map((d) => `- ${wikiLink(d.file)} (${sessionDates.get(d.file)})`);
   const actions = [
     openActions.length ? `### Open action items from sessions\n${openActions.join('\n')}` : '',
     noAgenda.length ? `### Sessions of the period without an agenda\n${noAgenda.join('\n')}` : '',

@@ -3,7 +3,7 @@
 // examples/roadmap.md, examples/reviews/2026-07-15-review.md).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { NotesIndex, escapeMarkdown, prepareSession, type WorkspaceModel } from '../../src/core';
+import { NotesIndex, escapeMarkdown, prepareSession, writeReview, type WorkspaceModel } from '../../src/core';
 import { createNodeReader } from '../../src/node/nodeReader';
 import { ROOT } from './helpers/cli';
 import { modelOf, note, ROADMAP } from './helpers/notes';
@@ -123,5 +123,19 @@ describe('prepare session (rules)', () => {
     assert.equal(text, escapeMarkdown('<img src=x onerror=alert(1)> [a](javascript:x) ![[secret]]'));
     // ( and ! start no markup once the brackets around them are escaped.
     assert.doesNotMatch(text, /(^|[^\\])[<>[\]]/, text);
+  });
+
+  it("writes a growth thread's title inert in its link, the same link the review writes", async () => {
+    const title = '<b>bold</b> $x$ *y* `z`';
+    const model = await modelOf({
+      'roadmap.md': ROADMAP,
+      'sessions/s.md': note(['tags: [session]', 'date: 2026-01-20'], ['## Agenda', '- x']),
+      'threads/t.md': note(['tags: [thread]', 'date: 2026-01-25', 'milestones: [payments]'], [`# ${title}`]),
+    });
+    const prep = prepareSession(model, 'roadmap.md', '2026-02-01');
+    const line = section(prep.text, '### Growth threads since the last session (2026-01-20)')[0]!;
+    assert.equal(line, `- 2026-01-25 [[threads/t|${escapeMarkdown(title)}]] — learned`);
+    const review = writeReview(model, 'roadmap.md', '2026-02-01').text;
+    assert.ok(review.includes(`[[threads/t|${escapeMarkdown(title)}]]`), 'the review links the thread with the same text');
   });
 });
