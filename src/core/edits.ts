@@ -1,6 +1,6 @@
 // Text edits on task lines, computed purely so they can be tested without an
 // editor: the extension turns them into undoable WorkspaceEdits.
-import { anyOf, dateOfField, inlineFields, markOfStatus, TASK_PREFIX, TASKS_EMOJI } from './inline';
+import { anyOf, blankCodeSpans, dateOfField, inlineFields, markOfStatus, TASK_PREFIX, TASKS_EMOJI } from './inline';
 import type { TaskStatus } from './model';
 import { BLOCK_ID_SOURCE } from './refs';
 
@@ -27,10 +27,10 @@ export function statusEdits(line: string, status: TaskStatus, today: string): Li
   const edits: LineEdit[] = [];
   const mark = markOfStatus(status);
   if (current !== mark) edits.push({ start: col, end: col + current.length, text: mark });
-  // The fields as the parser reads them (inline.ts): a key in any spelling Dataview reads, none inside a code span.
+  // The done dates as the parser reads them (inline.ts): a field's key in any spelling Dataview reads; none inside a code span.
   const fields = inlineFields(line);
   const doneFields = fields.filter((f) => dateOfField(f) === 'done');
-  const doneEmoji = [...line.matchAll(DONE_EMOJI)];
+  const doneEmoji = [...blankCodeSpans(line).matchAll(DONE_EMOJI)];
   if (status === 'done') {
     if (!doneEmoji.length && !doneFields.length) {
       // Dataview's (and Tasks' Dataview format's) done field is `completion`.

@@ -4,7 +4,7 @@
 import { diffArrays } from 'diff';
 import { isValidIsoDate } from './dates';
 import { findFrontMatter } from './frontMatter';
-import { anyOf, inlineFields, TASK_PREFIX, TASKS_DATE_EMOJI, TASKS_EMOJI, type InlineField } from './inline';
+import { anyOf, dateOfField, inlineFields, TASK_PREFIX, TASKS_DATE_EMOJI, TASKS_EMOJI, type InlineField } from './inline';
 import { atxHeading, proseLines } from './lines';
 import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model';
 import { listSome } from './present';
@@ -90,7 +90,7 @@ const DUE_EMOJI = new RegExp(String.raw`(${TASKS_EMOJI.due.join('|')})(\uFE0F?\s
 const BLOCK_ID_AT_END = new RegExp(String.raw`\s+\^(${BLOCK_ID_SOURCE})\s*$`);
 /** The line's due field (`[due:: …]`, `(Due:: …)`, `[**due**:: …]`: any key Dataview reads as `due`). */
 function dueField(line: string): InlineField | undefined {
-  return inlineFields(line).find((f) => f.canonical === 'due');
+  return inlineFields(line).find((f) => dateOfField(f) === 'due');
 }
 
 /** Tasks' markers a word follows (an id, the ids depended on, what to do on completion). */

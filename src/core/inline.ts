@@ -119,11 +119,19 @@ export interface InlineField {
 
 const FIELD_WITH_INDICES = new RegExp(INLINE_FIELD.source, 'gud');
 
+/** A code span, as the parser sets them aside before reading fields and tags (protectCodeSpans) and the writers skip them (blankCodeSpans). */
+const CODE_SPAN = /(`+)(?:(?!\1)[\s\S])*?[^`]\1(?!`)|(`+)\2/g;
+
+/** `text` with its code spans made spaces, each character where it was: what is quoted is no field (positions stay the text's). */
+export function blankCodeSpans(text: string): string {
+  return text.includes('`') ? text.replace(CODE_SPAN, (m) => ' '.repeat(m.length)) : text;
+}
+
 /** Every inline field of `text` (`[key:: value]` and `(key:: value)`), in order; none inside a code span. */
 export function inlineFields(text: string): InlineField[] {
   const out: InlineField[] = [];
   if (!text.includes('::')) return out;
-  const visible = text.includes('`') ? text.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length)) : text;
+  const visible = blankCodeSpans(text);
   FIELD_WITH_INDICES.lastIndex = 0;
   for (let m = FIELD_WITH_INDICES.exec(visible); m; m = FIELD_WITH_INDICES.exec(visible)) {
     const round = m[1] === undefined;
@@ -211,7 +219,7 @@ const NONE = Object.freeze([]) as unknown as string[];
 function protectCodeSpans(text: string): { text: string; restore: (s: string) => string } {
   if (!text.includes('`')) return { text, restore: (s) => s };
   const spans: string[] = [];
-  const protectedText = text.replace(/(`+)(?:(?!\1)[\s\S])*?[^`]\1(?!`)|(`+)\2/g, (m) => {
+  const protectedText = text.replace(CODE_SPAN, (m) => {
     spans.push(m);
     return `\uE000${spans.length - 1}\uE001`;
   });

@@ -320,8 +320,8 @@ describe('Set Milestone Status writes the done date in the syntax the line uses'
       const after = applyLineEdits(line, statusEdits(line, 'todo', today)!);
       assert.equal(after, '- [ ] Ship [due:: 2026-06-01] ^ship', field);
     }
-    const quoted = '- [x] Write about `[done:: 2026-01-01]` fields ✅ 2026-01-02';
-    assert.equal(applyLineEdits(quoted, statusEdits(quoted, 'todo', today)!), '- [ ] Write about `[done:: 2026-01-01]` fields');
+    const quoted = '- [x] Write about `[done:: 2026-01-01]` and `✅ 2026-01-01` fields ✅ 2026-01-02';
+    assert.equal(applyLineEdits(quoted, statusEdits(quoted, 'todo', today)!), '- [ ] Write about `[done:: 2026-01-01]` and `✅ 2026-01-01` fields');
   });
   it('replaces a custom status symbol', () => {
     const line = '> - [!] Urgent';
