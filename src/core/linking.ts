@@ -3,7 +3,7 @@
 import type { Diagnostic, MilestoneRef, RoadmapNote } from './model';
 import type { RoadmapLookup } from './resolve';
 import { MAX_DIAGNOSTICS_OF_A_KIND } from './diagnostics';
-import { listSome } from './present';
+import { listSome, unknownMilestoneMessage } from './present';
 import { stripExtension } from './text';
 
 export interface Owner {
@@ -116,7 +116,7 @@ export function resolveRef(
     message:
       scope.length === 0
         ? `Unknown milestone '${ref.id}': there is no roadmap`
-        : `Unknown milestone '${ref.id}'${suggestion ? ` — did you mean '${suggestion}'?` : ''}`,
+        : unknownMilestoneMessage(ref.id, suggestion),
     data: suggestion ? { id: ref.id, suggestion } : { id: ref.id },
   });
   return undefined;

@@ -25,6 +25,17 @@ export function isOverdue(item: { status: TaskStatus; due: string | null }, toda
   return item.status !== 'done' && item.status !== 'dropped' && item.due !== null && item.due < today;
 }
 
+/** A link's problem for an id its roadmap lacks: `Unknown milestone 'x'`, with ` — did you mean 'y'?` when there is a suggestion. */
+export function unknownMilestoneMessage(id: string, suggestion?: string): string {
+  return `Unknown milestone '${id}'${suggestion ? ` — did you mean '${suggestion}'?` : ''}`;
+}
+
+/** unknownMilestoneMessage read back, when it carries a suggestion: for a quick fix that has the message only. */
+export function readUnknownMilestoneMessage(message: string): { id: string; suggestion: string } | undefined {
+  const m = /^Unknown milestone '([^']+)' — did you mean '([^']+)'\?$/.exec(message);
+  return m ? { id: m[1]!, suggestion: m[2]! } : undefined;
+}
+
 /** Days the next review is late: 0 when it is due today or later, or without a cadence. The one rule of "review overdue". */
 export function reviewDaysLate(state: { daysToNextReview: number | null }): number {
   return state.daysToNextReview !== null && state.daysToNextReview < 0 ? -state.daysToNextReview : 0;

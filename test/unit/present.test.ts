@@ -17,9 +17,17 @@ import {
   STATUS_LABEL,
   roadmapDisambiguator,
   roadmapName,
+  readUnknownMilestoneMessage,
+  unknownMilestoneMessage,
 } from '../../src/core';
 
 describe('presentation wording', () => {
+  it("reads back the unknown-milestone problem it words, for the quick fix that has only the message", () => {
+    assert.equal(unknownMilestoneMessage('secnd', 'second'), "Unknown milestone 'secnd' — did you mean 'second'?");
+    assert.deepEqual(readUnknownMilestoneMessage(unknownMilestoneMessage('secnd', 'second')), { id: 'secnd', suggestion: 'second' });
+    assert.equal(readUnknownMilestoneMessage(unknownMilestoneMessage('talk-2025')), undefined, 'no suggestion, nothing to fix');
+  });
+
   it('writes plurals by the count: one is singular, zero and many are plural', () => {
     assert.equal(plural(1, 'overdue action'), '1 overdue action');
     assert.equal(plural(2, 'roadmap'), '2 roadmaps');

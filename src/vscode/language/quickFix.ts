@@ -1,6 +1,7 @@
 // Quick fixes for the core's `unknown-milestone` diagnostics that carry a
 // suggestion: "Change to 'payments'" replaces the id where it is written.
 import * as vscode from 'vscode';
+import { readUnknownMilestoneMessage } from '../../core';
 import type { NotesService } from '../notes/notesService';
 import { inFrontMatter, keyOfLine } from './text';
 
@@ -104,7 +105,7 @@ export class MilestoneQuickFixProvider implements vscode.CodeActionProvider {
       const found = (same.length ? same : core).map((c) => asFixData(c.data)!);
       if (found.length) return found;
     }
-    const m = /Unknown milestone '([^']+)' — did you mean '([^']+)'\?/.exec(d.message);
-    return m ? [{ id: m[1]!, suggestion: m[2]! }] : [];
+    const read = readUnknownMilestoneMessage(d.message);
+    return read ? [read] : [];
   }
 }
