@@ -120,8 +120,8 @@ export function newSessionNote(model: WorkspaceModel, roadmapFile: string, input
   });
   if (heading === -1) {
     // After the front matter and the title, an Agenda section of our own.
-    const block = findFrontMatter(rendered.text);
-    const fmEnd = block ? splitLines(rendered.text.slice(0, block.bodyOffset)).length - 2 : -1;
+    // The closing delimiter is line `lineCount` (1-based).
+    const fmEnd = (findFrontMatter(rendered.text)?.lineCount ?? 0) - 1;
     let at = fmEnd + 1;
     if (lines[at]?.startsWith('# ')) at++;
     lines.splice(at, 0, '', '## Agenda', '- ', '');
