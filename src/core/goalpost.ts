@@ -2,8 +2,7 @@
 // CLI writes the result, the extension turns the same edits into one
 // WorkspaceEdit shown for confirmation first.
 import { diffArrays } from 'diff';
-import { isValidIsoDate } from './dates';
-import { findFrontMatter } from './frontMatter';
+import { dateField, findFrontMatter, parseFrontMatter } from './frontMatter';
 import { anyOf, dateOfField, inlineFields, TASK_PREFIX, TASKS_DATE_EMOJI, TASKS_EMOJI, type InlineField } from './inline';
 import { atxHeading, proseLines } from './lines';
 import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model';
@@ -51,14 +50,13 @@ export interface GoalpostPlan {
   alreadyApplied: string | null;
 }
 
-const APPLIED = /^goalpost_applied[ \t]*:[ \t]*["']?(\d{4}-\d{2}-\d{2})/m;
-
 /** The goalpost section of a review's text: its changes, the lines that are none, and whether it was applied. */
 export function readGoalpost(reviewText: string): GoalpostSection {
   const out: GoalpostSection = { changes: [], problems: [], applied: null, headingLine: null };
   const block = findFrontMatter(reviewText);
-  const applied = block ? APPLIED.exec(block.yaml) : null;
-  if (applied && isValidIsoDate(applied[1]!)) out.applied = applied[1]!;
+  // `goalpost_applied` read as the index reads it (review.ts), so apply and check agree on it.
+  const fm = block ? parseFrontMatter(block) : undefined;
+  if (fm && !('message' in fm)) out.applied = dateField(fm, 'goalpost_applied', '', []);
   let inSection = false;
   const body = block ? reviewText.slice(block.bodyOffset) : reviewText;
   for (const { text, line } of proseLines(body, block?.lineCount ?? 0)) {

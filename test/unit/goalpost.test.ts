@@ -51,6 +51,16 @@ function expected(changes: Record<number, string>): string {
 }
 
 describe('goalpost: apply', () => {
+  it('reads goalpost_applied as the index does, in every spelling YAML allows', async () => {
+    for (const written of ['2026-03-01', "'2026-03-01'", '"2026-03-01T10:00"', '&when 2026-03-01', '2026-03-01 # applied by Ana', '']) {
+      const text = review(['- move payments to 2026-09-01 — later'], [`goalpost_applied: ${written}`]);
+      const model = await modelOf({ 'roadmap.md': ROADMAP, 'reviews/r.md': text });
+      const indexed = model.reviews[0]!.note.goalpostApplied;
+      assert.equal(readGoalpost(text).applied, indexed, written);
+      assert.equal(indexed, written ? '2026-03-01' : null, written);
+    }
+  });
+
   it('rescope keeps every Obsidian Tasks field the parser reads (the one list of markers), ⌛ among them', async () => {
     // What follows each marker on a task line (Tasks' own syntax).
     const after: Record<keyof typeof TASKS_EMOJI, string> = {
