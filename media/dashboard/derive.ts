@@ -51,7 +51,7 @@ export function derive(m: DashboardModel, state: Pick<PageState, 'hideClosed' | 
 }
 
 export function isClosed(x: Pick<DashMilestone, 'status'>): boolean {
-  return x.status === 'done' || x.status === 'dropped';
+  return !isOpen(x.status);
 }
 
 export function entrySkills(e: DashEntry, d: Pick<Derived, 'skillOf'>): Set<string> {

@@ -416,7 +416,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       case 'phase': {
         const title = node.title ?? vscode.l10n.t('No phase');
         // A phase whose milestones are all done or dropped starts collapsed: what is open or overdue shows first.
-        const settled = node.milestones.every((m) => m.status === 'done' || m.status === 'dropped');
+        const settled = !node.milestones.some((m) => isOpen(m.status));
         const item = new vscode.TreeItem(title, settled ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
         item.id = `${node.parent.folder.key}|${node.parent.state.file}|phase|${node.index}|${title}`;
         const done = node.milestones.filter((m) => m.status === 'done').length;
