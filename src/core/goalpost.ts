@@ -3,7 +3,7 @@
 // WorkspaceEdit shown for confirmation first.
 import { diffArrays } from 'diff';
 import { dateField, findFrontMatter, parseFrontMatter } from './frontMatter';
-import { anyOf, dateOfField, inlineFields, TASK_PREFIX, TASKS_DATE_EMOJI, TASKS_EMOJI, type InlineField } from './inline';
+import { anyOf, blankCodeSpans, dateOfField, inlineFields, readEndFields, TASK_PREFIX, TASKS_DATE_EMOJI, TASKS_EMOJI, type InlineField } from './inline';
 import { atxHeading, proseLines } from './lines';
 import type { GoalpostChange, Milestone, ReviewNote, RoadmapNote } from './model';
 import { listSome } from './present';
@@ -154,13 +154,19 @@ export function setTitle(line: string, title: string, id: string): string {
   const prefix = TASK_PREFIX.exec(line);
   if (!prefix) return line;
   const head = line.slice(0, prefix[0].length);
-  let rest = line.slice(prefix[0].length);
+  const rest = line.slice(prefix[0].length);
   // Inline fields first, as written and where they are (a key may hold emoji or markup); then the rest.
   const fields = inlineFields(rest);
   const kept: { at: number; text: string }[] = fields.map((f) => ({ at: f.start, text: rest.slice(f.start, f.end) }));
-  for (let i = fields.length - 1; i >= 0; i--) rest = rest.slice(0, fields[i]!.start) + ' '.repeat(fields[i]!.end - fields[i]!.start) + rest.slice(fields[i]!.end);
+  // What the parser reads past the fields: code spans are title, and so is a Tasks marker that more text follows.
+  let visible = blankCodeSpans(rest);
+  for (let i = fields.length - 1; i >= 0; i--) visible = visible.slice(0, fields[i]!.start) + ' '.repeat(fields[i]!.end - fields[i]!.start) + visible.slice(fields[i]!.end);
+  const tasksFieldsFrom = readEndFields(visible).length;
   METADATA.lastIndex = 0;
-  for (let m = METADATA.exec(rest); m; m = METADATA.exec(rest)) kept.push({ at: m.index, text: m[0] });
+  for (let m = METADATA.exec(visible); m; m = METADATA.exec(visible)) {
+    // Tags and block ids are read anywhere; Tasks' fields only at the end.
+    if (m.index >= tasksFieldsFrom || m[0].startsWith('#') || m[0].startsWith('^')) kept.push({ at: m.index, text: m[0] });
+  }
   const metadata = kept
     .sort((a, b) => a.at - b.at)
     .map((t) => t.text.trim())

@@ -210,6 +210,42 @@ const END_WINDOW = 2000;
 /** Obsidian Tasks stops after this many passes too. */
 const MAX_END_PASSES = 20;
 
+type EndField = (typeof END_FIELDS)[number];
+
+/**
+ * Obsidian Tasks' fields read from the end of `text` (its inline fields and
+ * code spans already set aside), as Tasks reads them: `visit` gets each field
+ * with its match, in the order read; the text before the first of them is
+ * returned. A marker that more text follows is title, not a field.
+ * parseInline reads a task's fields with it, and the goalpost writer
+ * (goalpost.ts setTitle) keeps what it finds.
+ */
+export function readEndFields(text: string, visit?: (field: EndField, match: RegExpExecArray) => void): string {
+  const cut = Math.max(0, text.length - END_WINDOW);
+  let tail = text.slice(cut).replace(/\s+$/, '');
+  const fields: EndField[] = [];
+  for (const f of END_FIELDS) {
+    for (const marker of f.markers) {
+      if (tail.includes(marker)) {
+        fields.push(f);
+        break;
+      }
+    }
+  }
+  for (let pass = 0; pass < MAX_END_PASSES && fields.length; pass++) {
+    let matched = false;
+    for (const field of fields) {
+      const match = field.re.exec(tail);
+      if (!match) continue;
+      visit?.(field, match);
+      tail = tail.slice(0, match.index).replace(/\s+$/, '');
+      matched = true;
+    }
+    if (!matched) break;
+  }
+  return text.slice(0, cut) + tail;
+}
+
 /** Text with no `#`, `^`, backtick or character from U+2000 up (every emoji marker of Tasks is there). */
 const PLAIN_TEXT = /^[^#^`\u2000-\uffff]*$/;
 /** The skills and tags of plain text: one shared empty list (frozen, so nothing adds to it). */
@@ -316,41 +352,20 @@ export function parseInline(text: string, file: string, line: number, diagnostic
 
   // Obsidian Tasks' emoji fields, from the end, in any order; tags between
   // them are set aside and put back, as Tasks does.
-  const cut = Math.max(0, rest.length - END_WINDOW);
-  const head = rest.slice(0, cut);
-  let tail = rest.slice(cut).replace(/\s+$/, '');
   let trailingTags = '';
-  const fields: typeof END_FIELDS = [];
-  for (const f of END_FIELDS) {
-    for (const marker of f.markers) {
-      if (tail.includes(marker)) {
-        fields.push(f);
-        break;
+  const before = readEndFields(rest, (f, m) => {
+    if (f.isBlockId) info.blockId ??= m[1]!;
+    else if (f.isRecurrence) info.recurrence ??= m[1]!.trim();
+    else if (f.isTag) trailingTags = `${m[0].trim()} ${trailingTags}`;
+    else if (f.isDate) {
+      const date = m[1]!;
+      if (f.date) setDate(f.date, date, m[0].trim());
+      else if (!isValidIsoDate(date)) {
+        diagnostics.push({ file, line, severity: 'error', code: 'bad-date', message: `${m[0].trim()}: ${date} is not a real calendar date` });
       }
     }
-  }
-  for (let pass = 0; pass < MAX_END_PASSES && fields.length; pass++) {
-    let matched = false;
-    for (const f of fields) {
-      const m = f.re.exec(tail);
-      if (!m) continue;
-      if (f.isBlockId) info.blockId ??= m[1]!;
-      else if (f.isRecurrence) info.recurrence ??= m[1]!.trim();
-      else if (f.isTag) trailingTags = `${m[0].trim()} ${trailingTags}`;
-      else if (f.isDate) {
-        const date = m[1]!;
-        if (f.date) setDate(f.date, date, m[0].trim());
-        else if (!isValidIsoDate(date)) {
-          diagnostics.push({ file, line, severity: 'error', code: 'bad-date', message: `${m[0].trim()}: ${date} is not a real calendar date` });
-        }
-      }
-      tail = tail.slice(0, m.index).replace(/\s+$/, '');
-      matched = true;
-    }
-    if (!matched) break;
-  }
-  if (trailingTags) tail = `${tail} ${trailingTags}`;
-  rest = head + tail;
+  });
+  rest = trailingTags ? `${before} ${trailingTags}` : before;
 
   // Obsidian block ids: the one at the end is Obsidian's; we also read one elsewhere.
   if (rest.includes('^')) rest = rest.replace(BLOCK_ID, (_m, lead: string, id: string) => {

@@ -51,6 +51,22 @@ function expected(changes: Record<number, string>): string {
 }
 
 describe('goalpost: apply', () => {
+  it('rescope drops what the parser reads as title: a Tasks marker more text follows, a code span', async () => {
+    // A line from Obsidian Tasks' documentation (docs/Support and Help/Report a Bug.md): a date mid-text is no due date to Tasks, nor to us.
+    const lines = [
+      '- [ ] My lovely task with 📅 2023-04-10 that Tasks search does not find ^m1',
+      '- [ ] Use `📅 2026-01-01` in notes #skill/writing 📅 2026-06-01 ^m2',
+    ];
+    const text = note(['tags: [roadmap]', 'title: Staff'], lines);
+    const before = await roadmapOf(text);
+    assert.deepEqual(before.milestones.map((m) => m.due), [null, '2026-06-01']);
+    const r = await apply(['- rescope m1 to "Lovely" — x', '- rescope m2 to "Document dates" — x'], text);
+    assert.deepEqual(r.plan.problems, []);
+    assert.equal(r.text, note(['tags: [roadmap]', 'title: Staff'], ['- [ ] Lovely ^m1', '- [ ] Document dates #skill/writing 📅 2026-06-01 ^m2']));
+    const after = await roadmapOf(r.text);
+    assert.deepEqual(after.milestones.map((m) => [m.title, m.due, m.skills]), [['Lovely', null, []], ['Document dates', '2026-06-01', ['writing']]]);
+  });
+
   it('reads goalpost_applied as the index does, in every spelling YAML allows', async () => {
     for (const written of ['2026-03-01', "'2026-03-01'", '"2026-03-01T10:00"', '&when 2026-03-01', '2026-03-01 # applied by Ana', '']) {
       const text = review(['- move payments to 2026-09-01 — later'], [`goalpost_applied: ${written}`]);
